@@ -1,0 +1,55 @@
+using System.Collections.Frozen;
+using System.Reflection;
+
+namespace SendPipeline.Core.Reference;
+
+/// <summary>
+/// Valid 3-digit LA codes (spec 4.4): the <c>old_la_code</c> values of the DfE EHC plan statistics
+/// 2018/19–2022/23, embedded from <c>Reference/la-codes.csv</c> (built from shared/data).
+/// </summary>
+public sealed class LaCodes
+{
+    private readonly bool[] _valid = new bool[1000];
+    private readonly FrozenDictionary<string, string> _names;
+
+    public LaCodes(IEnumerable<(string Code, string Name)> codes)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (code, name) in codes)
+        {
+            if (code.Length != 3 || code.AsSpan().ContainsAnyExceptInRange('0', '9'))
+                throw new ArgumentException($"'{code}' is not a 3-digit LA code.");
+            _valid[int.Parse(code, System.Globalization.CultureInfo.InvariantCulture)] = true;
+            names[code] = name;
+        }
+        _names = names.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    public static LaCodes Dfe { get; } = LoadEmbedded();
+
+    public IReadOnlyCollection<string> Codes => _names.Keys;
+
+    public string? NameOf(string code) => _names.GetValueOrDefault(code);
+
+    public bool IsValid(ReadOnlySpan<char> code) =>
+        code.Length == 3
+        && char.IsAsciiDigit(code[0]) && char.IsAsciiDigit(code[1]) && char.IsAsciiDigit(code[2])
+        && _valid[(code[0] - '0') * 100 + (code[1] - '0') * 10 + (code[2] - '0')];
+
+    private static LaCodes LoadEmbedded()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("SendPipeline.Core.Reference.la-codes.csv")
+            ?? throw new InvalidOperationException("The embedded LA code list is missing from the build.");
+        using var reader = new StreamReader(stream);
+        reader.ReadLine(); // header
+        var codes = new List<(string, string)>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0) continue;
+            var first = line.IndexOf(',');
+            var second = line.IndexOf(',', first + 1);
+            codes.Add((line[..first], line[(second + 1)..].Trim('"')));
+        }
+        return new LaCodes(codes);
+    }
+}

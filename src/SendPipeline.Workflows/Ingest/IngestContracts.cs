@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SendPipeline.Workflows.Ingest;
+
+/// <summary>The input of one ingest: a reference to the uploaded blob and the hash of its bytes.</summary>
+public sealed record IngestRequest(string UploadPath, string ContentHash)
+{
+    /// <summary>
+    /// Stable id of this upload: the same path with the same bytes is the same upload, so a duplicate
+    /// trigger delivery or a re-upload of identical bytes maps to the same orchestration instance.
+    /// </summary>
+    public string UploadId => UploadIds.For(UploadPath, ContentHash);
+
+    public string InstanceId => "ingest-" + UploadId;
+}
+
+public static class UploadIds
+{
+    public static string For(string uploadPath, string contentHash)
+    {
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(uploadPath + "\n" + contentHash));
+        return Convert.ToHexStringLower(bytes)[..32];
+    }
+
+    /// <summary>SHA-256 of a stream, lower-case hex, read once without buffering the whole content.</summary>
+    public static async Task<string> HashAsync(Stream content, CancellationToken cancellationToken = default)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+            sha.AppendData(buffer, 0, read);
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+}
+
+/// <summary>Upload outcomes. <c>superseded</c>: the blob changed after the trigger fired, so a newer ingest owns it.</summary>
+public static class UploadStatus
+{
+    public const string Accepted = "accepted";
+    public const string Rejected = "rejected";
+    public const string Superseded = "superseded";
+}
+
+public sealed record RuleCount(string RuleId, string Severity, int Count);
+
+/// <summary>
+/// What the validate activity returns: small, no pupil data, only references to what it wrote.
+/// </summary>
+public sealed record ValidationSummary(
+    string UploadId,
+    string UploadPath,
+    string SubmitterId,
+    string ReturnType,
+    string ContentHash,
+    string Status,
+    string? Period,
+    int RowsRead,
+    int Errors,
+    int Queries,
+    DateTimeOffset ReceivedUtc,
+    string ReportJsonPath,
+    string? CanonicalPath,
+    IReadOnlyList<RuleCount> RuleCounts);
+
+public sealed record ReportFiles(string Json, string Csv, string Html);
+
+public sealed record RecordRequest(ValidationSummary Validation, ReportFiles Reports);
+
+/// <summary><see cref="BecameCurrent"/>: this upload is now the accepted return in force for its (submitter, type, period).</summary>
+public sealed record RecordOutcome(bool BecameCurrent, string? ReplacedUploadId);
+
+public sealed record IngestResult(ValidationSummary Validation, ReportFiles? Reports, RecordOutcome? Record);
+
+public static class IngestActivityNames
+{
+    public const string ValidateUpload = nameof(ValidateUpload);
+    public const string WriteReport = nameof(WriteReport);
+    public const string RecordUpload = nameof(RecordUpload);
+}

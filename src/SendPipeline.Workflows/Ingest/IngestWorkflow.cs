@@ -1,0 +1,25 @@
+using SendPipeline.Workflows.Hosting;
+
+namespace SendPipeline.Workflows.Ingest;
+
+/// <summary>
+/// The steps of ingesting one upload, written once for both hosts (see <see cref="IWorkflowContext"/>).
+/// Validate streams the raw file into a report and, if accepted, a canonical copy; the report is
+/// rendered for people; the record step writes the upload record and makes the return current.
+/// Only references and counts pass between steps.
+/// </summary>
+public static class IngestWorkflow
+{
+    public const string Name = "IngestOrchestrator";
+
+    public static async Task<IngestResult> RunAsync(IWorkflowContext context, IngestRequest request)
+    {
+        var validation = await context.CallActivityAsync<ValidationSummary>(IngestActivityNames.ValidateUpload, request);
+        if (validation.Status == UploadStatus.Superseded)
+            return new IngestResult(validation, null, null);
+
+        var reports = await context.CallActivityAsync<ReportFiles>(IngestActivityNames.WriteReport, validation);
+        var record = await context.CallActivityAsync<RecordOutcome>(IngestActivityNames.RecordUpload, new RecordRequest(validation, reports));
+        return new IngestResult(validation, reports, record);
+    }
+}

@@ -1,0 +1,43 @@
+namespace SendPipeline.Workflows.Ports;
+
+/// <summary>
+/// A row of a table: keys plus a flat property bag. Values are string, long, int, double, bool or
+/// DateTimeOffset, the types Azure Table Storage and the local adapter both keep exactly.
+/// <see cref="ETag"/> is set on rows read back and used for optimistic concurrency.
+/// </summary>
+public sealed record TableRow(string PartitionKey, string RowKey, IReadOnlyDictionary<string, object?> Properties, string? ETag = null)
+{
+    public string? GetString(string name) => Properties.TryGetValue(name, out var v) ? v?.ToString() : null;
+
+    public long GetInt64(string name) => Properties.TryGetValue(name, out var v) && v is not null ? Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture) : 0;
+
+    public DateTimeOffset? GetDateTimeOffset(string name) => Properties.TryGetValue(name, out var v) ? v switch
+    {
+        DateTimeOffset d => d,
+        DateTime dt => new DateTimeOffset(DateTime.SpecifyKind(dt, DateTimeKind.Utc)),
+        string s => DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture),
+        _ => null,
+    } : null;
+}
+
+/// <summary>
+/// The pipeline's tables (upload records, accepted-return pointers, later rebuild runs and sign-offs).
+/// Keys must not contain '/', '\', '#', '?' or control characters (Azure Table rules, enforced by both adapters).
+/// </summary>
+public interface ITableStore
+{
+    Task<TableRow?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default);
+
+    /// <summary>Rows of a table, or of one partition, in ordinal (PartitionKey, RowKey) order.</summary>
+    IAsyncEnumerable<TableRow> QueryAsync(string table, string? partitionKey = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Inserts or replaces unconditionally.</summary>
+    Task UpsertAsync(string table, TableRow row, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Optimistic write: with <paramref name="ifMatchETag"/> null, inserts only if the row does not exist;
+    /// otherwise replaces only if the stored row still has that ETag. Returns false on conflict, so two
+    /// writers racing for the same row never silently lose one's change.
+    /// </summary>
+    Task<bool> TryWriteAsync(string table, TableRow row, string? ifMatchETag, CancellationToken cancellationToken = default);
+}
