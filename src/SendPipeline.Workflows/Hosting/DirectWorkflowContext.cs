@@ -1,0 +1,36 @@
+using SendPipeline.Workflows.Ingest;
+
+namespace SendPipeline.Workflows.Hosting;
+
+/// <summary>
+/// Runs a workflow in-process by calling each activity directly, in order: the CLI's host. The
+/// Functions app runs the same workflow through Durable Functions instead.
+/// </summary>
+public sealed class DirectWorkflowContext : IWorkflowContext
+{
+    private readonly IReadOnlyDictionary<string, Func<object?, Task<object?>>> _activities;
+
+    public DirectWorkflowContext(string instanceId, IReadOnlyDictionary<string, Func<object?, Task<object?>>> activities)
+    {
+        InstanceId = instanceId;
+        _activities = activities;
+    }
+
+    public string InstanceId { get; }
+
+    public async Task<TResult> CallActivityAsync<TResult>(string activityName, object? input)
+    {
+        if (!_activities.TryGetValue(activityName, out var activity))
+            throw new InvalidOperationException($"No activity named '{activityName}' is registered.");
+        return (TResult)(await activity(input))!;
+    }
+
+    /// <summary>The ingest activities, by the names the workflow calls them.</summary>
+    public static IReadOnlyDictionary<string, Func<object?, Task<object?>>> ForIngest(IIngestActivities activities) =>
+        new Dictionary<string, Func<object?, Task<object?>>>(StringComparer.Ordinal)
+        {
+            [IngestActivityNames.ValidateUpload] = async i => await activities.ValidateUploadAsync((IngestRequest)i!),
+            [IngestActivityNames.WriteReport] = async i => await activities.WriteReportAsync((ValidationSummary)i!),
+            [IngestActivityNames.RecordUpload] = async i => await activities.RecordUploadAsync((RecordRequest)i!),
+        };
+}
