@@ -31,7 +31,7 @@ public sealed class IssueCollector
             Omitted++;
             return;
         }
-        _issues.Add(new Issue(rule.Id, rule.Severity, row, column, value, rule.Format(args), rule.Fix));
+        _issues.Add(new Issue(rule.Id, rule.Severity, row, column, value, rule.Format(args), rule.FormatFix(args)));
     }
 
     /// <summary>Issues in the order a person reads a report: file-level first, then by row.</summary>

@@ -13,10 +13,15 @@ public sealed record Rule(
     string Fix)
 {
     /// <summary>Fills the template. Missing arguments are left as their token so a gap is visible, not silent.</summary>
-    public string Format(ReadOnlySpan<(string Name, string? Value)> args)
+    public string Format(ReadOnlySpan<(string Name, string? Value)> args) => Fill(MessageTemplate, args);
+
+    /// <summary>The fix, with the same placeholders filled (a fix may name the column).</summary>
+    public string FormatFix(ReadOnlySpan<(string Name, string? Value)> args) => Fill(Fix, args);
+
+    private static string Fill(string template, ReadOnlySpan<(string Name, string? Value)> args)
     {
-        if (args.Length == 0 || !MessageTemplate.Contains('{')) return MessageTemplate;
-        var text = MessageTemplate;
+        if (args.Length == 0 || !template.Contains('{')) return template;
+        var text = template;
         foreach (var (name, value) in args)
             text = text.Replace("{" + name + "}", value ?? "", StringComparison.Ordinal);
         return text;

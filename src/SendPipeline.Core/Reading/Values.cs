@@ -1,0 +1,67 @@
+namespace SendPipeline.Core.Reading;
+
+/// <summary>
+/// Value parsers of spec section 1, on spans and without allocation, because every row of every
+/// return goes through them.
+/// </summary>
+public static class Values
+{
+    /// <summary>
+    /// <c>yyyy-mm-dd</c>, or UK <c>dd/mm/yyyy</c> (day and month may be one digit, as Excel writes
+    /// them). Anything else, including US order and two-digit years, is not a date: never guess.
+    /// </summary>
+    public static bool TryParseDate(ReadOnlySpan<char> s, out DateOnly date)
+    {
+        date = default;
+        int year, month, day;
+        if (s.Length == 10 && s[4] == '-' && s[7] == '-')
+        {
+            if (!TryDigits(s[..4], out year) || !TryDigits(s.Slice(5, 2), out month) || !TryDigits(s.Slice(8, 2), out day)) return false;
+        }
+        else
+        {
+            var first = s.IndexOf('/');
+            if (first is < 1 or > 2) return false;
+            var rest = s[(first + 1)..];
+            var second = rest.IndexOf('/');
+            if (second is < 1 or > 2 || rest.Length - second - 1 != 4) return false;
+            if (!TryDigits(s[..first], out day) || !TryDigits(rest[..second], out month) || !TryDigits(rest[(second + 1)..], out year)) return false;
+        }
+        if (year < 1900 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    /// <summary><c>Y</c>/<c>N</c>, <c>Yes</c>/<c>No</c>, <c>true</c>/<c>false</c>, <c>1</c>/<c>0</c>, any case. Blank is not handled here.</summary>
+    public static bool TryParseBoolean(ReadOnlySpan<char> s, out bool value)
+    {
+        value = false;
+        if (s.Length == 1)
+        {
+            switch (s[0])
+            {
+                case 'Y' or 'y' or '1': value = true; return true;
+                case 'N' or 'n' or '0': return true;
+                default: return false;
+            }
+        }
+        if (s.Equals("yes", StringComparison.OrdinalIgnoreCase) || s.Equals("true", StringComparison.OrdinalIgnoreCase)) { value = true; return true; }
+        return s.Equals("no", StringComparison.OrdinalIgnoreCase) || s.Equals("false", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Trims spaces and tabs that spreadsheets leave around values.</summary>
+    public static ReadOnlySpan<char> Clean(ReadOnlySpan<char> s) => s.Trim(" \t");
+
+    public static bool IsDigits(ReadOnlySpan<char> s) => !s.IsEmpty && !s.ContainsAnyExceptInRange('0', '9');
+
+    private static bool TryDigits(ReadOnlySpan<char> s, out int value)
+    {
+        value = 0;
+        foreach (var c in s)
+        {
+            if (!char.IsAsciiDigit(c)) return false;
+            value = value * 10 + (c - '0');
+        }
+        return true;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using ExcelDataReader;
+
+namespace SendPipeline.Core.Reading;
+
+/// <summary>
+/// Reads the first worksheet of an XLSX workbook, header in row 1 (spec 1), streaming row by row.
+/// Cells become the text a CSV export would hold, with one deliberate difference: a date cell
+/// becomes an ISO date, so Excel's dates are dates whatever display format the school chose.
+/// </summary>
+public sealed class XlsxTabularReader : ITabularReader
+{
+    private readonly IExcelDataReader _reader;
+    private readonly Stream _stream;
+    private string[] _cells = [];
+    private int _fieldCount;
+
+    public XlsxTabularReader(Stream seekableStream)
+    {
+        _stream = seekableStream;
+        try
+        {
+            _reader = ExcelReaderFactory.CreateOpenXmlReader(seekableStream);
+            var header = new List<string>();
+            if (_reader.Read())
+            {
+                LoadRow();
+                for (var i = 0; i < _fieldCount; i++) header.Add(_cells[i]);
+                // Trailing empty header cells are formatting, not columns.
+                while (header.Count > 0 && header[^1].Length == 0) header.RemoveAt(header.Count - 1);
+            }
+            Header = header;
+        }
+        catch (Exception e) when (e is not TabularFormatException)
+        {
+            seekableStream.Dispose();
+            throw new TabularFormatException(TabularProblem.UnreadableWorkbook, null,
+                "The file looks like an XLSX workbook but cannot be opened: it may be damaged, password-protected or not really XLSX.");
+        }
+    }
+
+    public IReadOnlyList<string> Header { get; }
+
+    public int RowNumber { get; private set; } = 1;
+
+    public int FieldCount => _fieldCount;
+
+    public string Encoding => "XLSX";
+
+    public ReadOnlySpan<char> this[int index] => index < _fieldCount ? _cells[index] : ReadOnlySpan<char>.Empty;
+
+    public bool Read()
+    {
+        try
+        {
+            if (!_reader.Read()) return false;
+        }
+        catch (Exception e) when (e is not TabularFormatException)
+        {
+            throw new TabularFormatException(TabularProblem.UnreadableWorkbook, RowNumber + 1,
+                "The workbook is damaged after this row and cannot be read further.");
+        }
+        LoadRow();
+        RowNumber = _reader.Depth + 1;
+        return true;
+    }
+
+    private void LoadRow()
+    {
+        var count = _reader.FieldCount;
+        if (count > Limits.MaxColumns)
+            throw new TabularFormatException(TabularProblem.TooManyColumns, _reader.Depth + 1,
+                $"The worksheet has more than {Limits.MaxColumns:N0} columns; no return has that many.");
+        if (_cells.Length < count) _cells = new string[count];
+        for (var i = 0; i < count; i++) _cells[i] = CellText(_reader.GetValue(i));
+        _fieldCount = count;
+    }
+
+    private static string CellText(object? value) => value switch
+    {
+        null => "",
+        string s => s,
+        DateTime d when d.TimeOfDay == TimeSpan.Zero => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime d => d.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
+        double n when n == Math.Floor(n) && Math.Abs(n) < 1e15 => ((long)n).ToString(CultureInfo.InvariantCulture),
+        double n => n.ToString("R", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    public void Dispose()
+    {
+        _reader?.Dispose();
+        _stream.Dispose();
+    }
+}

@@ -1,0 +1,297 @@
+using System.Globalization;
+using SendPipeline.Core.Reading;
+using SendPipeline.Core.Reference;
+using SendPipeline.Core.Uploads;
+using SendPipeline.Core.Validation;
+using static SendPipeline.Core.Returns.SchoolCensus.SchoolCensusSchema;
+using R = SendPipeline.Core.Returns.SchoolCensus.SchoolCensusRules;
+
+namespace SendPipeline.Core.Returns.SchoolCensus;
+
+/// <summary>
+/// Checks each census row against spec 2 and 4.1 and writes its canonical form. Written for speed:
+/// values are spans, dates are parsed once, the UPN duplicate check keys on a packed 128-bit value.
+/// </summary>
+internal sealed class SchoolCensusValidator : IRowValidator
+{
+    private readonly ValidationContext _context;
+    private readonly IssueCollector _issues;
+    private readonly CanonicalCsvWriter? _canonical;
+    private readonly int[] _index;
+    private readonly string[] _names;
+    private readonly Dictionary<UInt128, int> _upnRows = new();
+    private readonly string? _expectedLaEstab;
+    private string? _fileLaEstab;
+    private bool _reportedOtherSubmitter;
+    private bool _reportedOtherLa;
+    private DateOnly? _censusDate;
+
+    public SchoolCensusValidator(SchoolCensusSchema schema, ValidationContext context, HeaderMap columns, IssueCollector issues, CanonicalCsvWriter? canonical)
+    {
+        _context = context;
+        _issues = issues;
+        _canonical = canonical;
+        _index = Enumerable.Range(0, schema.Columns.Count).Select(i => columns[i]).ToArray();
+        _names = schema.Columns.Select(c => c.Name).ToArray();
+        // An LA officer may upload on a school's behalf: then the file's first LAEstab is the school.
+        if (context.SubmitterId is { } s && Submitter.TryParse(s, out var submitter) && submitter.Kind == SubmitterKind.School)
+            _expectedLaEstab = s;
+    }
+
+    public string? Period => _censusDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public void Validate(ITabularReader row)
+    {
+        var r = row.RowNumber;
+
+        var laEstab = Value(row, LaEstab);
+        if (Required(laEstab, r, LaEstab)) CheckLaEstab(laEstab, r);
+
+        var censusText = Value(row, CensusDate);
+        DateOnly? census = null;
+        if (Required(censusText, r, CensusDate) && Date(censusText, r, CensusDate) is { } c)
+        {
+            census = c;
+            CheckCensusDate(c, censusText, r);
+        }
+
+        var upnText = Value(row, UpnColumn);
+        Span<char> upn = stackalloc char[Math.Min(upnText.Length, 16)];
+        if (Required(upnText, r, UpnColumn)) CheckUpn(upnText, upn, r);
+
+        var dobText = Value(row, Dob);
+        DateOnly? dob = null;
+        var ageOk = false;
+        if (Required(dobText, r, Dob) && Date(dobText, r, Dob) is { } d)
+        {
+            dob = d;
+            if (census is { } cd)
+            {
+                var age = Ages.InYears(d, cd);
+                ageOk = age is >= 2 and <= 25;
+                if (!ageOk) Add(R.AgeOutOfRange, r, Dob, dobText, ("age", age.ToString(CultureInfo.InvariantCulture)));
+            }
+        }
+
+        var sexText = Value(row, Sex);
+        var sex = '\0';
+        if (Required(sexText, r, Sex))
+        {
+            if (sexText.Length == 1 && char.ToUpperInvariant(sexText[0]) is 'M' or 'F') sex = char.ToUpperInvariant(sexText[0]);
+            else Add(R.SexInvalid, r, Sex, sexText);
+        }
+
+        var ncText = Value(row, NcYear);
+        var ncYear = NcYears.NoYearGroup;
+        var ncValid = false;
+        if (Required(ncText, r, NcYear))
+        {
+            ncValid = NcYears.TryParse(ncText, out ncYear);
+            if (!ncValid) Add(R.NcYearInvalid, r, NcYear, ncText);
+            else if (ncYear != NcYears.NoYearGroup && ageOk && dob is { } b && census is { } cd
+                     && Math.Abs(ncYear - NcYears.ExpectedFor(b, cd)) > 1)
+                Add(R.NcYearUnusualForAge, r, NcYear, ncText, ("age", Ages.InYears(b, cd).ToString(CultureInfo.InvariantCulture)));
+        }
+
+        var provText = Value(row, Provision);
+        var provision = '\0';
+        if (Required(provText, r, Provision))
+        {
+            if (provText.Length == 1 && char.ToUpperInvariant(provText[0]) is 'E' or 'K' or 'N') provision = char.ToUpperInvariant(provText[0]);
+            else Add(R.ProvisionInvalid, r, Provision, provText);
+        }
+        var provisionName = provision == '\0' ? "" : provision.ToString();
+
+        var type1 = CheckSenType1(row, r, provision, provisionName, census);
+        var type2 = CheckSenType2(row, r, provision, type1, census);
+
+        var unit = Boolean(row, r, SenUnit);
+        var resourced = Boolean(row, r, ResourcedProvision);
+        if (unit && resourced) Add(R.UnitAndResourcedProvision, r, ResourcedProvision, Value(row, ResourcedProvision));
+        var topUp = Boolean(row, r, TopUp);
+        if (topUp && provision == 'N') Add(R.TopUpWithoutSen, r, TopUp, Value(row, TopUp));
+
+        var entryText = Value(row, EntryDate);
+        DateOnly? entry = null;
+        if (!entryText.IsEmpty && Date(entryText, r, EntryDate) is { } e)
+        {
+            entry = e;
+            if (census is { } cd && e > cd)
+                Add(R.EntryAfterCensus, r, EntryDate, entryText, ("census", cd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+
+        if (_canonical is { } w)
+        {
+            w.Field(laEstab);
+            w.Field(census);
+            w.Field(upn.Length == 13 ? upn : upnText);
+            w.Field(dob);
+            w.Field(sex == '\0' ? sexText : [sex]);
+            w.Field(ncValid ? NcYears.Format(ncYear) : ncText);
+            w.Field(provision == '\0' ? provText : [provision]);
+            w.Field(type1 ?? (ReadOnlySpan<char>)Value(row, SenType1));
+            w.Field(type2 ?? (ReadOnlySpan<char>)Value(row, SenType2));
+            w.Field(unit);
+            w.Field(resourced);
+            w.Field(topUp);
+            w.Field(entry);
+            w.EndRow();
+        }
+    }
+
+    public void Complete()
+    {
+    }
+
+    private void CheckLaEstab(ReadOnlySpan<char> laEstab, int r)
+    {
+        if (laEstab.Length != 7 || !Values.IsDigits(laEstab))
+        {
+            Add(R.LaEstabFormat, r, LaEstab, laEstab);
+            return;
+        }
+        _fileLaEstab ??= laEstab.ToString();
+        var expected = _expectedLaEstab ?? _fileLaEstab;
+        // Spec 1: a file that names another submitter is a file-level error, reported once with its first row.
+        if (!_reportedOtherSubmitter && !laEstab.SequenceEqual(expected))
+        {
+            _reportedOtherSubmitter = true;
+            _issues.Add(R.LaEstabNotSubmitter, null, _names[LaEstab], laEstab.ToString(),
+                ("value", laEstab.ToString()), ("row", r.ToString(CultureInfo.InvariantCulture)),
+                ("submitter", _expectedLaEstab ?? $"the school on the first row ({_fileLaEstab})"));
+        }
+        if (!_reportedOtherLa && !laEstab[..3].SequenceEqual(_context.LaCode))
+        {
+            _reportedOtherLa = true;
+            _issues.Add(R.LaEstabOtherLa, null, _names[LaEstab], laEstab.ToString(),
+                ("value", laEstab.ToString()), ("la", laEstab[..3].ToString()), ("ourLa", _context.LaCode));
+        }
+    }
+
+    private void CheckCensusDate(DateOnly date, ReadOnlySpan<char> text, int r)
+    {
+        if (_censusDate is null)
+        {
+            _censusDate = date;
+            if (!CensusDays.IsCensusDay(date))
+                Add(R.NotCensusDay, r, CensusDate, text, ("nearest", CensusDays.Nearest(date).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+        else if (date != _censusDate)
+        {
+            Add(R.CensusDateDiffers, r, CensusDate, text, ("first", _censusDate.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+    }
+
+    private void CheckUpn(ReadOnlySpan<char> text, Span<char> upn, int r)
+    {
+        if (text.Length != Reference.Upn.Length)
+        {
+            Add(R.UpnLength, r, UpnColumn, text, ("length", text.Length.ToString(CultureInfo.InvariantCulture)));
+            return;
+        }
+        text.ToUpperInvariant(upn);
+        var problems = Reference.Upn.Check(upn, _context.LaCodes);
+        if ((problems & UpnProblems.CheckLetter) != 0) Add(R.UpnCheckLetter, r, UpnColumn, text, ("expected", Reference.Upn.ExpectedCheckLetter(upn).ToString()));
+        if ((problems & UpnProblems.LaCode) != 0) Add(R.UpnLaCode, r, UpnColumn, text, ("la", upn.Slice(1, 3).ToString()));
+        if ((problems & UpnProblems.NotNumeric) != 0) Add(R.UpnNotNumeric, r, UpnColumn, text);
+        if ((problems & UpnProblems.LastCharacter) != 0) Add(R.UpnLastCharacter, r, UpnColumn, text, ("last", upn[12].ToString()));
+        if ((problems & UpnProblems.Temporary) != 0) Add(R.UpnTemporary, r, UpnColumn, text);
+
+        var key = Pack(upn);
+        if (_upnRows.TryGetValue(key, out var first))
+            Add(R.UpnDuplicate, r, UpnColumn, text, ("firstRow", first.ToString(CultureInfo.InvariantCulture)));
+        else
+            _upnRows.Add(key, r);
+    }
+
+    private string? CheckSenType1(ITabularReader row, int r, char provision, string provisionName, DateOnly? census)
+    {
+        var text = Value(row, SenType1);
+        if (text.IsEmpty)
+        {
+            if (provision is 'E' or 'K') Add(R.SenType1Missing, r, SenType1, text, ("provision", provisionName));
+            return null;
+        }
+        var code = SenTypes.Canonical(text);
+        if (code is null)
+        {
+            Add(R.SenType1Invalid, r, SenType1, text);
+            return null;
+        }
+        if (provision == 'N') Add(R.SenTypeWithoutProvision, r, SenType1, text);
+        else if (code == SenTypes.NoSpecialistAssessment && provision == 'E') Add(R.NsaWithoutSenSupport, r, SenType1, text, ("provision", provisionName));
+        CheckDownSyndrome(code, r, SenType1, text, census);
+        return code;
+    }
+
+    private string? CheckSenType2(ITabularReader row, int r, char provision, string? type1, DateOnly? census)
+    {
+        var text = Value(row, SenType2);
+        if (text.IsEmpty) return null;
+        var code = SenTypes.Canonical(text);
+        if (code is null)
+        {
+            Add(R.SenType2Invalid, r, SenType2, text);
+            return null;
+        }
+        if (provision == 'N') Add(R.SenTypeWithoutProvision, r, SenType2, text);
+        if (code == SenTypes.NoSpecialistAssessment) Add(R.SenType2Nsa, r, SenType2, text);
+        else if (code == type1) Add(R.SenType2SameAsType1, r, SenType2, text);
+        CheckDownSyndrome(code, r, SenType2, text, census);
+        return code;
+    }
+
+    private void CheckDownSyndrome(string code, int r, int column, ReadOnlySpan<char> text, DateOnly? census)
+    {
+        if (code == SenTypes.DownSyndrome && census is { } c && c < SenTypes.DownSyndromeFrom)
+            Add(R.DownSyndromeTooEarly, r, column, text, ("census", c.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+    }
+
+    private ReadOnlySpan<char> Value(ITabularReader row, int column)
+    {
+        var index = _index[column];
+        return index < 0 ? ReadOnlySpan<char>.Empty : Values.Clean(row[index]);
+    }
+
+    private bool Required(ReadOnlySpan<char> value, int r, int column)
+    {
+        if (!value.IsEmpty) return true;
+        Add(ValueRules.Required, r, column, value);
+        return false;
+    }
+
+    private DateOnly? Date(ReadOnlySpan<char> text, int r, int column)
+    {
+        if (Values.TryParseDate(text, out var date)) return date;
+        Add(ValueRules.NotADate, r, column, text);
+        return null;
+    }
+
+    /// <summary>Blank means N (spec 1); anything unrecognised is an error and counts as N.</summary>
+    private bool Boolean(ITabularReader row, int r, int column)
+    {
+        var text = Value(row, column);
+        if (text.IsEmpty) return false;
+        if (Values.TryParseBoolean(text, out var value)) return value;
+        Add(ValueRules.NotABoolean, r, column, text);
+        return false;
+    }
+
+    private void Add(Rule rule, int row, int column, ReadOnlySpan<char> value, params ReadOnlySpan<(string Name, string? Value)> extra)
+    {
+        var text = value.ToString();
+        Span<(string, string?)> args = new (string, string?)[extra.Length + 2];
+        args[0] = ("value", text);
+        args[1] = ("column", _names[column]);
+        extra.CopyTo(args[2..]);
+        _issues.Add(rule, row, _names[column], text, args);
+    }
+
+    /// <summary>13 characters of [0-9A-Z] in 6 bits each: an exact, allocation-free key.</summary>
+    private static UInt128 Pack(ReadOnlySpan<char> upn)
+    {
+        UInt128 key = 0;
+        foreach (var c in upn) key = (key << 6) | (uint)(c & 0x3F);
+        return key;
+    }
+}

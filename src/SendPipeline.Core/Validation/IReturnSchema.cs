@@ -1,0 +1,37 @@
+using SendPipeline.Core.Reading;
+using SendPipeline.Core.Reference;
+
+namespace SendPipeline.Core.Validation;
+
+/// <summary>What a validator knows beyond the file: whose it is and which LA receives it.</summary>
+public sealed record ValidationContext(string LaCode, string? SubmitterId, LaCodes LaCodes)
+{
+    public static ValidationContext For(string laCode, string? submitterId = null) => new(laCode, submitterId, LaCodes.Dfe);
+}
+
+/// <summary>One return type: its columns, its rules, and a validator for the rows of one file.</summary>
+public interface IReturnSchema
+{
+    string ReturnType { get; }
+
+    IReadOnlyList<ColumnSpec> Columns { get; }
+
+    IReadOnlyList<Rule> Rules { get; }
+
+    /// <summary>
+    /// A validator for one file. When <paramref name="canonical"/> is given, every row is also written
+    /// there in the return's canonical form (used only if the file is accepted).
+    /// </summary>
+    IRowValidator CreateValidator(ValidationContext context, HeaderMap columns, IssueCollector issues, CanonicalCsvWriter? canonical);
+}
+
+public interface IRowValidator
+{
+    void Validate(ITabularReader row);
+
+    /// <summary>Checks that need the whole file, after the last row.</summary>
+    void Complete();
+
+    /// <summary>The period the return covers (a census date, a quarter…), known once a row is read.</summary>
+    string? Period { get; }
+}

@@ -1,0 +1,204 @@
+using System.Globalization;
+using SendPipeline.Core.Reading;
+using SendPipeline.Core.Returns;
+using SendPipeline.Core.Uploads;
+
+namespace SendPipeline.Core.Validation;
+
+/// <summary>What to validate: the file's label (its upload path), its type, who sent it, for which LA.</summary>
+public sealed record ValidationRequest(string File, string ReturnType, string? SubmitterId, string LaCode)
+{
+    /// <summary>The size, when the store knows it, so an oversized file is refused before it is read.</summary>
+    public long? Length { get; init; }
+
+    public int DetailLimit { get; init; } = IssueCollector.DefaultDetailLimit;
+}
+
+/// <summary>
+/// Validates one upload end to end in a single streaming pass: permissions, file kind and encoding,
+/// header, every row, whole-file checks. The result is the report; when accepted, the canonical
+/// return has been written to the given writer. Any error rejects the whole return (spec 1).
+/// </summary>
+public static class ReturnValidator
+{
+    public static ValidationReport Validate(Stream content, ValidationRequest request, TextWriter? canonical = null)
+    {
+        var issues = new IssueCollector(request.DetailLimit);
+        var outcome = Run(content, request, issues, canonical);
+        return new ValidationReport
+        {
+            File = request.File,
+            ReturnType = request.ReturnType,
+            Submitter = request.SubmitterId,
+            Status = issues.Errors > 0 ? ValidationReport.RejectedStatus : ValidationReport.AcceptedStatus,
+            RowsRead = outcome.RowsRead,
+            Errors = issues.Errors,
+            Queries = issues.Queries,
+            Period = outcome.Period,
+            Format = outcome.Format,
+            Encoding = outcome.Encoding,
+            RuleCatalogueVersion = RuleCatalogue.Version,
+            IssuesOmitted = issues.Omitted,
+            CountsByRule = new SortedDictionary<string, int>(issues.CountsByRule.ToDictionary(), StringComparer.Ordinal),
+            Issues = issues.Ordered(),
+        };
+    }
+
+    private sealed record Outcome(int RowsRead = 0, string? Period = null, string? Format = null, string? Encoding = null);
+
+    private static Outcome Run(Stream content, ValidationRequest request, IssueCollector issues, TextWriter? canonical)
+    {
+        using var _ = content;
+        var type = request.ReturnType;
+        if (!ReturnTypes.IsKnown(type))
+        {
+            issues.Add(FileRules.UnknownReturnType, null, null, type, ("returnType", type));
+            return new Outcome();
+        }
+        if (request.SubmitterId is { } submitterId)
+        {
+            if (!Submitter.TryParse(submitterId, out var submitter))
+            {
+                issues.Add(FileRules.UnknownSubmitter, null, null, submitterId, ("submitter", submitterId));
+                return new Outcome();
+            }
+            if (!submitter.MayUpload(type))
+            {
+                issues.Add(FileRules.NotPermitted, null, null, type, ("submitter", submitterId), ("returnType", type), ("permitted", submitter.Permitted()));
+                return new Outcome();
+            }
+        }
+        var schema = ReturnSchemas.Find(type);
+        if (schema is null)
+        {
+            issues.Add(FileRules.NotSupportedYet, null, null, type, ("returnType", type));
+            return new Outcome();
+        }
+        if (request.Length > Limits.MaxFileBytes)
+        {
+            issues.Add(FileRules.TooLarge, null, null, null, ("size", Megabytes(request.Length.Value)));
+            return new Outcome();
+        }
+
+        var prefix = new byte[FileSniffer.PrefixLength];
+        var prefixLength = content.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false);
+        var (kind, detail) = FileSniffer.Sniff(prefix.AsSpan(0, prefixLength));
+        switch (kind)
+        {
+            case FileKind.Empty:
+                issues.Add(FileRules.Empty, null, null, null);
+                return new Outcome();
+            case FileKind.Utf16:
+                issues.Add(FileRules.UnsupportedEncoding, null, null, null, ("encoding", detail));
+                return new Outcome(Format: "text", Encoding: "UTF-16");
+            case FileKind.Binary:
+                issues.Add(FileRules.NotText, null, null, null, ("detail", detail));
+                return new Outcome();
+            case FileKind.Xlsx when !ReturnTypes.AcceptsXlsx(type):
+                issues.Add(FileRules.XlsxNotAccepted, null, null, null, ("returnType", type));
+                return new Outcome(Format: "xlsx");
+        }
+
+        var bounded = new BoundedStream(prefix, prefixLength, content, Limits.MaxFileBytes);
+        var rowsRead = 0;
+        IRowValidator? validator = null;
+        ITabularReader? reader = null;
+        var format = kind == FileKind.Xlsx ? "xlsx" : "csv";
+        try
+        {
+            reader = kind == FileKind.Xlsx ? new XlsxTabularReader(Seekable(bounded)) : OpenCsv(bounded);
+            var columns = HeaderMap.Match(reader.Header, schema.Columns);
+            foreach (var name in columns.Duplicates) issues.Add(FileRules.DuplicateColumn, null, name, null, ("column", name));
+            foreach (var name in columns.Missing) issues.Add(FileRules.MissingColumn, null, name, null, ("column", name));
+            foreach (var (_, name) in columns.Unknown) issues.Add(FileRules.UnknownColumn, null, name, name, ("column", name), ("returnType", type));
+            if (columns.Missing.Count > 0 || columns.Duplicates.Count > 0)
+                return new Outcome(Format: format, Encoding: reader.Encoding);
+
+            var writer = canonical is null ? null : new CanonicalCsvWriter(canonical, schema.Columns.Select(c => c.Name));
+            validator = schema.CreateValidator(ValidationContext.For(request.LaCode, request.SubmitterId), columns, issues, writer);
+            var headerCount = reader.Header.Count;
+            var checkFieldCount = kind == FileKind.Text;
+            while (reader.Read())
+            {
+                if (IsBlank(reader)) continue;
+                rowsRead++;
+                if (checkFieldCount && reader.FieldCount != headerCount && !OnlyBlankExtras(reader, headerCount))
+                {
+                    issues.Add(FileRules.WrongFieldCount, reader.RowNumber, null, null,
+                        ("found", reader.FieldCount.ToString(CultureInfo.InvariantCulture)), ("expected", headerCount.ToString(CultureInfo.InvariantCulture)));
+                    continue;
+                }
+                validator.Validate(reader);
+            }
+            validator.Complete();
+            writer?.Flush();
+        }
+        catch (TabularFormatException e)
+        {
+            var rule = e.Problem switch
+            {
+                TabularProblem.UnclosedQuote => FileRules.UnclosedQuote,
+                TabularProblem.BrokenEncoding => FileRules.BrokenEncoding,
+                TabularProblem.UnreadableWorkbook => FileRules.UnreadableWorkbook,
+                TabularProblem.TooLarge => FileRules.TooLarge,
+                _ => FileRules.RowTooLong,
+            };
+            issues.Add(rule, e.Row, null, null, ("detail", e.Message), ("size", "larger than 100 MB"));
+        }
+        finally
+        {
+            reader?.Dispose();
+        }
+        if (rowsRead == 0 && issues.Errors == 0) issues.Add(FileRules.NoDataRows, null, null, null);
+        return new Outcome(rowsRead, validator?.Period, format, reader?.Encoding);
+    }
+
+    private static ITabularReader OpenCsv(Stream stream)
+    {
+        var text = new DetectingTextReader(stream);
+        return new CsvTabularReader(text, () => text.EncodingName);
+    }
+
+    /// <summary>
+    /// XLSX is a zip, which needs seeking; uploads arrive as forward-only streams. The copy goes to a
+    /// temporary file that deletes itself, bounded by the 100 MB limit, so memory stays flat.
+    /// </summary>
+    private static Stream Seekable(Stream stream)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "sendpipeline-" + Guid.NewGuid().ToString("N") + ".xlsx");
+        var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+        try
+        {
+            stream.CopyTo(file);
+            file.Position = 0;
+            return file;
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+        finally
+        {
+            stream.Dispose();
+        }
+    }
+
+    private static bool IsBlank(ITabularReader reader)
+    {
+        for (var i = 0; i < reader.FieldCount; i++)
+            if (!Values.Clean(reader[i]).IsEmpty) return false;
+        return true;
+    }
+
+    /// <summary>Spreadsheets often pad rows with empty cells past the last column: harmless.</summary>
+    private static bool OnlyBlankExtras(ITabularReader reader, int headerCount)
+    {
+        if (reader.FieldCount < headerCount) return false;
+        for (var i = headerCount; i < reader.FieldCount; i++)
+            if (!Values.Clean(reader[i]).IsEmpty) return false;
+        return true;
+    }
+
+    private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.InvariantCulture) + " MB";
+}

@@ -1,0 +1,32 @@
+using System.Text.Json.Serialization;
+
+namespace SendPipeline.Core.Validation;
+
+/// <summary>
+/// The validation report of spec 1: the fields the spec names, plus what an officer needs to trust
+/// it (the period, the encoding detected, the rule catalogue version) and exact counts per rule.
+/// </summary>
+public sealed record ValidationReport
+{
+    public const string AcceptedStatus = "accepted";
+    public const string RejectedStatus = "rejected";
+
+    [JsonPropertyName("file")] public required string File { get; init; }
+    [JsonPropertyName("returnType")] public required string ReturnType { get; init; }
+    [JsonPropertyName("submitter")] public string? Submitter { get; init; }
+    [JsonPropertyName("status")] public required string Status { get; init; }
+    [JsonPropertyName("rowsRead")] public int RowsRead { get; init; }
+    [JsonPropertyName("errors")] public int Errors { get; init; }
+    [JsonPropertyName("queries")] public int Queries { get; init; }
+    [JsonPropertyName("period")] public string? Period { get; init; }
+    [JsonPropertyName("format")] public string? Format { get; init; }
+    [JsonPropertyName("encoding")] public string? Encoding { get; init; }
+    [JsonPropertyName("contentHash")] public string? ContentHash { get; init; }
+    [JsonPropertyName("receivedUtc")] public DateTimeOffset? ReceivedUtc { get; init; }
+    [JsonPropertyName("ruleCatalogueVersion")] public required string RuleCatalogueVersion { get; init; }
+    [JsonPropertyName("issuesOmitted")] public int IssuesOmitted { get; init; }
+    [JsonPropertyName("countsByRule")] public IReadOnlyDictionary<string, int> CountsByRule { get; init; } = new Dictionary<string, int>();
+    [JsonPropertyName("issues")] public IReadOnlyList<Issue> Issues { get; init; } = [];
+
+    [JsonIgnore] public bool Accepted => Status == AcceptedStatus;
+}
