@@ -1,0 +1,54 @@
+using SendPipeline.Cli;
+using SendPipeline.Cli.Commands;
+
+return await Cli.RunAsync(args, Console.Out, Console.Error);
+
+namespace SendPipeline.Cli
+{
+    /// <summary>The <c>sendpipeline</c> entry point: dispatches to one command class each.</summary>
+    public static class Cli
+    {
+        public const int Accepted = 0, Rejected = 1, CouldNotRun = 2;
+
+        private static readonly IReadOnlySet<string> Flags = new HashSet<string> { "markdown", "no-errors", "help" };
+
+        public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+        {
+            if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
+            {
+                output.WriteLine(Usage);
+                return args.Length == 0 ? CouldNotRun : 0;
+            }
+            try
+            {
+                var line = new CommandLine(args.Skip(1), Flags);
+                return args[0] switch
+                {
+                    "validate" => ValidateCommand.Run(line, output),
+                    "rules" => RulesCommand.Run(line, output),
+                    _ => throw new UsageException($"Unknown command '{args[0]}'."),
+                };
+            }
+            catch (UsageException e)
+            {
+                error.WriteLine(e.Message);
+                error.WriteLine(Usage);
+                return CouldNotRun;
+            }
+            catch (IOException e)
+            {
+                error.WriteLine($"Could not run: {e.Message}");
+                return CouldNotRun;
+            }
+            finally
+            {
+                await output.FlushAsync();
+            }
+        }
+
+        public static string Usage => string.Join(Environment.NewLine,
+            "Usage:",
+            "  " + ValidateCommand.Usage,
+            "  " + RulesCommand.Usage);
+    }
+}

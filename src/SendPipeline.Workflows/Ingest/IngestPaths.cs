@@ -1,0 +1,22 @@
+using SendPipeline.Core.Uploads;
+using SendPipeline.Workflows.Ports;
+
+namespace SendPipeline.Workflows.Ingest;
+
+/// <summary>Where ingest writes, derived only from the upload: reruns land on the same paths.</summary>
+public static class IngestPaths
+{
+    /// <summary>
+    /// <c>reports/{submitter}/{returnType}/{file}.{hash12}.report.{ext}</c>: beside the upload's own
+    /// path, one per distinct content, so a re-upload of new bytes never overwrites an earlier report.
+    /// </summary>
+    public static string Report(UploadPath upload, string contentHash, string extension) =>
+        $"{StorageLayout.Reports}/{upload.SubmitterId}/{upload.ReturnType}/{upload.FileName}.{contentHash[..12]}.report.{extension}";
+
+    /// <summary><c>accepted/{returnType}/{submitter}/{period}/{uploadId}.csv</c>: immutable; the accepted table says which is in force.</summary>
+    public static string Canonical(UploadPath upload, string period, string uploadId) =>
+        $"{StorageLayout.Accepted}/{upload.ReturnType}/{upload.SubmitterId}/{period}/{uploadId}.csv";
+
+    public static string ReplaceExtension(string reportJsonPath, string extension) =>
+        reportJsonPath[..reportJsonPath.LastIndexOf('.')] + "." + extension;
+}
