@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Globalization;
+using SendPipeline.Core.Reading;
+using SendPipeline.Core.Validation;
+using SendPipeline.SampleData;
+
+namespace SendPipeline.Cli.Commands;
+
+/// <summary>
+/// <c>sendpipeline bench</c>: validates a generated N-row census and reads the same file raw (CSV
+/// fields plus its three dates), each in a fresh child process so each peak working set is its own.
+/// A benchmark, not a test: the figures go in docs/performance.md.
+/// </summary>
+public static class BenchCommand
+{
+    public const string Usage = "sendpipeline bench [--rows N] [--runs N] [--file PATH]";
+
+    public static int Run(CommandLine args, TextWriter output)
+    {
+        var phase = args.Option("phase");
+        var file = args.Option("file");
+        var rows = args.Int("rows", 1_000_000);
+        var runs = Math.Max(1, args.Int("runs", 3));
+        args.EnsureAllRead();
+        if (phase is not null)
+        {
+            if (file is null) throw new UsageException("--phase needs --file.");
+            return RunPhase(phase, file, output);
+        }
+
+        var path = file ?? Path.Combine(Path.GetTempPath(), $"sendpipeline-bench-{rows}.csv");
+        if (file is null || !File.Exists(path))
+        {
+            var watch = Stopwatch.StartNew();
+            using (var stream = File.Create(path)) CensusFileWriter.WriteLarge(stream, rows, seed: 1);
+            output.WriteLine($"Generated {rows:N0} census rows ({new FileInfo(path).Length / 1048576.0:N1} MB) in {watch.Elapsed.TotalSeconds:N1} s: {path}");
+        }
+        output.WriteLine($"Best of {runs} runs, each phase in its own process (one thread, workstation GC):");
+        output.WriteLine("| phase | rows | seconds | rows/s | peak working set |");
+        output.WriteLine("|---|---:|---:|---:|---:|");
+        var results = new Dictionary<string, PhaseResult>();
+        foreach (var p in new[] { "raw", "validate" })
+        {
+            var best = Enumerable.Range(0, runs).Select(_ => RunChild(p, path)).MinBy(r => r.Seconds)!;
+            results[p] = best;
+            output.WriteLine($"| {p} | {best.Rows:N0} | {best.Seconds:N3} | {best.Rows / best.Seconds:N0} | {best.PeakBytes / 1048576.0:N0} MB |");
+        }
+        var ratio = (results["validate"].Rows / results["validate"].Seconds) / (results["raw"].Rows / results["raw"].Seconds);
+        output.WriteLine($"Validation runs at {ratio:P0} of raw-read speed.");
+        if (file is null) File.Delete(path);
+        return 0;
+    }
+
+    private sealed record PhaseResult(long Rows, double Seconds, long PeakBytes);
+
+    private static PhaseResult RunChild(string phase, string path)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+        // Running under `dotnet sendpipeline.dll` the process path is dotnet itself: pass the dll first.
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet") start.ArgumentList.Add(typeof(BenchCommand).Assembly.Location);
+        foreach (var a in new[] { "bench", "--phase", phase, "--file", path }) start.ArgumentList.Add(a);
+        start.Environment["DOTNET_gcServer"] = "0";
+        using var child = Process.Start(start)!;
+        var line = child.StandardOutput.ReadToEnd().Trim().Split('\n')[^1];
+        child.WaitForExit();
+        if (child.ExitCode != 0) throw new InvalidOperationException($"Benchmark phase {phase} failed: {line}");
+        var parts = line.Split(' ');
+        return new PhaseResult(long.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture), long.Parse(parts[2], CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>One measured pass in this process; prints "rows seconds peakBytes".</summary>
+    private static int RunPhase(string phase, string path, TextWriter output)
+    {
+        var watch = Stopwatch.StartNew();
+        long rows = phase switch
+        {
+            "raw" => ReadRaw(path),
+            "validate" => Validate(path),
+            _ => throw new UsageException($"Unknown phase '{phase}'."),
+        };
+        watch.Stop();
+        using var self = Process.GetCurrentProcess();
+        self.Refresh();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows} {watch.Elapsed.TotalSeconds} {self.PeakWorkingSet64}"));
+        return 0;
+    }
+
+    /// <summary>The baseline: every field of every row read, and the three dates parsed.</summary>
+    private static long ReadRaw(string path)
+    {
+        var text = new DetectingTextReader(File.OpenRead(path));
+        using var reader = new CsvTabularReader(text, () => text.EncodingName);
+        int census = reader.Header.IndexOf("CensusDate"), dob = reader.Header.IndexOf("DOB"), entry = reader.Header.IndexOf("EntryDate");
+        long rows = 0, checksum = 0;
+        while (reader.Read())
+        {
+            rows++;
+            for (var i = 0; i < reader.FieldCount; i++) checksum += reader[i].Length;
+            if (Values.TryParseDate(reader[census], out var a)) checksum += a.DayNumber;
+            if (Values.TryParseDate(reader[dob], out var b)) checksum += b.DayNumber;
+            if (Values.TryParseDate(reader[entry], out var c)) checksum += c.DayNumber;
+        }
+        return checksum == 0 ? -1 : rows;
+    }
+
+    /// <summary>Every rule, and the canonical copy written (to nowhere), exactly as ingest runs it.</summary>
+    private static long Validate(string path)
+    {
+        var report = ReturnValidator.Validate(File.OpenRead(path), new ValidationRequest(path, "school-census", null, "855"), TextWriter.Null);
+        if (!report.Accepted) throw new InvalidOperationException($"The benchmark file was rejected: {report.Errors} errors.");
+        return report.RowsRead;
+    }
+}
+
+internal static class ListExtensions
+{
+    public static int IndexOf(this IReadOnlyList<string> list, string value)
+    {
+        for (var i = 0; i < list.Count; i++) if (list[i] == value) return i;
+        throw new InvalidDataException($"Column {value} is missing.");
+    }
+}

@@ -1,0 +1,39 @@
+using SendPipeline.Core.Uploads;
+using SendPipeline.Workflows.Hosting;
+using SendPipeline.Workflows.Ports;
+
+namespace SendPipeline.Workflows.Ingest;
+
+/// <summary>
+/// The CLI's stand-in for the blob trigger: finds every upload not yet ingested and runs the same
+/// ingest workflow on each, in order of receipt, so the final state equals the Functions app's.
+/// </summary>
+public sealed class UploadSweep(IBlobStore blobs, ITableStore tables, IIngestActivities activities)
+{
+    public async Task<IReadOnlyList<IngestResult>> RunAsync(IProgress<IngestResult>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var pending = new List<(BlobInfo Blob, UploadPath Upload)>();
+        await foreach (var blob in blobs.ListAsync(StorageLayout.Uploads + "/", cancellationToken))
+        {
+            // Only the trigger's path shape is an upload; anything else in the container is ignored, as in Azure.
+            if (UploadPath.TryParse(blob.Path, out var upload, out _)) pending.Add((blob, upload));
+        }
+
+        var results = new List<IngestResult>();
+        foreach (var (blob, upload) in pending.OrderBy(p => p.Blob.LastModified).ThenBy(p => p.Blob.Path, StringComparer.Ordinal))
+        {
+            string hash;
+            await using (var content = await blobs.OpenReadAsync(blob.Path, cancellationToken))
+                hash = await UploadIds.HashAsync(content, cancellationToken);
+            var request = new IngestRequest(upload.Path, hash);
+            // Same path and bytes as an upload already recorded: the duplicate does nothing.
+            if (await tables.GetAsync(StorageLayout.UploadsTable, UploadRecords.Key(upload.SubmitterId), request.UploadId, cancellationToken) is not null)
+                continue;
+            var context = new DirectWorkflowContext(request.InstanceId, DirectWorkflowContext.ForIngest(activities));
+            var result = await IngestWorkflow.RunAsync(context, request);
+            results.Add(result);
+            progress?.Report(result);
+        }
+        return results;
+    }
+}
