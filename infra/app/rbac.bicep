@@ -1,0 +1,61 @@
+param storageAccountName string
+param applicationInsightsName string
+param identityPrincipalId string
+
+@description('Optional person or pipeline given blob and table data access; empty for none.')
+param userPrincipalId string = ''
+
+// Built-in role definition ids.
+var roles = {
+  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+  storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
+}
+
+// Blob owner (not contributor): the Functions host and Flex deployment manage blob leases and containers.
+// Queues and tables: the Durable task hub lives in them, and the pipeline's own tables beside it.
+var appStorageRoles = [roles.storageBlobDataOwner, roles.storageTableDataContributor, roles.storageQueueDataContributor]
+var userStorageRoles = [roles.storageBlobDataContributor, roles.storageTableDataContributor]
+
+resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
+  name: storageAccountName
+}
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+resource appStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for role in appStorageRoles: {
+    name: guid(storage.id, identityPrincipalId, role)
+    scope: storage
+    properties: {
+      principalId: identityPrincipalId
+      principalType: 'ServicePrincipal'
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role)
+    }
+  }
+]
+
+resource appTelemetry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(applicationInsights.id, identityPrincipalId, roles.monitoringMetricsPublisher)
+  scope: applicationInsights
+  properties: {
+    principalId: identityPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
+  }
+}
+
+resource userStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for role in userStorageRoles: if (!empty(userPrincipalId)) {
+    name: guid(storage.id, userPrincipalId, role)
+    scope: storage
+    properties: {
+      principalId: userPrincipalId
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role)
+    }
+  }
+]

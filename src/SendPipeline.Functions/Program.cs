@@ -1,0 +1,10 @@
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+using SendPipeline.Functions.Configuration;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+
+builder.Services.AddSendPipelineStorage(builder.Configuration);
+builder.Services.AddSendPipelineIngestActivities();
+
+builder.Build().Run();
