@@ -68,6 +68,8 @@ internal static partial class StorageRules
         return null;
     }
 
+    public static bool IsValidContainer(string container) => ContainerError(container) is null;
+
     public static void CheckContainer(string container)
     {
         if (ContainerError(container) is { } error) throw new ArgumentException(error, nameof(container));

@@ -124,6 +124,25 @@ public sealed class LocalFolderStoreTests : StoreContractTests, IDisposable
         Assert.Single(results, won => won);
     }
 
+    [Fact]
+    public async Task TryWriteAsync_RowLockHeldByAnotherProcess_WaitsForIt()
+    {
+        await _store.UpsertAsync("uploads", Row("p", "r"));
+        var etag = (await _store.GetAsync("uploads", "p", "r"))!.ETag;
+        // What another process holding the row would look like: the lock file open exclusively.
+        var lockPath = Path.Combine(_root, ".tables", "uploads", "kp", "kr.json.lock");
+        Task<bool> write;
+        using (new FileStream(lockPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+        {
+            write = _store.TryWriteAsync("uploads", Row("p", "r", ("Status", "after")), etag);
+            await Task.Delay(300);
+            Assert.False(write.IsCompleted);
+        }
+
+        Assert.True(await write);
+        Assert.Equal("after", (await _store.GetAsync("uploads", "p", "r"))!.GetString("Status"));
+    }
+
     private async Task<List<TableRow>> ListRowsAsync(string table)
     {
         var rows = new List<TableRow>();

@@ -16,8 +16,9 @@ public sealed partial class LocalFolderStore
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
 
     // Striped so memory stays bounded however many rows are touched; a collision only costs waiting.
-    private static readonly SemaphoreSlim[] RowGates =
-        Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+    // Per instance on purpose: two stores over one folder then meet only at the lock file, exactly as
+    // two processes do, so the in-process tests exercise the cross-process path too.
+    private readonly SemaphoreSlim[] _rowGates = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
     public Task<TableRow?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default)
     {
@@ -139,10 +140,10 @@ public sealed partial class LocalFolderStore
         }
     }
 
-    private static async Task WithRowLockAsync(string rowFile, Action action, CancellationToken cancellationToken)
+    private async Task WithRowLockAsync(string rowFile, Action action, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(rowFile)!);
-        var gate = RowGates[(StringComparer.Ordinal.GetHashCode(rowFile) & int.MaxValue) % RowGates.Length];
+        var gate = _rowGates[(StringComparer.Ordinal.GetHashCode(rowFile) & int.MaxValue) % _rowGates.Length];
         await gate.WaitAsync(cancellationToken);
         try
         {

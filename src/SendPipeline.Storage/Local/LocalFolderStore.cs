@@ -23,7 +23,7 @@ public sealed partial class LocalFolderStore : IBlobStore, ITableStore
     public LocalFolderStore(string root)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
-        _root = Path.GetFullPath(root);
+        _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
         Directory.CreateDirectory(_root);
     }
 
@@ -85,21 +85,19 @@ public sealed partial class LocalFolderStore : IBlobStore, ITableStore
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         StorageRules.CheckPrefix(prefix);
-        // Only the directory named by the prefix's whole segments needs walking.
-        var lastSlash = prefix.LastIndexOf('/');
-        var start = lastSlash < 0 ? _root : Path.Combine(_root, prefix[..lastSlash]);
-        if (!Directory.Exists(start)) yield break;
-
         var matches = new List<(string Path, FileInfo File)>();
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = true };
-        foreach (var file in new DirectoryInfo(start).EnumerateFiles("*", options))
+        foreach (var start in ListStartDirectories(prefix))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (file.Name.StartsWith(TempPrefix, StringComparison.Ordinal)) continue;
-            var relative = Path.GetRelativePath(_root, file.FullName).Replace(Path.DirectorySeparatorChar, '/');
-            // Stray files (a README at the root, the .tables folder) are not blobs.
-            if (!relative.StartsWith(prefix, StringComparison.Ordinal) || !StorageRules.IsValidPath(relative)) continue;
-            matches.Add((relative, file));
+            foreach (var file in start.EnumerateFiles("*", options))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (file.Name.StartsWith(TempPrefix, StringComparison.Ordinal)) continue;
+                var relative = Path.GetRelativePath(_root, file.FullName).Replace(Path.DirectorySeparatorChar, '/');
+                // Stray files (a README inside a container folder, say) are not blobs unless they are valid paths.
+                if (!relative.StartsWith(prefix, StringComparison.Ordinal) || !StorageRules.IsValidPath(relative)) continue;
+                matches.Add((relative, file));
+            }
         }
 
         matches.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
@@ -109,6 +107,23 @@ public sealed partial class LocalFolderStore : IBlobStore, ITableStore
         }
 
         await Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Only the folder named by the prefix's whole segments needs walking; a prefix that stops inside
+    /// the container name walks just the matching container folders, never the row files in .tables.
+    /// </summary>
+    private IEnumerable<DirectoryInfo> ListStartDirectories(string prefix)
+    {
+        var lastSlash = prefix.LastIndexOf('/');
+        if (lastSlash >= 0)
+        {
+            var start = new DirectoryInfo(Path.Combine(_root, prefix[..lastSlash]));
+            return start.Exists ? [start] : [];
+        }
+
+        return new DirectoryInfo(_root).EnumerateDirectories()
+            .Where(d => d.Name.StartsWith(prefix, StringComparison.Ordinal) && StorageRules.IsValidContainer(d.Name));
     }
 
     public Task<bool> DeleteAsync(string path, CancellationToken cancellationToken = default)
@@ -138,17 +153,7 @@ public sealed partial class LocalFolderStore : IBlobStore, ITableStore
             return true;
         }
 
-        try
-        {
-            // On Unix this is link()+unlink(), on Windows MoveFileEx without REPLACE_EXISTING: both fail
-            // atomically when the target exists, so two racing writers cannot both "win".
-            File.Move(temp, file, overwrite: false);
-            return true;
-        }
-        catch (IOException) when (File.Exists(file))
-        {
-            return false;
-        }
+        return NoReplaceMove.TryMove(temp, file);
     }
 
     private string BlobFile(string path)
