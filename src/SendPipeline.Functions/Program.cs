@@ -5,6 +5,6 @@ using SendPipeline.Functions.Configuration;
 var builder = FunctionsApplication.CreateBuilder(args);
 
 builder.Services.AddSendPipelineStorage(builder.Configuration);
-builder.Services.AddSendPipelineIngestActivities();
+builder.Services.AddSendPipelineIngestActivities(builder.Configuration);
 
 builder.Build().Run();

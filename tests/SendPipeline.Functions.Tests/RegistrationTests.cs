@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using SendPipeline.Functions.Configuration;
+using SendPipeline.Storage.Azure;
+using SendPipeline.Workflows;
 using SendPipeline.Workflows.Ingest;
 using SendPipeline.Workflows.Ports;
 
@@ -13,26 +15,59 @@ public class RegistrationTests
         new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build();
 
     [Fact]
-    public void Unbound_storage_fails_with_a_clear_message_naming_the_setting()
+    public void Identity_based_settings_bind_the_Azure_adapter_without_an_account_key()
+    {
+        var provider = new ServiceCollection()
+            .AddSendPipelineStorage(Config(
+                ("PipelineStorage:blobServiceUri", "https://example.blob.core.windows.net/"),
+                ("PipelineStorage:tableServiceUri", "https://example.table.core.windows.net/"),
+                ("PipelineStorage:clientId", "00000000-0000-0000-0000-000000000001")))
+            .BuildServiceProvider();
+
+        Assert.IsType<AzureStorageStore>(provider.GetRequiredService<IBlobStore>());
+        Assert.Same(provider.GetRequiredService<IBlobStore>(), provider.GetRequiredService<ITableStore>());
+    }
+
+    [Fact]
+    public void Half_configured_storage_fails_with_a_message_naming_the_settings()
     {
         var provider = new ServiceCollection()
             .AddSendPipelineStorage(Config(("PipelineStorage:blobServiceUri", "https://example.blob.core.windows.net/")))
             .BuildServiceProvider();
 
         var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IBlobStore>());
-        Assert.Contains("storage adapter not registered", error.Message, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("blobServiceUri", error.Message);
+        Assert.Contains("tableServiceUri", error.Message);
     }
 
     [Fact]
-    public void A_connection_string_is_never_echoed()
+    public void A_connection_string_is_never_echoed_in_the_description()
+    {
+        var description = StorageRegistration.Describe(Config(("PipelineStorage", "AccountName=x;AccountKey=secret")));
+
+        Assert.DoesNotContain("secret", description);
+    }
+
+    [Fact]
+    public void Activities_resolve_with_the_configured_LA_code()
     {
         var provider = new ServiceCollection()
-            .AddSendPipelineStorage(Config(("PipelineStorage", "AccountName=x;AccountKey=secret")))
+            .AddLogging()
+            .AddSingleton(Mock.Of<IBlobStore>())
+            .AddSingleton(Mock.Of<ITableStore>())
+            .AddSendPipelineIngestActivities(Config(("SendPipeline:LaCode", "856")))
             .BuildServiceProvider();
 
-        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<ITableStore>());
-        Assert.DoesNotContain("secret", error.Message);
+        Assert.IsType<IngestActivities>(provider.GetRequiredService<IIngestActivities>());
+        Assert.Equal("856", provider.GetRequiredService<PipelineOptions>().LaCode);
+    }
+
+    [Fact]
+    public void A_missing_LA_code_fails_naming_the_app_setting()
+    {
+        var provider = new ServiceCollection().AddSendPipelineIngestActivities(Config()).BuildServiceProvider();
+
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<PipelineOptions>());
+        Assert.Contains("SendPipeline__LaCode", error.Message);
     }
 
     [Fact]
@@ -44,19 +79,10 @@ public class RegistrationTests
             .AddSingleton(blobs)
             .AddSingleton(activities)
             .AddSendPipelineStorage(Config())
-            .AddSendPipelineIngestActivities()
+            .AddSendPipelineIngestActivities(Config())
             .BuildServiceProvider();
 
         Assert.Same(blobs, provider.GetRequiredService<IBlobStore>());
         Assert.Same(activities, provider.GetRequiredService<IIngestActivities>());
-    }
-
-    [Fact]
-    public void Unbound_activities_fail_with_a_clear_message()
-    {
-        var provider = new ServiceCollection().AddSendPipelineIngestActivities().BuildServiceProvider();
-
-        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IIngestActivities>());
-        Assert.Contains("not registered", error.Message);
     }
 }

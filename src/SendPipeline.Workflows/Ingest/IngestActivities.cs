@@ -119,12 +119,16 @@ public sealed partial class IngestActivities(IBlobStore blobs, ITableStore table
         throw new InvalidOperationException($"Could not record upload {v.UploadId} as current after repeated write conflicts.");
     }
 
-    /// <summary>The latest receipt wins; the upload id breaks a tie so every host decides the same way.</summary>
+    /// <summary>
+    /// The latest receipt wins. Ties (same instant) are broken by path, then upload id: the order the
+    /// CLI sweep processes uploads in, so every host reaches the same state.
+    /// </summary>
     private static bool IsNewer(ValidationSummary candidate, TableRow current)
     {
         var currentReceived = current.GetDateTimeOffset("ReceivedUtc") ?? DateTimeOffset.MinValue;
         if (candidate.ReceivedUtc != currentReceived) return candidate.ReceivedUtc > currentReceived;
-        return string.CompareOrdinal(candidate.UploadId, current.GetString("UploadId")) > 0;
+        var byPath = string.CompareOrdinal(candidate.UploadPath, current.GetString("UploadPath"));
+        return byPath != 0 ? byPath > 0 : string.CompareOrdinal(candidate.UploadId, current.GetString("UploadId")) > 0;
     }
 
     private async Task WriteRenderedAsync(string path, string contentType, Action<Stream> render, CancellationToken cancellationToken)
