@@ -11,7 +11,7 @@ public static class CsvTableWriter
     /// <param name="utf8Bom">Excel's "CSV UTF-8" writes a byte-order mark and other tools do not; both are valid.</param>
     public static void Write(Stream output, IReadOnlyList<string> header, IEnumerable<object?[]> rows, bool utf8Bom = false)
     {
-        using var writer = new StreamWriter(output, new UTF8Encoding(utf8Bom), bufferSize: 1 << 16, leaveOpen: true);
+        using var writer = new StreamWriter(output, new UTF8Encoding(utf8Bom), bufferSize: 1 << 14, leaveOpen: true);
         writer.NewLine = "\r\n";
         WriteRow(writer, header.ToArray<object?>());
         foreach (var row in rows) WriteRow(writer, row);
