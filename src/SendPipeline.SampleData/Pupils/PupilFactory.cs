@@ -91,7 +91,8 @@ internal sealed class PupilFactory
         }
 
         var needs = Needs(school, provision);
-        record.SenType1 = needs.Pick(rng);
+        // NSA is only valid with SEN support, and the PRU mix shares one table for both.
+        record.SenType1 = provision == 'E' ? needs.PickWhere(rng, n => n != "NSA")! : needs.Pick(rng);
         if (record.SenType1 != "NSA" && rng.NextDouble() < 0.25)
             record.SenType2 = needs.PickWhere(rng, n => n != "NSA" && n != record.SenType1);
         var inProvision = rng.NextDouble() < (provision == 'E' ? 0.4 : 0.1);
