@@ -56,3 +56,28 @@ public sealed class SimpleXlsxWriterTests
         Assert.Equal(first, Workbook());
     }
 }
+
+/// <summary>The pipeline reads XLSX with ExcelDataReader, so the generated workbooks must suit it, not only the SDK that wrote them.</summary>
+[Collection(GeneratedLaCollection.Name)]
+public sealed class GeneratedXlsxTests(GeneratedLa la)
+{
+    [Fact]
+    public void Excel_data_reader_sees_dates_as_dates_and_years_as_numbers()
+    {
+        // ExcelDataReader asks for code page 1252 as its fallback even for XLSX.
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var file = la.Result.Files.First(f => f.File.EndsWith(".xlsx", StringComparison.Ordinal));
+        using var stream = File.OpenRead(Path.Combine(la.Root, file.File));
+        using var reader = ExcelDataReader.ExcelReaderFactory.CreateReader(stream);
+
+        Assert.True(reader.Read());
+        Assert.Equal("LAEstab", reader.GetString(0));
+        Assert.True(reader.Read());
+        Assert.Equal(new DateTime(2026, 1, 15), reader.GetValue(1));
+        Assert.IsType<DateTime>(reader.GetValue(3));
+        Assert.Equal(double.Parse(file.LaEstab), reader.GetValue(0));
+        var rows = 1;
+        while (reader.Read()) rows++;
+        Assert.Equal(file.Rows, rows);
+    }
+}
