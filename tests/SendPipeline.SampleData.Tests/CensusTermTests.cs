@@ -1,4 +1,6 @@
+using SendPipeline.Core.Reference;
 using SendPipeline.SampleData.Census;
+using SendPipeline.SampleData.Defects;
 using C = SendPipeline.SampleData.Census.CensusColumns;
 
 namespace SendPipeline.SampleData.Tests;
@@ -40,6 +42,36 @@ public sealed class CensusTermTests
                 Assert.DoesNotContain(rows, r => r[C.SenType1] == "DS" || r[C.SenType2] == "DS");
                 Assert.Contains(rows, r => CensusFileReader.ParseDate(r[C.CensusDate]) == new DateOnly(2024, 10, 3));
             }
+        }
+        finally
+        {
+            TempFolder.Delete(root);
+        }
+    }
+
+    [Theory]
+    [InlineData(CensusTerm.Autumn, 2025)]
+    [InlineData(CensusTerm.Spring, 2025)]
+    [InlineData(CensusTerm.Summer, 2025)]
+    public void Every_term_gives_consistent_rows_and_plants_its_defects(CensusTerm term, int academicYear)
+    {
+        var root = TempFolder.Create();
+        try
+        {
+            var census = CensusDates.For(term, academicYear);
+            var result = SampleLaGenerator.Generate(SmallLa.Options with { CensusDate = census }, root);
+            var tree = new GeneratedTree(root, result);
+
+            Assert.Equal(DefectKinds.All.Order(), tree.Manifest.Defects.Select(d => d.Kind).Distinct().Order());
+            Assert.All(tree.CleanRows, r =>
+            {
+                Assert.Equal(census, CensusFileReader.ParseDate(r[C.CensusDate]));
+                Assert.Equal(UpnProblems.None, Upn.Check(r.Upn, LaCodes.Dfe));
+                Assert.True(NcYear.TryParse(r[C.NcYearActual], out var year));
+                Assert.Equal(year, CensusDates.ExpectedNcYear(CensusFileReader.ParseDate(r[C.Dob])!.Value, census));
+                if (r[C.EntryDate] != "") Assert.True(CensusFileReader.ParseDate(r[C.EntryDate]) <= census);
+            });
+            Assert.Equal(tree.CleanRows.Count, tree.CleanRows.Select(r => r.Upn).Distinct().Count());
         }
         finally
         {

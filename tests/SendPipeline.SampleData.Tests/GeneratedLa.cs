@@ -11,20 +11,18 @@ internal sealed record ReadRow(string File, string Submitter, int Row, string[] 
     public string Provision => Cells[CensusColumns.SenProvision];
 }
 
-/// <summary>The default LA (seed 1), generated once for all the tests that only read it.</summary>
-public sealed class GeneratedLa : IDisposable
+/// <summary>A generated tree read back from disk: every row, the manifest, and the rows no defect was planted in.</summary>
+internal sealed class GeneratedTree
 {
-    public GeneratedLa()
+    public GeneratedTree(string root, SampleLaResult result)
     {
-        Root = TempFolder.Create();
-        Result = SampleLaGenerator.Generate(new SampleLaOptions(), Root);
-        using (var stream = File.OpenRead(Path.Combine(Root, PlantedDefectManifest.FileName)))
+        using (var stream = File.OpenRead(Path.Combine(root, PlantedDefectManifest.FileName)))
             Manifest = PlantedDefectManifest.Read(stream);
 
         var rows = new List<ReadRow>();
-        foreach (var file in Result.Files)
+        foreach (var file in result.Files)
         {
-            var (header, data) = CensusFileReader.Read(Path.Combine(Root, file.File));
+            var (header, data) = CensusFileReader.Read(Path.Combine(root, file.File));
             Assert.Equal(CensusColumns.Names, header);
             var submitter = file.File.Split('/')[1];
             rows.AddRange(data.Select((cells, i) => new ReadRow(file.File, submitter, i + 2, cells)));
@@ -36,12 +34,28 @@ public sealed class GeneratedLa : IDisposable
         CleanRows = rows.Where(r => !planted.Contains((r.File, r.Row)) && !wrongSchool.Contains(r.File)).ToList();
     }
 
+    public PlantedDefectManifest Manifest { get; }
+    public IReadOnlyList<ReadRow> Rows { get; }
+    /// <summary>Every row no defect was planted in, and not in a file planted as a whole.</summary>
+    public IReadOnlyList<ReadRow> CleanRows { get; }
+}
+
+/// <summary>The default LA (seed 1), generated once for all the tests that only read it.</summary>
+public sealed class GeneratedLa : IDisposable
+{
+    public GeneratedLa()
+    {
+        Root = TempFolder.Create();
+        Result = SampleLaGenerator.Generate(new SampleLaOptions(), Root);
+        Tree = new GeneratedTree(Root, Result);
+    }
+
     public string Root { get; }
     public SampleLaResult Result { get; }
-    public PlantedDefectManifest Manifest { get; }
-    internal IReadOnlyList<ReadRow> Rows { get; }
-    /// <summary>Every row no defect was planted in, and not in a file planted as a whole.</summary>
-    internal IReadOnlyList<ReadRow> CleanRows { get; }
+    internal GeneratedTree Tree { get; }
+    public PlantedDefectManifest Manifest => Tree.Manifest;
+    internal IReadOnlyList<ReadRow> Rows => Tree.Rows;
+    internal IReadOnlyList<ReadRow> CleanRows => Tree.CleanRows;
 
     public void Dispose() => TempFolder.Delete(Root);
 }

@@ -88,7 +88,7 @@ internal sealed class DefectPlanter(Random rng, UpnAllocator upns, SampleLaOptio
         Record(row, C.EntryDate, K.EntryAfterCensus);
 
         // Not the first row: a validator takes the file's census date from the first.
-        row = PickRow(r => _file.Rows.IndexOf(r) > 0);
+        row = PickRow(r => !ReferenceEquals(r, _file.Rows[0]));
         _file.Rows[row].CensusDate = PreviousCensus(options.CensusDate);
         Record(row, C.CensusDate, K.CensusDateDiffers);
     }
