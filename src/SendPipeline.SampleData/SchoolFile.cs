@@ -16,9 +16,7 @@ internal sealed class SchoolFile(SampleSchool school, List<CensusRecord> rows, C
     public bool IsXlsx => Format.TypedCells;
 
     /// <summary>Relative to the output root, with forward slashes, as the validation report names files.</summary>
-    public string UploadPath => $"{UploadPathRoot}/{School.LaEstab}/{ReturnTypes.SchoolCensus}/{FileName}";
-
-    private const string UploadPathRoot = Core.Uploads.UploadPath.Container;
+    public string UploadPath => $"{Core.Uploads.UploadPath.Container}/{School.LaEstab}/{ReturnTypes.SchoolCensus}/{FileName}";
 
     /// <summary>The spreadsheet row of a data row: the header is row 1.</summary>
     public static int SpreadsheetRow(int index) => index + 2;

@@ -55,14 +55,11 @@ internal sealed class PupilFactory
             for (var i = counts.Ehcp + counts.SenSupport; i < school.Roll; i++) rows.Add(Pupil(school, 'N', rollYears.Pick(rng), rng));
         }
         // Exports come out in year-group order, then by age.
-        rows.Sort((a, b) =>
-        {
-            NcYear.TryParse(a.NcYear, out var ya);
-            NcYear.TryParse(b.NcYear, out var yb);
-            var byYear = ya.CompareTo(yb);
-            return byYear != 0 ? byYear : Nullable.Compare(a.Dob, b.Dob) is var byDob and not 0 ? byDob : string.CompareOrdinal(a.Upn, b.Upn);
-        });
-        return rows;
+        return rows
+            .OrderBy(r => NcYear.TryParse(r.NcYear, out var year) ? year : int.MaxValue)
+            .ThenBy(r => r.Dob)
+            .ThenBy(r => r.Upn, StringComparer.Ordinal)
+            .ToList();
     }
 
     private CensusRecord Pupil(SampleSchool school, char provision, int year, Random rng)
