@@ -15,6 +15,9 @@ public sealed class XlsxTabularReader : ITabularReader
     private string[] _cells = [];
     private int _fieldCount;
 
+    // ExcelDataReader asks for code page 1252 even when reading XLSX; .NET only has it once registered.
+    static XlsxTabularReader() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+
     public XlsxTabularReader(Stream seekableStream)
     {
         _stream = seekableStream;

@@ -1,0 +1,52 @@
+using SendPipeline.Core.Reference;
+using SendPipeline.SampleData.Census;
+
+namespace SendPipeline.SampleData;
+
+/// <summary>
+/// What to generate. The defaults describe a Leicestershire-sized LA at the January 2026 census;
+/// the LA code is a setting like any other, because nothing in the pipeline may assume it.
+/// </summary>
+public sealed record SampleLaOptions
+{
+    public int Seed { get; init; } = 1;
+    public string LaCode { get; init; } = "855";
+    public DateOnly CensusDate { get; init; } = CensusDates.Spring(2026);
+
+    public int PrimarySchools { get; init; } = 240;
+    public int SecondarySchools { get; init; } = 50;
+    public int SpecialSchools { get; init; } = 12;
+    public int AlternativeProvisionSettings { get; init; } = 6;
+
+    /// <summary>Pupils with an EHC plan (SENProvision E) across all schools.</summary>
+    public int EhcpPupils { get; init; } = 7_000;
+    /// <summary>Pupils on SEN support (SENProvision K) across all schools.</summary>
+    public int SenSupportPupils { get; init; } = 15_000;
+
+    /// <summary>Schools whose MIS exports the whole roll, so their files carry N rows too.</summary>
+    public int SchoolsExportingWholeRoll { get; init; } = 5;
+    /// <summary>Schools that upload an .xlsx workbook instead of a CSV.</summary>
+    public int XlsxSchools { get; init; } = 2;
+    /// <summary>The share of CSV schools whose dates are UK <c>dd/mm/yyyy</c>.</summary>
+    public double UkDateShare { get; init; } = 0.2;
+
+    /// <summary>Plant defects into a few schools' files and record them in <c>planted-defects.json</c>.</summary>
+    public bool PlantErrors { get; init; } = true;
+
+    public static SampleLaOptions ForCensus(CensusTerm term, int academicYearStart) =>
+        new() { CensusDate = CensusDates.For(term, academicYearStart) };
+
+    internal void Validate()
+    {
+        if (!LaCodes.Dfe.IsValid(LaCode))
+            throw new ArgumentException($"'{LaCode}' is not a DfE LA code.", nameof(LaCode));
+        if (PrimarySchools < 0 || SecondarySchools < 0 || SpecialSchools < 0 || AlternativeProvisionSettings < 0)
+            throw new ArgumentException("School counts cannot be negative.");
+        if (PrimarySchools + SecondarySchools == 0)
+            throw new ArgumentException("An LA needs at least one mainstream school.");
+        if (EhcpPupils < 0 || SenSupportPupils < 0)
+            throw new ArgumentException("Pupil totals cannot be negative.");
+        if (UkDateShare is < 0 or > 1)
+            throw new ArgumentException("UkDateShare is a share between 0 and 1.", nameof(UkDateShare));
+    }
+}
