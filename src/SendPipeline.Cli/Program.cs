@@ -26,6 +26,10 @@ namespace SendPipeline.Cli
                 {
                     "validate" => ValidateCommand.Run(line, output),
                     "rules" => RulesCommand.Run(line, output),
+                    "generate" => GenerateCommand.Run(line, output),
+                    "ingest" => await IngestCommand.RunAsync(line, output),
+                    "demo" => await DemoCommand.RunAsync(line, output),
+                    "bench" => BenchCommand.Run(line, output),
                     _ => throw new UsageException($"Unknown command '{args[0]}'."),
                 };
             }
@@ -49,6 +53,10 @@ namespace SendPipeline.Cli
         public static string Usage => string.Join(Environment.NewLine,
             "Usage:",
             "  " + ValidateCommand.Usage,
-            "  " + RulesCommand.Usage);
+            "  " + RulesCommand.Usage,
+            "  " + GenerateCommand.Usage,
+            "  " + IngestCommand.Usage,
+            "  " + DemoCommand.Usage,
+            "  " + BenchCommand.Usage);
     }
 }

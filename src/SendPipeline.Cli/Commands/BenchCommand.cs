@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using SendPipeline.Core.Reading;
 using SendPipeline.Core.Validation;
-using SendPipeline.SampleData;
+using SendPipeline.SampleData.Writing;
 
 namespace SendPipeline.Cli.Commands;
 

@@ -1,0 +1,52 @@
+using SendPipeline.SampleData;
+using SendPipeline.Storage;
+
+namespace SendPipeline.Cli.Commands;
+
+/// <summary>
+/// <c>sendpipeline demo</c>: the main job on the embedded default. Generates the sample LA into a
+/// local folder store, ingests every upload through the same workflow the Functions app runs, and
+/// says what happened and where the reports are.
+/// </summary>
+public static class DemoCommand
+{
+    public const string Usage = "sendpipeline demo [--out DIR] [--seed N] [--la CODE]";
+
+    /// <summary>Marks a folder the demo made, so a rerun may clear it and never anything else.</summary>
+    private const string Marker = ".sendpipeline-demo";
+
+    public static async Task<int> RunAsync(CommandLine args, TextWriter output)
+    {
+        var root = Path.GetFullPath(args.Option("out") ?? Path.Combine("out", "demo"));
+        var seed = args.Int("seed", 1);
+        var la = Settings.LaCode(args);
+        args.EnsureAllRead();
+
+        Prepare(root);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var sample = SampleLaGenerator.Generate(new SampleLaOptions { Seed = seed, LaCode = la }, root);
+        GenerateCommand.Describe(sample, output);
+        var results = await IngestCommand.IngestAsync(StoreFactory.Create(root), la);
+        watch.Stop();
+        output.WriteLine();
+        Summary.Write(results, output);
+        output.WriteLine();
+        output.WriteLine($"Done in {watch.Elapsed.TotalSeconds:N1} s. Storage is the folder {root}:");
+        output.WriteLine($"  uploads/   the raw files        reports/   a JSON, CSV and HTML report per upload");
+        output.WriteLine($"  accepted/  canonical returns     .tables/   upload records and the returns in force");
+        output.WriteLine($"  planted-defects.json lists the errors the generator planted, to compare with the reports.");
+        return 0;
+    }
+
+    private static void Prepare(string root)
+    {
+        if (Directory.Exists(root) && Directory.EnumerateFileSystemEntries(root).Any())
+        {
+            if (!File.Exists(Path.Combine(root, Marker)))
+                throw new UsageException($"'{root}' is not empty and was not made by the demo; choose another --out.");
+            Directory.Delete(root, recursive: true);
+        }
+        Directory.CreateDirectory(root);
+        File.WriteAllText(Path.Combine(root, Marker), "Made by `sendpipeline demo`; the demo clears this folder when it runs again.\n");
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using SendPipeline.Storage;
+using SendPipeline.Workflows;
+using SendPipeline.Workflows.Ingest;
+
+namespace SendPipeline.Cli.Commands;
+
+/// <summary>
+/// <c>sendpipeline ingest</c>: runs the ingest workflow on every upload not yet ingested, in a local
+/// folder (the embedded default) or, given a connection string, in Azure Storage or Azurite.
+/// </summary>
+public static class IngestCommand
+{
+    public const string Usage = "sendpipeline ingest [--store DIR | --connection CONNECTION-STRING] [--la CODE]";
+
+    public static async Task<int> RunAsync(CommandLine args, TextWriter output)
+    {
+        var stores = OpenStores(args);
+        var la = Settings.LaCode(args);
+        args.EnsureAllRead();
+        var results = await IngestAsync(stores, la);
+        Summary.Write(results, output);
+        return 0;
+    }
+
+    public static Stores OpenStores(CommandLine args)
+    {
+        var connection = args.Option("connection") ?? Environment.GetEnvironmentVariable("SENDPIPELINE_STORAGE");
+        var folder = args.Option("store");
+        if (connection is not null && folder is not null) throw new UsageException("Give --store or --connection, not both.");
+        return StoreFactory.Create(connection ?? folder ?? Path.Combine("out", "store"));
+    }
+
+    public static Task<IReadOnlyList<IngestResult>> IngestAsync(Stores stores, string laCode)
+    {
+        var activities = new IngestActivities(stores.Blobs, stores.Tables, new PipelineOptions(laCode), NullLogger<IngestActivities>.Instance);
+        return new UploadSweep(stores.Blobs, stores.Tables, activities).RunAsync();
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using SendPipeline.Core.Reports;
+using SendPipeline.SampleData;
+using SendPipeline.SampleData.Defects;
+using SendPipeline.Storage;
+using SendPipeline.Cli.Commands;
+
+namespace SendPipeline.Cli.Tests;
+
+/// <summary>
+/// The sample LA through the real ingest: every planted defect must be reported at its row and
+/// column with its severity, and every file must end with the status the generator expects.
+/// </summary>
+public sealed class DemoTests : IDisposable
+{
+    private readonly string _dir = CliRunner.TempDir();
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public async Task Ingest_SampleLa_ReportsEveryPlantedDefectWhereItIs()
+    {
+        var sample = SampleLaGenerator.Generate(new SampleLaOptions { Seed = 7 }, _dir);
+        var stores = StoreFactory.Create(_dir);
+
+        var results = await IngestCommand.IngestAsync(stores, "855");
+
+        Assert.Equal(sample.Files.Count, results.Count);
+        var byPath = results.ToDictionary(r => r.Validation.UploadPath);
+        foreach (var file in sample.Files)
+            Assert.True(file.ExpectedStatus == byPath[file.File].Validation.Status, $"{file.File}: expected {file.ExpectedStatus}, got {byPath[file.File].Validation.Status}");
+        foreach (var defect in sample.Defects)
+        {
+            await using var json = await stores.Blobs.OpenReadAsync(byPath[defect.File].Reports!.Json);
+            var report = ReportJson.Read(json);
+            Assert.True(report.Issues.Any(i => i.Row == defect.Row && i.Column == defect.Column && i.Severity.ToString().Equals(defect.ExpectedSeverity, StringComparison.OrdinalIgnoreCase)),
+                $"{defect.Kind} planted at {defect.File} row {defect.Row} column {defect.Column} was not reported as a {defect.ExpectedSeverity}");
+        }
+        Assert.All(DefectKinds.All, kind => Assert.Contains(sample.Defects, d => d.Kind == kind));
+    }
+
+    [Fact]
+    public async Task Demo_RunTwice_GivesTheSameSummaryAndClearsOnlyItsOwnFolder()
+    {
+        var root = Path.Combine(_dir, "demo");
+
+        var first = await CliRunner.Run("demo", "--out", root, "--seed", "3");
+        var second = await CliRunner.Run("demo", "--out", root, "--seed", "3");
+
+        Assert.Equal(0, first.Exit);
+        Assert.Equal(Lines(first.Out, "Ingested"), Lines(second.Out, "Ingested"));
+        Assert.Contains("accepted", first.Out);
+        var foreign = Path.Combine(_dir, "foreign");
+        Directory.CreateDirectory(foreign);
+        File.WriteAllText(Path.Combine(foreign, "keep.txt"), "mine");
+        var refused = await CliRunner.Run("demo", "--out", foreign);
+        Assert.Equal(2, refused.Exit);
+        Assert.True(File.Exists(Path.Combine(foreign, "keep.txt")));
+    }
+
+    private static string Lines(string text, string prefix) => string.Join('\n', text.Split('\n').Where(l => l.StartsWith(prefix, StringComparison.Ordinal)));
+}
