@@ -36,22 +36,23 @@ public static class BenchCommand
             output.WriteLine($"Generated {rows:N0} census rows ({new FileInfo(path).Length / 1048576.0:N1} MB) in {watch.Elapsed.TotalSeconds:N1} s: {path}");
         }
         output.WriteLine($"Best of {runs} runs, each phase in its own process (one thread, workstation GC):");
-        output.WriteLine("| phase | rows | seconds | rows/s | peak working set |");
-        output.WriteLine("|---|---:|---:|---:|---:|");
+        output.WriteLine("| phase | rows | cold s | cold rows/s | warm s | warm rows/s | peak working set |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         var results = new Dictionary<string, PhaseResult>();
         foreach (var p in new[] { "raw", "validate" })
         {
-            var best = Enumerable.Range(0, runs).Select(_ => RunChild(p, path)).MinBy(r => r.Seconds)!;
+            var all = Enumerable.Range(0, runs).Select(_ => RunChild(p, path)).ToList();
+            var best = new PhaseResult(all[0].Rows, all.Min(r => r.ColdSeconds), all.Min(r => r.WarmSeconds), all.Max(r => r.PeakBytes));
             results[p] = best;
-            output.WriteLine($"| {p} | {best.Rows:N0} | {best.Seconds:N3} | {best.Rows / best.Seconds:N0} | {best.PeakBytes / 1048576.0:N0} MB |");
+            output.WriteLine($"| {p} | {best.Rows:N0} | {best.ColdSeconds:N3} | {best.Rows / best.ColdSeconds:N0} | {best.WarmSeconds:N3} | {best.Rows / best.WarmSeconds:N0} | {best.PeakBytes / 1048576.0:N0} MB |");
         }
-        var ratio = (results["validate"].Rows / results["validate"].Seconds) / (results["raw"].Rows / results["raw"].Seconds);
-        output.WriteLine($"Validation runs at {ratio:P0} of raw-read speed.");
+        var ratio = results["raw"].WarmSeconds / results["validate"].WarmSeconds;
+        output.WriteLine($"Warm, validation runs at {ratio:P0} of raw-read speed (peak working set is the larger of the runs).");
         if (file is null) File.Delete(path);
         return 0;
     }
 
-    private sealed record PhaseResult(long Rows, double Seconds, long PeakBytes);
+    private sealed record PhaseResult(long Rows, double ColdSeconds, double WarmSeconds, long PeakBytes);
 
     private static PhaseResult RunChild(string phase, string path)
     {
@@ -65,23 +66,34 @@ public static class BenchCommand
         child.WaitForExit();
         if (child.ExitCode != 0) throw new InvalidOperationException($"Benchmark phase {phase} failed: {line}");
         var parts = line.Split(' ');
-        return new PhaseResult(long.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture), long.Parse(parts[2], CultureInfo.InvariantCulture));
+        return new PhaseResult(long.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture),
+            double.Parse(parts[2], CultureInfo.InvariantCulture), long.Parse(parts[3], CultureInfo.InvariantCulture));
     }
 
-    /// <summary>One measured pass in this process; prints "rows seconds peakBytes".</summary>
+    /// <summary>
+    /// Two passes in this process: the first includes the JIT compiling and tiering up the code (a
+    /// cold start, as a fresh CLI run sees); the second is the steady state a warm Functions worker
+    /// sees. Prints "rows coldSeconds warmSeconds peakBytes".
+    /// </summary>
     private static int RunPhase(string phase, string path, TextWriter output)
     {
-        var watch = Stopwatch.StartNew();
-        long rows = phase switch
+        Func<string, long> pass = phase switch
         {
-            "raw" => ReadRaw(path),
-            "validate" => Validate(path),
+            "raw" => ReadRaw,
+            "validate" => Validate,
             _ => throw new UsageException($"Unknown phase '{phase}'."),
         };
-        watch.Stop();
+        var watch = Stopwatch.StartNew();
+        var rows = pass(path);
+        var cold = watch.Elapsed.TotalSeconds;
+        watch.Restart();
+        pass(path);
+        var warm = watch.Elapsed.TotalSeconds;
+        if (Environment.GetEnvironmentVariable("SENDPIPELINE_BENCH_ALLOC") is not null)
+            Console.Error.WriteLine($"allocated {GC.GetTotalAllocatedBytes() / 1048576.0:N1} MB, gen0 {GC.CollectionCount(0)}, gen2 {GC.CollectionCount(2)}");
         using var self = Process.GetCurrentProcess();
         self.Refresh();
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows} {watch.Elapsed.TotalSeconds} {self.PeakWorkingSet64}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows} {cold} {warm} {self.PeakWorkingSet64}"));
         return 0;
     }
 
@@ -106,7 +118,9 @@ public static class BenchCommand
     /// <summary>Every rule, and the canonical copy written (to nowhere), exactly as ingest runs it.</summary>
     private static long Validate(string path)
     {
-        var report = ReturnValidator.Validate(File.OpenRead(path), new ValidationRequest(path, "school-census", null, "855"), TextWriter.Null);
+        // The canonical copy is encoded and written as ingest writes it, only to a null stream instead of a file.
+        using var canonical = new StreamWriter(Stream.Null, new System.Text.UTF8Encoding(false), 1 << 16);
+        var report = ReturnValidator.Validate(File.OpenRead(path), new ValidationRequest(path, "school-census", null, "855") { Length = new FileInfo(path).Length }, canonical);
         if (!report.Accepted) throw new InvalidOperationException($"The benchmark file was rejected: {report.Errors} errors.");
         return report.RowsRead;
     }

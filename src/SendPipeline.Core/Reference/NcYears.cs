@@ -23,14 +23,9 @@ public static class NcYears
         return false;
     }
 
-    public static string Format(int year) => year switch
-    {
-        NoYearGroup => "X",
-        -2 => "N1",
-        -1 => "N2",
-        0 => "R",
-        _ => year.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
+    private static readonly string[] Names = ["N1", "N2", "R", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14"];
+
+    public static string Format(int year) => year == NoYearGroup ? "X" : Names[year + 2];
 
     /// <summary>
     /// The year group a pupil of this birth date is in, by age on 31 August at the start of the
@@ -38,8 +33,11 @@ public static class NcYears
     /// </summary>
     public static int ExpectedFor(DateOnly dateOfBirth, DateOnly onDate)
     {
-        var startYear = onDate.Month >= 9 ? onDate.Year : onDate.Year - 1;
-        return Ages.InYears(dateOfBirth, new DateOnly(startYear, 8, 31)) - 4;
+        onDate.Deconstruct(out var year, out var month, out _);
+        dateOfBirth.Deconstruct(out var birthYear, out var birthMonth, out _);
+        var startYear = month >= 9 ? year : year - 1;
+        // Age on 31 August: a birthday in September or later has not come round by then.
+        return startYear - birthYear - (birthMonth > 8 ? 1 : 0) - 4;
     }
 }
 
@@ -48,8 +46,11 @@ public static class Ages
     /// <summary>Whole years of age on a date (a 29 February birthday turns over on 1 March).</summary>
     public static int InYears(DateOnly dateOfBirth, DateOnly on)
     {
-        var age = on.Year - dateOfBirth.Year;
-        if (on.Month < dateOfBirth.Month || (on.Month == dateOfBirth.Month && on.Day < dateOfBirth.Day)) age--;
+        // Deconstruct once each: every DateOnly property recomputes the calendar date from a day number.
+        on.Deconstruct(out var year, out var month, out var day);
+        dateOfBirth.Deconstruct(out var birthYear, out var birthMonth, out var birthDay);
+        var age = year - birthYear;
+        if (month < birthMonth || (month == birthMonth && day < birthDay)) age--;
         return age;
     }
 }

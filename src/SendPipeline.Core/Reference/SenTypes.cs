@@ -12,11 +12,13 @@ public static class SenTypes
     public static readonly IReadOnlyList<string> All =
         ["SPLD", "MLD", "SLD", "PMLD", "SEMH", "SLCN", "HI", "VI", "MSI", "PD", "ASD", "DS", "OTH", "NSA"];
 
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, string> ByCode =
+        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(All, c => c, c => c, StringComparer.OrdinalIgnoreCase);
+
+    // A span lookup: every census row has one or two codes, so no string is made to look them up.
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> BySpan =
+        ByCode.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The canonical (upper-case) code, or null when <paramref name="value"/> is not one.</summary>
-    public static string? Canonical(ReadOnlySpan<char> value)
-    {
-        foreach (var code in All)
-            if (value.Equals(code, StringComparison.OrdinalIgnoreCase)) return code;
-        return null;
-    }
+    public static string? Canonical(ReadOnlySpan<char> value) => BySpan.TryGetValue(value, out var code) ? code : null;
 }

@@ -6,6 +6,9 @@ namespace SendPipeline.Core.Validation;
 /// <summary>What a validator knows beyond the file: whose it is and which LA receives it.</summary>
 public sealed record ValidationContext(string LaCode, string? SubmitterId, LaCodes LaCodes)
 {
+    /// <summary>A hint for sizing per-file tables (rows seen so far), from the file's length when known.</summary>
+    public int ExpectedRows { get; init; }
+
     public static ValidationContext For(string laCode, string? submitterId = null) => new(laCode, submitterId, LaCodes.Dfe);
 }
 

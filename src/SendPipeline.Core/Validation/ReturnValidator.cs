@@ -115,7 +115,9 @@ public static class ReturnValidator
                 return new Outcome(Format: format, Encoding: reader.Encoding);
 
             var writer = canonical is null ? null : new CanonicalCsvWriter(canonical, schema.Columns.Select(c => c.Name));
-            validator = schema.CreateValidator(ValidationContext.For(request.LaCode, request.SubmitterId), columns, issues, writer);
+            // ~60 bytes a row in a typical return; capped so a huge hostile file cannot reserve much.
+            var expectedRows = (int)Math.Min((request.Length ?? 0) / 60, 2_000_000);
+            validator = schema.CreateValidator(ValidationContext.For(request.LaCode, request.SubmitterId) with { ExpectedRows = expectedRows }, columns, issues, writer);
             var headerCount = reader.Header.Count;
             var checkFieldCount = kind == FileKind.Text;
             while (reader.Read())

@@ -19,7 +19,8 @@ internal sealed class SchoolCensusValidator : IRowValidator
     private readonly CanonicalCsvWriter? _canonical;
     private readonly int[] _index;
     private readonly string[] _names;
-    private readonly Dictionary<UInt128, int> _upnRows = new();
+    private readonly DuplicateFinder _upns;
+    private readonly Dictionary<string, int> _oddUpnRows = new(StringComparer.Ordinal);
     private readonly string? _expectedLaEstab;
     private string? _fileLaEstab;
     private bool _reportedOtherSubmitter;
@@ -33,6 +34,8 @@ internal sealed class SchoolCensusValidator : IRowValidator
         _canonical = canonical;
         _index = Enumerable.Range(0, schema.Columns.Count).Select(i => columns[i]).ToArray();
         _names = schema.Columns.Select(c => c.Name).ToArray();
+        // Sized from the file's length so a big census never pays for the arrays growing and copying.
+        _upns = new DuplicateFinder(context.ExpectedRows);
         // An LA officer may upload on a school's behalf: then the file's first LAEstab is the school.
         if (context.SubmitterId is { } s && Submitter.TryParse(s, out var submitter) && submitter.Kind == SubmitterKind.School)
             _expectedLaEstab = s;
@@ -100,9 +103,7 @@ internal sealed class SchoolCensusValidator : IRowValidator
             if (provText.Length == 1 && char.ToUpperInvariant(provText[0]) is 'E' or 'K' or 'N') provision = char.ToUpperInvariant(provText[0]);
             else Add(R.ProvisionInvalid, r, Provision, provText);
         }
-        var provisionName = provision == '\0' ? "" : provision.ToString();
-
-        var type1 = CheckSenType1(row, r, provision, provisionName, census);
+        var type1 = CheckSenType1(row, r, provision, census);
         var type2 = CheckSenType2(row, r, provision, type1, census);
 
         var unit = Boolean(row, r, SenUnit);
@@ -123,9 +124,9 @@ internal sealed class SchoolCensusValidator : IRowValidator
         if (_canonical is { } w)
         {
             w.Field(laEstab);
-            w.Field(census);
+            w.Field(census, censusText);
             w.Field(upn.Length == 13 ? upn : upnText);
-            w.Field(dob);
+            w.Field(dob, dobText);
             w.Field(sex == '\0' ? sexText : [sex]);
             w.Field(ncValid ? NcYears.Format(ncYear) : ncText);
             w.Field(provision == '\0' ? provText : [provision]);
@@ -134,13 +135,16 @@ internal sealed class SchoolCensusValidator : IRowValidator
             w.Field(unit);
             w.Field(resourced);
             w.Field(topUp);
-            w.Field(entry);
+            w.Field(entry, entryText);
             w.EndRow();
         }
     }
 
+    /// <summary>Duplicate UPNs are found once the whole file is read (see <see cref="DuplicateFinder"/>).</summary>
     public void Complete()
     {
+        foreach (var (key, row, first) in _upns.Duplicates())
+            Add(R.UpnDuplicate, row, UpnColumn, Unpack(key), ("firstRow", first.ToString(CultureInfo.InvariantCulture)));
     }
 
     private void CheckLaEstab(ReadOnlySpan<char> laEstab, int r)
@@ -197,19 +201,18 @@ internal sealed class SchoolCensusValidator : IRowValidator
         if ((problems & UpnProblems.LastCharacter) != 0) Add(R.UpnLastCharacter, r, UpnColumn, text, ("last", upn[12].ToString()));
         if ((problems & UpnProblems.Temporary) != 0) Add(R.UpnTemporary, r, UpnColumn, text);
 
-        var key = Pack(upn);
-        if (_upnRows.TryGetValue(key, out var first))
-            Add(R.UpnDuplicate, r, UpnColumn, text, ("firstRow", first.ToString(CultureInfo.InvariantCulture)));
-        else
-            _upnRows.Add(key, r);
+        if (TryPack(upn, out var key))
+            _upns.Add(key, r);
+        else if (!_oddUpnRows.TryAdd(upn.ToString(), r))
+            Add(R.UpnDuplicate, r, UpnColumn, text, ("firstRow", _oddUpnRows[upn.ToString()].ToString(CultureInfo.InvariantCulture)));
     }
 
-    private string? CheckSenType1(ITabularReader row, int r, char provision, string provisionName, DateOnly? census)
+    private string? CheckSenType1(ITabularReader row, int r, char provision, DateOnly? census)
     {
         var text = Value(row, SenType1);
         if (text.IsEmpty)
         {
-            if (provision is 'E' or 'K') Add(R.SenType1Missing, r, SenType1, text, ("provision", provisionName));
+            if (provision is 'E' or 'K') Add(R.SenType1Missing, r, SenType1, text, ("provision", provision.ToString()));
             return null;
         }
         var code = SenTypes.Canonical(text);
@@ -219,7 +222,7 @@ internal sealed class SchoolCensusValidator : IRowValidator
             return null;
         }
         if (provision == 'N') Add(R.SenTypeWithoutProvision, r, SenType1, text);
-        else if (code == SenTypes.NoSpecialistAssessment && provision == 'E') Add(R.NsaWithoutSenSupport, r, SenType1, text, ("provision", provisionName));
+        else if (code == SenTypes.NoSpecialistAssessment && provision == 'E') Add(R.NsaWithoutSenSupport, r, SenType1, text, ("provision", provision.ToString()));
         CheckDownSyndrome(code, r, SenType1, text, census);
         return code;
     }
@@ -287,11 +290,30 @@ internal sealed class SchoolCensusValidator : IRowValidator
         _issues.Add(rule, row, _names[column], text, args);
     }
 
-    /// <summary>13 characters of [0-9A-Z] in 6 bits each: an exact, allocation-free key.</summary>
-    private static UInt128 Pack(ReadOnlySpan<char> upn)
+    /// <summary>
+    /// A well-formed UPN (digits in 2–12) as one exact 64-bit key: 11 digits (under 2^37), then
+    /// characters 1 and 13 in 7 bits each. Malformed ones, already errors, are keyed by their text.
+    /// </summary>
+    /// <summary>The UPN text back from its key: keeping a million strings only for messages would cost more than the check.</summary>
+    private static string Unpack(ulong key) => string.Create(13, key, (span, k) =>
     {
-        UInt128 key = 0;
-        foreach (var c in upn) key = (key << 6) | (uint)(c & 0x3F);
-        return key;
+        span[12] = (char)(k & 0x7F);
+        span[0] = (char)((k >> 7) & 0x7F);
+        var digits = k >> 14;
+        for (var i = 11; i >= 1; i--, digits /= 10) span[i] = (char)('0' + (int)(digits % 10));
+    });
+
+    private static bool TryPack(ReadOnlySpan<char> upn, out ulong key)
+    {
+        key = 0;
+        for (var i = 1; i < 12; i++)
+        {
+            var digit = (uint)(upn[i] - '0');
+            if (digit > 9) return false;
+            key = key * 10 + digit;
+        }
+        if (upn[0] > 127 || upn[12] > 127) return false;
+        key = (key << 14) | ((ulong)upn[0] << 7) | upn[12];
+        return true;
     }
 }
