@@ -153,3 +153,30 @@ public sealed class IngestTests : IDisposable
         return await UploadIds.HashAsync(content);
     }
 }
+
+public sealed class OnBehalfIngestTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "sendpipeline-onbehalf-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public async Task Sweep_LaUploadingTwoSchoolsCensuses_KeepsEachSchoolsReturnInForceSeparately()
+    {
+        var store = new LocalFolderStore(_root);
+        foreach (var school in new[] { "8552001", "8552002" })
+        {
+            var csv = "LAEstab,CensusDate,UPN,DOB,Sex,NCYearActual,SENProvision,SENType1\r\n" +
+                      $"{school},2026-01-15,{Upn.Create(school + "25001")},2016-10-01,F,4,K,SLCN\r\n";
+            await store.WriteAsync($"uploads/la/school-census/{school}.csv", new MemoryStream(Encoding.UTF8.GetBytes(csv)), overwrite: false);
+        }
+        var activities = new IngestActivities(store, store, new PipelineOptions("855"), NullLogger<IngestActivities>.Instance);
+
+        var results = await new UploadSweep(store, store, activities).RunAsync();
+
+        Assert.All(results, r => Assert.True(r.Record!.BecameCurrent));
+        var inForce = await store.QueryAsync(StorageLayout.AcceptedTable, "school-census").ToListAsync();
+        Assert.Equal(["8552001~2026-01-15", "8552002~2026-01-15"], inForce.Select(r => r.RowKey));
+        Assert.All(inForce, r => Assert.Equal("la", r.GetString("Submitter")));
+    }
+}

@@ -37,4 +37,10 @@ public interface IRowValidator
 
     /// <summary>The period the return covers (a census date, a quarter…), known once a row is read.</summary>
     string? Period { get; }
+
+    /// <summary>
+    /// Whom the return is about (the school's LAEstab for a census). Usually the submitter; not when
+    /// the LA uploads on a school's behalf, and then it keeps that school's returns apart from others'.
+    /// </summary>
+    string? Subject { get; }
 }

@@ -34,6 +34,7 @@ public static class ReturnValidator
             RowsRead = outcome.RowsRead,
             Errors = issues.Errors,
             Queries = issues.Queries,
+            Subject = outcome.Subject,
             Period = outcome.Period,
             Format = outcome.Format,
             Encoding = outcome.Encoding,
@@ -44,7 +45,7 @@ public static class ReturnValidator
         };
     }
 
-    private sealed record Outcome(int RowsRead = 0, string? Period = null, string? Format = null, string? Encoding = null);
+    private sealed record Outcome(int RowsRead = 0, string? Period = null, string? Format = null, string? Encoding = null, string? Subject = null);
 
     private static Outcome Run(Stream content, ValidationRequest request, IssueCollector issues, TextWriter? canonical)
     {
@@ -152,7 +153,7 @@ public static class ReturnValidator
             reader?.Dispose();
         }
         if (rowsRead == 0 && issues.Errors == 0) issues.Add(FileRules.NoDataRows, null, null, null);
-        return new Outcome(rowsRead, validator?.Period, format, reader?.Encoding);
+        return new Outcome(rowsRead, validator?.Period, format, reader?.Encoding, validator?.Subject);
     }
 
     private static ITabularReader OpenCsv(Stream stream)

@@ -18,6 +18,7 @@ public sealed record ValidationReport
     [JsonPropertyName("rowsRead")] public int RowsRead { get; init; }
     [JsonPropertyName("errors")] public int Errors { get; init; }
     [JsonPropertyName("queries")] public int Queries { get; init; }
+    [JsonPropertyName("subject")] public string? Subject { get; init; }
     [JsonPropertyName("period")] public string? Period { get; init; }
     [JsonPropertyName("format")] public string? Format { get; init; }
     [JsonPropertyName("encoding")] public string? Encoding { get; init; }

@@ -62,7 +62,7 @@ public sealed partial class IngestActivities(IBlobStore blobs, ITableStore table
             string? canonicalPath = null;
             if (report.Accepted)
             {
-                canonicalPath = IngestPaths.Canonical(upload, report.Period ?? "none", uploadId);
+                canonicalPath = IngestPaths.Canonical(upload.ReturnType, report.Subject ?? upload.SubmitterId, report.Period ?? "none", uploadId);
                 await using var canonical = File.OpenRead(canonicalFile);
                 // Written once: a retried activity finds it already there, with the same bytes.
                 await blobs.WriteAsync(canonicalPath, canonical, overwrite: false, "text/csv", cancellationToken);
@@ -71,7 +71,10 @@ public sealed partial class IngestActivities(IBlobStore blobs, ITableStore table
             LogValidated(logger, uploadId, upload.ReturnType, upload.SubmitterId, report.Status, report.RowsRead, report.Errors, report.Queries);
             return new ValidationSummary(uploadId, upload.Path, upload.SubmitterId, upload.ReturnType, actualHash, report.Status,
                 report.Period, report.RowsRead, report.Errors, report.Queries, info.LastModified, reportPath, canonicalPath,
-                report.CountsByRule.Select(kv => new RuleCount(kv.Key, SeverityOf(kv.Key), kv.Value)).ToList());
+                report.CountsByRule.Select(kv => new RuleCount(kv.Key, SeverityOf(kv.Key), kv.Value)).ToList())
+            {
+                Subject = report.Subject,
+            };
         }
         finally
         {
@@ -98,7 +101,7 @@ public sealed partial class IngestActivities(IBlobStore blobs, ITableStore table
         if (v.Status != UploadStatus.Accepted) return new RecordOutcome(false, null);
 
         var partition = UploadRecords.Key(v.ReturnType);
-        var rowKey = UploadRecords.AcceptedRowKey(v.SubmitterId, v.Period ?? "");
+        var rowKey = UploadRecords.AcceptedRowKey(v.Owner, v.Period ?? "");
         // Optimistic concurrency: two uploads for the same return racing here both read, one writes,
         // the other sees the conflict and decides again against the winner. The later receipt wins.
         for (var attempt = 0; attempt < 20; attempt++)

@@ -62,7 +62,14 @@ public sealed record ValidationSummary(
     DateTimeOffset ReceivedUtc,
     string ReportJsonPath,
     string? CanonicalPath,
-    IReadOnlyList<RuleCount> RuleCounts);
+    IReadOnlyList<RuleCount> RuleCounts)
+{
+    /// <summary>Whom the return is about: the submitter, or the school an LA officer uploaded for.</summary>
+    public string? Subject { get; init; }
+
+    /// <summary>The key of the return in force: (return type, subject, period).</summary>
+    public string Owner => Subject ?? SubmitterId;
+}
 
 public sealed record ReportFiles(string Json, string Csv, string Html);
 

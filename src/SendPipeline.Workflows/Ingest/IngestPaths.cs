@@ -13,9 +13,9 @@ public static class IngestPaths
     public static string Report(UploadPath upload, string contentHash, string extension) =>
         $"{StorageLayout.Reports}/{upload.SubmitterId}/{upload.ReturnType}/{upload.FileName}.{contentHash[..12]}.report.{extension}";
 
-    /// <summary><c>accepted/{returnType}/{submitter}/{period}/{uploadId}.csv</c>: immutable; the accepted table says which is in force.</summary>
-    public static string Canonical(UploadPath upload, string period, string uploadId) =>
-        $"{StorageLayout.Accepted}/{upload.ReturnType}/{upload.SubmitterId}/{period}/{uploadId}.csv";
+    /// <summary><c>accepted/{returnType}/{owner}/{period}/{uploadId}.csv</c> (owner: the subject, e.g. the school): immutable; the accepted table says which is in force.</summary>
+    public static string Canonical(string returnType, string owner, string period, string uploadId) =>
+        $"{StorageLayout.Accepted}/{returnType}/{owner}/{period}/{uploadId}.csv";
 
     public static string ReplaceExtension(string reportJsonPath, string extension) =>
         reportJsonPath[..reportJsonPath.LastIndexOf('.')] + "." + extension;

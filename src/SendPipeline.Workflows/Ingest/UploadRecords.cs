@@ -17,6 +17,7 @@ public static class UploadRecords
         {
             ["UploadPath"] = v.UploadPath,
             ["Submitter"] = v.SubmitterId,
+            ["Subject"] = v.Owner,
             ["ReturnType"] = v.ReturnType,
             ["Period"] = v.Period ?? "",
             ["ReceivedUtc"] = v.ReceivedUtc,
@@ -32,11 +33,12 @@ public static class UploadRecords
         });
 
     public static TableRow ForAccepted(ValidationSummary v, string? etag = null) => new(
-        Key(v.ReturnType), AcceptedRowKey(v.SubmitterId, v.Period ?? ""), new Dictionary<string, object?>
+        Key(v.ReturnType), AcceptedRowKey(v.Owner, v.Period ?? ""), new Dictionary<string, object?>
         {
             ["UploadId"] = v.UploadId,
             ["UploadPath"] = v.UploadPath,
             ["Submitter"] = v.SubmitterId,
+            ["Subject"] = v.Owner,
             ["Period"] = v.Period ?? "",
             ["ReceivedUtc"] = v.ReceivedUtc,
             ["ContentHash"] = v.ContentHash,

@@ -43,6 +43,8 @@ internal sealed class SchoolCensusValidator : IRowValidator
 
     public string? Period => _censusDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    public string? Subject => _expectedLaEstab ?? _fileLaEstab;
+
     public void Validate(ITabularReader row)
     {
         var r = row.RowNumber;
