@@ -13,6 +13,8 @@ public enum CensusTerm
 /// <summary>
 /// Census days and the age arithmetic the census uses (spec 2 <c>school-census</c>): a pupil's
 /// national curriculum year follows from their age on the 31 August before the census.
+/// Written independently of SendPipeline.Core's CensusDays, Ages and NcYears on purpose: test data
+/// derived from the validator's own arithmetic could never catch a mistake in it.
 /// </summary>
 public static class CensusDates
 {
