@@ -49,6 +49,58 @@ public static class Values
         return s.Equals("no", StringComparison.OrdinalIgnoreCase) || s.Equals("false", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>
+    /// Pounds (spec 1): optional <c>£</c>, thousands separators in groups of three, up to two decimal
+    /// places, a leading minus (whether a negative is allowed is the caller's rule). <c>£1,234.50</c>.
+    /// </summary>
+    public static bool TryParseMoney(ReadOnlySpan<char> s, out decimal amount)
+    {
+        amount = 0;
+        var negative = false;
+        if (!s.IsEmpty && s[0] == '-') { negative = true; s = s[1..]; }
+        if (!s.IsEmpty && s[0] == '£') s = s[1..];
+        if (!negative && !s.IsEmpty && s[0] == '-') { negative = true; s = s[1..]; }
+        var point = s.IndexOf('.');
+        var whole = point < 0 ? s : s[..point];
+        var fraction = point < 0 ? ReadOnlySpan<char>.Empty : s[(point + 1)..];
+        if (whole.IsEmpty || fraction.Length > 2 || (point >= 0 && fraction.IsEmpty) || !IsDigits(fraction.IsEmpty ? "0" : fraction)) return false;
+        long pounds = 0;
+        var digitsSinceComma = 0;
+        var sawComma = false;
+        foreach (var c in whole)
+        {
+            if (c == ',')
+            {
+                // Thousands separators must group by three: "1,23" is a typing error, not £123.
+                if (digitsSinceComma == 0 || (sawComma && digitsSinceComma != 3) || (!sawComma && digitsSinceComma > 3)) return false;
+                sawComma = true;
+                digitsSinceComma = 0;
+                continue;
+            }
+            if (!char.IsAsciiDigit(c) || pounds > 100_000_000_000) return false;
+            pounds = pounds * 10 + (c - '0');
+            digitsSinceComma++;
+        }
+        if (sawComma && digitsSinceComma != 3) return false;
+        var pence = 0;
+        for (var i = 0; i < 2; i++) pence = pence * 10 + (i < fraction.Length ? fraction[i] - '0' : 0);
+        amount = pounds + pence / 100m;
+        if (negative) amount = -amount;
+        return true;
+    }
+
+    /// <summary>A plain decimal number (<c>0.5</c>, <c>12</c>): FTE, days. No sign, no exponent, no separators.</summary>
+    public static bool TryParseDecimal(ReadOnlySpan<char> s, out decimal value)
+    {
+        value = 0;
+        if (s.IsEmpty || s.Length > 18) return false;
+        var point = s.IndexOf('.');
+        if (point == 0 || point == s.Length - 1) return false;
+        foreach (var c in s) if (!char.IsAsciiDigit(c) && c != '.') return false;
+        if (point >= 0 && s[(point + 1)..].Contains('.')) return false;
+        return decimal.TryParse(s, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out value);
+    }
+
     /// <summary>Trims spaces and tabs that spreadsheets leave around values.</summary>
     public static ReadOnlySpan<char> Clean(ReadOnlySpan<char> s) => s.Trim(" \t");
 

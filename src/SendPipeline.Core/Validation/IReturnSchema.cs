@@ -22,6 +22,12 @@ public interface IReturnSchema
     IReadOnlyList<Rule> Rules { get; }
 
     /// <summary>
+    /// Columns outside <see cref="Columns"/> that are expected and ignored without a query: the other
+    /// columns of a GIAS extract or a DfE statistics file. Null: every unknown column is a query (FILE-008).
+    /// </summary>
+    Func<string, bool>? IgnoredColumn => null;
+
+    /// <summary>
     /// A validator for one file. When <paramref name="canonical"/> is given, every row is also written
     /// there in the return's canonical form (used only if the file is accepted).
     /// </summary>

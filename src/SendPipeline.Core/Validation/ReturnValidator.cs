@@ -108,7 +108,7 @@ public static class ReturnValidator
         try
         {
             reader = kind == FileKind.Xlsx ? new XlsxTabularReader(Seekable(bounded)) : OpenCsv(bounded);
-            var columns = HeaderMap.Match(reader.Header, schema.Columns);
+            var columns = HeaderMap.Match(reader.Header, schema.Columns, schema.IgnoredColumn);
             foreach (var name in columns.Duplicates) issues.Add(FileRules.DuplicateColumn, null, name, null, ("column", name));
             foreach (var name in columns.Missing) issues.Add(FileRules.MissingColumn, null, name, null, ("column", name));
             foreach (var (_, name) in columns.Unknown) issues.Add(FileRules.UnknownColumn, null, name, name, ("column", name), ("returnType", type));

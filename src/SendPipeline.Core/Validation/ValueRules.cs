@@ -17,5 +17,13 @@ public static class ValueRules
         "'{value}' in {column} is not a yes/no value.",
         "Use Y or N (Yes/No, true/false and 1/0 are also accepted); leave blank for N.");
 
-    public static readonly IReadOnlyList<Rule> All = [Required, NotADate, NotABoolean];
+    public static readonly Rule NotMoney = new("VAL-004", Severity.Error, Scope,
+        "'{value}' in {column} is not an amount in pounds.",
+        "Write the amount as, for example, 1234.50, £1,234.50 or 1,234 (no other symbols, at most two decimal places).");
+
+    public static readonly Rule NotANumber = new("VAL-005", Severity.Error, Scope,
+        "'{value}' in {column} is not a number.",
+        "Write a plain number such as 0.5 or 12, with a full stop for decimals and no other characters.");
+
+    public static readonly IReadOnlyList<Rule> All = [Required, NotADate, NotABoolean, NotMoney, NotANumber];
 }

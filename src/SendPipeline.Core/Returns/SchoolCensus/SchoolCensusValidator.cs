@@ -12,13 +12,8 @@ namespace SendPipeline.Core.Returns.SchoolCensus;
 /// Checks each census row against spec 2 and 4.1 and writes its canonical form. Written for speed:
 /// values are spans, dates are parsed once, the UPN duplicate check keys on a packed 128-bit value.
 /// </summary>
-internal sealed class SchoolCensusValidator : IRowValidator
+internal sealed class SchoolCensusValidator : RowValidatorBase
 {
-    private readonly ValidationContext _context;
-    private readonly IssueCollector _issues;
-    private readonly CanonicalCsvWriter? _canonical;
-    private readonly int[] _index;
-    private readonly string[] _names;
     private readonly DuplicateFinder _upns;
     private readonly Dictionary<string, int> _oddUpnRows = new(StringComparer.Ordinal);
     private readonly string? _expectedLaEstab;
@@ -28,12 +23,8 @@ internal sealed class SchoolCensusValidator : IRowValidator
     private DateOnly? _censusDate;
 
     public SchoolCensusValidator(SchoolCensusSchema schema, ValidationContext context, HeaderMap columns, IssueCollector issues, CanonicalCsvWriter? canonical)
+        : base(schema, context, columns, issues, canonical)
     {
-        _context = context;
-        _issues = issues;
-        _canonical = canonical;
-        _index = Enumerable.Range(0, schema.Columns.Count).Select(i => columns[i]).ToArray();
-        _names = schema.Columns.Select(c => c.Name).ToArray();
         // Sized from the file's length so a big census never pays for the arrays growing and copying.
         _upns = new DuplicateFinder(context.ExpectedRows);
         // An LA officer may upload on a school's behalf: then the file's first LAEstab is the school.
@@ -41,11 +32,11 @@ internal sealed class SchoolCensusValidator : IRowValidator
             _expectedLaEstab = s;
     }
 
-    public string? Period => _censusDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public override string? Period => _censusDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public string? Subject => _expectedLaEstab ?? _fileLaEstab;
+    public override string? Subject => _expectedLaEstab ?? _fileLaEstab;
 
-    public void Validate(ITabularReader row)
+    public override void Validate(ITabularReader row)
     {
         var r = row.RowNumber;
 
@@ -123,7 +114,7 @@ internal sealed class SchoolCensusValidator : IRowValidator
                 Add(R.EntryAfterCensus, r, EntryDate, entryText, ("census", cd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         }
 
-        if (_canonical is { } w)
+        if (Canonical is { } w)
         {
             w.Field(laEstab);
             w.Field(census, censusText);
@@ -143,7 +134,7 @@ internal sealed class SchoolCensusValidator : IRowValidator
     }
 
     /// <summary>Duplicate UPNs are found once the whole file is read (see <see cref="DuplicateFinder"/>).</summary>
-    public void Complete()
+    public override void Complete()
     {
         foreach (var (key, row, first) in _upns.Duplicates())
             Add(R.UpnDuplicate, row, UpnColumn, Unpack(key), ("firstRow", first.ToString(CultureInfo.InvariantCulture)));
@@ -162,15 +153,15 @@ internal sealed class SchoolCensusValidator : IRowValidator
         if (!_reportedOtherSubmitter && !laEstab.SequenceEqual(expected))
         {
             _reportedOtherSubmitter = true;
-            _issues.Add(R.LaEstabNotSubmitter, null, _names[LaEstab], laEstab.ToString(),
+            AddFileLevel(R.LaEstabNotSubmitter, LaEstab, laEstab.ToString(),
                 ("value", laEstab.ToString()), ("row", r.ToString(CultureInfo.InvariantCulture)),
                 ("submitter", _expectedLaEstab ?? $"the school on the first row ({_fileLaEstab})"));
         }
-        if (!_reportedOtherLa && !laEstab[..3].SequenceEqual(_context.LaCode))
+        if (!_reportedOtherLa && !laEstab[..3].SequenceEqual(Context.LaCode))
         {
             _reportedOtherLa = true;
-            _issues.Add(R.LaEstabOtherLa, null, _names[LaEstab], laEstab.ToString(),
-                ("value", laEstab.ToString()), ("la", laEstab[..3].ToString()), ("ourLa", _context.LaCode));
+            AddFileLevel(R.LaEstabOtherLa, LaEstab, laEstab.ToString(),
+                ("value", laEstab.ToString()), ("la", laEstab[..3].ToString()), ("ourLa", Context.LaCode));
         }
     }
 
@@ -196,7 +187,7 @@ internal sealed class SchoolCensusValidator : IRowValidator
             return;
         }
         text.ToUpperInvariant(upn);
-        var problems = Reference.Upn.Check(upn, _context.LaCodes);
+        var problems = Reference.Upn.Check(upn, Context.LaCodes);
         if ((problems & UpnProblems.CheckLetter) != 0) Add(R.UpnCheckLetter, r, UpnColumn, text, ("expected", Reference.Upn.ExpectedCheckLetter(upn).ToString()));
         if ((problems & UpnProblems.LaCode) != 0) Add(R.UpnLaCode, r, UpnColumn, text, ("la", upn.Slice(1, 3).ToString()));
         if ((problems & UpnProblems.NotNumeric) != 0) Add(R.UpnNotNumeric, r, UpnColumn, text);
@@ -252,50 +243,6 @@ internal sealed class SchoolCensusValidator : IRowValidator
             Add(R.DownSyndromeTooEarly, r, column, text, ("census", c.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
     }
 
-    private ReadOnlySpan<char> Value(ITabularReader row, int column)
-    {
-        var index = _index[column];
-        return index < 0 ? ReadOnlySpan<char>.Empty : Values.Clean(row[index]);
-    }
-
-    private bool Required(ReadOnlySpan<char> value, int r, int column)
-    {
-        if (!value.IsEmpty) return true;
-        Add(ValueRules.Required, r, column, value);
-        return false;
-    }
-
-    private DateOnly? Date(ReadOnlySpan<char> text, int r, int column)
-    {
-        if (Values.TryParseDate(text, out var date)) return date;
-        Add(ValueRules.NotADate, r, column, text);
-        return null;
-    }
-
-    /// <summary>Blank means N (spec 1); anything unrecognised is an error and counts as N.</summary>
-    private bool Boolean(ITabularReader row, int r, int column)
-    {
-        var text = Value(row, column);
-        if (text.IsEmpty) return false;
-        if (Values.TryParseBoolean(text, out var value)) return value;
-        Add(ValueRules.NotABoolean, r, column, text);
-        return false;
-    }
-
-    private void Add(Rule rule, int row, int column, ReadOnlySpan<char> value, params ReadOnlySpan<(string Name, string? Value)> extra)
-    {
-        var text = value.ToString();
-        Span<(string, string?)> args = new (string, string?)[extra.Length + 2];
-        args[0] = ("value", text);
-        args[1] = ("column", _names[column]);
-        extra.CopyTo(args[2..]);
-        _issues.Add(rule, row, _names[column], text, args);
-    }
-
-    /// <summary>
-    /// A well-formed UPN (digits in 2–12) as one exact 64-bit key: 11 digits (under 2^37), then
-    /// characters 1 and 13 in 7 bits each. Malformed ones, already errors, are keyed by their text.
-    /// </summary>
     /// <summary>The UPN text back from its key: keeping a million strings only for messages would cost more than the check.</summary>
     private static string Unpack(ulong key) => string.Create(13, key, (span, k) =>
     {
@@ -305,6 +252,10 @@ internal sealed class SchoolCensusValidator : IRowValidator
         for (var i = 11; i >= 1; i--, digits /= 10) span[i] = (char)('0' + (int)(digits % 10));
     });
 
+    /// <summary>
+    /// A well-formed UPN (digits in 2–12) as one exact 64-bit key: 11 digits (under 2^37), then
+    /// characters 1 and 13 in 7 bits each. Malformed ones, already errors, are keyed by their text.
+    /// </summary>
     private static bool TryPack(ReadOnlySpan<char> upn, out ulong key)
     {
         key = 0;

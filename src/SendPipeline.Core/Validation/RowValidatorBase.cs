@@ -1,0 +1,106 @@
+using SendPipeline.Core.Reading;
+
+namespace SendPipeline.Core.Validation;
+
+/// <summary>
+/// What every return's row validator shares: reading a column by its position in the spec,
+/// the value rules of spec 1 (required, dates, booleans, money, numbers), and reporting an issue
+/// with the column's spec name and the value as written. Subclasses add the return's own rules.
+/// </summary>
+public abstract class RowValidatorBase : IRowValidator
+{
+    private readonly int[] _index;
+    private readonly string[] _names;
+
+    protected RowValidatorBase(IReturnSchema schema, ValidationContext context, HeaderMap columns, IssueCollector issues, CanonicalCsvWriter? canonical)
+    {
+        Context = context;
+        Issues = issues;
+        Canonical = canonical;
+        _index = Enumerable.Range(0, schema.Columns.Count).Select(i => columns[i]).ToArray();
+        _names = schema.Columns.Select(c => c.Name).ToArray();
+    }
+
+    protected ValidationContext Context { get; }
+
+    protected IssueCollector Issues { get; }
+
+    /// <summary>Where the canonical row goes, or null when only validating.</summary>
+    protected CanonicalCsvWriter? Canonical { get; }
+
+    public abstract string? Period { get; }
+
+    public virtual string? Subject => Context.SubmitterId;
+
+    public abstract void Validate(ITabularReader row);
+
+    public virtual void Complete()
+    {
+    }
+
+    protected string ColumnName(int column) => _names[column];
+
+    /// <summary>The trimmed value of a spec column, or empty when the file lacks that (optional) column.</summary>
+    protected ReadOnlySpan<char> Value(ITabularReader row, int column)
+    {
+        var index = _index[column];
+        return index < 0 ? ReadOnlySpan<char>.Empty : Values.Clean(row[index]);
+    }
+
+    /// <summary>True when the value is there; otherwise reports VAL-001 at this row and column.</summary>
+    protected bool Required(ReadOnlySpan<char> value, int row, int column)
+    {
+        if (!value.IsEmpty) return true;
+        Add(ValueRules.Required, row, column, value);
+        return false;
+    }
+
+    /// <summary>The date, or null after reporting VAL-002.</summary>
+    protected DateOnly? Date(ReadOnlySpan<char> text, int row, int column)
+    {
+        if (Values.TryParseDate(text, out var date)) return date;
+        Add(ValueRules.NotADate, row, column, text);
+        return null;
+    }
+
+    /// <summary>Blank means N (spec 1); anything unrecognised is reported (VAL-003) and counts as N.</summary>
+    protected bool Boolean(ITabularReader row, int r, int column)
+    {
+        var text = Value(row, column);
+        if (text.IsEmpty) return false;
+        if (Values.TryParseBoolean(text, out var value)) return value;
+        Add(ValueRules.NotABoolean, r, column, text);
+        return false;
+    }
+
+    /// <summary>An amount in pounds, or null after reporting VAL-004.</summary>
+    protected decimal? Money(ReadOnlySpan<char> text, int row, int column)
+    {
+        if (Values.TryParseMoney(text, out var amount)) return amount;
+        Add(ValueRules.NotMoney, row, column, text);
+        return null;
+    }
+
+    /// <summary>A plain number, or null after reporting VAL-005.</summary>
+    protected decimal? Number(ReadOnlySpan<char> text, int row, int column)
+    {
+        if (Values.TryParseDecimal(text, out var value)) return value;
+        Add(ValueRules.NotANumber, row, column, text);
+        return null;
+    }
+
+    /// <summary>Reports a rule at a row and column; <c>{value}</c> and <c>{column}</c> are always available to the template.</summary>
+    protected void Add(Rule rule, int row, int column, ReadOnlySpan<char> value, params ReadOnlySpan<(string Name, string? Value)> extra)
+    {
+        var text = value.ToString();
+        Span<(string, string?)> args = new (string, string?)[extra.Length + 2];
+        args[0] = ("value", text);
+        args[1] = ("column", _names[column]);
+        extra.CopyTo(args[2..]);
+        Issues.Add(rule, row, _names[column], text, args);
+    }
+
+    /// <summary>A file-level issue (no row) about a column, e.g. the file naming another submitter.</summary>
+    protected void AddFileLevel(Rule rule, int column, string? value, params ReadOnlySpan<(string Name, string? Value)> args) =>
+        Issues.Add(rule, null, _names[column], value, args);
+}
