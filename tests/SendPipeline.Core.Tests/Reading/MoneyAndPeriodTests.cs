@@ -65,7 +65,7 @@ public class MoneyAndPeriodTests
     public void Uln_CreatedNumbersAreValidAndTheSumRuleHolds()
     {
         // 1×10 + 2×9 + … + 9×2 = 210 ≡ 1 (mod 11), so the check digit is 9.
-        var uln = Uln.Create("123456789");
+        var uln = Uln.Create("123456789")!;
         Assert.Equal("1234567899", uln);
         var sum = uln.Select((c, i) => (c - '0') * (10 - i)).Sum();
         Assert.Equal(10, sum % 11);
