@@ -6,7 +6,8 @@ namespace SendPipeline.Core.Validation;
 /// Writes an accepted return in canonical form: UTF-8, the spec's column names in the spec's order,
 /// ISO dates, Y/N booleans, upper-case codes. Later rebuilds read this, never the raw upload.
 /// A row is assembled in one buffer and handed to the writer once, because per-field writes cost
-/// more than the validation of the row.
+/// more than the validation of the row. A last column, <c>SourceRow</c>, keeps each row's
+/// spreadsheet row in the upload, so a check across returns can point an officer at the cell.
 /// </summary>
 public sealed class CanonicalCsvWriter
 {
@@ -17,12 +18,21 @@ public sealed class CanonicalCsvWriter
     private int _length;
     private bool _rowStarted;
 
+    public const string SourceRowColumn = "SourceRow";
+
+    private bool _header = true;
+
     public CanonicalCsvWriter(TextWriter writer, IEnumerable<string> columns)
     {
         _writer = writer;
         foreach (var column in columns) Field(column);
-        EndRow();
+        Field(SourceRowColumn);
+        EndRowWithoutSource();
+        _header = false;
     }
+
+    /// <summary>The spreadsheet row of the upload being written; set by the validator driver before each row.</summary>
+    public int SourceRow { get; set; }
 
     public void Field(ReadOnlySpan<char> value)
     {
@@ -74,6 +84,17 @@ public sealed class CanonicalCsvWriter
     public void Field(bool value) => Field(value ? "Y" : "N");
 
     public void EndRow()
+    {
+        if (!_header)
+        {
+            Span<char> digits = stackalloc char[11];
+            SourceRow.TryFormat(digits, out var written, provider: System.Globalization.CultureInfo.InvariantCulture);
+            Field(digits[..written]);
+        }
+        EndRowWithoutSource();
+    }
+
+    private void EndRowWithoutSource()
     {
         Reserve(1);
         _row[_length++] = '\n';

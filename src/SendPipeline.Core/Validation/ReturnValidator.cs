@@ -131,6 +131,7 @@ public static class ReturnValidator
                         ("found", reader.FieldCount.ToString(CultureInfo.InvariantCulture)), ("expected", headerCount.ToString(CultureInfo.InvariantCulture)));
                     continue;
                 }
+                if (writer is not null) writer.SourceRow = reader.RowNumber;
                 validator.Validate(reader);
             }
             validator.Complete();

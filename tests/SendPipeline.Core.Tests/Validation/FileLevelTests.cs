@@ -139,8 +139,8 @@ public class FileLevelTests
 
         Assert.Equal("accepted", report.Status);
         var lines = canonical.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(string.Join(',', CensusFiles.Header), lines[0]);
-        Assert.Equal($"8552001,2026-01-15,{row["UPN"]},2016-10-01,M,4,K,SLCN,,N,N,Y,2021-09-01", lines[1]);
+        Assert.Equal(string.Join(',', CensusFiles.Header) + ",SourceRow", lines[0]);
+        Assert.Equal($"8552001,2026-01-15,{row["UPN"]},2016-10-01,M,4,K,SLCN,,N,N,Y,2021-09-01,2", lines[1]);
     }
 
     [Fact]
