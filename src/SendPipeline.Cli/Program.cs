@@ -29,6 +29,7 @@ namespace SendPipeline.Cli
                     "generate" => GenerateCommand.Run(line, output),
                     "ingest" => await IngestCommand.RunAsync(line, output),
                     "demo" => await DemoCommand.RunAsync(line, output),
+                    "rebuild" => await RebuildCommand.RunAsync(line, output),
                     "bench" => BenchCommand.Run(line, output),
                     _ => throw new UsageException($"Unknown command '{args[0]}'."),
                 };
@@ -56,6 +57,7 @@ namespace SendPipeline.Cli
             "  " + RulesCommand.Usage,
             "  " + GenerateCommand.Usage,
             "  " + IngestCommand.Usage,
+            "  " + RebuildCommand.Usage,
             "  " + DemoCommand.Usage,
             "  " + BenchCommand.Usage);
     }

@@ -26,14 +26,19 @@ public static class DemoCommand
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var sample = SampleLaGenerator.Generate(new SampleLaOptions { Seed = seed, LaCode = la }, root);
         GenerateCommand.Describe(sample, output);
-        var results = await IngestCommand.IngestAsync(StoreFactory.Create(root), la);
+        var stores = StoreFactory.Create(root);
+        var results = await IngestCommand.IngestAsync(stores, la);
+        var rebuild = await RebuildCommand.RebuildAsync(stores, la, "demo");
         watch.Stop();
         output.WriteLine();
         Summary.Write(results, output);
         output.WriteLine();
+        RebuildCommand.Describe(rebuild, output);
+        output.WriteLine();
         output.WriteLine($"Done in {watch.Elapsed.TotalSeconds:N1} s. Storage is the folder {root}:");
         output.WriteLine($"  uploads/   the raw files        reports/   a JSON, CSV and HTML report per upload");
         output.WriteLine($"  accepted/  canonical returns     .tables/   upload records and the returns in force");
+        output.WriteLine($"  datasets/data-quality/  the checks across returns, for officers (HTML, CSV, JSON)");
         output.WriteLine($"  planted-defects.json lists the errors the generator planted, to compare with the reports.");
         return 0;
     }

@@ -1,4 +1,5 @@
 using SendPipeline.Workflows.Ingest;
+using SendPipeline.Workflows.Rebuild;
 
 namespace SendPipeline.Workflows.Hosting;
 
@@ -32,5 +33,12 @@ public sealed class DirectWorkflowContext : IWorkflowContext
             [IngestActivityNames.ValidateUpload] = async i => await activities.ValidateUploadAsync((IngestRequest)i!),
             [IngestActivityNames.WriteReport] = async i => await activities.WriteReportAsync((ValidationSummary)i!),
             [IngestActivityNames.RecordUpload] = async i => await activities.RecordUploadAsync((RecordRequest)i!),
+        };
+
+    /// <summary>The rebuild activities, by the names the workflow calls them.</summary>
+    public static IReadOnlyDictionary<string, Func<object?, Task<object?>>> ForRebuild(IRebuildActivities activities) =>
+        new Dictionary<string, Func<object?, Task<object?>>>(StringComparer.Ordinal)
+        {
+            [RebuildActivityNames.BuildDataQuality] = async i => await activities.BuildDataQualityAsync((RebuildRequest)i!),
         };
 }

@@ -1,0 +1,169 @@
+using System.Globalization;
+using SendPipeline.Core.Reference;
+using SendPipeline.Core.Uploads;
+using R = SendPipeline.Core.Picture.CrossReturnRules;
+
+namespace SendPipeline.Core.Picture;
+
+/// <summary>The checks across returns (see <see cref="CrossReturnRules"/>), as one pure function of the picture.</summary>
+public static class CrossReturnChecks
+{
+    /// <summary>A gap between our count of EHC plans and the DfE's above this share is worth chasing.</summary>
+    public const decimal ReconciliationTolerance = 0.05m;
+
+    public static (IReadOnlyList<DataQualityIssue> Issues, EhcpReconciliation Reconciliation) Run(LaPicture picture, string laCode)
+    {
+        var issues = new List<DataQualityIssue>();
+        var placements = LatestPerProvider(picture.Placements);
+        var register = picture.Establishments.GroupBy(e => e.LaEstab).ToDictionary(g => g.Key, g => g.First());
+        var settingOfUrn = picture.Establishments.GroupBy(e => e.Urn).ToDictionary(g => g.Key, g => g.First().LaEstab);
+
+        SameChildInTwoCensuses(picture, issues);
+        SameChildInCensusAndPlacement(picture, placements, settingOfUrn, issues);
+        SpecialistPlacementsWithoutPlans(picture, placements, issues);
+        if (picture.Establishments.Count > 0)
+        {
+            CensusSettingsInRegister(picture, register, issues);
+            ActivitySettingsInRegister(picture, register, issues);
+            SchoolsWithoutCensus(picture, laCode, issues);
+        }
+        ExpiredTransformationPosts(picture, issues);
+        var reconciliation = Reconcile(picture, placements, laCode, issues);
+
+        var ordered = issues
+            .OrderBy(i => i.RuleId, StringComparer.Ordinal).ThenBy(i => i.Submitter, StringComparer.Ordinal)
+            .ThenBy(i => i.File, StringComparer.Ordinal).ThenBy(i => i.Row ?? 0).ThenBy(i => i.Message, StringComparer.Ordinal)
+            .ToList();
+        return (ordered, reconciliation);
+    }
+
+    /// <summary>Each provider's latest return in force: an older quarter's placements are history, not "now".</summary>
+    private static List<Placement> LatestPerProvider(List<Placement> placements) =>
+        placements.GroupBy(p => p.ProviderId)
+            .SelectMany(g => { var latest = g.Max(p => p.ReturnDate); return g.Where(p => p.ReturnDate == latest); })
+            .ToList();
+
+    private static void SameChildInTwoCensuses(LaPicture picture, List<DataQualityIssue> issues)
+    {
+        foreach (var group in picture.Census.GroupBy(p => (p.CensusDate, p.Upn)))
+        {
+            var bySchool = group.GroupBy(p => p.LaEstab).Select(g => g.First()).OrderBy(p => p.LaEstab, StringComparer.Ordinal).ToList();
+            if (bySchool.Count < 2) continue;
+            for (var i = 0; i < bySchool.Count; i++)
+            {
+                var here = bySchool[i];
+                var other = bySchool[i == 0 ? 1 : 0];
+                issues.Add(DataQualityIssue.Of(R.SameChildTwoCensuses, here.LaEstab, ReturnTypes.SchoolCensus, here.Source.UploadPath, here.Source.Row, "UPN",
+                    ("row", Row(here.Source)), ("census", Iso(here.CensusDate)), ("other", other.LaEstab), ("otherRow", Row(other.Source))));
+            }
+        }
+    }
+
+    private static void SameChildInCensusAndPlacement(LaPicture picture, List<Placement> placements, Dictionary<string, string> settingOfUrn, List<DataQualityIssue> issues)
+    {
+        var byUpn = placements.Where(p => p.Upn is not null).ToLookup(p => p.Upn!);
+        foreach (var pupil in picture.Census)
+        {
+            foreach (var placement in byUpn[pupil.Upn])
+            {
+                if (!placement.ActiveOn(pupil.CensusDate)) continue;
+                // A placement at the pupil's own school (a mainstream top-up, a resourced provision) is not a second setting.
+                if (settingOfUrn.TryGetValue(placement.ProviderId, out var setting) && setting == pupil.LaEstab) continue;
+                issues.Add(DataQualityIssue.Of(R.SameChildCensusAndPlacement, pupil.LaEstab, ReturnTypes.SchoolCensus, pupil.Source.UploadPath, pupil.Source.Row, "UPN",
+                    ("row", Row(pupil.Source)), ("category", placement.Category), ("other", placement.ProviderId),
+                    ("otherRow", Row(placement.Source)), ("census", Iso(pupil.CensusDate))));
+            }
+        }
+    }
+
+    private static void SpecialistPlacementsWithoutPlans(LaPicture picture, List<Placement> placements, List<DataQualityIssue> issues)
+    {
+        var withPlans = picture.Census.Where(p => p.Provision == 'E').Select(p => p.Upn).ToHashSet(StringComparer.Ordinal);
+        foreach (var p in placements)
+        {
+            // A learner known only by ULN cannot be matched to a census; the in-file EHCP rule already covers them.
+            if (!PlacementCategories.RequireEhcp.Contains(p.Category) || p.Upn is null || withPlans.Contains(p.Upn)) continue;
+            issues.Add(DataQualityIssue.Of(R.SpecialistPlacementWithoutPlan, p.ProviderId, ReturnTypes.Placements, p.Source.UploadPath, p.Source.Row, "UPN",
+                ("row", Row(p.Source)), ("category", p.Category)));
+        }
+    }
+
+    private static void CensusSettingsInRegister(LaPicture picture, Dictionary<string, Establishment> register, List<DataQualityIssue> issues)
+    {
+        foreach (var upload in picture.Census.GroupBy(p => (p.LaEstab, p.Source.UploadPath)).Select(g => g.First()))
+        {
+            var rule = !register.TryGetValue(upload.LaEstab, out var e) ? R.CensusSettingNotInRegister : e.IsClosed ? R.CensusSettingClosed : null;
+            if (rule is not null)
+                issues.Add(DataQualityIssue.Of(rule, upload.LaEstab, ReturnTypes.SchoolCensus, upload.Source.UploadPath, null, "LAEstab", ("laEstab", upload.LaEstab)));
+        }
+    }
+
+    private static void ActivitySettingsInRegister(LaPicture picture, Dictionary<string, Establishment> register, List<DataQualityIssue> issues)
+    {
+        foreach (var a in picture.Activities)
+        {
+            var rule = !register.TryGetValue(a.LaEstab, out var e) ? R.ActivitySettingNotInRegister : e.IsClosed ? R.ActivitySettingClosed : null;
+            if (rule is not null)
+                issues.Add(DataQualityIssue.Of(rule, a.ServiceCode, ReturnTypes.EahActivity, a.Source.UploadPath, a.Source.Row, "LAEstab",
+                    ("row", Row(a.Source)), ("laEstab", a.LaEstab)));
+        }
+    }
+
+    private static void SchoolsWithoutCensus(LaPicture picture, string laCode, List<DataQualityIssue> issues)
+    {
+        if (picture.Census.Count == 0) return;
+        var latest = picture.Census.Max(p => p.CensusDate);
+        var returned = picture.Census.Where(p => p.CensusDate == latest).Select(p => p.LaEstab).ToHashSet(StringComparer.Ordinal);
+        foreach (var e in picture.Establishments)
+        {
+            if (!e.IsOpen || e.Pupils is not > 0 || !e.LaEstab.StartsWith(laCode, StringComparison.Ordinal) || !MakesCensusReturn(e) || returned.Contains(e.LaEstab)) continue;
+            issues.Add(DataQualityIssue.Of(R.SchoolWithoutCensus, e.LaEstab, ReturnTypes.SchoolCensus, null, null, null,
+                ("name", e.Name), ("laEstab", e.LaEstab), ("pupils", e.Pupils.Value.ToString(CultureInfo.InvariantCulture)), ("census", Iso(latest))));
+        }
+    }
+
+    /// <summary>Independent schools and colleges are in GIAS but make no school census return to the LA.</summary>
+    private static bool MakesCensusReturn(Establishment e) =>
+        e.Type is not { } type
+        || !(type.Contains("independent", StringComparison.OrdinalIgnoreCase)
+             || type.Contains("further education", StringComparison.OrdinalIgnoreCase)
+             || type.Contains("higher education", StringComparison.OrdinalIgnoreCase)
+             || type.Contains("sixth form", StringComparison.OrdinalIgnoreCase));
+
+    private static void ExpiredTransformationPosts(LaPicture picture, List<DataQualityIssue> issues)
+    {
+        foreach (var post in picture.Posts)
+        {
+            if (!post.Role.Equals("Transformation", StringComparison.OrdinalIgnoreCase) || post.TimeLimitedUntil is not { } until) continue;
+            if (!FinancialQuarter.TryParse(post.Quarter, out var quarter) || until >= quarter.Start) continue;
+            issues.Add(DataQualityIssue.Of(R.TransformationPostExpired, post.ServiceCode, ReturnTypes.Workforce, post.Source.UploadPath, post.Source.Row, "TimeLimitedUntil",
+                ("postId", post.PostId), ("row", Row(post.Source)), ("until", Iso(until)), ("quarter", post.Quarter)));
+        }
+    }
+
+    private static EhcpReconciliation Reconcile(LaPicture picture, List<Placement> placements, string laCode, List<DataQualityIssue> issues)
+    {
+        DateOnly? latest = picture.Census.Count == 0 ? null : picture.Census.Max(p => p.CensusDate);
+        var inCensus = picture.Census.Where(p => p.CensusDate == latest && p.Provision == 'E').Select(p => p.Upn).ToHashSet(StringComparer.Ordinal);
+        // Children placed by us with a plan but on no census (independent, post-16): counted once each, by UPN or ULN.
+        var placedOnly = placements
+            .Where(p => p.Ehcp && p.HomeLa == laCode && !(p.Upn is not null && inCensus.Contains(p.Upn)))
+            .Select(p => p.Upn ?? "ULN:" + p.Uln).ToHashSet(StringComparer.Ordinal);
+        var ours = picture.EhcpHistory.Where(h => h.GeographicLevel.Equals("Local authority", StringComparison.OrdinalIgnoreCase) && h.OldLaCode == laCode).ToList();
+        var published = ours.Count == 0 ? null : ours.MaxBy(h => h.TimePeriod);
+        var total = inCensus.Count + placedOnly.Count;
+        var difference = published?.Plans is { } plans ? total - plans : (long?)null;
+        var reconciliation = new EhcpReconciliation(latest is { } d ? Iso(d) : null, inCensus.Count, placedOnly.Count, total,
+            published?.TimePeriod, published?.Plans, difference);
+        if (published?.Plans is { } p && p > 0 && total > 0 && Math.Abs(total - p) > p * ReconciliationTolerance)
+            issues.Add(DataQualityIssue.Of(R.EhcpTotalsDiffer, Submitter.LocalAuthorityId, ReturnTypes.EhcpHistory, published.Source.UploadPath, published.Source.Row, "ehcplans",
+                ("ours", total.ToString("N0", CultureInfo.InvariantCulture)), ("published", p.ToString("N0", CultureInfo.InvariantCulture)),
+                ("period", published.TimePeriod), ("difference", (total - p).ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture)),
+                ("percent", ((decimal)(total - p) / p).ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture))));
+        return reconciliation;
+    }
+
+    private static string Row(Source source) => source.Row.ToString(CultureInfo.InvariantCulture);
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,38 @@
+using System.Text.Json.Serialization;
+
+namespace SendPipeline.Core.Picture;
+
+/// <summary>
+/// The LA-level data-quality report: every issue found across returns, each submitter's latest
+/// upload, and the EHC plan reconciliation, so officers can chase the right school or provider.
+/// Deterministic: built only from the returns in force (listed in <see cref="Lineage"/>), no clock.
+/// </summary>
+public sealed record DataQualityReport
+{
+    [JsonPropertyName("laCode")] public required string LaCode { get; init; }
+    [JsonPropertyName("ruleCatalogueVersion")] public required string RuleCatalogueVersion { get; init; }
+    [JsonPropertyName("issues")] public required IReadOnlyList<DataQualityIssue> Issues { get; init; }
+    [JsonPropertyName("submitters")] public required IReadOnlyList<UploadStatusRow> Submitters { get; init; }
+    [JsonPropertyName("ehcpReconciliation")] public required EhcpReconciliation EhcpReconciliation { get; init; }
+    [JsonPropertyName("lineage")] public required IReadOnlyList<LineageEntry> Lineage { get; init; }
+
+    public static DataQualityReport Build(LaPicture picture, string laCode)
+    {
+        var (issues, reconciliation) = CrossReturnChecks.Run(picture, laCode);
+        return new DataQualityReport
+        {
+            LaCode = laCode,
+            RuleCatalogueVersion = Validation.RuleCatalogue.Version,
+            Issues = issues,
+            Submitters = picture.Uploads.OrderBy(u => u.Submitter, StringComparer.Ordinal).ThenBy(u => u.ReturnType, StringComparer.Ordinal).ToList(),
+            EhcpReconciliation = reconciliation,
+            Lineage = picture.Lineage.Select(l => new LineageEntry(l.ReturnType, l.UploadId, l.UploadPath))
+                .OrderBy(l => l.ReturnType, StringComparer.Ordinal).ThenBy(l => l.UploadPath, StringComparer.Ordinal).ToList(),
+        };
+    }
+}
+
+public sealed record LineageEntry(
+    [property: JsonPropertyName("returnType")] string ReturnType,
+    [property: JsonPropertyName("uploadId")] string UploadId,
+    [property: JsonPropertyName("uploadPath")] string UploadPath);

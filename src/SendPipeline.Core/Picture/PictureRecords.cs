@@ -1,0 +1,35 @@
+namespace SendPipeline.Core.Picture;
+
+/// <summary>Where a record came from: the upload in force and the spreadsheet row within it.</summary>
+public sealed record Source(string UploadId, string UploadPath, string Submitter, int Row);
+
+public sealed record CensusPupil(string LaEstab, DateOnly CensusDate, string Upn, char Provision, Source Source);
+
+public sealed record Placement(
+    string ProviderId, DateOnly ReturnDate, string? Upn, string? Uln, string Category, DateOnly Start, DateOnly? End,
+    bool Ehcp, string HomeLa, Source Source)
+{
+    public bool ActiveOn(DateOnly date) => Start <= date && (End is null || End >= date);
+}
+
+public sealed record Establishment(string Urn, string LaEstab, string Name, string? Type, string? Phase, int? Pupils, string Status, Source Source)
+{
+    /// <summary>GIAS's "Closed" is closed; "Open, but proposed to close" still has pupils and still makes returns.</summary>
+    public bool IsClosed => Status.Equals("Closed", StringComparison.OrdinalIgnoreCase);
+
+    public bool IsOpen => !IsClosed && !Status.Equals("Proposed to open", StringComparison.OrdinalIgnoreCase);
+}
+
+public sealed record WorkforcePost(
+    string ServiceCode, string Quarter, string PostId, string Discipline, string Role, decimal Fte, string Status,
+    decimal AnnualCost, string FundingSource, DateOnly? TimeLimitedUntil, Source Source);
+
+public sealed record Activity(string ServiceCode, string Quarter, string LaEstab, string Discipline, decimal Days, string ActivityType, Source Source);
+
+/// <summary>One EHC plan count of the DfE caseload statistics (all plans, one area, one January).</summary>
+public sealed record EhcpCount(string TimePeriod, string GeographicLevel, string? OldLaCode, string AreaName, long? Plans, Source Source);
+
+/// <summary>The latest upload of each (submitter, return type), accepted or not, for chasing.</summary>
+public sealed record UploadStatusRow(
+    string Submitter, string ReturnType, string UploadPath, string UploadId, string Status, string? Period,
+    DateTimeOffset ReceivedUtc, int Errors, int Queries, bool InForce);

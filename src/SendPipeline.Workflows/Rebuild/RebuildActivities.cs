@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Logging;
+using SendPipeline.Core.Picture;
+using SendPipeline.Core.Reports;
+using SendPipeline.Workflows.Ports;
+
+namespace SendPipeline.Workflows.Rebuild;
+
+/// <summary>
+/// The rebuild activities over the storage ports. Outputs go to fixed paths under <c>datasets/</c>
+/// and are a pure function of the returns in force, so a repeated rebuild rewrites identical bytes.
+/// </summary>
+public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tables, PipelineOptions options, ILogger<RebuildActivities> logger)
+    : IRebuildActivities
+{
+    public const string DataQualityFolder = StorageLayout.Datasets + "/data-quality";
+
+    public async Task<DataQualitySummary> BuildDataQualityAsync(RebuildRequest request, CancellationToken cancellationToken = default)
+    {
+        var picture = await new PictureLoader(blobs, tables).LoadAsync(cancellationToken);
+        var report = DataQualityReport.Build(picture, options.LaCode);
+        var json = $"{DataQualityFolder}/data-quality.json";
+        var html = $"{DataQualityFolder}/data-quality.html";
+        await WriteAsync(json, "application/json", s => DataQualityWriters.WriteJson(report, s), cancellationToken);
+        await WriteAsync($"{DataQualityFolder}/issues.csv", "text/csv", s => DataQualityWriters.WriteIssuesCsv(report, s), cancellationToken);
+        await WriteAsync($"{DataQualityFolder}/submitters.csv", "text/csv", s => DataQualityWriters.WriteSubmittersCsv(report, s), cancellationToken);
+        await WriteAsync(html, "text/html", s => DataQualityWriters.WriteHtml(report, s), cancellationToken);
+        LogBuilt(logger, report.Issues.Count, report.Lineage.Count, request.Reason);
+        var byRule = report.Issues.GroupBy(i => i.RuleId).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
+        return new DataQualitySummary(report.Issues.Count, report.Lineage.Count, byRule, json, html);
+    }
+
+    private async Task WriteAsync(string path, string contentType, Action<Stream> render, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        render(buffer);
+        buffer.Position = 0;
+        await blobs.WriteAsync(path, buffer, overwrite: true, contentType, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Data quality rebuilt: {Issues} issues across {Returns} returns in force ({Reason})")]
+    private static partial void LogBuilt(ILogger logger, int issues, int returns, string reason);
+}
