@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SendPipeline.Workflows;
 using SendPipeline.Workflows.Ingest;
+using SendPipeline.Workflows.Rebuild;
 
 namespace SendPipeline.Functions.Configuration;
 
@@ -19,6 +20,7 @@ public static class ActivitiesRegistration
     {
         services.TryAddSingleton(_ => new PipelineOptions(LaCode(configuration)));
         services.TryAddSingleton<IIngestActivities, IngestActivities>();
+        services.TryAddSingleton<IRebuildActivities, RebuildActivities>();
         return services;
     }
 
