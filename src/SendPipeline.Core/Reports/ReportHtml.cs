@@ -24,7 +24,7 @@ public static class ReportHtml
             h1{font-size:1.6rem}.status{display:inline-block;padding:.2rem .6rem;font-weight:bold;border-radius:3px}
             .accepted{background:#cce2d8;color:#005a30}.rejected{background:#f6d7d2;color:#942514}
             table{border-collapse:collapse;width:100%;margin-top:1rem}th,td{border:1px solid #b1b4b6;padding:.35rem .5rem;text-align:left;vertical-align:top}
-            th{background:#f3f2f1}td.error{color:#942514;font-weight:bold}td.query{color:#594d00;font-weight:bold}
+            th{background:#f3f2f1}caption{text-align:left;padding:.3rem 0}td.rule{white-space:nowrap}td.error{color:#942514;font-weight:bold}td.query{color:#594d00;font-weight:bold}
             dl{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem}dt{font-weight:bold}
             .value{font-family:Consolas,monospace;white-space:pre-wrap}
             </style>
@@ -62,7 +62,7 @@ public static class ReportHtml
             {
                 var severity = i.Severity == Severity.Error ? "error" : "query";
                 w.Write($"<tr><td>{(i.Row is { } r ? r.ToString(CultureInfo.InvariantCulture) : "whole file")}</td><td>{E(i.Column)}</td><td class=\"value\">{E(i.Value)}</td>");
-                w.Write($"<td class=\"{severity}\">{severity}</td><td>{E(i.RuleId)}</td><td>{E(i.Message)}</td><td>{E(i.Fix)}</td></tr>\n");
+                w.Write($"<td class=\"{severity}\">{severity}</td><td class=\"rule\">{E(i.RuleId)}</td><td>{E(i.Message)}</td><td>{E(i.Fix)}</td></tr>\n");
             }
             w.Write("</tbody>\n</table>\n");
         }
