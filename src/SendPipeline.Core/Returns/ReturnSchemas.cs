@@ -1,3 +1,4 @@
+using SendPipeline.Core.Returns.EahActivity;
 using SendPipeline.Core.Returns.SchoolCensus;
 using SendPipeline.Core.Returns.Workforce;
 using SendPipeline.Core.Validation;
@@ -11,6 +12,7 @@ public static class ReturnSchemas
     [
         SchoolCensusSchema.Instance,
         WorkforceSchema.Instance,
+        EahActivitySchema.Instance,
     ];
 
     public static IReturnSchema? Find(string returnType) => All.FirstOrDefault(s => s.ReturnType == returnType);
