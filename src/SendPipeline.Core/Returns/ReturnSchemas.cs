@@ -1,4 +1,6 @@
+using SendPipeline.Core.Returns.EahActivity;
 using SendPipeline.Core.Returns.SchoolCensus;
+using SendPipeline.Core.Returns.Workforce;
 using SendPipeline.Core.Validation;
 
 namespace SendPipeline.Core.Returns;
@@ -6,7 +8,12 @@ namespace SendPipeline.Core.Returns;
 /// <summary>The return types the pipeline can validate, by name.</summary>
 public static class ReturnSchemas
 {
-    public static readonly IReadOnlyList<IReturnSchema> All = [SchoolCensusSchema.Instance];
+    public static readonly IReadOnlyList<IReturnSchema> All =
+    [
+        SchoolCensusSchema.Instance,
+        WorkforceSchema.Instance,
+        EahActivitySchema.Instance,
+    ];
 
     public static IReturnSchema? Find(string returnType) => All.FirstOrDefault(s => s.ReturnType == returnType);
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 
 namespace SendPipeline.Core.Validation;
 
@@ -82,6 +83,9 @@ public sealed class CanonicalCsvWriter
     }
 
     public void Field(bool value) => Field(value ? "Y" : "N");
+
+    /// <summary>A number in the invariant culture; the format is the caller's, so money ("0.00") and counts each say theirs.</summary>
+    public void Field(decimal value, string format) => Field(value.ToString(format, CultureInfo.InvariantCulture));
 
     public void EndRow()
     {
