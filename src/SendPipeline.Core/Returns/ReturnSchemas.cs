@@ -1,3 +1,4 @@
+using SendPipeline.Core.Returns.HnbFinance;
 using SendPipeline.Core.Returns.SchoolCensus;
 using SendPipeline.Core.Validation;
 
@@ -6,7 +7,11 @@ namespace SendPipeline.Core.Returns;
 /// <summary>The return types the pipeline can validate, by name.</summary>
 public static class ReturnSchemas
 {
-    public static readonly IReadOnlyList<IReturnSchema> All = [SchoolCensusSchema.Instance];
+    public static readonly IReadOnlyList<IReturnSchema> All =
+    [
+        SchoolCensusSchema.Instance,
+        HnbFinanceSchema.Instance,
+    ];
 
     public static IReturnSchema? Find(string returnType) => All.FirstOrDefault(s => s.ReturnType == returnType);
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 
 namespace SendPipeline.Core.Validation;
 
@@ -72,6 +73,9 @@ public sealed class CanonicalCsvWriter
     }
 
     public void Field(bool value) => Field(value ? "Y" : "N");
+
+    /// <summary>A number in invariant form (e.g. money as <c>"0.00"</c>), so a rebuild never meets a locale's separators.</summary>
+    public void Field(decimal value, string format) => Field(value.ToString(format, CultureInfo.InvariantCulture));
 
     public void EndRow()
     {
