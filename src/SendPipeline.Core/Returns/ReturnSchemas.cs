@@ -1,3 +1,4 @@
+using SendPipeline.Core.Returns.EhcpHistory;
 using SendPipeline.Core.Returns.HnbFinance;
 using SendPipeline.Core.Returns.SchoolCensus;
 using SendPipeline.Core.Validation;
@@ -11,6 +12,7 @@ public static class ReturnSchemas
     [
         SchoolCensusSchema.Instance,
         HnbFinanceSchema.Instance,
+        EhcpHistorySchema.Instance,
     ];
 
     public static IReturnSchema? Find(string returnType) => All.FirstOrDefault(s => s.ReturnType == returnType);
