@@ -1,3 +1,4 @@
+using SendPipeline.Core.Returns.Assumptions;
 using SendPipeline.Core.Returns.EhcpHistory;
 using SendPipeline.Core.Returns.HnbFinance;
 using SendPipeline.Core.Returns.SchoolCensus;
@@ -13,6 +14,7 @@ public static class ReturnSchemas
         SchoolCensusSchema.Instance,
         HnbFinanceSchema.Instance,
         EhcpHistorySchema.Instance,
+        AssumptionsSchema.Instance,
     ];
 
     public static IReturnSchema? Find(string returnType) => All.FirstOrDefault(s => s.ReturnType == returnType);
