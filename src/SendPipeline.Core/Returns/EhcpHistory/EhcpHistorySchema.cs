@@ -12,8 +12,6 @@ namespace SendPipeline.Core.Returns.EhcpHistory;
 /// </summary>
 public sealed class EhcpHistorySchema : IReturnSchema
 {
-    public static readonly EhcpHistorySchema Instance = new();
-
     internal const int TimePeriod = 0, GeographicLevel = 1, RegionCode = 2, RegionName = 3, OldLaCode = 4, NewLaCode = 5,
         LaName = 6, BreakdownTopic = 7, Breakdown = 8, EhcPlans = 9, FirstPlacement = 10;
 
@@ -29,6 +27,9 @@ public sealed class EhcpHistorySchema : IReturnSchema
         "special_total", "ap_pru_total", "general_fe_tertiary_colleges", "specialist_post_16_institutions", "fe_total",
         "other_arrangements_la",
     ];
+
+    // Declared after PlacementColumns: static fields initialise in order and the constructor reads it.
+    public static readonly EhcpHistorySchema Instance = new();
 
     public string ReturnType => ReturnTypes.EhcpHistory;
 
