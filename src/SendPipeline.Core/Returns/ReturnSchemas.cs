@@ -1,4 +1,7 @@
 using SendPipeline.Core.Returns.EahActivity;
+using SendPipeline.Core.Returns.Assumptions;
+using SendPipeline.Core.Returns.EhcpHistory;
+using SendPipeline.Core.Returns.HnbFinance;
 using SendPipeline.Core.Returns.SchoolCensus;
 using SendPipeline.Core.Returns.Workforce;
 using SendPipeline.Core.Validation;
@@ -13,6 +16,9 @@ public static class ReturnSchemas
         SchoolCensusSchema.Instance,
         WorkforceSchema.Instance,
         EahActivitySchema.Instance,
+        HnbFinanceSchema.Instance,
+        EhcpHistorySchema.Instance,
+        AssumptionsSchema.Instance,
     ];
 
     public static IReturnSchema? Find(string returnType) => All.FirstOrDefault(s => s.ReturnType == returnType);

@@ -1,0 +1,117 @@
+using SendPipeline.Core.Reference;
+
+namespace SendPipeline.Core.Returns.Assumptions;
+
+internal enum AssumptionKind
+{
+    Integer,
+    Version,
+    FinancialYear,
+    Money,
+    Ratio,
+    SignedRatio,
+    GrowthMethod,
+}
+
+/// <summary>Inclusive bounds unless <see cref="MinExclusive"/>; <see cref="Text"/> is how a message states them.</summary>
+internal sealed record AssumptionRange(decimal Min, decimal Max, string Text, bool MinExclusive = false)
+{
+    public bool Contains(decimal value) => (MinExclusive ? value > Min : value >= Min) && value <= Max;
+}
+
+/// <summary>One assumption the forecast reads: where it is, what its value is, in which unit.</summary>
+internal sealed record AssumptionKey(string Section, string Key, AssumptionKind Kind, string Unit, bool Required = false, AssumptionRange? Range = null)
+{
+    public string Name => $"{Section}/{Key}";
+
+    public bool ReformOnly => Section == AssumptionKeys.Reform;
+}
+
+internal enum KeyProblem
+{
+    None,
+    UnknownSection,
+    UnknownKey,
+    PlacementCategory,
+    S251Line,
+}
+
+/// <summary>Every section and key of assumptions format version 1 (docs/assumptions.md).</summary>
+internal static class AssumptionKeys
+{
+    public const string Meta = "meta", Forecast = "forecast", UnitCost = "unit-cost", Inflation = "inflation",
+        GrowthMethod = "growth-method", Reform = "reform", LineGrowth = "line-growth", PlacementGrowth = "placement-growth";
+
+    public const int SupportedFormat = 1;
+
+    /// <summary>Spec 3: the forecast runs to at least 2027-28.</summary>
+    public static readonly FinancialYear RequiredHorizon = new(2027);
+
+    public static readonly IReadOnlyList<string> GrowthMethods = ["damped-trend", "linear-trend", "constant-rate"];
+
+    public static readonly AssumptionRange Ratio = new(0, 1, "0 to 1");
+    public static readonly AssumptionRange SignedRatio = new(-1, 1, "-1 to 1");
+    // Spec 2 placements: an annual cost over £1,000,000 is an error, so no unit cost can be above it.
+    public static readonly AssumptionRange Cost = new(0, 1_000_000, "more than £0 and at most £1,000,000", MinExclusive: true);
+
+    private static readonly string[] Sections = [Meta, Forecast, UnitCost, Inflation, GrowthMethod, Reform, LineGrowth, PlacementGrowth];
+
+    private static readonly AssumptionKey[] Fixed =
+    [
+        new(Meta, "format-version", AssumptionKind.Integer, "", Required: true),
+        new(Meta, "assumptions-version", AssumptionKind.Version, "", Required: true),
+        new(Forecast, "base-year", AssumptionKind.FinancialYear, "financial-year", Required: true),
+        new(Forecast, "end-year", AssumptionKind.FinancialYear, "financial-year", Required: true),
+        new(Inflation, "all", AssumptionKind.Ratio, "ratio/year", Required: true, Ratio),
+        new(GrowthMethod, "ehcp", AssumptionKind.GrowthMethod, "", Required: true),
+        new(GrowthMethod, "damping", AssumptionKind.Ratio, "ratio", Required: true, Ratio),
+        new(GrowthMethod, "trend-years", AssumptionKind.Integer, "years", Required: true, new(2, 20, "2 to 20")),
+        new(Reform, "start-year", AssumptionKind.FinancialYear, "financial-year", Required: true),
+        new(Reform, "new-plan-reduction", AssumptionKind.Ratio, "ratio", Required: true, Ratio),
+    ];
+
+    public static IEnumerable<AssumptionKey> Required =>
+        Fixed.Where(k => k.Required).Concat(PlacementCategories.All.Select(c => UnitCostOf(c.Code)));
+
+    public static string? SectionOf(ReadOnlySpan<char> text)
+    {
+        foreach (var s in Sections)
+            if (text.Equals(s, StringComparison.OrdinalIgnoreCase)) return s;
+        return null;
+    }
+
+    /// <summary>The key named by <paramref name="key"/> in a known section, or why there is none (and the code at fault).</summary>
+    public static (AssumptionKey? Key, KeyProblem Problem, string? Code) Resolve(string section, ReadOnlySpan<char> key)
+    {
+        switch (section)
+        {
+            case UnitCost or PlacementGrowth:
+                if (PlacementCategories.Find(key) is not { } category) return (null, KeyProblem.PlacementCategory, key.ToString());
+                return (section == UnitCost ? UnitCostOf(category.Code) : new(section, category.Code, AssumptionKind.SignedRatio, "ratio/year", Range: SignedRatio), KeyProblem.None, null);
+            case LineGrowth:
+                if (S251Lines.Find(key) is not { } line) return (null, KeyProblem.S251Line, key.ToString());
+                return (new(section, line.Code, AssumptionKind.SignedRatio, "ratio/year", Range: SignedRatio), KeyProblem.None, null);
+            case Reform when key.StartsWith("shift-", StringComparison.OrdinalIgnoreCase):
+                return ResolveShift(key);
+        }
+        foreach (var k in Fixed)
+            if (k.Section == section && key.Equals(k.Key, StringComparison.OrdinalIgnoreCase)) return (k, KeyProblem.None, null);
+        return (null, KeyProblem.UnknownKey, null);
+    }
+
+    /// <summary><c>shift-INMSS-to-MSS</c>: the share of new placements in the first category made in the second instead.</summary>
+    private static (AssumptionKey?, KeyProblem, string?) ResolveShift(ReadOnlySpan<char> key)
+    {
+        var rest = key["shift-".Length..];
+        var to = rest.IndexOf("-to-", StringComparison.OrdinalIgnoreCase);
+        if (to < 0) return (null, KeyProblem.UnknownKey, null);
+        var from = PlacementCategories.Find(rest[..to]);
+        if (from is null) return (null, KeyProblem.PlacementCategory, rest[..to].ToString());
+        var into = PlacementCategories.Find(rest[(to + 4)..]);
+        if (into is null) return (null, KeyProblem.PlacementCategory, rest[(to + 4)..].ToString());
+        return (new(Reform, $"shift-{from.Code}-to-{into.Code}", AssumptionKind.Ratio, "ratio", Range: Ratio), KeyProblem.None, null);
+    }
+
+    private static AssumptionKey UnitCostOf(string category) =>
+        new(UnitCost, category, AssumptionKind.Money, "GBP/placement/year", Required: true, Cost);
+}
