@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 
 namespace SendPipeline.Core.Validation;
 
@@ -72,6 +73,14 @@ public sealed class CanonicalCsvWriter
     }
 
     public void Field(bool value) => Field(value ? "Y" : "N");
+
+    /// <summary>Money as a plain decimal with two places (<c>1234.50</c>): no £, no separators, whatever the culture.</summary>
+    public void Field(decimal value)
+    {
+        Span<char> buffer = stackalloc char[40];
+        value.TryFormat(buffer, out var written, "F2", CultureInfo.InvariantCulture);
+        Field(buffer[..written]);
+    }
 
     public void EndRow()
     {
