@@ -28,6 +28,12 @@ public interface IReturnSchema
     Func<string, bool>? IgnoredColumn => null;
 
     /// <summary>
+    /// The canonical file's header: the spec's columns in the spec's order, then any the validator
+    /// computes (an establishment's LAEstab), which is why it can differ from <see cref="Columns"/>.
+    /// </summary>
+    IEnumerable<string> CanonicalColumns => Columns.Select(c => c.Name);
+
+    /// <summary>
     /// A validator for one file. When <paramref name="canonical"/> is given, every row is also written
     /// there in the return's canonical form (used only if the file is accepted).
     /// </summary>

@@ -115,7 +115,7 @@ public static class ReturnValidator
             if (columns.Missing.Count > 0 || columns.Duplicates.Count > 0)
                 return new Outcome(Format: format, Encoding: reader.Encoding);
 
-            var writer = canonical is null ? null : new CanonicalCsvWriter(canonical, schema.Columns.Select(c => c.Name));
+            var writer = canonical is null ? null : new CanonicalCsvWriter(canonical, schema.CanonicalColumns);
             // ~60 bytes a row in a typical return; capped so a huge hostile file cannot reserve much.
             var expectedRows = (int)Math.Min((request.Length ?? 0) / 60, 2_000_000);
             validator = schema.CreateValidator(ValidationContext.For(request.LaCode, request.SubmitterId) with { ExpectedRows = expectedRows }, columns, issues, writer);
