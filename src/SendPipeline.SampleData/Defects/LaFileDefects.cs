@@ -31,13 +31,7 @@ internal sealed class LaFileDefects(Random rng) : TableDefectPlanter(rng)
     public void PlantFinanceErrors(TableFile file)
     {
         var year = file.Get(0, "FinancialYear");
-        Spoil(file, "FinancialYear", year.Replace('-', '/'), K.BadFinancialYear, i => i > 0);
-        // There is no 1.2.12 today (spec 4.6).
-        Spoil(file, "S251Line", "1.2.12", K.UnknownS251Line, i => file.Get(i, "S251Line") != S251Lines.PlaceFunding);
-        Spoil(file, "Basis", "Outturn", K.InvalidBasis);
-        Spoil(file, "Amount", "-12000.00", K.NegativeAmount, i => file.Get(i, "S251Line") != S251Lines.PlaceFunding);
-        Spoil(file, "Amount", "£1.2m", K.BadMoney);
-        // The same line entered twice, the second time with a revised figure.
+        // The same line entered twice, the second time with a revised figure; planted first, so no other defect takes the row it repeats.
         if (PickRow(file, i => file.Get(i, "S251Line") == "1.2.1") is { } original)
         {
             var copy = (string[])file.Rows[original].Clone();
@@ -46,6 +40,12 @@ internal sealed class LaFileDefects(Random rng) : TableDefectPlanter(rng)
             Reserve(file, file.Rows.Count - 1);
             Record(file, file.Rows.Count - 1, "S251Line", K.DuplicateFinanceLine);
         }
+        Spoil(file, "FinancialYear", year.Replace('-', '/'), K.BadFinancialYear, i => i > 0);
+        // There is no 1.2.12 today (spec 4.6).
+        Spoil(file, "S251Line", "1.2.12", K.UnknownS251Line, i => file.Get(i, "S251Line") != S251Lines.PlaceFunding);
+        Spoil(file, "Basis", "Outturn", K.InvalidBasis);
+        Spoil(file, "Amount", "-12000.00", K.NegativeAmount, i => file.Get(i, "S251Line") != S251Lines.PlaceFunding);
+        Spoil(file, "Amount", "£1.2m", K.BadMoney);
     }
 
     public void PlantFinanceQuery(TableFile file) =>

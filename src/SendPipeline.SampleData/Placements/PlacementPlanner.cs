@@ -58,7 +58,10 @@ internal sealed class PlacementPlanner(SampleWorld world, Random rng)
     {
         var withProvision = world.Register.Entries.Where(e => e.School is { IsMainstream: true, Provision: not SpecialistProvision.None } && e.Status == GiasStatus.Open).ToList();
         var plain = world.Register.Entries.Where(e => e.School is { Kind: SchoolKind.Secondary, Provision: SpecialistProvision.None } && e.Status == GiasStatus.Open).ToList();
-        foreach (var entry in Pick(withProvision, 2).Concat(Pick(plain, 1)))
+        // The schools with the most pupils in their provision return, since they are the ones the LA asks first.
+        var busiest = withProvision.Where(e => world.CensusOf(e.School!) is { } f && world.IsClean(f))
+            .OrderByDescending(e => world.CensusOf(e.School!)!.Rows.Count(r => r.ResourcedProvision == true || r.SenUnit == true)).ThenBy(e => e.Urn).Take(2);
+        foreach (var entry in busiest.Concat(Pick(plain, 1)))
         {
             var census = world.CensusOf(entry.School!);
             if (census is null || !world.IsClean(census)) continue;
