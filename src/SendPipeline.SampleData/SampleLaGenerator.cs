@@ -2,19 +2,22 @@ using SendPipeline.SampleData.Census;
 using SendPipeline.SampleData.Defects;
 using SendPipeline.SampleData.Establishments;
 using SendPipeline.SampleData.Pupils;
+using SendPipeline.SampleData.Register;
 using SendPipeline.SampleData.Writing;
 
 namespace SendPipeline.SampleData;
 
 /// <summary>
-/// Writes a synthetic LA's school census uploads, one file per school, and the manifest of
-/// planted defects. The same options give the same bytes: one seeded <see cref="Random"/>
-/// drives everything, in a fixed order, and nothing reads the clock.
+/// Writes a synthetic LA's uploads of every return type (each school's census, the register,
+/// providers' placements, the Experts at Hand services' workforce and activity, the High Needs
+/// Block finance, and the LA's copies of the DfE history and the assumptions when given) and the
+/// manifest of planted defects. The same options give the same bytes: seeded random sources drive
+/// everything, in a fixed order, and nothing reads the clock.
 /// </summary>
 /// <remarks>
-/// Every file is UTF-8 (some with a byte-order mark). The census has no free-text column, so a
-/// Windows-1252 file would be byte-identical to its UTF-8 twin; encoding detection is tested
-/// with hand-made files instead.
+/// The census is UTF-8 (some files with a byte-order mark): it has no free-text column, so encoding
+/// detection is exercised by the register, the finance files and some provider returns instead,
+/// which are Windows-1252 and carry £ signs and accented names.
 /// </remarks>
 public static class SampleLaGenerator
 {
@@ -41,27 +44,48 @@ public static class SampleLaGenerator
             files.Add(new SchoolFile(schools[i], rows, style.Format, style.FileName, style.Utf8Bom, style.WholeRoll));
         }
 
-        var defects = options.PlantErrors ? new DefectPlanter(rng, upns, options).Plant(files) : [];
-        defects = defects.OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Row ?? 0).ToList();
+        var censusDefects = options.PlantErrors ? new DefectPlanter(rng, upns, options).Plant(files) : [];
+
+        var register = RegisterPlanner.Plan(schools, options, OtherReturns.Derive(options.Seed, 1));
+        var world = new SampleWorld(options, files, register, upns, censusDefects);
+        var cross = new CrossReturnPlanter(world, OtherReturns.RegisterPath(options), OtherReturns.Derive(options.Seed, 2));
+        if (options.PlantErrors) cross.PlantInCensusAndRegister(options.IncludeEstablishments);
+        var others = new OtherReturns(world);
+        others.Build(cross);
+
+        var defects = censusDefects.Concat(others.Defects)
+            .OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Row ?? 0).ThenBy(d => d.Column, StringComparer.Ordinal).ToList();
         var rejected = defects.Where(d => d.ExpectedSeverity == DefectKinds.Error).Select(d => d.File).ToHashSet(StringComparer.Ordinal);
+        string Status(string file) => rejected.Contains(file) ? "rejected" : "accepted";
 
         var generated = new List<GeneratedFile>(files.Count);
+        var all = new List<GeneratedUpload>();
         foreach (var file in files)
         {
             Write(file, outputRoot);
             generated.Add(new GeneratedFile(
                 file.UploadPath, file.School.LaEstab, file.School.Kind, file.Rows.Count,
                 file.Rows.Count(r => r.Provision == "E"), file.Rows.Count(r => r.Provision == "K"), file.Rows.Count(r => r.Provision == "N"),
-                rejected.Contains(file.UploadPath) ? "rejected" : "accepted"));
+                Status(file.UploadPath)));
+            all.Add(new GeneratedUpload(file.UploadPath, file.School.LaEstab, Core.Uploads.ReturnTypes.SchoolCensus, file.Rows.Count, Status(file.UploadPath)));
         }
+        foreach (var table in others.Files)
+        {
+            TableFileWriter.Write(table, outputRoot);
+            all.Add(new GeneratedUpload(table.UploadPath, table.Submitter, table.ReturnType, table.Rows.Count, Status(table.UploadPath)));
+        }
+        var notes = new List<string>();
+        all.AddRange(LaCopies.Write(options, outputRoot, notes));
+        all.Sort((a, b) => string.CompareOrdinal(a.File, b.File));
 
+        var crossReturn = others.CrossReturn.OrderBy(c => c.Kind, StringComparer.Ordinal).ThenBy(c => c.Detail, StringComparer.Ordinal).ToList();
         var manifest = new PlantedDefectManifest(
             options.LaCode, options.CensusDate, options.Seed,
-            generated.Select(g => new ExpectedFile(g.File, g.ExpectedStatus)).ToList(), defects);
+            all.Select(g => new ExpectedFile(g.File, g.ExpectedStatus)).ToList(), defects, crossReturn);
         using (var stream = File.Create(Path.Combine(outputRoot, PlantedDefectManifest.FileName)))
             manifest.Write(stream);
 
-        return new SampleLaResult(outputRoot, generated, defects);
+        return new SampleLaResult(outputRoot, generated, defects) { Uploads = all, CrossReturnDefects = crossReturn, Notes = notes };
     }
 
     private static void Write(SchoolFile file, string outputRoot)

@@ -30,8 +30,34 @@ public sealed record SampleLaOptions
     /// <summary>The share of CSV schools whose dates are UK <c>dd/mm/yyyy</c>.</summary>
     public double UkDateShare { get; init; } = 0.2;
 
-    /// <summary>Plant defects into a few schools' files and record them in <c>planted-defects.json</c>.</summary>
+    /// <summary>Plant defects into a few files of each return, and across returns, and record them in <c>planted-defects.json</c>.</summary>
     public bool PlantErrors { get; init; } = true;
+
+    // Each return beyond the census can be left out, so a small test generates only what it reads.
+    public bool IncludeEstablishments { get; init; } = true;
+    public bool IncludePlacements { get; init; } = true;
+    public bool IncludeWorkforce { get; init; } = true;
+    public bool IncludeEahActivity { get; init; } = true;
+    public bool IncludeHnbFinance { get; init; } = true;
+
+    /// <summary>The DfE caseload file to upload as <c>ehcp-history</c>, byte for byte; none is uploaded without it.</summary>
+    public string? EhcpHistoryPath { get; init; }
+    /// <summary>A forecast-assumptions file to upload as <c>assumptions</c>, byte for byte; none is uploaded without it.</summary>
+    public string? AssumptionsPath { get; init; }
+
+    /// <summary>The quarter end the providers' placements are returned at.</summary>
+    public DateOnly PlacementsReturnDate { get; init; } = new(2025, 12, 31);
+    /// <summary>The quarter of the services' workforce and activity returns.</summary>
+    public FinancialQuarter ServiceQuarter { get; init; } = new(new FinancialYear(2025), 3);
+    /// <summary>The last year with a full actual outturn; the finance returns run from the year before it to the year after.</summary>
+    public FinancialYear LastActualYear { get; init; } = new(2024);
+
+    /// <summary>The census alone, as the generator wrote before the other returns existed.</summary>
+    public SampleLaOptions CensusOnly() => this with
+    {
+        IncludeEstablishments = false, IncludePlacements = false, IncludeWorkforce = false, IncludeEahActivity = false,
+        IncludeHnbFinance = false, EhcpHistoryPath = null, AssumptionsPath = null,
+    };
 
     public static SampleLaOptions ForCensus(CensusTerm term, int academicYearStart) =>
         new() { CensusDate = CensusDates.For(term, academicYearStart) };
@@ -46,6 +72,12 @@ public sealed record SampleLaOptions
             throw new ArgumentException("An LA needs at least one mainstream school.");
         if (EhcpPupils < 0 || SenSupportPupils < 0)
             throw new ArgumentException("Pupil totals cannot be negative.");
+        if (!FinancialQuarter.IsQuarterEnd(PlacementsReturnDate))
+            throw new ArgumentException("Placements are returned at a quarter end.", nameof(PlacementsReturnDate));
+        if (EhcpHistoryPath is { } history && !File.Exists(history))
+            throw new FileNotFoundException($"The EHC plan history file '{history}' does not exist.", history);
+        if (AssumptionsPath is { } assumptions && !File.Exists(assumptions))
+            throw new FileNotFoundException($"The assumptions file '{assumptions}' does not exist.", assumptions);
         if (UkDateShare is < 0 or > 1)
             throw new ArgumentException("UkDateShare is a share between 0 and 1.", nameof(UkDateShare));
     }

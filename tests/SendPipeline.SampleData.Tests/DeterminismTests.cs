@@ -12,13 +12,27 @@ public sealed class DeterminismTests(GeneratedLa la)
         var again = TempFolder.Create();
         try
         {
-            SampleLaGenerator.Generate(new SampleLaOptions(), again);
+            SampleLaGenerator.Generate(GeneratedLa.Options, again);
             Assert.Equal(TreeHash(la.Root), TreeHash(again));
         }
         finally
         {
             TempFolder.Delete(again);
         }
+    }
+
+    [Fact]
+    public void The_tree_holds_every_return_type_it_hashes()
+    {
+        var types = Directory.EnumerateFiles(Path.Combine(la.Root, "uploads"), "*", SearchOption.AllDirectories)
+            .Select(p => Path.GetRelativePath(la.Root, p).Split(Path.DirectorySeparatorChar)[2]).ToHashSet();
+        Assert.Superset(new HashSet<string> { "school-census", "establishments", "placements", "workforce", "eah-activity", "hnb-finance" }, types);
+    }
+
+    [Fact]
+    public void The_whole_la_is_generated_well_under_five_seconds()
+    {
+        Assert.True(la.Elapsed < TimeSpan.FromSeconds(5), $"Generation took {la.Elapsed.TotalSeconds:N1} s.");
     }
 
     [Fact]

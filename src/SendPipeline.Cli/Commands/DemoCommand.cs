@@ -10,7 +10,7 @@ namespace SendPipeline.Cli.Commands;
 /// </summary>
 public static class DemoCommand
 {
-    public const string Usage = "sendpipeline demo [--out DIR] [--seed N] [--la CODE]";
+    public const string Usage = "sendpipeline demo [--out DIR] [--seed N] [--la CODE] [--history FILE]";
 
     /// <summary>Marks a folder the demo made, so a rerun may clear it and never anything else.</summary>
     private const string Marker = ".sendpipeline-demo";
@@ -20,11 +20,12 @@ public static class DemoCommand
         var root = Path.GetFullPath(args.Option("out") ?? Path.Combine("out", "demo"));
         var seed = args.Int("seed", 1);
         var la = Settings.LaCode(args);
+        var history = GenerateCommand.HistoryPath(args);
         args.EnsureAllRead();
 
         Prepare(root);
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var sample = SampleLaGenerator.Generate(new SampleLaOptions { Seed = seed, LaCode = la }, root);
+        var sample = SampleLaGenerator.Generate(new SampleLaOptions { Seed = seed, LaCode = la, EhcpHistoryPath = history }, root);
         GenerateCommand.Describe(sample, output);
         var stores = StoreFactory.Create(root);
         var results = await IngestCommand.IngestAsync(stores, la);

@@ -5,7 +5,10 @@ namespace SendPipeline.Cli.Commands;
 /// <summary><c>sendpipeline generate</c>: writes the synthetic sample LA's uploads into a folder.</summary>
 public static class GenerateCommand
 {
-    public const string Usage = "sendpipeline generate [--seed N] [--out DIR] [--la CODE] [--no-errors]";
+    public const string Usage = "sendpipeline generate [--seed N] [--out DIR] [--la CODE] [--no-errors] [--history FILE]";
+
+    /// <summary>Where the DfE caseload file sits in the project's shared folder, beside the repository.</summary>
+    private const string SharedHistory = "shared/data/dfe-ehcp-caseload-201819-202223.csv";
 
     public static int Run(CommandLine args, TextWriter output)
     {
@@ -13,17 +16,40 @@ public static class GenerateCommand
         var root = Path.GetFullPath(args.Option("out") ?? Path.Combine("out", "sample-la"));
         var la = Settings.LaCode(args);
         var clean = args.Flag("no-errors");
+        var history = HistoryPath(args);
         args.EnsureAllRead();
 
-        var result = SampleLaGenerator.Generate(new SampleLaOptions { Seed = seed, LaCode = la, PlantErrors = !clean }, root);
+        var result = SampleLaGenerator.Generate(new SampleLaOptions { Seed = seed, LaCode = la, PlantErrors = !clean, EhcpHistoryPath = history }, root);
         Describe(result, output);
         return 0;
+    }
+
+    /// <summary>
+    /// <c>--history FILE</c>, else the shared copy found from the current directory or the
+    /// repository root upwards; null when there is none, and the generator says it skipped it.
+    /// </summary>
+    public static string? HistoryPath(CommandLine args)
+    {
+        if (args.Option("history") is { } given)
+            return File.Exists(given) ? Path.GetFullPath(given) : throw new UsageException($"--history: '{given}' does not exist.");
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                foreach (var candidate in new[] { Path.Combine(dir.FullName, SharedHistory), Path.Combine(dir.FullName, "..", SharedHistory) })
+                    if (File.Exists(candidate)) return Path.GetFullPath(candidate);
+            }
+        }
+        return null;
     }
 
     public static void Describe(SampleLaResult result, TextWriter output)
     {
         output.WriteLine($"Sample LA written to {result.OutputRoot}:");
         output.WriteLine($"  {result.Schools:N0} school census uploads, {result.Rows:N0} rows: {result.EhcpPupils:N0} EHC plans, {result.SenSupportPupils:N0} on SEN support, {result.NoSenRows:N0} without SEN");
-        output.WriteLine($"  {result.Defects.Count} planted defects in {result.Defects.Select(d => d.File).Distinct().Count()} files (listed in planted-defects.json)");
+        foreach (var (type, (files, rows)) in result.CountsByReturnType)
+            output.WriteLine($"  {type,-14} {files,4:N0} uploads {rows,8:N0} rows");
+        foreach (var note in result.Notes) output.WriteLine($"  {note}");
+        output.WriteLine($"  {result.Defects.Count} planted defects in {result.Defects.Select(d => d.File).Distinct().Count()} files, and {result.CrossReturnDefects.Count} across returns (listed in planted-defects.json)");
     }
 }

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace SendPipeline.SampleData.Defects;
 
-/// <param name="File">The upload path relative to the output root, <c>uploads/{LAEstab}/school-census/{file}</c>.</param>
+/// <param name="File">The upload path relative to the output root, <c>uploads/{submitter}/{return-type}/{file}</c>.</param>
 /// <param name="Row">The spreadsheet row (header 1, first data row 2); null for a file-level defect.</param>
 /// <param name="Value">The text written in the cell, or null when the cell was left blank.</param>
 public sealed record PlantedDefect(string File, int? Row, string Column, string ExpectedSeverity, string Kind, string? Value, string? DfeRule);
@@ -17,12 +17,15 @@ public sealed record ExpectedFile(string File, string ExpectedStatus);
 /// planted defect must be reported; a defect may also set off a consequence (an impossible date
 /// of birth leaves no age to check the NC year against), so compare by containment, not equality.
 /// </summary>
+/// <param name="Files">Every upload, of every return type, with the status it must end with.</param>
+/// <param name="CrossReturnDefects">Defects each file is clean of, which only a check across returns finds.</param>
 public sealed record PlantedDefectManifest(
     string LaCode,
     DateOnly CensusDate,
     int Seed,
     IReadOnlyList<ExpectedFile> Files,
-    IReadOnlyList<PlantedDefect> Defects)
+    IReadOnlyList<PlantedDefect> Defects,
+    IReadOnlyList<CrossReturnDefect>? CrossReturnDefects = null)
 {
     public const string FileName = "planted-defects.json";
 
