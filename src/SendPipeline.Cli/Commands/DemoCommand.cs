@@ -21,11 +21,12 @@ public static class DemoCommand
         var seed = args.Int("seed", 1);
         var la = Settings.LaCode(args);
         var history = GenerateCommand.HistoryPath(args);
+        var assumptions = GenerateCommand.AssumptionsPath(args);
         args.EnsureAllRead();
 
         Prepare(root);
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var sample = SampleLaGenerator.Generate(new SampleLaOptions { Seed = seed, LaCode = la, EhcpHistoryPath = history }, root);
+        var sample = SampleLaGenerator.Generate(new SampleLaOptions { Seed = seed, LaCode = la, EhcpHistoryPath = history, AssumptionsPath = assumptions }, root);
         GenerateCommand.Describe(sample, output);
         var stores = StoreFactory.Create(root);
         var results = await IngestCommand.IngestAsync(stores, la);

@@ -17,9 +17,10 @@ public static class GenerateCommand
         var la = Settings.LaCode(args);
         var clean = args.Flag("no-errors");
         var history = HistoryPath(args);
+        var assumptions = AssumptionsPath(args);
         args.EnsureAllRead();
 
-        var result = SampleLaGenerator.Generate(new SampleLaOptions { Seed = seed, LaCode = la, PlantErrors = !clean, EhcpHistoryPath = history }, root);
+        var result = SampleLaGenerator.Generate(new SampleLaOptions { Seed = seed, LaCode = la, PlantErrors = !clean, EhcpHistoryPath = history, AssumptionsPath = assumptions }, root);
         Describe(result, output);
         return 0;
     }
@@ -41,6 +42,21 @@ public static class GenerateCommand
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// <c>--assumptions FILE</c>, else the project's shipped defaults (embedded in Core), written to a
+    /// temporary file the generator copies into the LA's uploads.
+    /// </summary>
+    public static string AssumptionsPath(CommandLine args)
+    {
+        if (args.Option("assumptions") is { } given)
+            return File.Exists(given) ? Path.GetFullPath(given) : throw new UsageException($"--assumptions: '{given}' does not exist.");
+        var path = Path.Combine(Path.GetTempPath(), "sendpipeline-default-assumptions.csv");
+        using (var defaults = SendPipeline.Core.Returns.Assumptions.AssumptionsDefaults.Open())
+        using (var file = File.Create(path))
+            defaults.CopyTo(file);
+        return path;
     }
 
     public static void Describe(SampleLaResult result, TextWriter output)

@@ -79,12 +79,16 @@ public static class CrossReturnChecks
     private static void SpecialistPlacementsWithoutPlans(LaPicture picture, List<Placement> placements, List<DataQualityIssue> issues)
     {
         var withPlans = picture.Census.Where(p => p.Provision == 'E').Select(p => p.Upn).ToHashSet(StringComparer.Ordinal);
+        var onCensus = picture.Census.GroupBy(p => p.Upn).ToDictionary(g => g.Key, g => g.First().LaEstab, StringComparer.Ordinal);
         foreach (var p in placements)
         {
+            // Independent and post-16 settings make no school census, so a specialist-placed child is usually on none:
+            // that says nothing. A child who IS on a census, and never with an EHC plan, is the contradiction to chase.
             // A learner known only by ULN cannot be matched to a census; the in-file EHCP rule already covers them.
-            if (!PlacementCategories.RequireEhcp.Contains(p.Category) || p.Upn is null || withPlans.Contains(p.Upn)) continue;
+            if (!PlacementCategories.RequireEhcp.Contains(p.Category) || p.Upn is null || withPlans.Contains(p.Upn)
+                || !onCensus.TryGetValue(p.Upn, out var school)) continue;
             issues.Add(DataQualityIssue.Of(R.SpecialistPlacementWithoutPlan, p.ProviderId, ReturnTypes.Placements, p.Source.UploadPath, p.Source.Row, "UPN",
-                ("row", Row(p.Source)), ("category", p.Category)));
+                ("row", Row(p.Source)), ("category", p.Category), ("school", school)));
         }
     }
 

@@ -21,7 +21,7 @@ public static class CrossReturnRules
         "Check whether the child attends both; if not, correct the census or end the placement.");
 
     public static readonly Rule SpecialistPlacementWithoutPlan = new("XR1003", Severity.Query, Scope,
-        "The child on row {row} has a {category} placement but no EHC plan (SENProvision E) in any census.",
+        "The child on row {row} has a {category} placement and is on a school census ({school}), but without an EHC plan (SENProvision E) in any census.",
         "Check the child's EHC plan status with the SEN team; the school census or the placement return may be wrong.");
 
     public static readonly Rule CensusSettingNotInRegister = new("XR1004", Severity.Query, Scope,

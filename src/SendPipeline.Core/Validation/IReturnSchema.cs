@@ -9,6 +9,13 @@ public sealed record ValidationContext(string LaCode, string? SubmitterId, LaCod
     /// <summary>A hint for sizing per-file tables (rows seen so far), from the file's length when known.</summary>
     public int ExpectedRows { get; init; }
 
+    /// <summary>
+    /// The establishments register in force (LAEstab → GIAS status), for rules a return states
+    /// against it (spec 2 eah-activity: "should be a known open establishment"). Null when the LA has
+    /// no register yet: those rules then wait for the checks across returns at the next rebuild.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Register { get; init; }
+
     public static ValidationContext For(string laCode, string? submitterId = null) => new(laCode, submitterId, LaCodes.Dfe);
 }
 

@@ -12,6 +12,9 @@ public sealed record ValidationRequest(string File, string ReturnType, string? S
     public long? Length { get; init; }
 
     public int DetailLimit { get; init; } = IssueCollector.DefaultDetailLimit;
+
+    /// <summary>The establishments register in force, when the caller has one (see <see cref="ValidationContext.Register"/>).</summary>
+    public IReadOnlyDictionary<string, string>? Register { get; init; }
 }
 
 /// <summary>
@@ -118,7 +121,7 @@ public static class ReturnValidator
             var writer = canonical is null ? null : new CanonicalCsvWriter(canonical, schema.CanonicalColumns);
             // ~60 bytes a row in a typical return; capped so a huge hostile file cannot reserve much.
             var expectedRows = (int)Math.Min((request.Length ?? 0) / 60, 2_000_000);
-            validator = schema.CreateValidator(ValidationContext.For(request.LaCode, request.SubmitterId) with { ExpectedRows = expectedRows }, columns, issues, writer);
+            validator = schema.CreateValidator(ValidationContext.For(request.LaCode, request.SubmitterId) with { ExpectedRows = expectedRows, Register = request.Register }, columns, issues, writer);
             var headerCount = reader.Header.Count;
             var checkFieldCount = kind == FileKind.Text;
             while (reader.Read())

@@ -28,6 +28,8 @@ public sealed partial class IngestActivities(IBlobStore blobs, ITableStore table
             return Superseded(request, upload, DateTimeOffset.MinValue);
         }
 
+        // Only the returns whose rules are stated against the register pay for reading it.
+        var register = upload.ReturnType == ReturnTypes.EahActivity ? await RegisterLookup.LoadAsync(blobs, tables, cancellationToken) : null;
         var canonicalFile = Path.Combine(Path.GetTempPath(), $"sendpipeline-{uploadId}-{Guid.NewGuid():N}.csv");
         try
         {
@@ -40,6 +42,7 @@ public sealed partial class IngestActivities(IBlobStore blobs, ITableStore table
                 report = ReturnValidator.Validate(hashing, new ValidationRequest(upload.Path, upload.ReturnType, upload.SubmitterId, options.LaCode)
                 {
                     Length = info.Length,
+                    Register = register,
                 }, canonical);
                 actualHash = hashing.Finish();
             }

@@ -83,7 +83,7 @@ public class CrossReturnCheckTests
         {
             case "child-in-two-censuses": b.Census2.Add($"8557001,2026-01-15,{UpnA},2016-10-01,M,4,E,ASD,,N,N,Y,,3"); break;
             case "census-and-placement-elsewhere": b.Placements.Add($"123456,2025-12-31,{UpnB},,2016-10-01,MSS,2025-09-01,,N,20000.00,TOPUP,SLCN,Y,855,3"); break;
-            case "inmss-without-plan": b.Placements.Add($"123456,2025-12-31,{Upn.Create("855200125099")},,2010-01-01,INMSS,2024-09-01,,Y,70000.00,FULL,ASD,Y,855,3"); break;
+            case "inmss-without-plan": b.Placements.Add($"123456,2025-12-31,{UpnB},,2016-10-01,INMSS,2024-09-01,,Y,70000.00,FULL,ASD,Y,855,3"); break;
             case "census-school-not-in-register": b.Register.RemoveAt(1); break;
             case "census-school-closed": b.Register[0] = b.Register[0].Replace(",Open,", ",Closed,"); break;
             case "activity-setting-unknown": b.Activity[0] = b.Activity[0].Replace("8552001", "8552999"); break;
@@ -103,6 +103,17 @@ public class CrossReturnCheckTests
         Assert.Equal(SendPipeline.Core.Validation.Severity.Query, issue.Severity);
         Assert.DoesNotContain(UpnA, issue.Message);
         Assert.DoesNotContain(UpnB, issue.Message);
+    }
+
+    [Fact]
+    public void Run_SpecialistPlacementOfAChildOnNoCensus_IsNotAQuery()
+    {
+        // Independent special schools make no school census: absence from every census proves nothing.
+        var b = new Builder();
+        b.Placements.Add($"123456,2025-12-31,{Upn.Create("855200125099")},,2010-01-01,INMSS,2024-09-01,,Y,70000.00,FULL,ASD,Y,855,3");
+        b.History[0] = b.History[0].Replace(",2,2", ",3,2");
+
+        Assert.Empty(b.Run().Issues);
     }
 
     [Fact]

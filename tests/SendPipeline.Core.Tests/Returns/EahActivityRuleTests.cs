@@ -69,10 +69,46 @@ public class EahActivityRuleTests
     [Fact]
     public void Catalogue_EveryEahActivityRuleIsPlantedByATest()
     {
-        var planted = PlantedDefects().Select(d => (string)d[0]).ToHashSet();
+        var planted = PlantedDefects().Select(d => (string)d[0]).Concat(RegisterDefects().Select(d => (string)d[0])).ToHashSet();
 
         Assert.All(EahActivityRules.All, r => Assert.Contains(r.Id, planted));
     }
+
+    private static readonly Dictionary<string, string> Register = new()
+    {
+        ["8552001"] = "Open", ["8552002"] = "Open, but proposed to close", ["8552003"] = "Closed", ["8552004"] = "Proposed to open", ["8552005"] = "Open",
+    };
+
+    private static ValidationReport ValidateAgainstRegister(string laEstab)
+    {
+        var rows = new[] { EahActivityFiles.CleanRow(1), EahActivityFiles.CleanRow(2) };
+        rows[1]["LAEstab"] = laEstab;
+        var bytes = System.Text.Encoding.UTF8.GetBytes(CensusFiles.Csv(rows, EahActivityFiles.Header));
+        return ReturnValidator.Validate(new MemoryStream(bytes),
+            new ValidationRequest("uploads/svc-eps/eah-activity/q.csv", "eah-activity", "svc-eps", "855") { Register = Register });
+    }
+
+    public static TheoryData<string, string> RegisterDefects() => new()
+    {
+        { "EA1220", "8552999" },
+        { "EA1230", "8552003" },
+        { "EA1230", "8552004" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RegisterDefects))]
+    public void Validate_SettingNotKnownAndOpenInTheRegister_IsAQueryAtItsRow(string ruleId, string laEstab)
+    {
+        var report = ValidateAgainstRegister(laEstab);
+
+        var issue = Assert.Single(report.Issues);
+        Assert.Equal((ruleId, 3, "LAEstab", Severity.Query, "accepted"), (issue.RuleId, issue.Row!.Value, issue.Column!, issue.Severity, report.Status));
+    }
+
+    [Theory]
+    [InlineData("8552002")]
+    [InlineData("8552005")]
+    public void Validate_OpenSettingsInTheRegister_RaiseNothing(string laEstab) => Assert.Empty(ValidateAgainstRegister(laEstab).Issues);
 
     [Fact]
     public void Validate_CleanFile_IsAcceptedWithNoIssuesAndTheQuarterAsPeriod()

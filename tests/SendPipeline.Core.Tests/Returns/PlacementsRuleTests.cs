@@ -32,8 +32,8 @@ public class PlacementsRuleTests
         { "PL1900", "PlacementStart", "3", Severity.Error, "start-after-return-date" },
         { "PL1910", "PlacementEnd", "3", Severity.Error, "end-before-start" },
         { "PL1920", "PlacementStart", "3", Severity.Error, "start-before-birth" },
-        { "PL1930", "PlacementStart", "3", Severity.Error, "same-upn-overlapping" },
-        { "PL1930", "PlacementStart", "3", Severity.Error, "same-upn-same-start" },
+        { "PL1930", "UPN", "3", Severity.Error, "same-upn-overlapping" },
+        { "PL1930", "UPN", "3", Severity.Error, "same-upn-same-start" },
         { "PL2000", "AnnualCost", "3", Severity.Error, "cost-zero" },
         { "PL2000", "AnnualCost", "3", Severity.Error, "cost-negative" },
         { "PL2010", "AnnualCost", "3", Severity.Query, "cost-250k-and-a-penny" },
@@ -244,7 +244,7 @@ public class PlacementsRuleTests
         var report = PlacementFiles.Validate(PlacementFiles.Csv(first, second));
 
         var issue = Assert.Single(report.Issues);
-        Assert.Equal(("PL1930", 3, "PlacementStart"), (issue.RuleId, issue.Row!.Value, issue.Column));
+        Assert.Equal(("PL1930", 3, "ULN"), (issue.RuleId, issue.Row!.Value, issue.Column));
         Assert.Contains("row 2", issue.Message);
         Assert.Contains("the same ULN", issue.Message);
         Assert.DoesNotContain(uln, issue.Message); // the row names the child; the message need not
@@ -264,7 +264,7 @@ public class PlacementsRuleTests
 
         Assert.Equal(new[] { 3, 4 }, report.Issues.Select(i => i.Row!.Value));
         Assert.All(report.Issues, i => Assert.Equal("PL1930", i.RuleId));
-        Assert.All(report.Issues, i => Assert.Contains("on row 2 ", i.Message));
+        Assert.All(report.Issues, i => Assert.Contains("on row 2.", i.Message));
     }
 
     [Fact]

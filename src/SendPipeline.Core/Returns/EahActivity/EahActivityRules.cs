@@ -35,6 +35,14 @@ public static class EahActivityRules
         "The first three digits of LAEstab {value} ('{la}') are not a valid LA code.",
         "Check the setting's LAEstab in Get Information About Schools; it starts with the 3-digit code of the LA the setting is in.");
 
+    public static readonly Rule SettingNotInRegister = new("EA1220", Severity.Query, Scope,
+        "LAEstab {value} is not in the LA's establishments register.",
+        "Check the setting's LAEstab; if it is right, the LA's register may be out of date (the SEND data team will check).");
+
+    public static readonly Rule SettingNotOpen = new("EA1230", Severity.Query, Scope,
+        "LAEstab {value} is {status} in the LA's establishments register, not open.",
+        "Check where the support was delivered; a setting that has closed or not yet opened should not receive Experts at Hand days.");
+
     public static readonly Rule DisciplineInvalid = new("EA1300", Severity.Error, Scope,
         "Discipline '{value}' is not an Experts at Hand discipline.",
         $"Use {ExpertsAtHand.Disciplines.Listed}.");

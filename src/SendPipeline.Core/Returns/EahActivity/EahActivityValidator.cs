@@ -23,6 +23,18 @@ internal sealed class EahActivityValidator : ServiceReturnValidator
     {
     }
 
+    /// <summary>Spec 2: the setting "should be a known open establishment (a query otherwise)".</summary>
+    private void CheckRegister(ReadOnlySpan<char> laEstab, int r)
+    {
+        if (Context.Register is not { } register) return;
+        // Activity files are small (a row per setting and discipline): a string per lookup costs nothing worth saving.
+        if (!register.TryGetValue(laEstab.ToString(), out var status)) Add(R.SettingNotInRegister, r, LaEstab, laEstab);
+        else if (!IsOpen(status)) Add(R.SettingNotOpen, r, LaEstab, laEstab, ("status", status));
+    }
+
+    /// <summary>GIAS "Open, but proposed to close" is still open and still supported.</summary>
+    private static bool IsOpen(string status) => status.StartsWith("Open", StringComparison.OrdinalIgnoreCase);
+
     public override void Validate(ITabularReader row)
     {
         var r = row.RowNumber;
@@ -35,7 +47,11 @@ internal sealed class EahActivityValidator : ServiceReturnValidator
         {
             if (laEstabText.Length != 7 || !Values.IsDigits(laEstabText)) Add(R.LaEstabFormat, r, LaEstab, laEstabText);
             else if (!Context.LaCodes.IsValid(laEstabText[..3])) Add(R.LaEstabLaCode, r, LaEstab, laEstabText, ("la", laEstabText[..3].ToString()));
-            else laEstab = int.Parse(laEstabText, NumberStyles.None, CultureInfo.InvariantCulture);
+            else
+            {
+                laEstab = int.Parse(laEstabText, NumberStyles.None, CultureInfo.InvariantCulture);
+                CheckRegister(laEstabText, r);
+            }
         }
 
         var discipline = Code(row, r, Discipline, ExpertsAtHand.Disciplines, R.DisciplineInvalid);

@@ -93,7 +93,7 @@ public static class PlacementsRules
         "Check the start date and the date of birth (day before month in dd/mm/yyyy).");
 
     public static readonly Rule OverlappingPlacement = new("PL1930", Severity.Error, Scope,
-        "The placement starting {value} ({end}) overlaps the placement on row {firstRow} for the same child (the same {identifier}).",
+        "This child (the same {identifier} as row {firstRow}) has a placement starting {start} ({end}) that overlaps the one on row {firstRow}.",
         "A child has one funded placement at a time: end the earlier placement (it may end on the day the next starts), remove the duplicate row, or correct the {identifier} of one of the two.");
 
     public static readonly Rule CostNotPositive = new("PL2000", Severity.Error, Scope,

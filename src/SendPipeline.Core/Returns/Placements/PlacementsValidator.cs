@@ -122,7 +122,7 @@ internal sealed class PlacementsValidator : RowValidatorBase
                 datesUsable = false;
             }
         }
-        if (datesUsable && start is { } from && (hasUpnKey || hasUlnKey)) CheckOverlap(r, startText, from, end, hasUpnKey, upnKey, hasUlnKey, ulnKey);
+        if (datesUsable && start is { } from && (hasUpnKey || hasUlnKey)) CheckOverlap(row, r, startText, from, end, hasUpnKey, upnKey, hasUlnKey, ulnKey);
 
         var residential = Boolean(row, r, Residential);
 
@@ -274,9 +274,10 @@ internal sealed class PlacementsValidator : RowValidatorBase
     /// <summary>
     /// Spec 2: the same child twice with overlapping dates. A placement may start on the day the
     /// previous one ends (a move is often recorded that way); two starting the same day always overlap.
-    /// Reported once, at this (the later) row, naming the earliest row it overlaps.
+    /// Reported once, at this (the later) row and in the column of the identifier that matched (the
+    /// child is what repeats), naming the earliest row it overlaps.
     /// </summary>
-    private void CheckOverlap(int r, ReadOnlySpan<char> startText, DateOnly start, DateOnly? end, bool hasUpn, ulong upnKey, bool hasUln, ulong ulnKey)
+    private void CheckOverlap(ITabularReader row, int r, ReadOnlySpan<char> startText, DateOnly start, DateOnly? end, bool hasUpn, ulong upnKey, bool hasUln, ulong ulnKey)
     {
         var last = end ?? DateOnly.MaxValue;
         var firstRow = int.MaxValue;
@@ -284,9 +285,12 @@ internal sealed class PlacementsValidator : RowValidatorBase
         if (hasUpn) FindOverlap(upnKey, start, last, "UPN", ref firstRow, ref identifier);
         if (hasUln) FindOverlap(ulnKey, start, last, "ULN", ref firstRow, ref identifier);
         if (identifier is not null)
-            Add(R.OverlappingPlacement, r, Start, startText,
+        {
+            var column = identifier == "UPN" ? UpnColumn : UlnColumn;
+            Add(R.OverlappingPlacement, r, column, Value(row, column), ("start", startText.ToString()),
                 ("end", end is { } e ? "ending " + Iso(e) : "no end date"), ("firstRow", firstRow.ToString(CultureInfo.InvariantCulture)),
                 ("identifier", identifier));
+        }
         if (hasUpn) Remember(upnKey, r, start, last);
         if (hasUln) Remember(ulnKey, r, start, last);
     }
