@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SendPipeline.Core.Reports;
+using SendPipeline.Cli;
 using SendPipeline.Core.Returns;
 using SendPipeline.SampleData;
 using SendPipeline.SampleData.Defects;
@@ -41,6 +42,36 @@ public sealed class DemoTests : IDisposable
                 $"{defect.Kind} planted at {defect.File} row {defect.Row} column {defect.Column} was not reported as a {defect.ExpectedSeverity}");
         }
         Assert.All(DefectKinds.All, kind => Assert.Contains(sample.Defects, d => d.Kind == kind));
+    }
+
+    [Fact]
+    public async Task Rebuild_SampleLa_FindsEveryDefectPlantedAcrossReturns()
+    {
+        var sample = SampleLaGenerator.Generate(new SampleLaOptions { Seed = 7, EhcpHistoryPath = GenerateCommand.HistoryPath(new CommandLine([], new HashSet<string>())) }, _dir);
+        var stores = StoreFactory.Create(_dir);
+        await IngestCommand.IngestAsync(stores, "855");
+
+        var result = await RebuildCommand.RebuildAsync(stores, "855", "test");
+
+        await using var json = await stores.Blobs.OpenReadAsync(result.DataQuality.ReportJson);
+        var report = DataQualityWriters.ReadJson(json);
+        Assert.NotEmpty(sample.CrossReturnDefects);
+        foreach (var defect in sample.CrossReturnDefects)
+        {
+            var rules = defect.Kind switch
+            {
+                "same-child-two-census" => new[] { "XR1001" },
+                "same-child-census-and-placement" => ["XR1002"],
+                "specialist-placement-without-census-ehcp" => ["XR1003"],
+                "setting-closed-in-register" => ["XR1005", "XR1007"],
+                "setting-missing-from-register" => ["XR1004", "XR1006"],
+                "transformation-post-expired" => ["XR1009"],
+                "open-school-without-census" => ["XR1010"],
+                _ => throw new InvalidOperationException($"No check is mapped to the planted kind {defect.Kind}."),
+            };
+            Assert.True(report.Issues.Any(i => rules.Contains(i.RuleId) && (defect.Files.Contains(i.File) || defect.Detail.Contains(i.Submitter))),
+                $"{defect.Kind} ({defect.Detail}) was not found by {string.Join('/', rules)}");
+        }
     }
 
     [Fact]
