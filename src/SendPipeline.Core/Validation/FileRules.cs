@@ -73,14 +73,10 @@ public static class FileRules
         "{detail}",
         "Check the file really is this return; if it is, look for a quote that is never closed on this row.");
 
-    public static readonly Rule NotSupportedYet = new("FILE-018", Severity.Error, Scope,
-        "Validation of {returnType} returns is not available in this version of the pipeline.",
-        "Send the return to the local authority's SEND data team by the usual route until it is.");
-
     public static readonly IReadOnlyList<Rule> All =
     [
         Empty, NoDataRows, TooLarge, NotText, UnsupportedEncoding, BrokenEncoding, MissingColumn, UnknownColumn,
         DuplicateColumn, NotPermitted, UnknownReturnType, UnknownSubmitter, XlsxNotAccepted, UnreadableWorkbook,
-        UnclosedQuote, WrongFieldCount, RowTooLong, NotSupportedYet,
+        UnclosedQuote, WrongFieldCount, RowTooLong,
     ];
 }

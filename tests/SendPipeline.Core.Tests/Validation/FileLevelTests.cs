@@ -157,3 +157,117 @@ public class FileLevelTests
         Assert.Equal(500, report.CountsByRule["SC1700"]);
     }
 }
+
+/// <summary>The file-level rules not covered above, each planted once; a clean file raises none of them.</summary>
+public class FileRulePlantTests
+{
+    private static ValidationReport Run(byte[] bytes, string type = "school-census", string submitter = "8552001", long? length = null) =>
+        ReturnValidator.Validate(new MemoryStream(bytes), new ValidationRequest($"uploads/{submitter}/{type}/f.csv", type, submitter, "855") { Length = length });
+
+    private static void AssertFileLevel(ValidationReport report, string ruleId, int? row = null)
+    {
+        var issue = Assert.Single(report.Issues, i => i.RuleId == ruleId);
+        Assert.Equal((Severity.Error, row, "rejected"), (issue.Severity, issue.Row, report.Status));
+    }
+
+    private static byte[] Clean() => Encoding.UTF8.GetBytes(CensusFiles.Csv(CensusFiles.CleanRow()));
+
+    [Fact]
+    public void Validate_LengthOverTheLimit_IsRefusedBeforeReading() =>
+        AssertFileLevel(Run(Clean(), length: 101L * 1024 * 1024), "FILE-003");
+
+    [Fact]
+    public void Validate_StreamThatRunsPastTheLimit_IsStoppedAtTheLimit()
+    {
+        var report = ReturnValidator.Validate(new EndlessCensus(), new ValidationRequest("uploads/8552001/school-census/f.csv", "school-census", "8552001", "855"));
+
+        AssertFileLevel(report, "FILE-003");
+    }
+
+    [Fact]
+    public void Validate_Utf8ThatBreaksLater_IsABrokenEncodingError()
+    {
+        byte[] bytes = [.. Encoding.UTF8.GetBytes(CensusFiles.Csv(CensusFiles.CleanRow()).Replace("SLCN", "SLCN£")), .. Encoding.UTF8.GetBytes("8552001,"), 0xA3, (byte)'\n'];
+
+        AssertFileLevel(Run(bytes), "FILE-006");
+    }
+
+    [Fact]
+    public void Validate_ColumnTwice_IsADuplicateColumnError()
+    {
+        var header = CensusFiles.Header.Append("Sex").ToArray();
+
+        Assert.Contains(Run(Encoding.UTF8.GetBytes(CensusFiles.Csv([CensusFiles.CleanRow()], header))).Issues, i => i.RuleId == "FILE-009" && i.Column == "Sex");
+    }
+
+    [Fact]
+    public void Validate_UnknownReturnType_IsRefused() => AssertFileLevel(Run(Clean(), type: "pupil-names", submitter: "la"), "FILE-011");
+
+    [Fact]
+    public void Validate_UnrecognisedSubmitter_IsRefused() => AssertFileLevel(Run(Clean(), submitter: "st-marys"), "FILE-012");
+
+    [Fact]
+    public void Validate_WorkbookForAReturnThatIsCsvOnly_IsRefused() =>
+        AssertFileLevel(Run([.. "PK\u0003\u0004"u8, .. new byte[100]], type: "hnb-finance", submitter: "la"), "FILE-013");
+
+    [Fact]
+    public void Validate_DamagedWorkbook_IsRefusedAsUnreadable() =>
+        AssertFileLevel(Run([.. "PK\u0003\u0004"u8, .. new byte[100]]), "FILE-014");
+
+    [Fact]
+    public void Validate_RowLongerThanTheLimit_IsRefusedAtItsRow()
+    {
+        var csv = string.Join(',', CensusFiles.Header) + "\r\n" + new string('a', SendPipeline.Core.Reading.Limits.MaxRowChars + 10) + "\r\n";
+
+        AssertFileLevel(Run(Encoding.UTF8.GetBytes(csv)), "FILE-017", row: 2);
+    }
+
+    [Fact]
+    public void Validate_CleanFile_RaisesNoFileRule() =>
+        Assert.DoesNotContain(Run(Clean()).Issues, i => i.RuleId.StartsWith("FILE-", StringComparison.Ordinal));
+
+    [Fact]
+    public void Catalogue_EveryFileRuleIsPlantedByATest()
+    {
+        var source = string.Concat(Directory.GetFiles(Path.GetDirectoryName(Repo.File("tests/SendPipeline.Core.Tests/CensusFiles.cs"))!, "*.cs", SearchOption.AllDirectories).Select(File.ReadAllText));
+
+        Assert.All(FileRules.All.Concat(ValueRules.All), r => Assert.Contains($"\"{r.Id}\"", source));
+    }
+
+    [Fact]
+    public void EveryKnownReturnType_HasASchema() =>
+        Assert.All(SendPipeline.Core.Uploads.ReturnTypes.All, t => Assert.NotNull(SendPipeline.Core.Returns.ReturnSchemas.Find(t)));
+
+    /// <summary>A census that never ends: only the size limit can stop reading it.</summary>
+    private sealed class EndlessCensus : Stream
+    {
+        private readonly byte[] _header = Encoding.UTF8.GetBytes(string.Join(',', CensusFiles.Header) + "\r\n");
+        private readonly byte[] _row = Encoding.UTF8.GetBytes(CensusFiles.Csv(CensusFiles.CleanRow()).Split("\r\n")[1] + "\r\n");
+        private long _position;
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var written = 0;
+            while (written < count)
+            {
+                var source = _position < _header.Length ? _header : _row;
+                var at = _position < _header.Length ? (int)_position : (int)((_position - _header.Length) % _row.Length);
+                var n = Math.Min(count - written, source.Length - at);
+                Array.Copy(source, at, buffer, offset + written, n);
+                written += n;
+                _position += n;
+            }
+            return written;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
