@@ -10,6 +10,7 @@ using SendPipeline.Functions.Activities;
 using SendPipeline.Functions.Orchestrations;
 using SendPipeline.Functions.Triggers;
 using SendPipeline.Workflows.Ingest;
+using SendPipeline.Workflows.Rebuild;
 
 namespace SendPipeline.Functions.Tests;
 
@@ -52,6 +53,8 @@ public class IngestOrchestratorTests
             registry.AddActivityFunc<IngestRequest, ValidationSummary>(IngestActivityNames.ValidateUpload, (_, input) => functions.ValidateUpload(input, functionContext));
             registry.AddActivityFunc<ValidationSummary, ReportFiles>(IngestActivityNames.WriteReport, (_, input) => functions.WriteReport(input, functionContext));
             registry.AddActivityFunc<RecordRequest, RecordOutcome>(IngestActivityNames.RecordUpload, (_, input) => functions.RecordUpload(input, functionContext));
+            // The rebuild signal has its own tests (RebuildOrchestratorTests); here it is only recorded.
+            registry.AddActivityFunc<RebuildRequest, bool>(IngestActivityNames.RequestRebuild, (_, input) => { Calls(IngestActivityNames.RequestRebuild, input); return true; });
         });
     }
 
@@ -79,7 +82,7 @@ public class IngestOrchestratorTests
 
         AssertCompleted(metadata);
         var calls = _calls.ToArray();
-        Assert.Equal([IngestActivityNames.ValidateUpload, IngestActivityNames.WriteReport, IngestActivityNames.RecordUpload], calls.Select(c => c.Name));
+        Assert.Equal([IngestActivityNames.ValidateUpload, IngestActivityNames.WriteReport, IngestActivityNames.RecordUpload, IngestActivityNames.RequestRebuild], calls.Select(c => c.Name));
         Assert.Equal(Samples.Request, calls[0].Input);
         Samples.AssertSameJson(validation, (ValidationSummary)calls[1].Input);
         Samples.AssertSameJson(new RecordRequest(validation, Samples.Reports), (RecordRequest)calls[2].Input);
@@ -121,7 +124,7 @@ public class IngestOrchestratorTests
         Assert.Equal(2, writes.Length);
         var gap = Stopwatch.GetElapsedTime(writes[0].At, writes[1].At);
         Assert.True(gap >= RetryPolicies.Activity.FirstRetryInterval - TimeSpan.FromMilliseconds(250), $"retried after {gap}");
-        Assert.Equal(IngestActivityNames.RecordUpload, _calls.Last().Name);
+        Assert.Equal(IngestActivityNames.RequestRebuild, _calls.Last().Name);
         Samples.AssertSameJson(new IngestResult(validation, Samples.Reports, Samples.Record), metadata.ReadOutputAs<IngestResult>());
     }
 

@@ -1,37 +1,70 @@
+using System.Diagnostics;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
-using SendPipeline.Functions.Activities;
 using SendPipeline.Functions.Orchestrations;
 using SendPipeline.Workflows.Rebuild;
 
 namespace SendPipeline.Functions.Tests;
 
+/// <summary>The singleton, debounced rebuild, run for real in the in-process Durable host.</summary>
 public class RebuildOrchestratorTests
 {
-    [Fact]
-    public async Task A_rebuild_builds_the_data_quality_report_and_returns_its_summary()
+    private static readonly DataQualitySummary Summary = new(3, 12, new Dictionary<string, int> { ["XR1010"] = 3 }, "datasets/data-quality/data-quality.json", "datasets/data-quality/data-quality.html");
+
+    private int _builds;
+
+    private Task<DurableTaskTestHost> StartHostAsync(TimeSpan buildTakes = default)
     {
-        var summary = new DataQualitySummary(3, 12, new Dictionary<string, int> { ["XR1010"] = 3 }, "datasets/data-quality/data-quality.json", "datasets/data-quality/data-quality.html");
-        var activities = new Mock<IRebuildActivities>(MockBehavior.Strict);
-        activities.Setup(a => a.BuildDataQualityAsync(It.Is<RebuildRequest>(r => r.Reason == "test"), It.IsAny<CancellationToken>())).ReturnsAsync(summary);
-        var functions = new RebuildActivityFunctions(activities.Object);
+        var activities = new Mock<IRebuildActivities>();
+        activities.Setup(a => a.BuildDataQualityAsync(It.IsAny<RebuildRequest>(), It.IsAny<CancellationToken>()))
+            .Returns(async () => { Interlocked.Increment(ref _builds); await Task.Delay(buildTakes); return Summary; });
+        var functions = new Activities.RebuildActivityFunctions(activities.Object, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), NullLogger<Activities.RebuildActivityFunctions>.Instance);
         var functionContext = Mock.Of<FunctionContext>(c => c.CancellationToken == CancellationToken.None);
-        await using var host = await DurableTaskTestHost.StartAsync(registry =>
+        return DurableTaskTestHost.StartAsync(registry =>
         {
-            registry.AddOrchestratorFunc<RebuildRequest, RebuildResult>(RebuildWorkflow.Name, (context, request) => RebuildOrchestrator.RunAsync(context, request));
+            registry.AddOrchestratorFunc<RebuildRequest, RebuildResult?>(RebuildWorkflow.Name, (context, request) => RebuildOrchestrator.RunAsync(context, request));
             registry.AddActivityFunc<RebuildRequest, DataQualitySummary>(RebuildActivityNames.BuildDataQuality, (_, input) => functions.BuildDataQuality(input, functionContext));
         });
+    }
 
-        await host.Client.ScheduleNewOrchestrationInstanceAsync(RebuildWorkflow.Name, new RebuildRequest("test"), new StartOrchestrationOptions(RebuildWorkflow.SingletonInstanceId));
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var metadata = await host.Client.WaitForInstanceCompletionAsync(RebuildWorkflow.SingletonInstanceId, getInputsAndOutputs: true, cts.Token);
+    private static Task Signal(DurableTaskTestHost host, string reason) =>
+        RebuildSignal.SignalAsync(host.Client, new RebuildRequest(reason) { DebounceSeconds = 1 }, NullLogger.Instance);
 
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);
-        var result = metadata.ReadOutputAs<RebuildResult>()!;
-        Assert.Equal((3, 12, 3), (result.DataQuality.Issues, result.DataQuality.ReturnsRead, result.DataQuality.IssuesByRule["XR1010"]));
-        activities.VerifyAll();
+    private async Task WaitForBuilds(int expected, TimeSpan within)
+    {
+        var watch = Stopwatch.StartNew();
+        while (Volatile.Read(ref _builds) < expected && watch.Elapsed < within) await Task.Delay(50);
+    }
+
+    [Fact]
+    public async Task A_burst_of_signals_becomes_one_rebuild_after_the_quiet_window()
+    {
+        await using var host = await StartHostAsync();
+
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Signal(host, $"upload {i}")));
+        await WaitForBuilds(1, TimeSpan.FromSeconds(20));
+        // Longer than the window again: a second rebuild would have started by now if the burst had split.
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+
+        Assert.Equal(1, _builds);
+        var instance = await host.Client.GetInstanceAsync(RebuildWorkflow.SingletonInstanceId, getInputsAndOutputs: true);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, instance!.RuntimeStatus);
+        Assert.Equal(3, instance.ReadCustomStatusAs<DataQualitySummary>()!.Issues);
+    }
+
+    [Fact]
+    public async Task A_signal_during_a_rebuild_leads_to_a_second_rebuild_not_a_lost_one()
+    {
+        await using var host = await StartHostAsync(buildTakes: TimeSpan.FromSeconds(1.5));
+
+        await Signal(host, "first upload");
+        await WaitForBuilds(1, TimeSpan.FromSeconds(20));
+        await Signal(host, "arrives while the first rebuild runs");
+        await WaitForBuilds(2, TimeSpan.FromSeconds(20));
+
+        Assert.Equal(2, _builds);
     }
 }

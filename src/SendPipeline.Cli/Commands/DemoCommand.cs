@@ -28,14 +28,15 @@ public static class DemoCommand
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var sample = SampleLaGenerator.Generate(new SampleLaOptions { Seed = seed, LaCode = la, EhcpHistoryPath = history, AssumptionsPath = assumptions }, root);
         GenerateCommand.Describe(sample, output);
-        var stores = StoreFactory.Create(root);
-        var results = await IngestCommand.IngestAsync(stores, la);
-        var rebuild = await RebuildCommand.RebuildAsync(stores, la, "demo");
+        var (results, rebuild) = await IngestCommand.IngestAndRebuildAsync(StoreFactory.Create(root), la);
         watch.Stop();
         output.WriteLine();
         Summary.Write(results, output);
-        output.WriteLine();
-        RebuildCommand.Describe(rebuild, output);
+        if (rebuild is not null)
+        {
+            output.WriteLine();
+            RebuildCommand.Describe(rebuild, output);
+        }
         output.WriteLine();
         output.WriteLine($"Done in {watch.Elapsed.TotalSeconds:N1} s. Storage is the folder {root}:");
         output.WriteLine($"  uploads/   the raw files        reports/   a JSON, CSV and HTML report per upload");

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SendPipeline.Storage;
 using SendPipeline.Workflows;
 using SendPipeline.Workflows.Ingest;
+using SendPipeline.Workflows.Rebuild;
 
 namespace SendPipeline.Cli.Commands;
 
@@ -18,8 +19,13 @@ public static class IngestCommand
         var stores = OpenStores(args);
         var la = Settings.LaCode(args);
         args.EnsureAllRead();
-        var results = await IngestAsync(stores, la);
+        var (results, rebuild) = await IngestAndRebuildAsync(stores, la);
         Summary.Write(results, output);
+        if (rebuild is not null)
+        {
+            output.WriteLine();
+            RebuildCommand.Describe(rebuild, output);
+        }
         return 0;
     }
 
@@ -31,9 +37,21 @@ public static class IngestCommand
         return StoreFactory.Create(connection ?? folder ?? Path.Combine("out", "store"));
     }
 
-    public static Task<IReadOnlyList<IngestResult>> IngestAsync(Stores stores, string laCode)
+    public static Task<IReadOnlyList<IngestResult>> IngestAsync(Stores stores, string laCode, IRebuildSignal? rebuild = null)
     {
         var activities = new IngestActivities(stores.Blobs, stores.Tables, new PipelineOptions(laCode), NullLogger<IngestActivities>.Instance);
-        return new UploadSweep(stores.Blobs, stores.Tables, activities).RunAsync();
+        return new UploadSweep(stores.Blobs, stores.Tables, activities, rebuild).RunAsync();
+    }
+
+    /// <summary>
+    /// Ingests every new upload, then rebuilds once if any return in force changed: the CLI's form of
+    /// the Functions app's debounced rebuild, with the whole sweep as the burst.
+    /// </summary>
+    public static async Task<(IReadOnlyList<IngestResult> Results, RebuildResult? Rebuild)> IngestAndRebuildAsync(Stores stores, string laCode)
+    {
+        var pending = new PendingRebuild();
+        var results = await IngestAsync(stores, laCode, pending);
+        var rebuild = pending.IsPending ? await RebuildCommand.RebuildAsync(stores, laCode, $"{results.Count} uploads ingested") : null;
+        return (results, rebuild);
     }
 }

@@ -1,11 +1,28 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using SendPipeline.Functions.Orchestrations;
+using SendPipeline.Workflows.Ingest;
 using SendPipeline.Workflows.Rebuild;
 
 namespace SendPipeline.Functions.Activities;
 
 /// <summary>Binds the rebuild activities to Durable; the work is in <see cref="IRebuildActivities"/>.</summary>
-public sealed class RebuildActivityFunctions(IRebuildActivities activities)
+public sealed class RebuildActivityFunctions(IRebuildActivities activities, IConfiguration configuration, ILogger<RebuildActivityFunctions> logger)
 {
+    /// <summary>App setting for the debounce window in seconds (default 30).</summary>
+    public const string DebounceSetting = "SendPipeline:RebuildDebounceSeconds";
+
+    /// <summary>The ingest workflow's last step when a return became current: signal the singleton rebuild.</summary>
+    [Function(IngestActivityNames.RequestRebuild)]
+    public async Task<bool> RequestRebuild([ActivityTrigger] RebuildRequest request, [DurableClient] DurableTaskClient client, FunctionContext context)
+    {
+        var window = configuration.GetValue(DebounceSetting, RebuildRequest.DefaultDebounceSeconds);
+        await RebuildSignal.SignalAsync(client, request with { DebounceSeconds = window }, logger, context.CancellationToken);
+        return true;
+    }
+
     [Function(RebuildActivityNames.BuildDataQuality)]
     public Task<DataQualitySummary> BuildDataQuality([ActivityTrigger] RebuildRequest request, FunctionContext context) =>
         activities.BuildDataQualityAsync(request, context.CancellationToken);

@@ -27,12 +27,13 @@ public sealed class DirectWorkflowContext : IWorkflowContext
     }
 
     /// <summary>The ingest activities, by the names the workflow calls them.</summary>
-    public static IReadOnlyDictionary<string, Func<object?, Task<object?>>> ForIngest(IIngestActivities activities) =>
+    public static IReadOnlyDictionary<string, Func<object?, Task<object?>>> ForIngest(IIngestActivities activities, IRebuildSignal rebuild) =>
         new Dictionary<string, Func<object?, Task<object?>>>(StringComparer.Ordinal)
         {
             [IngestActivityNames.ValidateUpload] = async i => await activities.ValidateUploadAsync((IngestRequest)i!),
             [IngestActivityNames.WriteReport] = async i => await activities.WriteReportAsync((ValidationSummary)i!),
             [IngestActivityNames.RecordUpload] = async i => await activities.RecordUploadAsync((RecordRequest)i!),
+            [IngestActivityNames.RequestRebuild] = async i => await rebuild.RequestAsync((RebuildRequest)i!),
         };
 
     /// <summary>The rebuild activities, by the names the workflow calls them.</summary>

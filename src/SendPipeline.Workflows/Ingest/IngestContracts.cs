@@ -85,4 +85,5 @@ public static class IngestActivityNames
     public const string ValidateUpload = nameof(ValidateUpload);
     public const string WriteReport = nameof(WriteReport);
     public const string RecordUpload = nameof(RecordUpload);
+    public const string RequestRebuild = nameof(RequestRebuild);
 }

@@ -1,11 +1,14 @@
 using SendPipeline.Workflows.Hosting;
+using SendPipeline.Workflows.Rebuild;
 
 namespace SendPipeline.Workflows.Ingest;
 
 /// <summary>
 /// The steps of ingesting one upload, written once for both hosts (see <see cref="IWorkflowContext"/>).
 /// Validate streams the raw file into a report and, if accepted, a canonical copy; the report is
-/// rendered for people; the record step writes the upload record and makes the return current.
+/// rendered for people; the record step writes the upload record and makes the return current;
+/// a return that became current asks for the LA's datasets to be rebuilt (the host decides how:
+/// Durable debounces a burst of uploads into one rebuild, the CLI rebuilds once after its sweep).
 /// Only references and counts pass between steps.
 /// </summary>
 public static class IngestWorkflow
@@ -20,6 +23,8 @@ public static class IngestWorkflow
 
         var reports = await context.CallActivityAsync<ReportFiles>(IngestActivityNames.WriteReport, validation);
         var record = await context.CallActivityAsync<RecordOutcome>(IngestActivityNames.RecordUpload, new RecordRequest(validation, reports));
+        if (record.BecameCurrent)
+            await context.CallActivityAsync<bool>(IngestActivityNames.RequestRebuild, new RebuildRequest($"upload {validation.UploadId}"));
         return new IngestResult(validation, reports, record);
     }
 }

@@ -1,6 +1,7 @@
 using SendPipeline.Core.Uploads;
 using SendPipeline.Workflows.Hosting;
 using SendPipeline.Workflows.Ports;
+using SendPipeline.Workflows.Rebuild;
 
 namespace SendPipeline.Workflows.Ingest;
 
@@ -8,8 +9,10 @@ namespace SendPipeline.Workflows.Ingest;
 /// The CLI's stand-in for the blob trigger: finds every upload not yet ingested and runs the same
 /// ingest workflow on each, in order of receipt, so the final state equals the Functions app's.
 /// </summary>
-public sealed class UploadSweep(IBlobStore blobs, ITableStore tables, IIngestActivities activities)
+public sealed class UploadSweep(IBlobStore blobs, ITableStore tables, IIngestActivities activities, IRebuildSignal? rebuild = null)
 {
+    private readonly IRebuildSignal _rebuild = rebuild ?? new PendingRebuild();
+
     public async Task<IReadOnlyList<IngestResult>> RunAsync(IProgress<IngestResult>? progress = null, CancellationToken cancellationToken = default)
     {
         var pending = new List<(BlobInfo Blob, UploadPath Upload)>();
@@ -29,7 +32,7 @@ public sealed class UploadSweep(IBlobStore blobs, ITableStore tables, IIngestAct
             // Same path and bytes as an upload already recorded: the duplicate does nothing.
             if (await tables.GetAsync(StorageLayout.UploadsTable, UploadRecords.Key(upload.SubmitterId), request.UploadId, cancellationToken) is not null)
                 continue;
-            var context = new DirectWorkflowContext(request.InstanceId, DirectWorkflowContext.ForIngest(activities));
+            var context = new DirectWorkflowContext(request.InstanceId, DirectWorkflowContext.ForIngest(activities, _rebuild));
             var result = await IngestWorkflow.RunAsync(context, request);
             results.Add(result);
             progress?.Report(result);

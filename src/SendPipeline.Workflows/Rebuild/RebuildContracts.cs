@@ -1,7 +1,36 @@
 namespace SendPipeline.Workflows.Rebuild;
 
 /// <summary>Asks for the LA's datasets to be rebuilt from the returns in force. <see cref="Reason"/> is for the log only.</summary>
-public sealed record RebuildRequest(string Reason);
+public sealed record RebuildRequest(string Reason)
+{
+    /// <summary>How long the Functions app waits for quiet before rebuilding: a burst of uploads inside it is one rebuild.</summary>
+    public int DebounceSeconds { get; init; } = DefaultDebounceSeconds;
+
+    public const int DefaultDebounceSeconds = 30;
+}
+
+/// <summary>
+/// Where a host sends "a return in force changed". The Functions app signals its singleton rebuild
+/// orchestration; the CLI notes it and rebuilds once when its sweep ends.
+/// </summary>
+public interface IRebuildSignal
+{
+    /// <returns>True if a rebuild was requested (not already pending).</returns>
+    Task<bool> RequestAsync(RebuildRequest request, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The CLI's signal: remembers that a rebuild is due, for the command to run once at the end.</summary>
+public sealed class PendingRebuild : IRebuildSignal
+{
+    public bool IsPending { get; private set; }
+
+    public Task<bool> RequestAsync(RebuildRequest request, CancellationToken cancellationToken = default)
+    {
+        var first = !IsPending;
+        IsPending = true;
+        return Task.FromResult(first);
+    }
+}
 
 public sealed record DataQualitySummary(int Issues, int ReturnsRead, IReadOnlyDictionary<string, int> IssuesByRule, string ReportJson, string ReportHtml);
 
@@ -9,6 +38,9 @@ public sealed record RebuildResult(DataQualitySummary DataQuality);
 
 public static class RebuildActivityNames
 {
+    /// <summary>The event a rebuild orchestration waits for: a return in force has changed.</summary>
+    public const string ReturnsChangedEvent = "returns-changed";
+
     public const string BuildDataQuality = nameof(BuildDataQuality);
 }
 
