@@ -48,6 +48,9 @@ public static class ForecastEhcpCommand
 
         var areas = result.Rows.Select(r => r.Area).Distinct().Count();
         output.WriteLine($"{method.Name}: {areas} areas × {horizon} years from {AcademicYear.Format(through)} → {outPath} ({result.Rows.Count} rows).");
+        var pool = PooledGrowth.Estimate(history, through);
+        output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"Pooled growth {Math.Exp(pool.MeanLogGrowth) - 1:P1} a year; weight on an LA's own deviation {pool.Weight:0.00}; 80% interval at 1 year {Math.Exp(result.Intervals.LogQuantilesAt(1).Low) - 1:+0.0%;-0.0%} to {Math.Exp(result.Intervals.LogQuantilesAt(1).High) - 1:+0.0%;-0.0%}."));
         foreach (var s in result.Skipped)
             output.WriteLine($"  skipped {s.Area.LaName} ({s.Area.OldLaCode}): {s.Reason}");
         return 0;
