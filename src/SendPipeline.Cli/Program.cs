@@ -31,6 +31,8 @@ namespace SendPipeline.Cli
                     "demo" => await DemoCommand.RunAsync(line, output),
                     "rebuild" => await RebuildCommand.RunAsync(line, output),
                     "bench" => BenchCommand.Run(line, output),
+                    "forecast-ehcp" => ForecastEhcpCommand.Run(line, output),
+                    "backtest" => BacktestCommand.Run(line, output),
                     _ => throw new UsageException($"Unknown command '{args[0]}'."),
                 };
             }
@@ -59,6 +61,8 @@ namespace SendPipeline.Cli
             "  " + IngestCommand.Usage,
             "  " + RebuildCommand.Usage,
             "  " + DemoCommand.Usage,
-            "  " + BenchCommand.Usage);
+            "  " + BenchCommand.Usage,
+            "  " + ForecastEhcpCommand.Usage,
+            "  " + BacktestCommand.Usage);
     }
 }

@@ -1,0 +1,58 @@
+using System.Text;
+using SendPipeline.Core.Forecasting;
+
+namespace SendPipeline.Cli.Commands;
+
+/// <summary>
+/// <c>sendpipeline forecast-ehcp</c>: EHC plan caseloads for England and every LA, from the DfE
+/// caseload file, with 80% intervals, to a CSV.
+/// </summary>
+public static class ForecastEhcpCommand
+{
+    public const string Usage =
+        "sendpipeline forecast-ehcp --history FILE --train-through YYYYYY --horizon N --out FILE.csv [--method NAME]";
+
+    public static int Run(CommandLine args, TextWriter output)
+    {
+        var historyPath = args.Option("history") ?? throw new UsageException("forecast-ehcp needs --history FILE.");
+        var throughText = args.Option("train-through") ?? throw new UsageException("forecast-ehcp needs --train-through, e.g. 202122.");
+        var horizonText = args.Option("horizon") ?? throw new UsageException("forecast-ehcp needs --horizon N.");
+        var outPath = args.Option("out") ?? throw new UsageException("forecast-ehcp needs --out FILE.csv.");
+        var methodName = args.Option("method");
+        args.EnsureAllRead();
+
+        if (!AcademicYear.TryParse(throughText, out var through))
+            throw new UsageException($"--train-through must be a DfE time_period such as 202122, not '{throughText}'.");
+        var horizon = args.Int("horizon", 0);
+        if (horizon < 1) throw new UsageException($"--horizon must be 1 or more, not '{horizonText}'.");
+        var method = methodName is null ? ForecastMethods.Default : ForecastMethods.Find(methodName)
+            ?? throw new UsageException($"Unknown method '{methodName}'. Methods: {string.Join(", ", ForecastMethods.All.Select(m => m.Name))}.");
+        var history = Histories.Read(historyPath);
+        if (!history.Any(s => s.Plans.ContainsKey(through)))
+            throw new UsageException($"--train-through {throughText} is not a year in {historyPath}.");
+
+        ForecastResult result;
+        try
+        {
+            result = EhcpForecast.Run(history, through, horizon, method);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new UsageException(e.Message);
+        }
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(outPath));
+        if (directory is not null) Directory.CreateDirectory(directory);
+        using (var writer = new StreamWriter(outPath, append: false, new UTF8Encoding(false)))
+            ForecastCsv.Write(writer, result.Rows);
+
+        var areas = result.Rows.Select(r => r.Area).Distinct().Count();
+        output.WriteLine($"{method.Name}: {areas} areas × {horizon} years from {AcademicYear.Format(through)} → {outPath} ({result.Rows.Count} rows).");
+        var pool = PooledGrowth.Estimate(history, through);
+        output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"Pooled growth {Math.Exp(pool.MeanLogGrowth) - 1:P1} a year; weight on an LA's own deviation {pool.Weight:0.00}; 80% interval at 1 year {Math.Exp(result.Intervals.LogQuantilesAt(1).Low) - 1:+0.0%;-0.0%} to {Math.Exp(result.Intervals.LogQuantilesAt(1).High) - 1:+0.0%;-0.0%}."));
+        foreach (var s in result.Skipped)
+            output.WriteLine($"  skipped {s.Area.LaName} ({s.Area.OldLaCode}): {s.Reason}");
+        return 0;
+    }
+}
