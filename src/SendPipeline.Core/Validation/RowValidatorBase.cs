@@ -1,4 +1,5 @@
 using SendPipeline.Core.Reading;
+using SendPipeline.Core.Reference;
 
 namespace SendPipeline.Core.Validation;
 
@@ -87,6 +88,28 @@ public abstract class RowValidatorBase : IRowValidator
         if (Values.TryParseDecimal(text, out var value)) return value;
         Add(ValueRules.NotANumber, row, column, text);
         return null;
+    }
+
+    /// <summary>
+    /// The UPN checks of spec 4.1 under the return's own rule ids. True when the UPN has 13
+    /// characters, and then <paramref name="upn"/> holds it upper-cased for the caller's own use.
+    /// The check letter is only judged over well-formed characters: 1540/1550 already say what is wrong.
+    /// </summary>
+    protected bool CheckUpn(ReadOnlySpan<char> text, Span<char> upn, int row, int column, UpnRuleSet rules)
+    {
+        if (text.Length != Upn.Length)
+        {
+            Add(rules.Length, row, column, text, ("length", text.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            return false;
+        }
+        text.ToUpperInvariant(upn);
+        var problems = Upn.Check(upn, Context.LaCodes);
+        if ((problems & UpnProblems.CheckLetter) != 0) Add(rules.CheckLetter, row, column, text, ("expected", Upn.ExpectedCheckLetter(upn).ToString()));
+        if ((problems & UpnProblems.LaCode) != 0) Add(rules.LaCode, row, column, text, ("la", upn.Slice(1, 3).ToString()));
+        if ((problems & UpnProblems.NotNumeric) != 0) Add(rules.NotNumeric, row, column, text);
+        if ((problems & UpnProblems.LastCharacter) != 0) Add(rules.LastCharacter, row, column, text, ("last", upn[12].ToString()));
+        if ((problems & UpnProblems.Temporary) != 0) Add(rules.Temporary, row, column, text);
+        return true;
     }
 
     /// <summary>Reports a rule at a row and column; <c>{value}</c> and <c>{column}</c> are always available to the template.</summary>

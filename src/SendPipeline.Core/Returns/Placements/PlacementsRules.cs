@@ -144,6 +144,8 @@ public static class PlacementsRules
         "HomeLA {value} ({laName}) is not this local authority ({ourLa}): the placement is reported but not counted.",
         "Send this placement to the child's home LA; if the child's home LA is {ourLa}, correct HomeLA.");
 
+    public static readonly UpnRuleSet Upn = new(UpnLength, UpnCheckLetter, UpnLaCode, UpnNotNumeric, UpnLastCharacter, UpnTemporary);
+
     public static readonly IReadOnlyList<Rule> All =
     [
         ProviderIdFormat, ProviderIdNotSubmitter, ReturnDateDiffers, ReturnDateNotQuarterEnd, NoIdentifier, UpnLength,

@@ -242,19 +242,7 @@ internal sealed class PlacementsValidator : RowValidatorBase
     private bool CheckUpn(ReadOnlySpan<char> text, Span<char> upn, int r, out ulong key)
     {
         key = 0;
-        if (text.Length != Upn.Length)
-        {
-            Add(R.UpnLength, r, UpnColumn, text, ("length", text.Length.ToString(CultureInfo.InvariantCulture)));
-            return false;
-        }
-        text.ToUpperInvariant(upn);
-        var problems = Upn.Check(upn, Context.LaCodes);
-        if ((problems & UpnProblems.CheckLetter) != 0) Add(R.UpnCheckLetter, r, UpnColumn, text, ("expected", Upn.ExpectedCheckLetter(upn).ToString()));
-        if ((problems & UpnProblems.LaCode) != 0) Add(R.UpnLaCode, r, UpnColumn, text, ("la", upn.Slice(1, 3).ToString()));
-        if ((problems & UpnProblems.NotNumeric) != 0) Add(R.UpnNotNumeric, r, UpnColumn, text);
-        if ((problems & UpnProblems.LastCharacter) != 0) Add(R.UpnLastCharacter, r, UpnColumn, text, ("last", upn[12].ToString()));
-        if ((problems & UpnProblems.Temporary) != 0) Add(R.UpnTemporary, r, UpnColumn, text);
-        return TryPackUpn(upn, out key);
+        return CheckUpn(text, upn, r, UpnColumn, R.Upn) && Upn.TryPack(upn, out key);
     }
 
     /// <summary>Spec 4.2; true with a key for the overlap check when the ULN is well formed.</summary>
@@ -316,24 +304,6 @@ internal sealed class PlacementsValidator : RowValidatorBase
         ref var latest = ref CollectionsMarshal.GetValueRefOrAddDefault(_latestStay, key, out var seen);
         _stays[_stayCount] = new Stay(r, start, end, seen ? latest : -1);
         latest = _stayCount++;
-    }
-
-    /// <summary>
-    /// A well-formed UPN (digits in 2–12) as one exact key: 11 digits (under 2^37), then characters 1
-    /// and 13 in 7 bits each. A malformed one is already an error, so it takes no part in the overlap check.
-    /// </summary>
-    private static bool TryPackUpn(ReadOnlySpan<char> upn, out ulong key)
-    {
-        key = 0;
-        for (var i = 1; i < 12; i++)
-        {
-            var digit = (uint)(upn[i] - '0');
-            if (digit > 9) return false;
-            key = key * 10 + digit;
-        }
-        if (upn[0] > 127 || upn[12] > 127) return false;
-        key = (key << 14) | ((ulong)upn[0] << 7) | upn[12];
-        return true;
     }
 
     private static string? FundingCode(ReadOnlySpan<char> text) =>

@@ -122,6 +122,8 @@ public static class SchoolCensusRules
         "EntryDate {value} is after the census date {census}.",
         "A pupil on the census must have joined by the census date: check the entry date.");
 
+    public static readonly UpnRuleSet Upn = new(UpnLength, UpnCheckLetter, UpnLaCode, UpnNotNumeric, UpnLastCharacter, UpnTemporary);
+
     public static readonly IReadOnlyList<Rule> All =
     [
         LaEstabFormat, LaEstabNotSubmitter, LaEstabOtherLa, CensusDateDiffers, NotCensusDay, UpnLength, UpnCheckLetter,

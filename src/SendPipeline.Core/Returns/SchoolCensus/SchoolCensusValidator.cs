@@ -137,7 +137,7 @@ internal sealed class SchoolCensusValidator : RowValidatorBase
     public override void Complete()
     {
         foreach (var (key, row, first) in _upns.Duplicates())
-            Add(R.UpnDuplicate, row, UpnColumn, Unpack(key), ("firstRow", first.ToString(CultureInfo.InvariantCulture)));
+            Add(R.UpnDuplicate, row, UpnColumn, Reference.Upn.Unpack(key), ("firstRow", first.ToString(CultureInfo.InvariantCulture)));
     }
 
     private void CheckLaEstab(ReadOnlySpan<char> laEstab, int r)
@@ -181,20 +181,9 @@ internal sealed class SchoolCensusValidator : RowValidatorBase
 
     private void CheckUpn(ReadOnlySpan<char> text, Span<char> upn, int r)
     {
-        if (text.Length != Reference.Upn.Length)
-        {
-            Add(R.UpnLength, r, UpnColumn, text, ("length", text.Length.ToString(CultureInfo.InvariantCulture)));
-            return;
-        }
-        text.ToUpperInvariant(upn);
-        var problems = Reference.Upn.Check(upn, Context.LaCodes);
-        if ((problems & UpnProblems.CheckLetter) != 0) Add(R.UpnCheckLetter, r, UpnColumn, text, ("expected", Reference.Upn.ExpectedCheckLetter(upn).ToString()));
-        if ((problems & UpnProblems.LaCode) != 0) Add(R.UpnLaCode, r, UpnColumn, text, ("la", upn.Slice(1, 3).ToString()));
-        if ((problems & UpnProblems.NotNumeric) != 0) Add(R.UpnNotNumeric, r, UpnColumn, text);
-        if ((problems & UpnProblems.LastCharacter) != 0) Add(R.UpnLastCharacter, r, UpnColumn, text, ("last", upn[12].ToString()));
-        if ((problems & UpnProblems.Temporary) != 0) Add(R.UpnTemporary, r, UpnColumn, text);
+        if (!CheckUpn(text, upn, r, UpnColumn, R.Upn)) return;
 
-        if (TryPack(upn, out var key))
+        if (Reference.Upn.TryPack(upn, out var key))
             _upns.Add(key, r);
         else if (!_oddUpnRows.TryAdd(upn.ToString(), r))
             Add(R.UpnDuplicate, r, UpnColumn, text, ("firstRow", _oddUpnRows[upn.ToString()].ToString(CultureInfo.InvariantCulture)));
@@ -241,32 +230,5 @@ internal sealed class SchoolCensusValidator : RowValidatorBase
     {
         if (code == SenTypes.DownSyndrome && census is { } c && c < SenTypes.DownSyndromeFrom)
             Add(R.DownSyndromeTooEarly, r, column, text, ("census", c.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
-    }
-
-    /// <summary>The UPN text back from its key: keeping a million strings only for messages would cost more than the check.</summary>
-    private static string Unpack(ulong key) => string.Create(13, key, (span, k) =>
-    {
-        span[12] = (char)(k & 0x7F);
-        span[0] = (char)((k >> 7) & 0x7F);
-        var digits = k >> 14;
-        for (var i = 11; i >= 1; i--, digits /= 10) span[i] = (char)('0' + (int)(digits % 10));
-    });
-
-    /// <summary>
-    /// A well-formed UPN (digits in 2–12) as one exact 64-bit key: 11 digits (under 2^37), then
-    /// characters 1 and 13 in 7 bits each. Malformed ones, already errors, are keyed by their text.
-    /// </summary>
-    private static bool TryPack(ReadOnlySpan<char> upn, out ulong key)
-    {
-        key = 0;
-        for (var i = 1; i < 12; i++)
-        {
-            var digit = (uint)(upn[i] - '0');
-            if (digit > 9) return false;
-            key = key * 10 + digit;
-        }
-        if (upn[0] > 127 || upn[12] > 127) return false;
-        key = (key << 14) | ((ulong)upn[0] << 7) | upn[12];
-        return true;
     }
 }
