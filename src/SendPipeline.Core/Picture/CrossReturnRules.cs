@@ -17,11 +17,11 @@ public static class CrossReturnRules
         "Check whether the pupil is dual registered; if not, the school the pupil has left should remove them from its census.");
 
     public static readonly Rule SameChildCensusAndPlacement = new("XR1002", Severity.Query, Scope,
-        "The child on row {row} has a {category} placement with provider {other} (row {otherRow}) that is live on the census date {census}.",
+        "The child on row {row} has a placement ({category}) with provider {other} (row {otherRow}) that is live on the census date {census}.",
         "Check whether the child attends both; if not, correct the census or end the placement.");
 
     public static readonly Rule SpecialistPlacementWithoutPlan = new("XR1003", Severity.Query, Scope,
-        "The child on row {row} has a {category} placement and is on a school census ({school}), but without an EHC plan (SENProvision E) in any census.",
+        "The child on row {row} has a placement ({category}) and is on a school census ({school}), but without an EHC plan (SENProvision E) in any census.",
         "Check the child's EHC plan status with the SEN team; the school census or the placement return may be wrong.");
 
     public static readonly Rule CensusSettingNotInRegister = new("XR1004", Severity.Query, Scope,

@@ -129,7 +129,7 @@ public static class PlacementsRules
         "Use the type of need recorded before DS was introduced (for example SLD or MLD).");
 
     public static readonly Rule EhcpRequired = new("PL2300", Severity.Error, Scope,
-        "EHCP is N, but a {category} placement requires an EHC plan.",
+        "EHCP is N, but a placement in category {category} requires an EHC plan.",
         "Check the child's EHC plan status; independent and non-maintained special schools (INMSS) and specialist post-16 institutions (SPI) are only funded under an EHC plan.");
 
     public static readonly Rule EhcpMissing = new("PL2310", Severity.Query, Scope,
