@@ -54,6 +54,8 @@ var appSettings = {
   APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
   SendPipeline__LaCode: laCode
+  // A burst of uploads within this many seconds becomes one rebuild of the LA's datasets.
+  SendPipeline__RebuildDebounceSeconds: '30'
 }
 
 resource app 'Microsoft.Web/sites@2024-04-01' = {
