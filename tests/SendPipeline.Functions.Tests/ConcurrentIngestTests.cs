@@ -87,6 +87,7 @@ public sealed class ConcurrentIngestTests : IDisposable
                 await RebuildSignal.SignalAsync(host!.Client, input with { DebounceSeconds = 1 }, NullLogger.Instance);
                 return true;
             });
+            registry.AddActivityFunc<RebuildRequest, WorkforceSummary>(RebuildActivityNames.BuildWorkforce, (_, input) => rebuild.BuildWorkforce(input, context));
             registry.AddActivityFunc<RebuildRequest, DataQualitySummary>(RebuildActivityNames.BuildDataQuality, (_, input) =>
             {
                 Interlocked.Increment(ref builds);

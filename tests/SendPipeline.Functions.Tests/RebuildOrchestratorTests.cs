@@ -14,6 +14,8 @@ public class RebuildOrchestratorTests
 {
     private static readonly DataQualitySummary Summary = new(3, 12, new Dictionary<string, int> { ["XR1010"] = 3 }, "datasets/data-quality/data-quality.json", "datasets/data-quality/data-quality.html");
 
+    private static readonly WorkforceSummary Workforce = new("2025-26 Q3", 40, 3, 1, 0.85m, true, 12, 300, "datasets/workforce");
+
     private int _builds;
 
     private Task<DurableTaskTestHost> StartHostAsync(TimeSpan buildTakes = default)
@@ -21,12 +23,14 @@ public class RebuildOrchestratorTests
         var activities = new Mock<IRebuildActivities>();
         activities.Setup(a => a.BuildDataQualityAsync(It.IsAny<RebuildRequest>(), It.IsAny<CancellationToken>()))
             .Returns(async () => { Interlocked.Increment(ref _builds); await Task.Delay(buildTakes); return Summary; });
+        activities.Setup(a => a.BuildWorkforceAsync(It.IsAny<RebuildRequest>(), It.IsAny<CancellationToken>())).ReturnsAsync(Workforce);
         var functions = new Activities.RebuildActivityFunctions(activities.Object, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), NullLogger<Activities.RebuildActivityFunctions>.Instance);
         var functionContext = Mock.Of<FunctionContext>(c => c.CancellationToken == CancellationToken.None);
         return DurableTaskTestHost.StartAsync(registry =>
         {
             registry.AddOrchestratorFunc<RebuildRequest, RebuildResult?>(RebuildWorkflow.Name, (context, request) => RebuildOrchestrator.RunAsync(context, request));
             registry.AddActivityFunc<RebuildRequest, DataQualitySummary>(RebuildActivityNames.BuildDataQuality, (_, input) => functions.BuildDataQuality(input, functionContext));
+            registry.AddActivityFunc<RebuildRequest, WorkforceSummary>(RebuildActivityNames.BuildWorkforce, (_, input) => functions.BuildWorkforce(input, functionContext));
         });
     }
 

@@ -35,5 +35,12 @@ public static class RebuildCommand
         foreach (var (rule, count) in dq.IssuesByRule)
             output.WriteLine($"  {rule,-8} x{count,-5} {SendPipeline.Core.Validation.RuleCatalogue.Find(rule)?.MessageTemplate}");
         output.WriteLine($"  Report for officers: {dq.ReportHtml}");
+        var w = result.Workforce;
+        if (w.Quarter is null) return;
+        output.WriteLine();
+        output.WriteLine($"Experts at Hand workforce, {w.Quarter} ({w.Folder}/):");
+        output.WriteLine($"  FTE filled {w.FteFilled:0.##}, vacant {w.FteVacant:0.##}, agency {w.FteAgency:0.##}");
+        output.WriteLine($"  front line {w.FrontLineShare:P1} of the Experts at Hand grant's cost: the split {(w.SplitMeetsRules ? "meets" : "breaks")} its rules (front line at least 80%, enabling and transformation capped)");
+        output.WriteLine($"  {w.SettingsWithoutSupport} of {w.Settings} open settings had no Experts at Hand days this quarter");
     }
 }

@@ -23,6 +23,10 @@ public sealed class RebuildActivityFunctions(IRebuildActivities activities, ICon
         return true;
     }
 
+    [Function(RebuildActivityNames.BuildWorkforce)]
+    public Task<WorkforceSummary> BuildWorkforce([ActivityTrigger] RebuildRequest request, FunctionContext context) =>
+        activities.BuildWorkforceAsync(request, context.CancellationToken);
+
     [Function(RebuildActivityNames.BuildDataQuality)]
     public Task<DataQualitySummary> BuildDataQuality([ActivityTrigger] RebuildRequest request, FunctionContext context) =>
         activities.BuildDataQualityAsync(request, context.CancellationToken);

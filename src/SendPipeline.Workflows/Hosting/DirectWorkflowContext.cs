@@ -41,5 +41,6 @@ public sealed class DirectWorkflowContext : IWorkflowContext
         new Dictionary<string, Func<object?, Task<object?>>>(StringComparer.Ordinal)
         {
             [RebuildActivityNames.BuildDataQuality] = async i => await activities.BuildDataQualityAsync((RebuildRequest)i!),
+            [RebuildActivityNames.BuildWorkforce] = async i => await activities.BuildWorkforceAsync((RebuildRequest)i!),
         };
 }

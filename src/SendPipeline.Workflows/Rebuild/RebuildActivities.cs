@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SendPipeline.Core.Picture;
 using SendPipeline.Core.Reports;
+using SendPipeline.Core.Workforce;
 using SendPipeline.Workflows.Ports;
 
 namespace SendPipeline.Workflows.Rebuild;
@@ -27,6 +28,22 @@ public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tabl
         LogBuilt(logger, report.Issues.Count, report.Lineage.Count, request.Reason);
         var byRule = report.Issues.GroupBy(i => i.RuleId).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
         return new DataQualitySummary(report.Issues.Count, report.Lineage.Count, byRule, json, html);
+    }
+
+    public const string WorkforceFolder = StorageLayout.Datasets + "/workforce";
+
+    public async Task<WorkforceSummary> BuildWorkforceAsync(RebuildRequest request, CancellationToken cancellationToken = default)
+    {
+        var picture = await new PictureLoader(blobs, tables).LoadAsync(cancellationToken);
+        var capacity = WorkforceCapacity.Build(picture, new SplitRules());
+        await WriteAsync($"{WorkforceFolder}/workforce.json", "application/json", s => WorkforceWriters.WriteJson(capacity, s), cancellationToken);
+        await WriteAsync($"{WorkforceFolder}/fte.csv", "text/csv", s => WorkforceWriters.WriteFte(capacity, s), cancellationToken);
+        await WriteAsync($"{WorkforceFolder}/cost.csv", "text/csv", s => WorkforceWriters.WriteCost(capacity, s), cancellationToken);
+        await WriteAsync($"{WorkforceFolder}/split.csv", "text/csv", s => WorkforceWriters.WriteSplit(capacity, s), cancellationToken);
+        await WriteAsync($"{WorkforceFolder}/setting-days.csv", "text/csv", s => WorkforceWriters.WriteSettingDays(capacity, s), cancellationToken);
+        return new WorkforceSummary(capacity.Quarter, capacity.Fte.Sum(r => r.Filled), capacity.Fte.Sum(r => r.Vacant), capacity.Fte.Sum(r => r.Agency),
+            capacity.Split.FirstOrDefault(r => r.Role == "FrontLine")?.Share ?? 0, capacity.Split.All(r => r.Meets),
+            capacity.SettingDays.Count(r => r.NoSupport), capacity.SettingDays.Count, WorkforceFolder);
     }
 
     private async Task WriteAsync(string path, string contentType, Action<Stream> render, CancellationToken cancellationToken)

@@ -34,7 +34,11 @@ public sealed class PendingRebuild : IRebuildSignal
 
 public sealed record DataQualitySummary(int Issues, int ReturnsRead, IReadOnlyDictionary<string, int> IssuesByRule, string ReportJson, string ReportHtml);
 
-public sealed record RebuildResult(DataQualitySummary DataQuality);
+/// <summary>The workforce dataset in brief: the quarter, FTE by status, and whether the Experts at Hand split holds.</summary>
+public sealed record WorkforceSummary(string? Quarter, decimal FteFilled, decimal FteVacant, decimal FteAgency, decimal FrontLineShare,
+    bool SplitMeetsRules, int SettingsWithoutSupport, int Settings, string Folder);
+
+public sealed record RebuildResult(DataQualitySummary DataQuality, WorkforceSummary Workforce);
 
 public static class RebuildActivityNames
 {
@@ -42,10 +46,14 @@ public static class RebuildActivityNames
     public const string ReturnsChangedEvent = "returns-changed";
 
     public const string BuildDataQuality = nameof(BuildDataQuality);
+    public const string BuildWorkforce = nameof(BuildWorkforce);
 }
 
 public interface IRebuildActivities
 {
     /// <summary>Loads the picture from the canonical returns in force, runs the checks across returns, writes the report.</summary>
     Task<DataQualitySummary> BuildDataQualityAsync(RebuildRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Builds the workforce-capacity dataset (spec 3) from the workforce, activity and register returns in force.</summary>
+    Task<WorkforceSummary> BuildWorkforceAsync(RebuildRequest request, CancellationToken cancellationToken = default);
 }

@@ -4,7 +4,8 @@ namespace SendPipeline.Workflows.Rebuild;
 
 /// <summary>
 /// The steps of rebuilding the LA's datasets from the returns in force, written once for both hosts.
-/// Today: the checks across returns and the data-quality report; forecasts and workforce datasets join here.
+/// Today: the checks across returns with the data-quality report, and the workforce-capacity dataset;
+/// the HNB forecast joins here.
 /// </summary>
 public static class RebuildWorkflow
 {
@@ -16,6 +17,7 @@ public static class RebuildWorkflow
     public static async Task<RebuildResult> RunAsync(IWorkflowContext context, RebuildRequest request)
     {
         var dataQuality = await context.CallActivityAsync<DataQualitySummary>(RebuildActivityNames.BuildDataQuality, request);
-        return new RebuildResult(dataQuality);
+        var workforce = await context.CallActivityAsync<WorkforceSummary>(RebuildActivityNames.BuildWorkforce, request);
+        return new RebuildResult(dataQuality, workforce);
     }
 }

@@ -1,0 +1,35 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using SendPipeline.Core.Reports;
+
+namespace SendPipeline.Core.Workforce;
+
+/// <summary>The workforce-capacity dataset as CSV tables (for Power BI and Excel) and one JSON document.</summary>
+public static class WorkforceWriters
+{
+    public static void WriteJson(WorkforceCapacity capacity, Stream output) => JsonSerializer.Serialize(output, capacity, ReportJson.Options);
+
+    public static void WriteFte(WorkforceCapacity c, Stream output) => Write(output, "Quarter,Discipline,Role,FteFilled,FteVacant,FteAgency,FteSecondment,Posts",
+        c.Fte.Select(r => Row(r.Quarter, r.Discipline, r.Role, N(r.Filled), N(r.Vacant), N(r.Agency), N(r.Secondment), r.Posts.ToString(CultureInfo.InvariantCulture))));
+
+    public static void WriteCost(WorkforceCapacity c, Stream output) => Write(output, "Quarter,Role,FundingSource,AnnualCost",
+        c.Cost.Select(r => Row(r.Quarter, r.Role, r.FundingSource, r.AnnualCost.ToString("0.00", CultureInfo.InvariantCulture))));
+
+    public static void WriteSplit(WorkforceCapacity c, Stream output) => Write(output, "Quarter,Role,EahCost,Share,Rule,Meets",
+        c.Split.Select(r => Row(r.Quarter, r.Role, r.Cost.ToString("0.00", CultureInfo.InvariantCulture), N(r.Share), r.Rule, r.Meets ? "Y" : "N")));
+
+    public static void WriteSettingDays(WorkforceCapacity c, Stream output) => Write(output, "Quarter,LAEstab,Name,Phase,DaysDelivered,QuarterTarget,NoSupport",
+        c.SettingDays.Select(r => Row(r.Quarter, r.LaEstab, r.Name, r.Phase ?? "", N(r.DaysDelivered), r.Target is { } t ? N(t) : "", r.NoSupport ? "Y" : "N")));
+
+    private static void Write(Stream output, string header, IEnumerable<string> rows)
+    {
+        using var w = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
+        w.WriteLine(header);
+        foreach (var row in rows) w.WriteLine(row);
+    }
+
+    private static string Row(params string[] cells) => string.Join(',', cells.Select(ReportCsv.Cell));
+
+    private static string N(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+}
