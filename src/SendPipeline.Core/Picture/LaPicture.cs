@@ -16,6 +16,12 @@ public sealed class LaPicture
     public List<EhcpCount> EhcpHistory { get; } = new();
     public List<UploadStatusRow> Uploads { get; } = new();
 
+    /// <summary>High Needs Block lines of the <c>hnb-finance</c> returns in force (spec 2).</summary>
+    public List<FinanceLine> FinanceLines { get; } = new();
+
+    /// <summary>Forecast assumptions of the <c>assumptions</c> returns in force (docs/assumptions.md).</summary>
+    public List<AssumptionRow> Assumptions { get; } = new();
+
     /// <summary>The return types read, by upload id: the lineage of everything derived from the picture.</summary>
     public List<(string ReturnType, string UploadId, string UploadPath)> Lineage { get; } = new();
 
@@ -50,6 +56,13 @@ public sealed class LaPicture
                 case ReturnTypes.EahActivity:
                     Activities.Add(new Activity(table.Text("ServiceCode"), table.Text("Quarter"), table.Text("LAEstab"), table.Text("Discipline"),
                         table.Decimal("DaysDelivered") ?? 0, table.Text("ActivityType"), Src()));
+                    break;
+                case ReturnTypes.HnbFinance when table.Decimal("Amount") is { } amount:
+                    FinanceLines.Add(new FinanceLine(table.Text("FinancialYear"), table.Text("S251Line"), table.Text("Basis"), amount, Src()));
+                    break;
+                case ReturnTypes.Assumptions when !table["Section"].IsEmpty:
+                    Assumptions.Add(new AssumptionRow(table.Text("Section"), table.Text("Key"),
+                        table["Scenario"].IsEmpty ? "all" : table.Text("Scenario"), table.Text("Value"), Src()));
                     break;
                 case ReturnTypes.EhcpHistory when IsAllPlansRow(table):
                     EhcpHistory.Add(new EhcpCount(table.Text("time_period"), table.Text("geographic_level"), table.OptionalText("old_la_code"),

@@ -29,6 +29,12 @@ public sealed record Activity(string ServiceCode, string Quarter, string LaEstab
 /// <summary>One EHC plan count of the DfE caseload statistics (all plans, one area, one January).</summary>
 public sealed record EhcpCount(string TimePeriod, string GeographicLevel, string? OldLaCode, string AreaName, long? Plans, Source Source);
 
+/// <summary>One High Needs Block line of an <c>hnb-finance</c> return: <c>Basis</c> is Actual, Budget or Forecast.</summary>
+public sealed record FinanceLine(string FinancialYear, string S251Line, string Basis, decimal Amount, Source Source);
+
+/// <summary>One row of an <c>assumptions</c> return; a blank scenario is read as <c>all</c>.</summary>
+public sealed record AssumptionRow(string Section, string Key, string Scenario, string Value, Source Source);
+
 /// <summary>The latest upload of each (submitter, return type), accepted or not, for chasing.</summary>
 public sealed record UploadStatusRow(
     string Submitter, string ReturnType, string UploadPath, string UploadId, string Status, string? Period,

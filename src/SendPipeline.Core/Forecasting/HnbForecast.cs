@@ -1,0 +1,213 @@
+using SendPipeline.Core.Picture;
+using SendPipeline.Core.Reference;
+
+namespace SendPipeline.Core.Forecasting;
+
+/// <summary>
+/// One amount of the HNB cost forecast: a financial year, a scenario, an S251 line and, for the
+/// top-up lines placements drive, a placement category (null for a line forecast as a whole).
+/// The base year's rows are the actual outturn, repeated under both scenarios.
+/// </summary>
+public sealed record HnbForecastRow(string FinancialYear, string Scenario, string S251Line, string? Category, decimal Amount);
+
+/// <summary>The forecast rows, sorted, with totals.</summary>
+public sealed record HnbForecastResult(IReadOnlyList<HnbForecastRow> Rows)
+{
+    public decimal Total(string financialYear, string scenario) =>
+        Rows.Where(r => r.FinancialYear == financialYear && r.Scenario == scenario).Sum(r => r.Amount);
+
+    /// <summary>Spend by placement category in one year and scenario (lines with no category left out), in category order.</summary>
+    public IReadOnlyList<(string Category, decimal Amount)> ByCategory(string financialYear, string scenario) =>
+        [.. Rows.Where(r => r.FinancialYear == financialYear && r.Scenario == scenario && r.Category is not null)
+            .GroupBy(r => r.Category!)
+            .OrderBy(g => HnbAssumptions.CategoryOrder(g.Key))
+            .Select(g => (g.Key, g.Sum(r => r.Amount)))];
+
+    public IReadOnlyList<string> Years => [.. Rows.Select(r => r.FinancialYear).Distinct()];
+}
+
+/// <summary>
+/// The High Needs Block cost forecast (spec 3; docs/forecasting.md "HNB cost forecast"), a pure
+/// function of the LA's picture, the EHC plan caseload growth path and the assumptions.
+/// <list type="number">
+/// <item><b>Base year</b> (<c>forecast/base-year</c>): the <c>Actual</c> hnb-finance amount of each S251 line.</item>
+/// <item><b>Placements</b>: for each provider, its rows at its latest <c>ReturnDate</c> with
+/// <c>HomeLA</c> = the LA and active on that date, counted by category, are the base-year counts.
+/// A category's modelled cost is count × unit cost, split evenly over its S251 top-up lines
+/// (spec 4.5: MMS and RP half each to 1.2.1 and 1.2.2; AP a third each to 1.2.1, 1.2.2, 1.2.7),
+/// because the return does not say whether a school is maintained or an academy.</item>
+/// <item><b>Later years</b> t = 1, 2, …: count(c, t) = count(c, t−1) × (1 + g_t) × (1 + placement-growth(c)),
+/// with g_t = <c>caseloadGrowthByYear[t−1]</c>; unit cost(c, t) = unit cost(c) × (1 + inflation)^t.</item>
+/// <item><b>Calibration</b>: for each top-up line, factor = actual(line, base) / modelled(line, base),
+/// applied in every year. Our returns do not see every funded placement (and unit costs are
+/// averages), so the factor keeps the base-year outturn exact and takes only the growth from the
+/// model. A top-up line with no actual row keeps factor 1; a top-up line with an actual but no
+/// modelled placements is forecast like a non-placement line.</item>
+/// <item><b>Other lines</b>: actual(line, base) × (1 + line-growth(line), else inflation)^t, category null.</item>
+/// <item><b>Reform</b> (from <c>reform/start-year</c>): each category's growth part
+/// Δ = count(t−1) × ((1 + g_t)(1 + placement-growth) − 1), when positive, is reduced by
+/// new-plan-reduction; then each <c>shift-X-to-Y</c> moves that share of X's (reduced) Δ to Y, costed
+/// at Y's unit cost. The reform counts then compound from their own previous year. Before the start
+/// year reform equals baseline.</item>
+/// </list>
+/// Amounts are rounded to the penny; in the base year the rounding residue of a line goes on its
+/// last row so that every line equals its actual exactly.
+/// </summary>
+public static class HnbForecast
+{
+    public const string ActualBasis = "Actual";
+
+    /// <summary>The S251 top-up lines placement categories map to (spec 4.5).</summary>
+    public static readonly IReadOnlyList<string> TopUpLines = ["1.2.1", "1.2.2", "1.2.3", "1.2.7", "1.2.11"];
+
+    /// <summary>
+    /// Forecasts from the base year to the end year of <paramref name="assumptions"/>.
+    /// <paramref name="caseloadGrowthByYear"/>[0] is the EHC plan caseload growth (0.1 = 10%) from
+    /// the base year to the first forecast year, and so on; it must cover every forecast year.
+    /// </summary>
+    public static HnbForecastResult Run(LaPicture picture, string laCode, IReadOnlyList<double> caseloadGrowthByYear, HnbAssumptions assumptions)
+    {
+        var baseYear = assumptions.BaseYear;
+        var endYear = assumptions.EndYear;
+        if (endYear.StartYear <= baseYear.StartYear)
+            throw new ArgumentException($"The end year {endYear} is not after the base year {baseYear}.", nameof(assumptions));
+        var horizon = endYear.StartYear - baseYear.StartYear;
+        if (caseloadGrowthByYear.Count < horizon)
+            throw new ArgumentException($"Caseload growth is given for {caseloadGrowthByYear.Count} year(s); {baseYear} to {endYear} needs {horizon}.", nameof(caseloadGrowthByYear));
+
+        var actuals = BaseActuals(picture, baseYear);
+        if (actuals.Count == 0)
+            throw new ArgumentException($"The picture has no Actual hnb-finance lines for {baseYear}.", nameof(picture));
+        var baseCounts = PlacementCounts(picture, laCode);
+
+        var rows = new List<HnbForecastRow>();
+        foreach (var scenario in HnbAssumptions.Scenarios)
+        {
+            var counts = ProjectCounts(baseCounts, caseloadGrowthByYear, horizon, assumptions, scenario);
+            var inflation = assumptions.Inflation(scenario);
+
+            // Modelled cost by (line, category, t), before calibration.
+            var modelled = new Dictionary<(string Line, string Category), decimal[]>();
+            foreach (var category in PlacementCategories.All)
+            {
+                var unit = assumptions.UnitCost(scenario, category.Code);
+                var lines = category.S251Lines;
+                for (var t = 0; t <= horizon; t++)
+                {
+                    var cost = counts[category.Code][t] * unit * Pow(1 + inflation, t) / lines.Count;
+                    foreach (var line in lines)
+                    {
+                        if (!modelled.TryGetValue((line, category.Code), out var path)) modelled[(line, category.Code)] = path = new decimal[horizon + 1];
+                        path[t] = cost;
+                    }
+                }
+            }
+
+            var lineCodes = actuals.Keys.Union(TopUpLines).ToList();
+            foreach (var line in lineCodes)
+            {
+                var driven = modelled.Where(m => m.Key.Line == line && m.Value[0] != 0).OrderBy(m => HnbAssumptions.CategoryOrder(m.Key.Category)).ToList();
+                var hasActual = actuals.TryGetValue(line, out var actual);
+                if (TopUpLines.Contains(line) && driven.Count > 0)
+                {
+                    var modelledBase = driven.Sum(m => m.Value[0]);
+                    var factor = hasActual ? actual / modelledBase : 1m;
+                    for (var t = 0; t <= horizon; t++)
+                    {
+                        var year = new FinancialYear(baseYear.StartYear + t).ToString();
+                        var lineRows = driven.Select(m => new HnbForecastRow(year, scenario, line, m.Key.Category, Math.Round(m.Value[t] * factor, 2, MidpointRounding.AwayFromZero))).ToList();
+                        if (t == 0 && hasActual)
+                        {
+                            var residue = actual - lineRows.Sum(r => r.Amount);
+                            lineRows[^1] = lineRows[^1] with { Amount = lineRows[^1].Amount + residue };
+                        }
+                        rows.AddRange(lineRows);
+                    }
+                }
+                else if (hasActual)
+                {
+                    var growth = assumptions.LineGrowth(scenario, line);
+                    for (var t = 0; t <= horizon; t++)
+                        rows.Add(new HnbForecastRow(new FinancialYear(baseYear.StartYear + t).ToString(), scenario, line, null,
+                            t == 0 ? actual : Math.Round(actual * Pow(1 + growth, t), 2, MidpointRounding.AwayFromZero)));
+                }
+            }
+        }
+        return new HnbForecastResult(Sort(rows));
+    }
+
+    /// <summary>Actual amount by S251 line in the base year; of two rows for one line the later added wins.</summary>
+    private static Dictionary<string, decimal> BaseActuals(LaPicture picture, FinancialYear baseYear)
+    {
+        var actuals = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var f in picture.FinanceLines)
+            if (FinancialYear.TryParse(f.FinancialYear.Trim(), out var y) && y == baseYear && f.Basis.Trim().Equals(ActualBasis, StringComparison.OrdinalIgnoreCase))
+                actuals[S251Lines.Find(f.S251Line.Trim())?.Code ?? f.S251Line.Trim()] = f.Amount;
+        return actuals;
+    }
+
+    /// <summary>Base-year placement counts by category: each provider's latest return, the LA's children, active on the return date.</summary>
+    public static IReadOnlyDictionary<string, decimal> PlacementCounts(LaPicture picture, string laCode)
+    {
+        var latest = picture.Placements.GroupBy(p => p.ProviderId).ToDictionary(g => g.Key, g => g.Max(p => p.ReturnDate));
+        var counts = PlacementCategories.All.ToDictionary(c => c.Code, _ => 0m);
+        foreach (var p in picture.Placements)
+            if (p.ReturnDate == latest[p.ProviderId] && p.HomeLa.Trim() == laCode && p.ActiveOn(p.ReturnDate)
+                && PlacementCategories.Find(p.Category.Trim()) is { } category)
+                counts[category.Code]++;
+        return counts;
+    }
+
+    /// <summary>Placement counts by category for t = 0 … horizon under one scenario (unrounded).</summary>
+    private static Dictionary<string, decimal[]> ProjectCounts(IReadOnlyDictionary<string, decimal> baseCounts, IReadOnlyList<double> growth,
+        int horizon, HnbAssumptions assumptions, string scenario)
+    {
+        var counts = PlacementCategories.All.ToDictionary(c => c.Code, c => new decimal[horizon + 1]);
+        foreach (var c in PlacementCategories.All) counts[c.Code][0] = baseCounts.GetValueOrDefault(c.Code);
+        var reduction = assumptions.NewPlanReduction(scenario);
+        var shifts = assumptions.Shifts(scenario);
+        var reformFrom = assumptions.ReformStart.StartYear - assumptions.BaseYear.StartYear;
+        for (var t = 1; t <= horizon; t++)
+        {
+            var g = (decimal)growth[t - 1];
+            var delta = PlacementCategories.All.ToDictionary(c => c.Code,
+                c => counts[c.Code][t - 1] * ((1 + g) * (1 + assumptions.PlacementGrowth(scenario, c.Code)) - 1));
+            if (scenario == HnbAssumptions.Reform && t >= reformFrom)
+            {
+                foreach (var c in delta.Keys.ToList())
+                    if (delta[c] > 0) delta[c] *= 1 - reduction;
+                var before = new Dictionary<string, decimal>(delta);
+                foreach (var shift in shifts)
+                {
+                    if (before[shift.From] <= 0) continue;
+                    var moved = before[shift.From] * shift.Share;
+                    delta[shift.From] -= moved;
+                    delta[shift.To] += moved;
+                }
+            }
+            foreach (var c in PlacementCategories.All) counts[c.Code][t] = counts[c.Code][t - 1] + delta[c.Code];
+        }
+        return counts;
+    }
+
+    private static decimal Pow(decimal x, int n)
+    {
+        var result = 1m;
+        for (var i = 0; i < n; i++) result *= x;
+        return result;
+    }
+
+    /// <summary>Year, scenario (baseline, reform), S251 line in spec 4.6 order, category in spec 4.5 order (none first).</summary>
+    private static List<HnbForecastRow> Sort(List<HnbForecastRow> rows) =>
+        [.. rows.OrderBy(r => r.FinancialYear, StringComparer.Ordinal)
+            .ThenBy(r => r.Scenario == HnbAssumptions.Baseline ? 0 : 1)
+            .ThenBy(r => LineOrder(r.S251Line)).ThenBy(r => r.S251Line, StringComparer.Ordinal)
+            .ThenBy(r => HnbAssumptions.CategoryOrder(r.Category))];
+
+    private static int LineOrder(string line)
+    {
+        for (var i = 0; i < S251Lines.All.Count; i++)
+            if (S251Lines.All[i].Code == line) return i;
+        return int.MaxValue;
+    }
+}

@@ -1,0 +1,200 @@
+using System.Text;
+using SendPipeline.Core.Forecasting;
+using SendPipeline.Core.Picture;
+
+namespace SendPipeline.Core.Tests.Forecasting;
+
+public class HnbForecastTests
+{
+    private const string La = "855";
+    private const string PlacementHeader =
+        "ProviderId,ReturnDate,UPN,ULN,DOB,PlacementCategory,PlacementStart,PlacementEnd,Residential,AnnualCost,FundingElement,PrimaryNeed,EHCP,HomeLA,SourceRow";
+
+    private static string Placement(string provider, string returnDate, string category, string homeLa = La, string? end = null) =>
+        $"{provider},{returnDate},,,2012-01-01,{category},2024-09-01,{end},N,20000,TOPUP,ASD,Y,{homeLa},2";
+
+    private static void Add(LaPicture picture, string type, string header, IEnumerable<string> rows) =>
+        picture.Add(type, type, $"uploads/x/{type}/a.csv", "la", new MemoryStream(Encoding.UTF8.GetBytes(header + "\n" + string.Join("\n", rows) + "\n")));
+
+    private static LaPicture Picture(IEnumerable<string> placements, params (string Line, decimal Amount)[] actuals)
+    {
+        var picture = new LaPicture();
+        Add(picture, "placements", PlacementHeader, placements);
+        Add(picture, "hnb-finance", "FinancialYear,S251Line,Basis,Amount,Note,SourceRow",
+            actuals.Select(a => $"2024-25,{a.Line},Actual,{a.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture)},,2")
+                .Append("2025-26,1.2.1,Budget,999999,,3").Append("2023-24,1.2.1,Actual,777777,,4"));
+        return picture;
+    }
+
+    /// <summary>Two MSS and one INMSS placement of ours at the latest return; others that must not count.</summary>
+    private static IEnumerable<string> TwoCategoryPlacements() =>
+    [
+        Placement("100001", "2025-03-31", "MSS"),
+        Placement("100001", "2025-03-31", "MSS"),
+        Placement("100001", "2024-12-31", "MSS"),                    // an older return of the same provider
+        Placement("100001", "2025-03-31", "MSS", homeLa: "856"),     // another LA's child
+        Placement("100001", "2025-03-31", "MSS", end: "2025-01-31"), // ended before the return date
+        Placement("200002", "2025-03-31", "INMSS"),
+    ];
+
+    private static HnbAssumptions HandAssumptions(string endYear = "2026-27") => HnbAssumptions.From(
+    [
+        ("forecast", "base-year", "all", "2024-25"), ("forecast", "end-year", "all", endYear),
+        ("inflation", "all", "all", "0.10"),
+        ("unit-cost", "MSS", "all", "20000"), ("unit-cost", "INMSS", "all", "50000"),
+        ("placement-growth", "INMSS", "all", "0.2"),
+        ("line-growth", "1.2.5", "all", "0.05"),
+        ("reform", "start-year", "reform", "2026-27"), ("reform", "new-plan-reduction", "reform", "0.5"),
+        ("reform", "shift-INMSS-to-MSS", "reform", "0.5"),
+    ]);
+
+    private static HnbForecastResult HandForecast() =>
+        HnbForecast.Run(Picture(TwoCategoryPlacements(), ("1.2.1", 80000m), ("1.2.3", 50000m), ("1.2.5", 10000m)), La, [0.5, 0.5], HandAssumptions());
+
+    [Fact]
+    public void Two_category_example_matches_the_hand_computation()
+    {
+        var result = HandForecast();
+        HnbForecastRow Row(string year, string scenario, string line, string? category) =>
+            Assert.Single(result.Rows, r => r.FinancialYear == year && r.Scenario == scenario && r.S251Line == line && r.Category == category);
+
+        // MSS: counts 2, 3, 4.5; unit cost 20,000, 22,000, 24,200; calibration 80,000 / 40,000 = 2.
+        Assert.Equal(80000m, Row("2024-25", "baseline", "1.2.1", "MSS").Amount);
+        Assert.Equal(132000m, Row("2025-26", "baseline", "1.2.1", "MSS").Amount);
+        Assert.Equal(217800m, Row("2026-27", "baseline", "1.2.1", "MSS").Amount);
+        // INMSS: counts 1, 1.8, 3.24 (× 1.5 × 1.2 a year); unit cost 50,000, 55,000, 60,500; calibration 1.
+        Assert.Equal(50000m, Row("2024-25", "baseline", "1.2.3", "INMSS").Amount);
+        Assert.Equal(99000m, Row("2025-26", "baseline", "1.2.3", "INMSS").Amount);
+        Assert.Equal(196020m, Row("2026-27", "baseline", "1.2.3", "INMSS").Amount);
+        // 1.2.5 is not placement-driven: 10,000 × 1.05^t.
+        Assert.Equal(10500m, Row("2025-26", "baseline", "1.2.5", null).Amount);
+        Assert.Equal(11025m, Row("2026-27", "baseline", "1.2.5", null).Amount);
+
+        Assert.Equal(140000m, result.Total("2024-25", "baseline"));
+        Assert.Equal(241500m, result.Total("2025-26", "baseline"));
+        Assert.Equal(424845m, result.Total("2026-27", "baseline"));
+
+        // Reform from 2026-27: MSS growth 1.5 halved to 0.75; INMSS growth 1.44 halved to 0.72, half of it (0.36) made in MSS.
+        // MSS 3 + 0.75 + 0.36 = 4.11 → 4.11 × 24,200 × 2 = 198,924; INMSS 1.8 + 0.36 = 2.16 → 2.16 × 60,500 = 130,680.
+        Assert.Equal(198924m, Row("2026-27", "reform", "1.2.1", "MSS").Amount);
+        Assert.Equal(130680m, Row("2026-27", "reform", "1.2.3", "INMSS").Amount);
+        Assert.Equal(340629m, result.Total("2026-27", "reform"));
+        Assert.Equal(result.Total("2025-26", "baseline"), result.Total("2025-26", "reform"));
+
+        Assert.Equal([("MSS", 217800m), ("INMSS", 196020m)], result.ByCategory("2026-27", "baseline"));
+    }
+
+    private static LaPicture DemoLikePicture()
+    {
+        // Awkward amounts and every category, so the calibration factors are not round numbers.
+        var placements = new List<string>();
+        var mix = new (string Category, int Count)[] { ("MMS", 37), ("RP", 11), ("MSS", 23), ("ASS", 19), ("INMSS", 13), ("AP", 7), ("FE", 5), ("SPI", 3), ("OTH", 2) };
+        var provider = 100000;
+        foreach (var (category, count) in mix)
+        {
+            provider++;
+            for (var i = 0; i < count; i++) placements.Add(Placement(provider.ToString(), "2025-03-31", category));
+        }
+        return Picture(placements,
+            ("1.0.2", -8528000.33m), ("1.2.1", 24928000.17m), ("1.2.2", 37392000.01m), ("1.2.3", 43296000.99m), ("1.2.4", 2886400m),
+            ("1.2.5", 6297600m), ("1.2.6", 1443200m), ("1.2.7", 9184000.07m), ("1.2.8", 2361600m), ("1.2.9", 262400m),
+            ("1.2.10", 393600m), ("1.2.11", 2099200.03m), ("1.2.13", 2624000m));
+    }
+
+    private static HnbForecastResult DefaultForecast(string? endYear = null, int years = 3)
+    {
+        var rows = HnbAssumptions.DefaultRows().ToList();
+        if (endYear is not null) rows.Add(("forecast", "end-year", "all", endYear));
+        return HnbForecast.Run(DemoLikePicture(), La, Enumerable.Repeat(0.10, years).ToList(), HnbAssumptions.From(rows));
+    }
+
+    [Fact]
+    public void Base_year_reproduces_the_actuals_exactly_in_both_scenarios()
+    {
+        var result = DefaultForecast();
+        var actual = -8528000.33m + 24928000.17m + 37392000.01m + 43296000.99m + 2886400m + 6297600m + 1443200m + 9184000.07m + 2361600m
+            + 262400m + 393600m + 2099200.03m + 2624000m;
+        Assert.Equal(actual, result.Total("2024-25", "baseline"));
+        Assert.Equal(actual, result.Total("2024-25", "reform"));
+        Assert.Equal(24928000.17m, result.Rows.Where(r => r.FinancialYear == "2024-25" && r.Scenario == "baseline" && r.S251Line == "1.2.1").Sum(r => r.Amount));
+        Assert.All(result.Rows, r => Assert.Equal(r.Amount, Math.Round(r.Amount, 2)));
+    }
+
+    [Fact]
+    public void Reform_costs_less_from_its_start_year_and_the_same_before()
+    {
+        var result = DefaultForecast();
+        Assert.Equal(result.Total("2025-26", "baseline"), result.Total("2025-26", "reform"));
+        Assert.True(result.Total("2026-27", "reform") < result.Total("2026-27", "baseline"));
+        Assert.True(result.Total("2027-28", "reform") < result.Total("2027-28", "baseline"));
+        Assert.True(result.Total("2027-28", "baseline") > result.Total("2026-27", "baseline"));
+    }
+
+    [Fact]
+    public void Inmss_grows_fastest_when_its_placement_growth_is_highest()
+    {
+        var result = DefaultForecast();
+        var start = result.ByCategory("2024-25", "baseline").ToDictionary(c => c.Category, c => c.Amount);
+        var end = result.ByCategory("2027-28", "baseline").ToDictionary(c => c.Category, c => c.Amount);
+        var growth = start.Keys.ToDictionary(c => c, c => end[c] / start[c]);
+        Assert.Equal("INMSS", growth.MaxBy(g => g.Value).Key);
+    }
+
+    [Fact]
+    public void End_year_is_configurable_and_needs_growth_for_every_year()
+    {
+        var result = DefaultForecast("2030-31", years: 6);
+        Assert.Equal(["2024-25", "2025-26", "2026-27", "2027-28", "2028-29", "2029-30", "2030-31"], result.Years);
+        Assert.Throws<ArgumentException>(() => DefaultForecast("2030-31", years: 5));
+        Assert.Equal(["2024-25", "2025-26", "2026-27", "2027-28"], DefaultForecast().Years);
+    }
+
+    [Fact]
+    public void Rows_are_sorted_and_do_not_depend_on_input_order()
+    {
+        var forward = HandForecast();
+        var backward = HnbForecast.Run(Picture(TwoCategoryPlacements().Reverse(), ("1.2.5", 10000m), ("1.2.3", 50000m), ("1.2.1", 80000m)),
+            La, [0.5, 0.5], HandAssumptions());
+        Assert.Equal(forward.Rows, backward.Rows);
+
+        var lines = DefaultForecast().Rows.Where(r => r.FinancialYear == "2025-26" && r.Scenario == "baseline").Select(r => r.S251Line).Distinct().ToList();
+        Assert.Equal(["1.0.2", "1.2.1", "1.2.2", "1.2.3", "1.2.4", "1.2.5", "1.2.6", "1.2.7", "1.2.8", "1.2.9", "1.2.10", "1.2.11", "1.2.13"], lines);
+        var first = DefaultForecast().Rows;
+        Assert.Equal(first.OrderBy(r => r.FinancialYear, StringComparer.Ordinal).ThenBy(r => r.Scenario, StringComparer.Ordinal).Select(r => (r.FinancialYear, r.Scenario)),
+            first.Select(r => (r.FinancialYear, r.Scenario)));
+    }
+
+    [Fact]
+    public void Assumptions_fall_back_to_defaults_for_required_keys_only()
+    {
+        var a = HnbAssumptions.From([("inflation", "all", "", "0.02"), ("placement-growth", "AP", "reform", "0.01")]);
+        Assert.Equal(0.02m, a.Inflation("baseline"));
+        Assert.Equal("2024-25", a.BaseYear.ToString());
+        Assert.Equal(62000m, a.UnitCost("reform", "INMSS"));
+        Assert.Equal(0m, a.PlacementGrowth("baseline", "INMSS")); // optional: absent means 0, not the placeholder
+        Assert.Equal(0.01m, a.PlacementGrowth("reform", "AP"));
+        Assert.Equal(0m, a.PlacementGrowth("baseline", "AP"));
+        Assert.Equal(0.02m, a.LineGrowth("baseline", "1.2.5"));   // absent means inflation
+        Assert.Empty(a.Shifts("reform"));
+
+        var d = HnbAssumptions.Defaults;
+        Assert.Equal(0.06m, d.PlacementGrowth("baseline", "INMSS"));
+        Assert.Equal([new PlacementShift("INMSS", "MSS", 0.10m), new PlacementShift("AP", "MMS", 0.15m)], d.Shifts("reform"));
+        Assert.Empty(d.Shifts("baseline"));
+        Assert.Equal(0m, d.NewPlanReduction("baseline"));
+        Assert.Equal(0.10m, d.NewPlanReduction("reform"));
+    }
+
+    [Fact]
+    public void Picture_reads_finance_lines_and_assumptions()
+    {
+        var picture = Picture([], ("1.2.1", 1234.5m));
+        Add(picture, "assumptions", "Section,Key,Scenario,Value,Unit,Note,SourceRow",
+            ["inflation,all,all,0.035,ratio/year,,2", "reform,start-year,,2026-27,financial-year,,3"]);
+        Assert.Contains(picture.FinanceLines, f => f is { FinancialYear: "2024-25", S251Line: "1.2.1", Basis: "Actual", Amount: 1234.5m });
+        Assert.Equal(3, picture.FinanceLines.Count);
+        Assert.Equal([("inflation", "all", "all", "0.035"), ("reform", "start-year", "all", "2026-27")],
+            picture.Assumptions.Select(a => (a.Section, a.Key, a.Scenario, a.Value)));
+        Assert.Equal(3, picture.Assumptions[1].Source.Row);
+    }
+}
