@@ -75,6 +75,26 @@ public sealed class DemoTests : IDisposable
     }
 
     [Fact]
+    public async Task Rebuild_SampleLaWithShippedAssumptions_ReproducesTheSchoolsForumFigures()
+    {
+        var noArgs = new CommandLine([], new HashSet<string>());
+        SampleLaGenerator.Generate(new SampleLaOptions { Seed = 1, EhcpHistoryPath = GenerateCommand.HistoryPath(noArgs), AssumptionsPath = GenerateCommand.AssumptionsPath(noArgs) }, _dir);
+
+        var (_, rebuild) = await IngestCommand.IngestAndRebuildAsync(StoreFactory.Create(_dir), "855");
+
+        var hnb = rebuild!.Hnb;
+        Assert.Null(hnb.Skipped);
+        // Spec 4.7 and the schools forum paper: £131.2m in 2024-25; £208.3m by 2027-28 without reform (±3%).
+        Assert.Equal(131.2m, Math.Round(hnb.Totals.Single(t => t.FinancialYear == "2024-25").Baseline / 1_000_000m, 1));
+        var end = hnb.Totals.Single(t => t.FinancialYear == "2027-28");
+        Assert.InRange(end.Baseline, 208.3m * 0.97m * 1_000_000m, 208.3m * 1.03m * 1_000_000m);
+        Assert.True(end.Reform < end.Baseline);
+        // The fastest-growing categories are independent and non-maintained special and AP.
+        var fastest = hnb.EndYearByCategory.OrderByDescending(c => c.EndBaseline / c.BaseYear).Take(2).Select(c => c.Category).Order();
+        Assert.Equal(["AP", "INMSS"], fastest);
+    }
+
+    [Fact]
     public async Task Demo_RunTwice_GivesTheSameSummaryAndClearsOnlyItsOwnFolder()
     {
         var root = Path.Combine(_dir, "demo");

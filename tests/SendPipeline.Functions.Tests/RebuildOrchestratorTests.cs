@@ -24,6 +24,8 @@ public class RebuildOrchestratorTests
         activities.Setup(a => a.BuildDataQualityAsync(It.IsAny<RebuildRequest>(), It.IsAny<CancellationToken>()))
             .Returns(async () => { Interlocked.Increment(ref _builds); await Task.Delay(buildTakes); return Summary; });
         activities.Setup(a => a.BuildWorkforceAsync(It.IsAny<RebuildRequest>(), It.IsAny<CancellationToken>())).ReturnsAsync(Workforce);
+        activities.Setup(a => a.BuildHnbForecastAsync(It.IsAny<RebuildRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new HnbForecastSummary([new HnbYearTotal("2024-25", 131.2m, 131.2m)], [], null, "datasets/hnb-forecast"));
         var functions = new Activities.RebuildActivityFunctions(activities.Object, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), NullLogger<Activities.RebuildActivityFunctions>.Instance);
         var functionContext = Mock.Of<FunctionContext>(c => c.CancellationToken == CancellationToken.None);
         return DurableTaskTestHost.StartAsync(registry =>
@@ -31,6 +33,7 @@ public class RebuildOrchestratorTests
             registry.AddOrchestratorFunc<RebuildRequest, RebuildResult?>(RebuildWorkflow.Name, (context, request) => RebuildOrchestrator.RunAsync(context, request));
             registry.AddActivityFunc<RebuildRequest, DataQualitySummary>(RebuildActivityNames.BuildDataQuality, (_, input) => functions.BuildDataQuality(input, functionContext));
             registry.AddActivityFunc<RebuildRequest, WorkforceSummary>(RebuildActivityNames.BuildWorkforce, (_, input) => functions.BuildWorkforce(input, functionContext));
+            registry.AddActivityFunc<RebuildRequest, HnbForecastSummary>(RebuildActivityNames.BuildHnbForecast, (_, input) => functions.BuildHnbForecast(input, functionContext));
         });
     }
 

@@ -28,6 +28,24 @@ public static class RebuildCommand
         return RebuildWorkflow.RunAsync(context, new RebuildRequest(reason));
     }
 
+    private static void DescribeHnb(HnbForecastSummary hnb, TextWriter output)
+    {
+        output.WriteLine();
+        if (hnb.Skipped is not null)
+        {
+            output.WriteLine($"High Needs Block forecast not built: {hnb.Skipped}.");
+            return;
+        }
+        output.WriteLine($"High Needs Block spend, £m ({hnb.Folder}/hnb-forecast.csv):");
+        output.WriteLine("  year       baseline    reform");
+        foreach (var t in hnb.Totals) output.WriteLine($"  {t.FinancialYear,-9} {t.Baseline / 1e6m,9:N1} {t.Reform / 1e6m,9:N1}");
+        if (hnb.Totals.Count == 0) return;
+        var (first, last) = (hnb.Totals[0].FinancialYear, hnb.Totals[^1].FinancialYear);
+        output.WriteLine($"  by placement category, £m: {first} -> {last} baseline (growth) / reform");
+        foreach (var c in hnb.EndYearByCategory)
+            output.WriteLine($"  {c.Category,-6} {c.BaseYear / 1e6m,7:N1} -> {c.EndBaseline / 1e6m,7:N1} ({(c.BaseYear == 0 ? 0 : c.EndBaseline / c.BaseYear - 1),6:P0}) / {c.EndReform / 1e6m,7:N1}");
+    }
+
     public static void Describe(RebuildResult result, TextWriter output)
     {
         var dq = result.DataQuality;
@@ -35,6 +53,7 @@ public static class RebuildCommand
         foreach (var (rule, count) in dq.IssuesByRule)
             output.WriteLine($"  {rule,-8} x{count,-5} {SendPipeline.Core.Validation.RuleCatalogue.Find(rule)?.MessageTemplate}");
         output.WriteLine($"  Report for officers: {dq.ReportHtml}");
+        DescribeHnb(result.Hnb, output);
         var w = result.Workforce;
         if (w.Quarter is null) return;
         output.WriteLine();

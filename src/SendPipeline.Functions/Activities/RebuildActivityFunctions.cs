@@ -23,6 +23,10 @@ public sealed class RebuildActivityFunctions(IRebuildActivities activities, ICon
         return true;
     }
 
+    [Function(RebuildActivityNames.BuildHnbForecast)]
+    public Task<HnbForecastSummary> BuildHnbForecast([ActivityTrigger] RebuildRequest request, FunctionContext context) =>
+        activities.BuildHnbForecastAsync(request, context.CancellationToken);
+
     [Function(RebuildActivityNames.BuildWorkforce)]
     public Task<WorkforceSummary> BuildWorkforce([ActivityTrigger] RebuildRequest request, FunctionContext context) =>
         activities.BuildWorkforceAsync(request, context.CancellationToken);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SendPipeline.Core.Forecasting;
 using SendPipeline.Core.Picture;
 using SendPipeline.Core.Reports;
 using SendPipeline.Core.Workforce;
@@ -44,6 +45,28 @@ public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tabl
         return new WorkforceSummary(capacity.Quarter, capacity.Fte.Sum(r => r.Filled), capacity.Fte.Sum(r => r.Vacant), capacity.Fte.Sum(r => r.Agency),
             capacity.Split.FirstOrDefault(r => r.Role == "FrontLine")?.Share ?? 0, capacity.Split.All(r => r.Meets),
             capacity.SettingDays.Count(r => r.NoSupport), capacity.SettingDays.Count, WorkforceFolder);
+    }
+
+    public const string HnbFolder = StorageLayout.Datasets + "/hnb-forecast";
+
+    public async Task<HnbForecastSummary> BuildHnbForecastAsync(RebuildRequest request, CancellationToken cancellationToken = default)
+    {
+        var picture = await new PictureLoader(blobs, tables).LoadAsync(cancellationToken);
+        var assumptions = HnbAssumptions.From(picture.Assumptions);
+        var (baseYear, endYear) = (assumptions.BaseYear, assumptions.EndYear);
+        if (!picture.FinanceLines.Any(l => l.FinancialYear == baseYear.ToString() && l.Basis.Equals("Actual", StringComparison.OrdinalIgnoreCase)))
+            return new HnbForecastSummary([], [], $"no Actual hnb-finance lines for the base year {baseYear}", HnbFolder);
+        if (CaseloadGrowth.For(picture, options.LaCode, baseYear.StartYear, endYear.StartYear) is not { } growth)
+            return new HnbForecastSummary([], [], $"no ehcp-history caseload for LA {options.LaCode}", HnbFolder);
+
+        var forecast = HnbForecast.Run(picture, options.LaCode, growth, assumptions);
+        await WriteAsync($"{HnbFolder}/hnb-forecast.csv", "text/csv", s => HnbForecastCsv.Write(forecast, s), cancellationToken);
+        var totals = forecast.Years.Select(y => new HnbYearTotal(y, forecast.Total(y, "baseline"), forecast.Total(y, "reform"))).ToList();
+        var (first, last) = (baseYear.ToString(), endYear.ToString());
+        var byCategory = forecast.ByCategory(last, "baseline").Select(c => new HnbCategoryTotal(c.Category,
+            forecast.ByCategory(first, "baseline").FirstOrDefault(b => b.Category == c.Category).Amount, c.Amount,
+            forecast.ByCategory(last, "reform").FirstOrDefault(r => r.Category == c.Category).Amount)).ToList();
+        return new HnbForecastSummary(totals, byCategory, null, HnbFolder);
     }
 
     private async Task WriteAsync(string path, string contentType, Action<Stream> render, CancellationToken cancellationToken)

@@ -38,7 +38,15 @@ public sealed record DataQualitySummary(int Issues, int ReturnsRead, IReadOnlyDi
 public sealed record WorkforceSummary(string? Quarter, decimal FteFilled, decimal FteVacant, decimal FteAgency, decimal FrontLineShare,
     bool SplitMeetsRules, int SettingsWithoutSupport, int Settings, string Folder);
 
-public sealed record RebuildResult(DataQualitySummary DataQuality, WorkforceSummary Workforce);
+/// <summary>HNB spend by year and scenario, and the end year by placement category: null totals when the inputs are not in force.</summary>
+public sealed record HnbForecastSummary(
+    IReadOnlyList<HnbYearTotal> Totals, IReadOnlyList<HnbCategoryTotal> EndYearByCategory, string? Skipped, string Folder);
+
+public sealed record HnbYearTotal(string FinancialYear, decimal Baseline, decimal Reform);
+
+public sealed record HnbCategoryTotal(string Category, decimal BaseYear, decimal EndBaseline, decimal EndReform);
+
+public sealed record RebuildResult(DataQualitySummary DataQuality, WorkforceSummary Workforce, HnbForecastSummary Hnb);
 
 public static class RebuildActivityNames
 {
@@ -47,6 +55,7 @@ public static class RebuildActivityNames
 
     public const string BuildDataQuality = nameof(BuildDataQuality);
     public const string BuildWorkforce = nameof(BuildWorkforce);
+    public const string BuildHnbForecast = nameof(BuildHnbForecast);
 }
 
 public interface IRebuildActivities
@@ -56,4 +65,7 @@ public interface IRebuildActivities
 
     /// <summary>Builds the workforce-capacity dataset (spec 3) from the workforce, activity and register returns in force.</summary>
     Task<WorkforceSummary> BuildWorkforceAsync(RebuildRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Forecasts HNB spend by year, S251 line, placement category and scenario (spec 3) from the returns in force.</summary>
+    Task<HnbForecastSummary> BuildHnbForecastAsync(RebuildRequest request, CancellationToken cancellationToken = default);
 }

@@ -4,8 +4,8 @@ namespace SendPipeline.Workflows.Rebuild;
 
 /// <summary>
 /// The steps of rebuilding the LA's datasets from the returns in force, written once for both hosts.
-/// Today: the checks across returns with the data-quality report, and the workforce-capacity dataset;
-/// the HNB forecast joins here.
+/// The checks across returns with the data-quality report, the workforce-capacity dataset and the
+/// HNB cost forecast.
 /// </summary>
 public static class RebuildWorkflow
 {
@@ -18,6 +18,7 @@ public static class RebuildWorkflow
     {
         var dataQuality = await context.CallActivityAsync<DataQualitySummary>(RebuildActivityNames.BuildDataQuality, request);
         var workforce = await context.CallActivityAsync<WorkforceSummary>(RebuildActivityNames.BuildWorkforce, request);
-        return new RebuildResult(dataQuality, workforce);
+        var hnb = await context.CallActivityAsync<HnbForecastSummary>(RebuildActivityNames.BuildHnbForecast, request);
+        return new RebuildResult(dataQuality, workforce, hnb);
     }
 }

@@ -1,0 +1,38 @@
+using SendPipeline.Core.Picture;
+
+namespace SendPipeline.Core.Forecasting;
+
+/// <summary>
+/// The LA's EHC plan growth, year by year, that the HNB forecast moves placements with: the DfE
+/// caseloads in force (ehcp-history), extended by the default caseload forecast to the end year.
+/// Financial year 2024-25 pairs with the January 2025 caseload (academic year 2024/25).
+/// </summary>
+public static class CaseloadGrowth
+{
+    /// <returns>Growth from each year to the next, from <paramref name="baseYear"/> to <paramref name="endYear"/>; null when the LA has no history.</returns>
+    public static IReadOnlyList<double>? For(LaPicture picture, string laCode, int baseYear, int endYear)
+    {
+        var series = picture.EhcpHistory
+            .Where(h => h.Plans is not null && (h.GeographicLevel == Area.National || h.GeographicLevel == Area.LocalAuthority))
+            .GroupBy(h => (h.GeographicLevel, Code: h.OldLaCode ?? ""))
+            .Select(g => new CaseloadSeries(new Area(g.Key.GeographicLevel, g.Key.Code, g.First().AreaName),
+                g.Where(h => AcademicYear.TryParse(h.TimePeriod, out _))
+                 .GroupBy(h => { AcademicYear.TryParse(h.TimePeriod, out var y); return y; })
+                 .ToDictionary(y => y.Key, y => (double)y.First().Plans!.Value)))
+            .ToList();
+        var ours = series.FirstOrDefault(s => s.Area.GeographicLevel == Area.LocalAuthority && s.Area.OldLaCode == laCode);
+        if (ours is null || ours.Plans.Count == 0) return null;
+
+        var path = ours.Plans.ToDictionary(p => p.Key, p => p.Value);
+        var last = path.Keys.Max();
+        if (endYear > last)
+        {
+            var forecast = EhcpForecast.Run(series, last, endYear - last, new ShrunkGrowth());
+            foreach (var row in forecast.Rows.Where(r => r.Area == ours.Area)) path[row.Year] = row.Plans;
+        }
+        var growth = new List<double>();
+        for (var year = baseYear; year < endYear; year++)
+            growth.Add(path.TryGetValue(year, out var from) && path.TryGetValue(year + 1, out var to) && from > 0 ? to / from - 1 : 0);
+        return growth;
+    }
+}
