@@ -55,12 +55,7 @@ public sealed partial class IngestActivities(IBlobStore blobs, ITableStore table
 
             report = report with { ContentHash = actualHash, ReceivedUtc = info.LastModified };
             var reportPath = IngestPaths.Report(upload, actualHash, "json");
-            using (var json = new MemoryStream())
-            {
-                ReportJson.Write(report, json);
-                json.Position = 0;
-                await blobs.WriteAsync(reportPath, json, overwrite: true, "application/json", cancellationToken);
-            }
+            await blobs.WriteRenderedAsync(reportPath, "application/json", s => ReportJson.Write(report, s), cancellationToken);
 
             string? canonicalPath = null;
             if (report.Accepted)
@@ -92,8 +87,8 @@ public sealed partial class IngestActivities(IBlobStore blobs, ITableStore table
             report = ReportJson.Read(json);
         var csvPath = IngestPaths.ReplaceExtension(validation.ReportJsonPath, "csv");
         var htmlPath = IngestPaths.ReplaceExtension(validation.ReportJsonPath, "html");
-        await WriteRenderedAsync(csvPath, "text/csv", s => ReportCsv.Write(report, s), cancellationToken);
-        await WriteRenderedAsync(htmlPath, "text/html", s => ReportHtml.Write(report, s), cancellationToken);
+        await blobs.WriteRenderedAsync(csvPath, "text/csv", s => ReportCsv.Write(report, s), cancellationToken);
+        await blobs.WriteRenderedAsync(htmlPath, "text/html", s => ReportHtml.Write(report, s), cancellationToken);
         return new ReportFiles(validation.ReportJsonPath, csvPath, htmlPath);
     }
 
@@ -135,14 +130,6 @@ public sealed partial class IngestActivities(IBlobStore blobs, ITableStore table
         if (candidate.ReceivedUtc != currentReceived) return candidate.ReceivedUtc > currentReceived;
         var byPath = string.CompareOrdinal(candidate.UploadPath, current.GetString("UploadPath"));
         return byPath != 0 ? byPath > 0 : string.CompareOrdinal(candidate.UploadId, current.GetString("UploadId")) > 0;
-    }
-
-    private async Task WriteRenderedAsync(string path, string contentType, Action<Stream> render, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        render(buffer);
-        buffer.Position = 0;
-        await blobs.WriteAsync(path, buffer, overwrite: true, contentType, cancellationToken);
     }
 
     private static ValidationSummary Superseded(IngestRequest request, UploadPath upload, DateTimeOffset received) =>

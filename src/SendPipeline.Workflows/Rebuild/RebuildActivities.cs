@@ -22,10 +22,10 @@ public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tabl
         var report = DataQualityReport.Build(picture, options.LaCode);
         var json = $"{DataQualityFolder}/data-quality.json";
         var html = $"{DataQualityFolder}/data-quality.html";
-        await WriteAsync(json, "application/json", s => DataQualityWriters.WriteJson(report, s), cancellationToken);
-        await WriteAsync($"{DataQualityFolder}/issues.csv", "text/csv", s => DataQualityWriters.WriteIssuesCsv(report, s), cancellationToken);
-        await WriteAsync($"{DataQualityFolder}/submitters.csv", "text/csv", s => DataQualityWriters.WriteSubmittersCsv(report, s), cancellationToken);
-        await WriteAsync(html, "text/html", s => DataQualityWriters.WriteHtml(report, s), cancellationToken);
+        await blobs.WriteRenderedAsync(json, "application/json", s => DataQualityWriters.WriteJson(report, s), cancellationToken);
+        await blobs.WriteRenderedAsync($"{DataQualityFolder}/issues.csv", "text/csv", s => DataQualityWriters.WriteIssuesCsv(report, s), cancellationToken);
+        await blobs.WriteRenderedAsync($"{DataQualityFolder}/submitters.csv", "text/csv", s => DataQualityWriters.WriteSubmittersCsv(report, s), cancellationToken);
+        await blobs.WriteRenderedAsync(html, "text/html", s => DataQualityWriters.WriteHtml(report, s), cancellationToken);
         LogBuilt(logger, report.Issues.Count, report.Lineage.Count, request.Reason);
         var byRule = report.Issues.GroupBy(i => i.RuleId).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
         return new DataQualitySummary(report.Issues.Count, report.Lineage.Count, byRule, json, html);
@@ -37,11 +37,11 @@ public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tabl
     {
         var picture = await new PictureLoader(blobs, tables).LoadAsync(cancellationToken);
         var capacity = WorkforceCapacity.Build(picture, new SplitRules());
-        await WriteAsync($"{WorkforceFolder}/workforce.json", "application/json", s => WorkforceWriters.WriteJson(capacity, s), cancellationToken);
-        await WriteAsync($"{WorkforceFolder}/fte.csv", "text/csv", s => WorkforceWriters.WriteFte(capacity, s), cancellationToken);
-        await WriteAsync($"{WorkforceFolder}/cost.csv", "text/csv", s => WorkforceWriters.WriteCost(capacity, s), cancellationToken);
-        await WriteAsync($"{WorkforceFolder}/split.csv", "text/csv", s => WorkforceWriters.WriteSplit(capacity, s), cancellationToken);
-        await WriteAsync($"{WorkforceFolder}/setting-days.csv", "text/csv", s => WorkforceWriters.WriteSettingDays(capacity, s), cancellationToken);
+        await blobs.WriteRenderedAsync($"{WorkforceFolder}/workforce.json", "application/json", s => WorkforceWriters.WriteJson(capacity, s), cancellationToken);
+        await blobs.WriteRenderedAsync($"{WorkforceFolder}/fte.csv", "text/csv", s => WorkforceWriters.WriteFte(capacity, s), cancellationToken);
+        await blobs.WriteRenderedAsync($"{WorkforceFolder}/cost.csv", "text/csv", s => WorkforceWriters.WriteCost(capacity, s), cancellationToken);
+        await blobs.WriteRenderedAsync($"{WorkforceFolder}/split.csv", "text/csv", s => WorkforceWriters.WriteSplit(capacity, s), cancellationToken);
+        await blobs.WriteRenderedAsync($"{WorkforceFolder}/setting-days.csv", "text/csv", s => WorkforceWriters.WriteSettingDays(capacity, s), cancellationToken);
         return new WorkforceSummary(capacity.Quarter, capacity.Fte.Sum(r => r.Filled), capacity.Fte.Sum(r => r.Vacant), capacity.Fte.Sum(r => r.Agency),
             capacity.Split.FirstOrDefault(r => r.Role == "FrontLine")?.Share ?? 0, capacity.Split.All(r => r.Meets),
             capacity.SettingDays.Count(r => r.NoSupport), capacity.SettingDays.Count, WorkforceFolder);
@@ -60,21 +60,13 @@ public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tabl
             return new HnbForecastSummary([], [], $"no ehcp-history caseload for LA {options.LaCode}", HnbFolder);
 
         var forecast = HnbForecast.Run(picture, options.LaCode, growth, assumptions);
-        await WriteAsync($"{HnbFolder}/hnb-forecast.csv", "text/csv", s => HnbForecastCsv.Write(forecast, s), cancellationToken);
+        await blobs.WriteRenderedAsync($"{HnbFolder}/hnb-forecast.csv", "text/csv", s => HnbForecastCsv.Write(forecast, s), cancellationToken);
         var totals = forecast.Years.Select(y => new HnbYearTotal(y, forecast.Total(y, "baseline"), forecast.Total(y, "reform"))).ToList();
         var (first, last) = (baseYear.ToString(), endYear.ToString());
         var byCategory = forecast.ByCategory(last, "baseline").Select(c => new HnbCategoryTotal(c.Category,
             forecast.ByCategory(first, "baseline").FirstOrDefault(b => b.Category == c.Category).Amount, c.Amount,
             forecast.ByCategory(last, "reform").FirstOrDefault(r => r.Category == c.Category).Amount)).ToList();
         return new HnbForecastSummary(totals, byCategory, null, HnbFolder);
-    }
-
-    private async Task WriteAsync(string path, string contentType, Action<Stream> render, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        render(buffer);
-        buffer.Position = 0;
-        await blobs.WriteAsync(path, buffer, overwrite: true, contentType, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Data quality rebuilt: {Issues} issues across {Returns} returns in force ({Reason})")]
