@@ -22,23 +22,11 @@ public class UpnTests
     [Fact]
     public void LaCodes_EmbeddedList_MatchesTheDfeFile()
     {
-        var file = FindShared("data/dfe-ehcp-caseload-201819-202223.csv");
+        var file = Repo.Shared("data/dfe-ehcp-caseload-201819-202223.csv");
         var expected = File.ReadLines(file).Skip(1).Select(l => l.Split(','))
             .Where(f => f[2] == "Local authority").Select(f => f[8]).ToHashSet();
 
         Assert.Equal(expected.Order(), LaCodes.Dfe.Codes.Order());
         Assert.Contains("855", LaCodes.Dfe.Codes);
-    }
-
-    private static string FindShared(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", relative);
-            if (File.Exists(candidate)) return candidate;
-            candidate = Path.Combine(dir.FullName, "..", "shared", relative);
-            if (File.Exists(candidate)) return candidate;
-        }
-        throw new FileNotFoundException($"shared/{relative} not found above {AppContext.BaseDirectory}");
     }
 }

@@ -1,3 +1,4 @@
+using static SendPipeline.Core.Tests.Rows;
 using SendPipeline.Core.Returns.EahActivity;
 using SendPipeline.Core.Validation;
 
@@ -214,11 +215,5 @@ public class EahActivityRuleTests
             "svc-eps,2026-27 Q2,8552001,SALT,2.5,DirectWork,2\n" +
             "svc-eps,2026-27 Q2,8552002,EP,3,Consultation,3\n",
             canonical.ToString());
-    }
-
-    private static Dictionary<string, string> With(Dictionary<string, string> row, params string[] pairs)
-    {
-        for (var i = 0; i < pairs.Length; i += 2) row[pairs[i]] = pairs[i + 1];
-        return row;
     }
 }

@@ -1,3 +1,4 @@
+using static SendPipeline.Core.Tests.Rows;
 using SendPipeline.Core.Reference;
 using SendPipeline.Core.Validation;
 
@@ -179,11 +180,5 @@ public class SchoolCensusRuleTests
         var issue = Assert.Single(report.Issues);
         Assert.Equal(("FILE-010", (int?)null), (issue.RuleId, issue.Row));
         Assert.Equal("rejected", report.Status);
-    }
-
-    private static Dictionary<string, string> With(Dictionary<string, string> row, params string[] pairs)
-    {
-        for (var i = 0; i < pairs.Length; i += 2) row[pairs[i]] = pairs[i + 1];
-        return row;
     }
 }
