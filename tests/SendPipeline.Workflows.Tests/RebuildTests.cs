@@ -71,6 +71,25 @@ public sealed class RebuildTests : IDisposable
         Assert.Equal(first, await Read("data-quality.json"));
     }
 
+    [Fact]
+    public async Task PictureLoader_ReadsTheReturnsOncePerChange()
+    {
+        await UploadCensus("8552001", SharedUpn);
+        await IngestAndRebuild();
+        var loader = new PictureLoader(_store, _store);
+
+        var first = await loader.LoadAsync();
+        var again = await loader.LoadAsync();
+        await UploadCensus("8552002", SharedUpn);
+        await IngestAndRebuild();
+        var afterUpload = await loader.LoadAsync();
+
+        Assert.Same(first, again);
+        Assert.NotSame(first, afterUpload);
+        Assert.Equal(2, first.Census.Count);
+        Assert.Equal(4, afterUpload.Census.Count);
+    }
+
     private async Task<byte[]> Read(string file)
     {
         await using var stream = await _store.OpenReadAsync($"{RebuildActivities.DataQualityFolder}/{file}");

@@ -4,14 +4,35 @@ using SendPipeline.Workflows.Ports;
 
 namespace SendPipeline.Workflows.Rebuild;
 
-/// <summary>Reads the LA's picture from storage: the accepted returns in force and the upload records.</summary>
+/// <summary>
+/// Reads the LA's picture from storage: the accepted returns in force and the upload records.
+/// A rebuild builds several datasets from one picture, each in its own activity; the last picture
+/// is kept and reused while the two tables still name the same uploads, so the canonical returns
+/// (the bulk of the I/O) are read once per change, not once per dataset. Upload records and
+/// canonical returns are immutable per upload id, so equal ids mean an equal picture.
+/// </summary>
 public sealed class PictureLoader(IBlobStore blobs, ITableStore tables)
 {
+    private sealed record Cached(string Fingerprint, LaPicture Picture);
+
+    private volatile Cached? _last;
+
     public async Task<LaPicture> LoadAsync(CancellationToken cancellationToken = default)
+    {
+        var accepted = await tables.QueryAsync(StorageLayout.AcceptedTable, cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        var uploads = await tables.QueryAsync(StorageLayout.UploadsTable, cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        var fingerprint = string.Join('\n', accepted.Select(r => r.GetString("UploadId"))) + "\n|\n" + string.Join('\n', uploads.Select(r => r.PartitionKey + "/" + r.RowKey));
+        if (_last is { } last && last.Fingerprint == fingerprint) return last.Picture;
+        var picture = await BuildAsync(accepted, uploads, cancellationToken);
+        _last = new Cached(fingerprint, picture);
+        return picture;
+    }
+
+    private async Task<LaPicture> BuildAsync(List<TableRow> accepted, List<TableRow> uploads, CancellationToken cancellationToken)
     {
         var picture = new LaPicture();
         var inForce = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var row in tables.QueryAsync(StorageLayout.AcceptedTable, cancellationToken: cancellationToken))
+        foreach (var row in accepted)
         {
             var uploadId = row.GetString("UploadId")!;
             inForce.Add(uploadId);
@@ -22,7 +43,7 @@ public sealed class PictureLoader(IBlobStore blobs, ITableStore tables)
         }
 
         var latest = new Dictionary<(string, string), TableRow>();
-        await foreach (var row in tables.QueryAsync(StorageLayout.UploadsTable, cancellationToken: cancellationToken))
+        foreach (var row in uploads)
         {
             if (row.GetString("Status") == UploadStatus.Superseded) continue;
             var key = (row.GetString("Subject") ?? row.GetString("Submitter") ?? row.PartitionKey, row.GetString("ReturnType") ?? "");

@@ -14,11 +14,13 @@ namespace SendPipeline.Workflows.Rebuild;
 public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tables, PipelineOptions options, ILogger<RebuildActivities> logger)
     : IRebuildActivities
 {
+    private readonly PictureLoader _pictures = new(blobs, tables);
+
     public const string DataQualityFolder = StorageLayout.Datasets + "/data-quality";
 
     public async Task<DataQualitySummary> BuildDataQualityAsync(RebuildRequest request, CancellationToken cancellationToken = default)
     {
-        var picture = await new PictureLoader(blobs, tables).LoadAsync(cancellationToken);
+        var picture = await _pictures.LoadAsync(cancellationToken);
         var report = DataQualityReport.Build(picture, options.LaCode);
         var json = $"{DataQualityFolder}/data-quality.json";
         var html = $"{DataQualityFolder}/data-quality.html";
@@ -35,7 +37,7 @@ public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tabl
 
     public async Task<WorkforceSummary> BuildWorkforceAsync(RebuildRequest request, CancellationToken cancellationToken = default)
     {
-        var picture = await new PictureLoader(blobs, tables).LoadAsync(cancellationToken);
+        var picture = await _pictures.LoadAsync(cancellationToken);
         var capacity = WorkforceCapacity.Build(picture, new SplitRules());
         await blobs.WriteRenderedAsync($"{WorkforceFolder}/workforce.json", "application/json", s => WorkforceWriters.WriteJson(capacity, s), cancellationToken);
         await blobs.WriteRenderedAsync($"{WorkforceFolder}/fte.csv", "text/csv", s => WorkforceWriters.WriteFte(capacity, s), cancellationToken);
@@ -51,7 +53,7 @@ public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tabl
 
     public async Task<HnbForecastSummary> BuildHnbForecastAsync(RebuildRequest request, CancellationToken cancellationToken = default)
     {
-        var picture = await new PictureLoader(blobs, tables).LoadAsync(cancellationToken);
+        var picture = await _pictures.LoadAsync(cancellationToken);
         var assumptions = HnbAssumptions.From(picture.Assumptions);
         var (baseYear, endYear) = (assumptions.BaseYear, assumptions.EndYear);
         if (!picture.FinanceLines.Any(l => l.FinancialYear == baseYear.ToString() && l.Basis.Equals("Actual", StringComparison.OrdinalIgnoreCase)))
