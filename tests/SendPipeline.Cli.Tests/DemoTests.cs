@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SendPipeline.Core.Picture;
 using SendPipeline.Core.Reports;
 using SendPipeline.Cli;
 using SendPipeline.Core.Returns;
@@ -80,7 +81,8 @@ public sealed class DemoTests : IDisposable
         var noArgs = new CommandLine([], new HashSet<string>());
         SampleLaGenerator.Generate(new SampleLaOptions { Seed = 1, EhcpHistoryPath = GenerateCommand.HistoryPath(noArgs), AssumptionsPath = GenerateCommand.AssumptionsPath(noArgs) }, _dir);
 
-        var (_, rebuild) = await IngestCommand.IngestAndRebuildAsync(StoreFactory.Create(_dir), "855");
+        var stores = StoreFactory.Create(_dir);
+        var (_, rebuild) = await IngestCommand.IngestAndRebuildAsync(stores, "855");
 
         var hnb = rebuild!.Hnb;
         Assert.Null(hnb.Skipped);
@@ -92,6 +94,11 @@ public sealed class DemoTests : IDisposable
         // The fastest-growing categories are independent and non-maintained special and AP.
         var fastest = hnb.EndYearByCategory.OrderByDescending(c => c.EndBaseline / c.BaseYear).Take(2).Select(c => c.Category).Order();
         Assert.Equal(["AP", "INMSS"], fastest);
+        // Lineage: built from the LA's finance, the DfE history and the uploaded assumptions, never from workforce returns.
+        await using var lineageJson = await stores.Blobs.OpenReadAsync($"{hnb.Folder}/lineage.json");
+        var lineage = JsonSerializer.Deserialize<DatasetLineage>(lineageJson, ReportJson.Options)!;
+        Assert.Equal(["assumptions", "ehcp-history", "establishments", "hnb-finance", "placements", "school-census"], lineage.Returns.Select(r => r.ReturnType).Distinct());
+        Assert.Equal(AssumptionsLineage.Uploaded, Assert.Single(lineage.Assumptions!).Source);
     }
 
     [Fact]

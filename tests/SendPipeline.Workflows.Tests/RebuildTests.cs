@@ -1,6 +1,11 @@
+using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
+using SendPipeline.Core.Picture;
 using SendPipeline.Core.Reference;
+using SendPipeline.Core.Returns.Assumptions;
+using SendPipeline.Core.Validation;
 using SendPipeline.Core.Reports;
 using SendPipeline.Storage.Local;
 using SendPipeline.Workflows.Hosting;
@@ -88,6 +93,55 @@ public sealed class RebuildTests : IDisposable
         Assert.NotSame(first, afterUpload);
         Assert.Equal(2, first.Census.Count);
         Assert.Equal(4, afterUpload.Census.Count);
+    }
+
+    [Fact]
+    public async Task Rebuild_WritesLineageBesideEachDataset_NamingOnlyTheReturnsItReadsWithTheirHashes()
+    {
+        await UploadCensus("8552001", SharedUpn);
+        await IngestAndRebuild();
+        var censusHash = await HashOf("uploads/8552001/school-census/jan.csv");
+
+        var dataQuality = await ReadLineage(RebuildActivities.DataQualityFolder);
+        var workforce = await ReadLineage(RebuildActivities.WorkforceFolder);
+
+        var census = Assert.Single(dataQuality.Returns);
+        Assert.Equal(("school-census", "uploads/8552001/school-census/jan.csv", censusHash), (census.ReturnType, census.UploadPath, census.ContentHash));
+        Assert.Equal(RuleCatalogue.Version, dataQuality.RuleCatalogueVersion);
+        Assert.Empty(workforce.Returns);
+        var assumptions = Assert.Single(workforce.Assumptions!);
+        Assert.Equal(AssumptionsLineage.ShippedDefaults, assumptions.Source);
+        Assert.Equal("default-2026-07", assumptions.Version);
+        Assert.Equal(64, assumptions.Sha256.Length);
+    }
+
+    [Fact]
+    public async Task Rebuild_AfterAnAssumptionsUpload_LineageNamesThatUploadAndItsVersion()
+    {
+        await UploadCensus("8552001", SharedUpn);
+        var assumptions = new StreamReader(AssumptionsDefaults.Open()).ReadToEnd().Replace("default-2026-07", "leics-2026-11");
+        const string path = "uploads/la/assumptions/assumptions-2026-11.csv";
+        await _store.WriteAsync(path, new MemoryStream(Encoding.UTF8.GetBytes(assumptions)), overwrite: false);
+
+        await IngestAndRebuild();
+
+        var lineage = await ReadLineage(RebuildActivities.WorkforceFolder);
+        var used = Assert.Single(lineage.Assumptions!);
+        Assert.Equal((AssumptionsLineage.Uploaded, "leics-2026-11", await HashOf(path)), (used.Source, used.Version, used.Sha256));
+        Assert.Equal(used.UploadId, Assert.Single(lineage.Returns, r => r.ReturnType == "assumptions").UploadId);
+        Assert.DoesNotContain(lineage.Returns, r => r.ReturnType == "school-census");
+    }
+
+    private async Task<DatasetLineage> ReadLineage(string folder)
+    {
+        await using var stream = await _store.OpenReadAsync($"{folder}/{RebuildActivities.LineageFile}");
+        return JsonSerializer.Deserialize<DatasetLineage>(stream, ReportJson.Options)!;
+    }
+
+    private async Task<string> HashOf(string path)
+    {
+        await using var stream = await _store.OpenReadAsync(path);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream));
     }
 
     private async Task<byte[]> Read(string file)

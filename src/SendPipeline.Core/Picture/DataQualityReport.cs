@@ -26,13 +26,7 @@ public sealed record DataQualityReport
             Issues = issues,
             Submitters = picture.Uploads.OrderBy(u => u.Submitter, StringComparer.Ordinal).ThenBy(u => u.ReturnType, StringComparer.Ordinal).ToList(),
             EhcpReconciliation = reconciliation,
-            Lineage = picture.Lineage.Select(l => new LineageEntry(l.ReturnType, l.UploadId, l.UploadPath))
-                .OrderBy(l => l.ReturnType, StringComparer.Ordinal).ThenBy(l => l.UploadPath, StringComparer.Ordinal).ToList(),
+            Lineage = LineageEntry.Sorted(picture.Lineage),
         };
     }
 }
-
-public sealed record LineageEntry(
-    [property: JsonPropertyName("returnType")] string ReturnType,
-    [property: JsonPropertyName("uploadId")] string UploadId,
-    [property: JsonPropertyName("uploadPath")] string UploadPath);

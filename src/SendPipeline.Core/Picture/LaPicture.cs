@@ -22,13 +22,16 @@ public sealed class LaPicture
     /// <summary>Forecast assumptions of the <c>assumptions</c> returns in force (docs/assumptions.md).</summary>
     public List<AssumptionRow> Assumptions { get; } = new();
 
-    /// <summary>The return types read, by upload id: the lineage of everything derived from the picture.</summary>
-    public List<(string ReturnType, string UploadId, string UploadPath)> Lineage { get; } = new();
+    /// <summary>The returns read, by upload id and content hash: the lineage of everything derived from the picture.</summary>
+    public List<LineageEntry> Lineage { get; } = new();
 
-    /// <summary>Adds one canonical return in force. Return types the picture does not use yet are recorded in the lineage only.</summary>
-    public void Add(string returnType, string uploadId, string uploadPath, string submitter, Stream canonical)
+    /// <summary>
+    /// Adds one canonical return in force. Return types the picture does not use yet are recorded in the lineage only.
+    /// <paramref name="contentHash"/> is the SHA-256 of the upload as received, when the caller knows it.
+    /// </summary>
+    public void Add(string returnType, string uploadId, string uploadPath, string submitter, Stream canonical, string? contentHash = null)
     {
-        Lineage.Add((returnType, uploadId, uploadPath));
+        Lineage.Add(new LineageEntry(returnType, uploadId, uploadPath, contentHash));
         using var table = new CanonicalTable(canonical);
         Source Src() => new(uploadId, uploadPath, submitter, table.SourceRow);
         while (table.Read())

@@ -39,7 +39,8 @@ public sealed class PictureLoader(IBlobStore blobs, ITableStore tables)
             var canonical = row.GetString("CanonicalPath");
             if (string.IsNullOrEmpty(canonical)) continue;
             await using var stream = await blobs.OpenReadAsync(canonical, cancellationToken);
-            picture.Add(row.PartitionKey, uploadId, row.GetString("UploadPath") ?? "", row.GetString("Subject") ?? row.GetString("Submitter") ?? "", stream);
+            picture.Add(row.PartitionKey, uploadId, row.GetString("UploadPath") ?? "", row.GetString("Subject") ?? row.GetString("Submitter") ?? "", stream,
+                row.GetString("ContentHash"));
         }
 
         var latest = new Dictionary<(string, string), TableRow>();

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using SendPipeline.Core.Forecasting;
 using SendPipeline.Core.Picture;
@@ -28,6 +29,7 @@ public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tabl
         await blobs.WriteRenderedAsync($"{DataQualityFolder}/issues.csv", "text/csv", s => DataQualityWriters.WriteIssuesCsv(report, s), cancellationToken);
         await blobs.WriteRenderedAsync($"{DataQualityFolder}/submitters.csv", "text/csv", s => DataQualityWriters.WriteSubmittersCsv(report, s), cancellationToken);
         await blobs.WriteRenderedAsync(html, "text/html", s => DataQualityWriters.WriteHtml(report, s), cancellationToken);
+        await WriteLineageAsync(DataQualityFolder, DatasetLineage.DataQuality, picture, cancellationToken);
         LogBuilt(logger, report.Issues.Count, report.Lineage.Count, request.Reason);
         var byRule = report.Issues.GroupBy(i => i.RuleId).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
         return new DataQualitySummary(report.Issues.Count, report.Lineage.Count, byRule, json, html);
@@ -44,6 +46,7 @@ public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tabl
         await blobs.WriteRenderedAsync($"{WorkforceFolder}/cost.csv", "text/csv", s => WorkforceWriters.WriteCost(capacity, s), cancellationToken);
         await blobs.WriteRenderedAsync($"{WorkforceFolder}/split.csv", "text/csv", s => WorkforceWriters.WriteSplit(capacity, s), cancellationToken);
         await blobs.WriteRenderedAsync($"{WorkforceFolder}/setting-days.csv", "text/csv", s => WorkforceWriters.WriteSettingDays(capacity, s), cancellationToken);
+        await WriteLineageAsync(WorkforceFolder, DatasetLineage.Workforce, picture, cancellationToken);
         return new WorkforceSummary(capacity.Quarter, capacity.Fte.Sum(r => r.Filled), capacity.Fte.Sum(r => r.Vacant), capacity.Fte.Sum(r => r.Agency),
             capacity.Split.FirstOrDefault(r => r.Role == "FrontLine")?.Share ?? 0, capacity.Split.All(r => r.Meets),
             capacity.SettingDays.Count(r => r.NoSupport), capacity.SettingDays.Count, WorkforceFolder);
@@ -63,6 +66,7 @@ public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tabl
 
         var forecast = HnbForecast.Run(picture, options.LaCode, growth, assumptions);
         await blobs.WriteRenderedAsync($"{HnbFolder}/hnb-forecast.csv", "text/csv", s => HnbForecastCsv.Write(forecast, s), cancellationToken);
+        await WriteLineageAsync(HnbFolder, DatasetLineage.HnbForecast, picture, cancellationToken);
         var totals = forecast.Years.Select(y => new HnbYearTotal(y, forecast.Total(y, "baseline"), forecast.Total(y, "reform"))).ToList();
         var (first, last) = (baseYear.ToString(), endYear.ToString());
         var byCategory = forecast.ByCategory(last, "baseline").Select(c => new HnbCategoryTotal(c.Category,
@@ -70,6 +74,19 @@ public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tabl
             forecast.ByCategory(last, "reform").FirstOrDefault(r => r.Category == c.Category).Amount)).ToList();
         return new HnbForecastSummary(totals, byCategory, null, HnbFolder);
     }
+
+    /// <summary>
+    /// Writes <c>lineage.json</c> beside a dataset. Not atomic with the dataset: a rebuild that fails between
+    /// the two is retried (or superseded by the next) and rewrites both from the same picture.
+    /// </summary>
+    private Task WriteLineageAsync(string folder, string dataset, LaPicture picture, CancellationToken cancellationToken)
+    {
+        var lineage = DatasetLineage.For(dataset, picture, options.LaCode);
+        return blobs.WriteRenderedAsync($"{folder}/{LineageFile}", "application/json",
+            s => JsonSerializer.Serialize(s, lineage, ReportJson.Options), cancellationToken);
+    }
+
+    public const string LineageFile = "lineage.json";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Data quality rebuilt: {Issues} issues across {Returns} returns in force ({Reason})")]
     private static partial void LogBuilt(ILogger logger, int issues, int returns, string reason);
