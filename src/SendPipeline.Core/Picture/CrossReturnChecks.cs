@@ -127,7 +127,7 @@ public static class CrossReturnChecks
     }
 
     /// <summary>Independent schools and colleges are in GIAS but make no school census return to the LA.</summary>
-    private static bool MakesCensusReturn(Establishment e) =>
+    internal static bool MakesCensusReturn(Establishment e) =>
         e.Type is not { } type
         || !(type.Contains("independent", StringComparison.OrdinalIgnoreCase)
              || type.Contains("further education", StringComparison.OrdinalIgnoreCase)

@@ -10,51 +10,10 @@ namespace SendPipeline.Core.Tests.Picture;
 /// </summary>
 public class CrossReturnCheckTests
 {
-    private static readonly string UpnA = Upn.Create("855200125001");
-    private static readonly string UpnB = Upn.Create("855200125002");
-    private static readonly string UpnC = Upn.Create("855700125003");
-
-    private sealed class Builder
-    {
-        public List<string> Census1 = [$"8552001,2026-01-15,{UpnA},2016-10-01,M,4,E,ASD,,N,N,Y,,2", $"8552001,2026-01-15,{UpnB},2016-10-01,F,4,K,SLCN,,N,N,N,,3"];
-        public List<string> Census2 = [$"8557001,2026-01-15,{UpnC},2012-01-01,M,8,E,SLD,,N,N,Y,,2"];
-        public List<string> Placements = [$"123456,2025-12-31,{UpnC},,2012-01-01,MSS,2021-09-01,,N,25000.00,TOPUP,SLD,Y,855,2"];
-        public List<string> Register =
-        [
-            "100001,855,2001,Ash Primary School,Community school,Primary,210,Open,8552001,2",
-            "123456,855,7001,Oak Special School,Community special school,Not applicable,120,Open,8557001,3",
-        ];
-        public List<string> Posts = ["svc-eps,2025-26 Q3,EP1,EP,FrontLine,1,Filled,65000.00,EAH,,2", "svc-eps,2025-26 Q3,T1,EP,Transformation,0.5,Filled,30000.00,EAH,2026-03-31,3"];
-        public List<string> Activity = ["svc-eps,2025-26 Q3,8552001,EP,4.5,Consultation,2"];
-        public List<string> History = ["202223,Local authority,855,E10000018,Leicestershire,All EHC plans,All EHC plans,2,2"];
-
-        public (IReadOnlyList<DataQualityIssue> Issues, EhcpReconciliation Reconciliation) Run()
-        {
-            var picture = new LaPicture();
-            const string census = "LAEstab,CensusDate,UPN,DOB,Sex,NCYearActual,SENProvision,SENType1,SENType2,SENUnitIndicator,ResourcedProvisionIndicator,TopUpFunding,EntryDate,SourceRow";
-            Add(picture, "school-census", "uploads/8552001/school-census/a.csv", "8552001", census, Census1);
-            Add(picture, "school-census", "uploads/8557001/school-census/b.csv", "8557001", census, Census2);
-            Add(picture, "placements", "uploads/123456/placements/q3.csv", "123456",
-                "ProviderId,ReturnDate,UPN,ULN,DOB,PlacementCategory,PlacementStart,PlacementEnd,Residential,AnnualCost,FundingElement,PrimaryNeed,EHCP,HomeLA,SourceRow", Placements);
-            Add(picture, "establishments", "uploads/la/establishments/gias.csv", "la",
-                "URN,LA (code),EstablishmentNumber,EstablishmentName,TypeOfEstablishment (name),PhaseOfEducation (name),NumberOfPupils,EstablishmentStatus (name),LAEstab,SourceRow", Register);
-            Add(picture, "workforce", "uploads/svc-eps/workforce/q3.csv", "svc-eps",
-                "ServiceCode,Quarter,PostId,Discipline,Role,FTE,Status,AnnualCost,FundingSource,TimeLimitedUntil,SourceRow", Posts);
-            Add(picture, "eah-activity", "uploads/svc-eps/eah-activity/q3.csv", "svc-eps",
-                "ServiceCode,Quarter,LAEstab,Discipline,DaysDelivered,ActivityType,SourceRow", Activity);
-            Add(picture, "ehcp-history", "uploads/la/ehcp-history/caseload.csv", "la",
-                "time_period,geographic_level,old_la_code,new_la_code,la_name,breakdown_topic,breakdown,ehcplans,SourceRow", History);
-            return CrossReturnChecks.Run(picture, "855");
-        }
-
-        private static void Add(LaPicture picture, string type, string path, string submitter, string header, List<string> rows) =>
-            picture.Add(type, path.GetHashCode().ToString("x"), path, submitter, new MemoryStream(Encoding.UTF8.GetBytes(header + "\n" + string.Join("\n", rows) + "\n")));
-    }
-
     [Fact]
     public void Run_ConsistentPicture_RaisesNothingAndReconciles()
     {
-        var (issues, reconciliation) = new Builder().Run();
+        var (issues, reconciliation) = new PictureBuilder().Run();
 
         Assert.Empty(issues);
         Assert.Equal((2, 0, 2, 2L, 0L), (reconciliation.FromCensus, reconciliation.FromPlacementsOnly, reconciliation.Total, reconciliation.Published!.Value, reconciliation.Difference!.Value));
@@ -78,12 +37,12 @@ public class CrossReturnCheckTests
     [MemberData(nameof(Plants))]
     public void Run_PlantedProblem_IsReportedToTheSubmitterToChaseAtItsRow(string plant, string ruleId, string submitter, int? row)
     {
-        var b = new Builder();
+        var b = new PictureBuilder();
         switch (plant)
         {
-            case "child-in-two-censuses": b.Census2.Add($"8557001,2026-01-15,{UpnA},2016-10-01,M,4,E,ASD,,N,N,Y,,3"); break;
-            case "census-and-placement-elsewhere": b.Placements.Add($"123456,2025-12-31,{UpnB},,2016-10-01,MSS,2025-09-01,,N,20000.00,TOPUP,SLCN,Y,855,3"); break;
-            case "inmss-without-plan": b.Placements.Add($"123456,2025-12-31,{UpnB},,2016-10-01,INMSS,2024-09-01,,Y,70000.00,FULL,ASD,Y,855,3"); break;
+            case "child-in-two-censuses": b.Census2.Add($"8557001,2026-01-15,{PictureBuilder.UpnA},2016-10-01,M,4,E,ASD,,N,N,Y,,3"); break;
+            case "census-and-placement-elsewhere": b.Placements.Add($"123456,2025-12-31,{PictureBuilder.UpnB},,2016-10-01,MSS,2025-09-01,,N,20000.00,TOPUP,SLCN,Y,855,3"); break;
+            case "inmss-without-plan": b.Placements.Add($"123456,2025-12-31,{PictureBuilder.UpnB},,2016-10-01,INMSS,2024-09-01,,Y,70000.00,FULL,ASD,Y,855,3"); break;
             case "census-school-not-in-register": b.Register.RemoveAt(1); break;
             case "census-school-closed": b.Register[0] = b.Register[0].Replace(",Open,", ",Closed,"); break;
             case "activity-setting-unknown": b.Activity[0] = b.Activity[0].Replace("8552001", "8552999"); break;
@@ -101,15 +60,15 @@ public class CrossReturnCheckTests
         var issue = Assert.Single(issues, i => i.RuleId == ruleId && i.Submitter == submitter);
         Assert.Equal((submitter, row), (issue.Submitter, issue.Row));
         Assert.Equal(SendPipeline.Core.Validation.Severity.Query, issue.Severity);
-        Assert.DoesNotContain(UpnA, issue.Message);
-        Assert.DoesNotContain(UpnB, issue.Message);
+        Assert.DoesNotContain(PictureBuilder.UpnA, issue.Message);
+        Assert.DoesNotContain(PictureBuilder.UpnB, issue.Message);
     }
 
     [Fact]
     public void Run_SpecialistPlacementOfAChildOnNoCensus_IsNotAQuery()
     {
         // Independent special schools make no school census: absence from every census proves nothing.
-        var b = new Builder();
+        var b = new PictureBuilder();
         b.Placements.Add($"123456,2025-12-31,{Upn.Create("855200125099")},,2010-01-01,INMSS,2024-09-01,,Y,70000.00,FULL,ASD,Y,855,3");
         b.History[0] = b.History[0].Replace(",2,2", ",3,2");
 
@@ -119,8 +78,8 @@ public class CrossReturnCheckTests
     [Fact]
     public void Run_MainstreamTopUpAtThePupilsOwnSchool_IsNotASecondSetting()
     {
-        var b = new Builder();
-        b.Placements.Add($"100001,2025-12-31,{UpnA},,2016-10-01,MMS,2024-09-01,,N,8000.00,TOPUP,ASD,Y,855,3");
+        var b = new PictureBuilder();
+        b.Placements.Add($"100001,2025-12-31,{PictureBuilder.UpnA},,2016-10-01,MMS,2024-09-01,,N,8000.00,TOPUP,ASD,Y,855,3");
 
         Assert.Empty(b.Run().Issues);
     }
@@ -128,7 +87,7 @@ public class CrossReturnCheckTests
     [Fact]
     public void Run_TransformationPostEndingDuringTheQuarter_HasNotExpired()
     {
-        var b = new Builder();
+        var b = new PictureBuilder();
         b.Posts[1] = b.Posts[1].Replace("2026-03-31", "2025-10-01");
 
         Assert.Empty(b.Run().Issues);

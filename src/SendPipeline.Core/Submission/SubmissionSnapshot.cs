@@ -1,0 +1,80 @@
+using System.Security.Cryptography;
+using System.Text;
+using SendPipeline.Core.Forecasting;
+using SendPipeline.Core.Picture;
+using SendPipeline.Core.Reference;
+using SendPipeline.Core.Workforce;
+
+namespace SendPipeline.Core.Submission;
+
+/// <summary>
+/// The quarter's data, frozen: every table of the return, the pre-submission checks and the lineage
+/// (the upload versions and their hashes, the assumptions, the rule catalogue). <see cref="Hash"/>
+/// identifies it: sign-offs name it, so any change to the returns in force, the assumptions or the
+/// rules gives a new hash and voids them.
+/// </summary>
+public sealed record SubmissionSnapshot(
+    string LaCode,
+    FinancialQuarter Quarter,
+    IReadOnlyList<SubmissionTable> Tables,
+    IReadOnlyList<CheckResult> Checks,
+    IReadOnlyList<LineageEntry> Returns,
+    IReadOnlyList<AssumptionsLineage> Assumptions,
+    string RuleCatalogueVersion)
+{
+    /// <summary>Bumped when the tables' layout changes, so a package says which layout it follows.</summary>
+    public const string SchemaVersion = "1";
+
+    public string Hash { get; } = ComputeHash(LaCode, Quarter, Tables, Returns, Assumptions, RuleCatalogueVersion);
+
+    public IReadOnlyList<CheckResult> BlockingFailures => [.. Checks.Where(c => c.Blocking && !c.Passed)];
+
+    /// <summary>
+    /// Freezes the quarter from the picture and the datasets built from it. <paramref name="workforce"/>
+    /// must be built for <paramref name="quarter"/>; <paramref name="hnb"/> is null when the forecast
+    /// could not run (the finance check then says why).
+    /// </summary>
+    public static SubmissionSnapshot Build(LaPicture picture, string laCode, FinancialQuarter quarter, WorkforceCapacity workforce,
+        HnbForecastResult? hnb, FinancialYear baseYear, int dataQualityQueries)
+    {
+        if (workforce.Quarter is { } built && built != quarter.ToString())
+            throw new ArgumentException($"The workforce dataset is for {built}, not {quarter}.", nameof(workforce));
+        var checks = PreSubmissionChecks.Run(picture, laCode, quarter, workforce.Split, baseYear, dataQualityQueries);
+        var census = PreSubmissionChecks.CensusFor(picture, quarter);
+        List<SubmissionTable> tables =
+        [
+            SubmissionTable.Render("checks", "Pre-submission checks", s => SubmissionTableWriters.WriteChecks(checks, s)),
+            SubmissionTable.Render("sen-counts", "EHC plans and SEN support by setting", s => SubmissionTableWriters.WriteSenCounts(picture, laCode, census, s), "Pupils"),
+            SubmissionTable.Render("placements", "High-needs placements", s => SubmissionTableWriters.WritePlacements(picture, laCode, quarter, s), "Placements"),
+            SubmissionTable.Render("hnb-finance", "HNB actuals and budgets", s => SubmissionTableWriters.WriteFinance(picture, s), "Amount"),
+            SubmissionTable.Render("hnb-forecast", "HNB forecast by scenario", s => { if (hnb is not null) HnbForecastCsv.Write(hnb, s); else WriteHeaderOnly(s, "FinancialYear,Scenario,S251Line,PlacementCategory,Amount"); }, "Amount"),
+            SubmissionTable.Render("workforce-fte", "Workforce FTE", s => WorkforceWriters.WriteFte(workforce, s), "FteFilled", "FteVacant", "FteAgency", "FteSecondment", "Posts"),
+            SubmissionTable.Render("workforce-cost", "Workforce cost", s => WorkforceWriters.WriteCost(workforce, s), "AnnualCost"),
+            SubmissionTable.Render("eah-split", "Experts at Hand split", s => WorkforceWriters.WriteSplit(workforce, s), "EahCost", "Share"),
+            SubmissionTable.Render("setting-days", "Days delivered by setting", s => WorkforceWriters.WriteSettingDays(workforce, s), "DaysDelivered", "QuarterTarget"),
+        ];
+        return new SubmissionSnapshot(laCode, quarter, tables, checks, LineageEntry.Sorted(picture.Lineage), AssumptionsLineage.Of(picture),
+            Validation.RuleCatalogue.Version);
+    }
+
+    private static void WriteHeaderOnly(Stream output, string header)
+    {
+        var bytes = Encoding.UTF8.GetBytes(header + "\n");
+        output.Write(bytes);
+    }
+
+    /// <summary>Over a canonical listing, not over serialised JSON, so the hash does not move with a serialiser's formatting.</summary>
+    private static string ComputeHash(string laCode, FinancialQuarter quarter, IReadOnlyList<SubmissionTable> tables,
+        IReadOnlyList<LineageEntry> returns, IReadOnlyList<AssumptionsLineage> assumptions, string rules)
+    {
+        var text = new StringBuilder();
+        text.Append("sendpipeline-snapshot ").Append(SchemaVersion).Append('\n')
+            .Append("la ").Append(laCode).Append('\n')
+            .Append("quarter ").Append(quarter.ToString()).Append('\n')
+            .Append("rules ").Append(rules).Append('\n');
+        foreach (var t in tables) text.Append("table ").Append(t.Name).Append(' ').Append(t.Sha256).Append('\n');
+        foreach (var r in returns) text.Append("return ").Append(r.ReturnType).Append(' ').Append(r.UploadId).Append(' ').Append(r.ContentHash).Append('\n');
+        foreach (var a in assumptions) text.Append("assumptions ").Append(a.Source).Append(' ').Append(a.Version).Append(' ').Append(a.Sha256).Append('\n');
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+}

@@ -1,0 +1,88 @@
+using System.Text;
+using SendPipeline.Core.Reference;
+using SendPipeline.Core.Submission;
+using SendPipeline.Core.Workforce;
+
+namespace SendPipeline.Core.Tests.Submission;
+
+public class SubmissionSnapshotTests
+{
+    private static readonly FinancialQuarter Q3 = new(new FinancialYear(2025), 3);
+
+    private static SubmissionSnapshot Freeze(PictureBuilder b)
+    {
+        var picture = b.Build();
+        return SubmissionSnapshot.Build(picture, "855", Q3, WorkforceCapacity.Build(picture, new SplitRules()), hnb: null, new FinancialYear(2024), dataQualityQueries: 0);
+    }
+
+    [Fact]
+    public void Build_SameReturns_GivesTheSameHashAndBytes()
+    {
+        var first = Freeze(PreSubmissionCheckTests.ConsistentQ3());
+        var second = Freeze(PreSubmissionCheckTests.ConsistentQ3());
+
+        Assert.Equal(first.Hash, second.Hash);
+        Assert.Equal(first.Tables.Select(t => t.Csv), second.Tables.Select(t => t.Csv));
+        Assert.Equal(64, first.Hash.Length);
+    }
+
+    [Fact]
+    public void Build_OneChangedRow_GivesANewHash()
+    {
+        var b = PreSubmissionCheckTests.ConsistentQ3();
+        var before = Freeze(b);
+        b.Finance[0] = b.Finance[0].Replace("1000000.00", "1000001.00");
+
+        Assert.NotEqual(before.Hash, Freeze(b).Hash);
+    }
+
+    [Fact]
+    public void Build_ChangedUploadWithTheSameTables_GivesANewHash()
+    {
+        var b = PreSubmissionCheckTests.ConsistentQ3();
+        var before = Freeze(b);
+        // A re-upload that changes nothing the tables show is still different data in force.
+        b.History[0] = b.History[0] + " ";
+
+        Assert.NotEqual(before.Hash, Freeze(b).Hash);
+    }
+
+    [Fact]
+    public void Build_Tables_CarryNoPupilIdentifier()
+    {
+        var snapshot = Freeze(PreSubmissionCheckTests.ConsistentQ3());
+
+        Assert.Equal(["checks", "sen-counts", "placements", "hnb-finance", "hnb-forecast", "workforce-fte", "workforce-cost", "eah-split", "setting-days"],
+            snapshot.Tables.Select(t => t.Name));
+        foreach (var table in snapshot.Tables)
+        {
+            var text = Encoding.UTF8.GetString(table.Csv);
+            Assert.DoesNotContain(PictureBuilder.UpnA, text);
+            Assert.DoesNotContain(PictureBuilder.UpnC, text);
+            Assert.DoesNotContain("2016-10-01", text);
+        }
+    }
+
+    [Fact]
+    public void Build_CountsAndPlacements_AreTheQuartersAggregates()
+    {
+        var snapshot = Freeze(PreSubmissionCheckTests.ConsistentQ3());
+
+        Assert.Equal("LAEstab,SettingName,Phase,CensusDate,Provision,Pupils\n8552001,Ash Primary School,Primary,2025-10-02,EHCP,1\n" +
+                     "8552001,Ash Primary School,Primary,2025-10-02,SEN support,1\n8557001,Oak Special School,Not applicable,2025-10-02,EHCP,1\n",
+            Encoding.UTF8.GetString(snapshot.Tables.Single(t => t.Name == "sen-counts").Csv));
+        Assert.Equal("ProviderId,ReturnDate,PlacementCategory,EHCP,Placements\n123456,2025-12-31,MSS,Y,1\n",
+            Encoding.UTF8.GetString(snapshot.Tables.Single(t => t.Name == "placements").Csv));
+        Assert.Contains("\n2024-25,1.0.2,Actual,-50000.00\n", Encoding.UTF8.GetString(snapshot.Tables.Single(t => t.Name == "hnb-finance").Csv));
+    }
+
+    [Fact]
+    public void Build_WorkforceOfAnotherQuarter_IsRefused()
+    {
+        var b = PreSubmissionCheckTests.ConsistentQ3();
+        b.Posts = [.. b.Posts.Select(p => p.Replace("2025-26 Q3", "2025-26 Q4"))];
+        b.Activity = [.. b.Activity.Select(p => p.Replace("2025-26 Q3", "2025-26 Q4"))];
+
+        Assert.Throws<ArgumentException>(() => Freeze(b));
+    }
+}
