@@ -112,7 +112,7 @@ public sealed class RebuildTests : IDisposable
         var workforce = (await IngestAndRebuild()).Workforce;
 
         Assert.Equal(("2025-26 Q3", false), (workforce.Quarter, workforce.SplitMeetsRules));
-        Assert.Equal("FrontLine at least 80%, Enabling at most 5%, Transformation at most 10%", workforce.SplitRuleText);
+        Assert.Equal("front line at least 80%, enabling at most 5%, transformation at most 10%", workforce.SplitRuleText);
         Assert.Equal((0m, true), (workforce.OutreachEahFte, workforce.OutreachInWindow));
         Assert.Equal(2, workforce.Findings.Count);
         Assert.StartsWith("No AP outreach posts funded from Experts at Hand were returned for 2025-26 Q3", workforce.Findings[0]);

@@ -14,7 +14,11 @@ public sealed record CostRow(string Quarter, string Role, string FundingSource, 
 /// The Experts at Hand allocation split (spec 3, 4.7): each role's share of the cost funded by the
 /// Experts at Hand grant, against its rule. <see cref="Meets"/> is false when the rule is broken.
 /// </summary>
-public sealed record SplitRow(string Quarter, string Role, decimal Cost, decimal Share, string Rule, bool Meets);
+public sealed record SplitRow(string Quarter, string Role, decimal Cost, decimal Share, string Rule, bool Meets)
+{
+    /// <summary>The rule in words for a sentence: "front line at least 80%".</summary>
+    public string Describe() => (Role == "FrontLine" ? "front line" : Role.ToLowerInvariant()) + " " + Rule;
+}
 
 /// <summary>
 /// Days delivered to a setting against its phase's target, pro rata (spec 3, 4.7): in the quarter

@@ -48,7 +48,7 @@ public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tabl
         await blobs.WriteRenderedAsync($"{WorkforceFolder}/checks.csv", "text/csv", s => WorkforceWriters.WriteChecks(capacity, s), cancellationToken);
         return new WorkforceSummary(capacity.Quarter, capacity.Fte.Sum(r => r.Filled), capacity.Fte.Sum(r => r.Vacant), capacity.Fte.Sum(r => r.Agency),
             capacity.Split.FirstOrDefault(r => r.Role == "FrontLine")?.Share ?? 0, capacity.Split.All(r => r.Meets),
-            string.Join(", ", capacity.Split.Select(r => $"{r.Role} {r.Rule}")),
+            string.Join(", ", capacity.Split.Select(r => r.Describe())),
             capacity.SettingDays.Count(r => r.NoSupportThisYear), capacity.SettingDays.Count(r => r.NoSupport), capacity.SettingDays.Count,
             capacity.Outreach?.EahFte ?? 0, capacity.Outreach?.InWindow, [.. capacity.Checks.Select(c => c.Finding)], WorkforceFolder);
     }
