@@ -73,6 +73,12 @@ public sealed class DemoTests : IDisposable
             Assert.True(report.Issues.Any(i => rules.Contains(i.RuleId) && (defect.Files.Contains(i.File) || defect.Detail.Contains(i.Submitter))),
                 $"{defect.Kind} ({defect.Detail}) was not found by {string.Join('/', rules)}");
         }
+        // The workforce dataset lists the same expired posts for the officer who owns the Experts at Hand budget.
+        foreach (var expired in sample.CrossReturnDefects.Where(d => d.Kind == "transformation-post-expired"))
+            Assert.Contains(result.Workforce.Findings, f => f.StartsWith($"Transformation post {expired.Detail.Split(' ')[1]} ", StringComparison.Ordinal));
+        // The sample's quarter, 2025-26 Q3, is in the Oakfield outreach window and Oakfield's posts are grant-funded.
+        Assert.Equal(true, result.Workforce.OutreachInWindow);
+        Assert.True(result.Workforce.OutreachEahFte > 0);
     }
 
     [Fact]

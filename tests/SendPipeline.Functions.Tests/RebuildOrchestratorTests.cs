@@ -14,7 +14,7 @@ public class RebuildOrchestratorTests
 {
     private static readonly DataQualitySummary Summary = new(3, 12, new Dictionary<string, int> { ["XR1010"] = 3 }, "datasets/data-quality/data-quality.json", "datasets/data-quality/data-quality.html");
 
-    private static readonly WorkforceSummary Workforce = new("2025-26 Q3", 40, 3, 1, 0.85m, true, 12, 300, "datasets/workforce");
+    private static readonly WorkforceSummary Workforce = new("2025-26 Q3", 40, 3, 1, 0.85m, true, "front line at least 80%, enabling at most 10%, transformation at most 10%", 12, 30, 300, 9.5m, true, [], "datasets/workforce");
 
     private int _builds;
 

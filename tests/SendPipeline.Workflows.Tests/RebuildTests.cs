@@ -144,6 +144,43 @@ public sealed class RebuildTests : IDisposable
         return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream));
     }
 
+    private async Task Upload(string path, string text) =>
+        await _store.WriteAsync(path, new MemoryStream(Encoding.UTF8.GetBytes(text)), overwrite: false);
+
+    [Fact]
+    public async Task Rebuild_Workforce_ReadsTheCapsFromTheAssumptionsInForceAndWritesTheChecks()
+    {
+        // Enabling is 8% of the grant's cost: inside the shipped 10% cap, outside the LA's 5%.
+        string defaults;
+        using (var reader = new StreamReader(AssumptionsDefaults.Open())) defaults = await reader.ReadToEndAsync();
+        Assert.Contains("\neah-split,max-enabling,all,0.10,", defaults);
+        await Upload("uploads/la/assumptions/2026-09.csv", defaults.Replace("\neah-split,max-enabling,all,0.10,", "\neah-split,max-enabling,all,0.05,")
+            .Replace("default-2026-07", "2026-09-budget"));
+        await Upload("uploads/svc-eps/workforce/q3.csv",
+            "ServiceCode,Quarter,PostId,Discipline,Role,FTE,Status,AnnualCost,FundingSource,TimeLimitedUntil\r\n" +
+            "svc-eps,2025-26 Q3,EP-001,EP,FrontLine,1,Filled,92000,EAH,\r\n" +
+            "svc-eps,2025-26 Q3,AD-001,OTHER,Enabling,0.2,Filled,8000,EAH,\r\n" +
+            "svc-eps,2025-26 Q3,TR-001,EP,Transformation,0.1,Filled,0,EAH,2025-06-30\r\n");
+
+        var workforce = (await IngestAndRebuild()).Workforce;
+
+        Assert.Equal(("2025-26 Q3", false), (workforce.Quarter, workforce.SplitMeetsRules));
+        Assert.Equal("front line at least 80%, enabling at most 5%, transformation at most 10%", workforce.SplitRuleText);
+        Assert.Equal((0m, true), (workforce.OutreachEahFte, workforce.OutreachInWindow));
+        Assert.Equal(2, workforce.Findings.Count);
+        Assert.StartsWith("No AP outreach posts funded from Experts at Hand were returned for 2025-26 Q3", workforce.Findings[0]);
+        Assert.StartsWith("Transformation post TR-001 (EP, 0.1 FTE, £0 a year, EAH) was time-limited until 2025-06-30", workforce.Findings[1]);
+        Assert.Contains("\n2025-26 Q3,Enabling,8000.00,0.08,at most 5%,N\n", await ReadText(RebuildActivities.WorkforceFolder + "/split.csv"));
+        Assert.Equal(3, (await ReadText(RebuildActivities.WorkforceFolder + "/checks.csv")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.StartsWith("Quarter,FinancialYear,", await ReadText(RebuildActivities.WorkforceFolder + "/outreach.csv"));
+    }
+
+    private async Task<string> ReadText(string path)
+    {
+        await using var stream = await _store.OpenReadAsync(path);
+        return await new StreamReader(stream).ReadToEndAsync();
+    }
+
     private async Task<byte[]> Read(string file)
     {
         await using var stream = await _store.OpenReadAsync($"{RebuildActivities.DataQualityFolder}/{file}");

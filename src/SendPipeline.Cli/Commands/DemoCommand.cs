@@ -42,7 +42,7 @@ public static class DemoCommand
         output.WriteLine($"  uploads/   the raw files        reports/   a JSON, CSV and HTML report per upload");
         output.WriteLine($"  accepted/  canonical returns     .tables/   upload records and the returns in force");
         output.WriteLine($"  datasets/data-quality/  the checks across returns, for officers (HTML, CSV, JSON)");
-        output.WriteLine($"  datasets/workforce/     Experts at Hand capacity: FTE, cost, the grant split, days per setting");
+        output.WriteLine($"  datasets/workforce/     Experts at Hand capacity: FTE, cost, the grant split, outreach, days per setting, checks");
         output.WriteLine($"  planted-defects.json lists the errors the generator planted, to compare with the reports.");
         return 0;
     }

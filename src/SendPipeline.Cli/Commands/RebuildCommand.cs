@@ -59,7 +59,14 @@ public static class RebuildCommand
         output.WriteLine();
         output.WriteLine($"Experts at Hand workforce, {w.Quarter} ({w.Folder}/):");
         output.WriteLine($"  FTE filled {w.FteFilled:0.##}, vacant {w.FteVacant:0.##}, agency {w.FteAgency:0.##}");
-        output.WriteLine($"  front line {w.FrontLineShare:P1} of the Experts at Hand grant's cost: the split {(w.SplitMeetsRules ? "meets" : "breaks")} its rules (front line at least 80%, enabling and transformation capped)");
-        output.WriteLine($"  {w.SettingsWithoutSupport} of {w.Settings} open settings had no Experts at Hand days this quarter");
+        output.WriteLine($"  front line {w.FrontLineShare:P1} of the Experts at Hand grant's cost: the split {(w.SplitMeetsRules ? "meets" : "breaks")} its rules ({w.SplitRuleText})");
+        if (w.OutreachInWindow is { } inWindow)
+            output.WriteLine($"  AP outreach funded by the grant: {w.OutreachEahFte:0.##} FTE; {w.Quarter} is {(inWindow ? "inside" : "outside")} the Oakfield outreach funding window");
+        output.WriteLine($"  {w.SettingsWithoutSupport} of {w.Settings} open settings had no Experts at Hand days this financial year so far ({w.SettingsWithoutSupportThisQuarter} none this quarter)");
+        if (w.Findings.Count == 0) return;
+        output.WriteLine($"  {w.Findings.Count} {(w.Findings.Count == 1 ? "finding" : "findings")} to act on ({w.Folder}/checks.csv):");
+        const int shown = 3;
+        foreach (var finding in w.Findings.Take(shown)) output.WriteLine($"    - {finding}");
+        if (w.Findings.Count > shown) output.WriteLine($"    … and {w.Findings.Count - shown} more");
     }
 }

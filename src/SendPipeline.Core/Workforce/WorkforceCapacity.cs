@@ -1,3 +1,4 @@
+using System.Globalization;
 using SendPipeline.Core.Picture;
 using SendPipeline.Core.Reference;
 
@@ -13,32 +14,44 @@ public sealed record CostRow(string Quarter, string Role, string FundingSource, 
 /// The Experts at Hand allocation split (spec 3, 4.7): each role's share of the cost funded by the
 /// Experts at Hand grant, against its rule. <see cref="Meets"/> is false when the rule is broken.
 /// </summary>
-public sealed record SplitRow(string Quarter, string Role, decimal Cost, decimal Share, string Rule, bool Meets);
+public sealed record SplitRow(string Quarter, string Role, decimal Cost, decimal Share, string Rule, bool Meets)
+{
+    /// <summary>The rule in words for a sentence: "front line at least 80%".</summary>
+    public string Describe() => (Role == "FrontLine" ? "front line" : Role.ToLowerInvariant()) + " " + Rule;
+}
 
-/// <summary>Days delivered to a setting in the quarter against its phase's target, pro rata (spec 3, 4.7).</summary>
-public sealed record SettingDaysRow(string Quarter, string LaEstab, string Name, string? Phase, decimal DaysDelivered, decimal? Target, bool NoSupport);
-
-/// <summary>The caps spec 3 leaves to configuration; the defaults are the LA's placeholders until the assumptions carry them.</summary>
-public sealed record SplitRules(decimal MinFrontLineShare = 0.80m, decimal MaxEnablingShare = 0.10m, decimal MaxTransformationShare = 0.10m);
+/// <summary>
+/// Days delivered to a setting against its phase's target, pro rata (spec 3, 4.7): in the quarter
+/// (<see cref="NoSupport"/>: none in it), and in the financial year to date, the quarter included,
+/// against the annual target × quarters elapsed / 4 (<see cref="NoSupportThisYear"/>: none all year).
+/// </summary>
+public sealed record SettingDaysRow(string Quarter, string LaEstab, string Name, string? Phase, decimal DaysDelivered, decimal? Target, bool NoSupport,
+    decimal YearToDateDays, decimal? YearToDateTarget, bool NoSupportThisYear);
 
 public sealed record WorkforceCapacity(
     string? Quarter,
     IReadOnlyList<FteRow> Fte,
     IReadOnlyList<CostRow> Cost,
     IReadOnlyList<SplitRow> Split,
-    IReadOnlyList<SettingDaysRow> SettingDays)
+    IReadOnlyList<SettingDaysRow> SettingDays,
+    OutreachRow? Outreach,
+    IReadOnlyList<WorkforceCheck> Checks)
 {
     /// <summary>
     /// The national ambition (spec 4.7): about 40 expert days a year for each primary and 160 for each
-    /// secondary, so 10 and 40 a quarter. Other phases have no stated target.
+    /// secondary by April 2029; an all-through school is held to the secondary figure. Other phases
+    /// have no stated target.
     /// </summary>
-    public static decimal? QuarterlyTarget(string? phase) => phase switch
+    public static decimal? AnnualTarget(string? phase) => phase switch
     {
-        not null when phase.Equals("Primary", StringComparison.OrdinalIgnoreCase) => 10m,
+        not null when phase.Equals("Primary", StringComparison.OrdinalIgnoreCase) => 40m,
         not null when phase.Equals("Secondary", StringComparison.OrdinalIgnoreCase)
-                   || phase.Equals("All-through", StringComparison.OrdinalIgnoreCase) => 40m,
+                   || phase.Equals("All-through", StringComparison.OrdinalIgnoreCase) => 160m,
         _ => null,
     };
+
+    /// <summary>The annual target pro rata for one quarter: 10 for a primary, 40 for a secondary.</summary>
+    public static decimal? QuarterlyTarget(string? phase) => AnnualTarget(phase) / 4;
 
     /// <summary>
     /// Workforce capacity for the latest quarter the services have returned: a pure function of the
@@ -56,7 +69,9 @@ public sealed record WorkforceCapacity(
             .OrderBy(g => g.Key.Role, StringComparer.Ordinal).ThenBy(g => g.Key.FundingSource, StringComparer.Ordinal)
             .Select(g => new CostRow(quarter!, g.Key.Role, g.Key.FundingSource, g.Sum(p => p.AnnualCost)))
             .ToList();
-        return new WorkforceCapacity(quarter, fte, cost, BuildSplit(posts, quarter, rules), BuildSettingDays(picture, quarter));
+        var outreach = WorkforceChecks.Outreach(posts, quarter, rules);
+        return new WorkforceCapacity(quarter, fte, cost, BuildSplit(posts, quarter, rules), BuildSettingDays(picture, quarter),
+            outreach, WorkforceChecks.Findings(posts, outreach));
     }
 
     private static IReadOnlyList<SplitRow> BuildSplit(List<WorkforcePost> posts, string? quarter, SplitRules rules)
@@ -72,17 +87,27 @@ public sealed record WorkforceCapacity(
         }
         return
         [
-            Row("FrontLine", $"at least {rules.MinFrontLineShare:P0}", s => s >= rules.MinFrontLineShare),
-            Row("Enabling", $"at most {rules.MaxEnablingShare:P0}", s => s <= rules.MaxEnablingShare),
-            Row("Transformation", $"at most {rules.MaxTransformationShare:P0}", s => s <= rules.MaxTransformationShare),
+            Row("FrontLine", $"at least {Percent(rules.MinFrontLineShare)}", s => s >= rules.MinFrontLineShare),
+            Row("Enabling", $"at most {Percent(rules.MaxEnablingShare)}", s => s <= rules.MaxEnablingShare),
+            Row("Transformation", $"at most {Percent(rules.MaxTransformationShare)}", s => s <= rules.MaxTransformationShare),
         ];
     }
 
-    /// <summary>Every open setting in the register, with the days it had (zero: no support at all).</summary>
+    /// <summary>
+    /// Every open setting in the register, with the days it had in the quarter and in the financial
+    /// year so far, so days given early in the year still count in a later quarter.
+    /// </summary>
     private static IReadOnlyList<SettingDaysRow> BuildSettingDays(LaPicture picture, string? quarter)
     {
         if (quarter is null) return [];
-        var days = picture.Activities.Where(a => a.Quarter == quarter).GroupBy(a => a.LaEstab).ToDictionary(g => g.Key, g => g.Sum(a => a.Days), StringComparer.Ordinal);
+        var parsed = FinancialQuarter.TryParse(quarter, out var current);
+        // An unreadable quarter (never in an accepted return) is a year of one quarter: itself.
+        bool SoFarThisYear(string q) => parsed
+            ? FinancialQuarter.TryParse(q, out var other) && other.Year == current.Year && other.Quarter <= current.Quarter
+            : q == quarter;
+        var elapsed = parsed ? current.Quarter : 1;
+        var days = Totals(picture.Activities.Where(a => a.Quarter == quarter));
+        var yearToDate = Totals(picture.Activities.Where(a => SoFarThisYear(a.Quarter)));
         return picture.Establishments
             .Where(e => e.IsOpen)
             .GroupBy(e => e.LaEstab).Select(g => g.First())
@@ -90,10 +115,18 @@ public sealed record WorkforceCapacity(
             .Select(e =>
             {
                 var delivered = days.GetValueOrDefault(e.LaEstab);
-                return new SettingDaysRow(quarter, e.LaEstab, e.Name, e.Phase, delivered, QuarterlyTarget(e.Phase), delivered == 0);
+                var soFar = yearToDate.GetValueOrDefault(e.LaEstab);
+                return new SettingDaysRow(quarter, e.LaEstab, e.Name, e.Phase, delivered, QuarterlyTarget(e.Phase), delivered == 0,
+                    soFar, AnnualTarget(e.Phase) * elapsed / 4, soFar == 0);
             })
             .ToList();
     }
+
+    private static Dictionary<string, decimal> Totals(IEnumerable<Activity> activities) =>
+        activities.GroupBy(a => a.LaEstab).ToDictionary(g => g.Key, g => g.Sum(a => a.Days), StringComparer.Ordinal);
+
+    /// <summary>Invariant, so a rebuild on any machine writes the same rule text: 0.8 is "80%", 0.125 "12.5%".</summary>
+    private static string Percent(decimal share) => (share * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 
     private static decimal Sum(IEnumerable<WorkforcePost> posts, string status) =>
         posts.Where(p => p.Status.Equals(status, StringComparison.OrdinalIgnoreCase)).Sum(p => p.Fte);

@@ -17,10 +17,23 @@ public static class WorkforceWriters
         c.Cost.Select(r => Row(r.Quarter, r.Role, r.FundingSource, r.AnnualCost.ToString("0.00", CultureInfo.InvariantCulture))));
 
     public static void WriteSplit(WorkforceCapacity c, Stream output) => Write(output, "Quarter,Role,EahCost,Share,Rule,Meets",
-        c.Split.Select(r => Row(r.Quarter, r.Role, r.Cost.ToString("0.00", CultureInfo.InvariantCulture), N(r.Share), r.Rule, r.Meets ? "Y" : "N")));
+        c.Split.Select(r => Row(r.Quarter, r.Role, r.Cost.ToString("0.00", CultureInfo.InvariantCulture), N(r.Share), r.Rule, YN(r.Meets))));
 
-    public static void WriteSettingDays(WorkforceCapacity c, Stream output) => Write(output, "Quarter,LAEstab,Name,Phase,DaysDelivered,QuarterTarget,NoSupport",
-        c.SettingDays.Select(r => Row(r.Quarter, r.LaEstab, r.Name, r.Phase ?? "", N(r.DaysDelivered), r.Target is { } t ? N(t) : "", r.NoSupport ? "Y" : "N")));
+    /// <summary>Year-to-date columns come after the quarter's, so a report built on the first seven keeps working.</summary>
+    public static void WriteSettingDays(WorkforceCapacity c, Stream output) => Write(output,
+        "Quarter,LAEstab,Name,Phase,DaysDelivered,QuarterTarget,NoSupport,YearToDateDays,YearToDateTarget,NoSupportThisYear",
+        c.SettingDays.Select(r => Row(r.Quarter, r.LaEstab, r.Name, r.Phase ?? "", N(r.DaysDelivered), N(r.Target), YN(r.NoSupport),
+            N(r.YearToDateDays), N(r.YearToDateTarget), YN(r.NoSupportThisYear))));
+
+    /// <summary>One row for the quarter (none when there is no quarter).</summary>
+    public static void WriteOutreach(WorkforceCapacity c, Stream output) => Write(output,
+        "Quarter,FinancialYear,FundedFrom,FundedUntil,InWindow,EahPosts,EahFte,EahCost,OtherFundedFte",
+        c.Outreach is not { } r ? [] :
+        [Row(r.Quarter, r.FinancialYear, r.FundedFrom, r.FundedUntil, YN(r.InWindow), r.EahPosts.ToString(CultureInfo.InvariantCulture),
+            N(r.EahFte), r.EahCost.ToString("0.00", CultureInfo.InvariantCulture), N(r.OtherFundedFte))]);
+
+    public static void WriteChecks(WorkforceCapacity c, Stream output) => Write(output, "Quarter,Check,ServiceCode,PostId,Finding,Action",
+        c.Checks.Select(r => Row(r.Quarter, r.Check, r.ServiceCode ?? "", r.PostId ?? "", r.Finding, r.Action)));
 
     private static void Write(Stream output, string header, IEnumerable<string> rows)
     {
@@ -32,4 +45,8 @@ public static class WorkforceWriters
     private static string Row(params string[] cells) => string.Join(',', cells.Select(ReportCsv.Cell));
 
     private static string N(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+
+    private static string N(decimal? value) => value is { } v ? N(v) : "";
+
+    private static string YN(bool value) => value ? "Y" : "N";
 }

@@ -40,16 +40,20 @@ public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tabl
     public async Task<WorkforceSummary> BuildWorkforceAsync(RebuildRequest request, CancellationToken cancellationToken = default)
     {
         var picture = await _pictures.LoadAsync(cancellationToken);
-        var capacity = WorkforceCapacity.Build(picture, new SplitRules());
+        var capacity = WorkforceCapacity.Build(picture, SplitRules.From(picture.Assumptions));
         await blobs.WriteRenderedAsync($"{WorkforceFolder}/workforce.json", "application/json", s => WorkforceWriters.WriteJson(capacity, s), cancellationToken);
         await blobs.WriteRenderedAsync($"{WorkforceFolder}/fte.csv", "text/csv", s => WorkforceWriters.WriteFte(capacity, s), cancellationToken);
         await blobs.WriteRenderedAsync($"{WorkforceFolder}/cost.csv", "text/csv", s => WorkforceWriters.WriteCost(capacity, s), cancellationToken);
         await blobs.WriteRenderedAsync($"{WorkforceFolder}/split.csv", "text/csv", s => WorkforceWriters.WriteSplit(capacity, s), cancellationToken);
         await blobs.WriteRenderedAsync($"{WorkforceFolder}/setting-days.csv", "text/csv", s => WorkforceWriters.WriteSettingDays(capacity, s), cancellationToken);
+        await blobs.WriteRenderedAsync($"{WorkforceFolder}/outreach.csv", "text/csv", s => WorkforceWriters.WriteOutreach(capacity, s), cancellationToken);
+        await blobs.WriteRenderedAsync($"{WorkforceFolder}/checks.csv", "text/csv", s => WorkforceWriters.WriteChecks(capacity, s), cancellationToken);
         await WriteLineageAsync(WorkforceFolder, DatasetLineage.Workforce, picture, cancellationToken);
         return new WorkforceSummary(capacity.Quarter, capacity.Fte.Sum(r => r.Filled), capacity.Fte.Sum(r => r.Vacant), capacity.Fte.Sum(r => r.Agency),
             capacity.Split.FirstOrDefault(r => r.Role == "FrontLine")?.Share ?? 0, capacity.Split.All(r => r.Meets),
-            capacity.SettingDays.Count(r => r.NoSupport), capacity.SettingDays.Count, WorkforceFolder);
+            string.Join(", ", capacity.Split.Select(r => r.Describe())),
+            capacity.SettingDays.Count(r => r.NoSupportThisYear), capacity.SettingDays.Count(r => r.NoSupport), capacity.SettingDays.Count,
+            capacity.Outreach?.EahFte ?? 0, capacity.Outreach?.InWindow, [.. capacity.Checks.Select(c => c.Finding)], WorkforceFolder);
     }
 
     public const string HnbFolder = StorageLayout.Datasets + "/hnb-forecast";

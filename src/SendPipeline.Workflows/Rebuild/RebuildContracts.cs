@@ -34,9 +34,17 @@ public sealed class PendingRebuild : IRebuildSignal
 
 public sealed record DataQualitySummary(int Issues, int ReturnsRead, IReadOnlyDictionary<string, int> IssuesByRule, string ReportJson, string ReportHtml);
 
-/// <summary>The workforce dataset in brief: the quarter, FTE by status, and whether the Experts at Hand split holds.</summary>
+/// <summary>
+/// The workforce dataset in brief: the quarter, FTE by status, whether the Experts at Hand split holds
+/// (<see cref="SplitRuleText"/> says which rules, from the assumptions), the open settings with no days,
+/// the grant-funded AP outreach against its window, and the findings of checks.csv.
+/// <see cref="SettingsWithoutSupport"/> counts settings with no days in the financial year to date
+/// (a setting supported earlier in the year is not unsupported); <see cref="SettingsWithoutSupportThisQuarter"/>
+/// counts those with none in the quarter.
+/// </summary>
 public sealed record WorkforceSummary(string? Quarter, decimal FteFilled, decimal FteVacant, decimal FteAgency, decimal FrontLineShare,
-    bool SplitMeetsRules, int SettingsWithoutSupport, int Settings, string Folder);
+    bool SplitMeetsRules, string SplitRuleText, int SettingsWithoutSupport, int SettingsWithoutSupportThisQuarter, int Settings,
+    decimal OutreachEahFte, bool? OutreachInWindow, IReadOnlyList<string> Findings, string Folder);
 
 /// <summary>HNB spend by year and scenario, and the end year by placement category: null totals when the inputs are not in force.</summary>
 public sealed record HnbForecastSummary(

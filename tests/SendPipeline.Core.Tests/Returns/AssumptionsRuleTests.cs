@@ -67,6 +67,10 @@ public class AssumptionsRuleTests
         { "AS1800", "Value", Severity.Error, "end-before-base" },
         { "AS1810", "Value", Severity.Query, "end-2026-27" },
         { "AS1820", "Value", Severity.Query, "reform-after-end" },
+        { "AS1420", "Scenario", Severity.Error, "front-line-for-reform" },
+        { "AS1830", "Value", Severity.Error, "outreach-until-before-from" },
+        { "AS1310", "Value", Severity.Error, "front-line-80" },
+        { "AS1300", "Value", Severity.Error, "outreach-from-2025" },
         { "VAL-001", "Value", Severity.Error, "inflation-blank" },
     };
 
@@ -97,6 +101,10 @@ public class AssumptionsRuleTests
             case "end-2026-27": return Set(rows, "forecast", "end-year", "Value", "2026-27");
             case "reform-after-end": return Set(rows, "reform", "start-year", "Value", "2028-29");
             case "inflation-blank": return Set(rows, "inflation", "all", "Value", "");
+            case "front-line-for-reform": return Set(rows, "eah-split", "min-front-line", "Scenario", "reform");
+            case "outreach-until-before-from": return Set(rows, "eah-split", "outreach-until", "Value", "2024-25");
+            case "front-line-80": return Set(rows, "eah-split", "min-front-line", "Value", "80");
+            case "outreach-from-2025": return Set(rows, "eah-split", "outreach-from", "Value", "2025");
             default: throw new ArgumentException(name);
         }
     }
@@ -130,6 +138,15 @@ public class AssumptionsRuleTests
 
         Assert.Empty(report.Issues);
         Assert.Equal(("accepted", DefaultRows().Count, "default-2026-07"), (report.Status, report.RowsRead, report.Period));
+    }
+
+    [Fact]
+    public void Validate_WithoutTheEahSplitSection_IsAcceptedBecauseTheWorkforceFallsBackToTheDefaults()
+    {
+        var rows = DefaultRows();
+        rows.RemoveAll(r => r["Section"] == "eah-split");
+
+        Assert.Empty(Validate(rows).Issues);
     }
 
     [Fact]

@@ -25,6 +25,9 @@ internal sealed record AssumptionKey(string Section, string Key, AssumptionKind 
     public string Name => $"{Section}/{Key}";
 
     public bool ReformOnly => Section == AssumptionKeys.Reform;
+
+    /// <summary>The workforce dataset has no scenarios, so a key it reads applies to <c>all</c> or is misread.</summary>
+    public bool AllScenariosOnly => Section == AssumptionKeys.EahSplit;
 }
 
 internal enum KeyProblem
@@ -42,6 +45,9 @@ internal static class AssumptionKeys
     public const string Meta = "meta", Forecast = "forecast", UnitCost = "unit-cost", Inflation = "inflation",
         GrowthMethod = "growth-method", Reform = "reform", LineGrowth = "line-growth", PlacementGrowth = "placement-growth";
 
+    /// <summary>The Experts at Hand split and the Oakfield outreach window, read by the workforce dataset rather than the forecast.</summary>
+    public const string EahSplit = "eah-split";
+
     public const int SupportedFormat = 1;
 
     /// <summary>Spec 3: the forecast runs to at least 2027-28.</summary>
@@ -54,7 +60,7 @@ internal static class AssumptionKeys
     // Spec 2 placements: an annual cost over £1,000,000 is an error, so no unit cost can be above it.
     public static readonly AssumptionRange Cost = new(0, 1_000_000, "more than £0 and at most £1,000,000", MinExclusive: true);
 
-    private static readonly string[] Sections = [Meta, Forecast, UnitCost, Inflation, GrowthMethod, Reform, LineGrowth, PlacementGrowth];
+    private static readonly string[] Sections = [Meta, Forecast, UnitCost, Inflation, GrowthMethod, Reform, LineGrowth, PlacementGrowth, EahSplit];
 
     private static readonly AssumptionKey[] Fixed =
     [
@@ -68,6 +74,12 @@ internal static class AssumptionKeys
         new(GrowthMethod, "trend-years", AssumptionKind.Integer, "years", Required: true, new(2, 20, "2 to 20")),
         new(Reform, "start-year", AssumptionKind.FinancialYear, "financial-year", Required: true),
         new(Reform, "new-plan-reduction", AssumptionKind.Ratio, "ratio", Required: true, Ratio),
+        // Optional: the workforce dataset takes a missing one from the shipped defaults.
+        new(EahSplit, "min-front-line", AssumptionKind.Ratio, "ratio", Range: Ratio),
+        new(EahSplit, "max-enabling", AssumptionKind.Ratio, "ratio", Range: Ratio),
+        new(EahSplit, "max-transformation", AssumptionKind.Ratio, "ratio", Range: Ratio),
+        new(EahSplit, "outreach-from", AssumptionKind.FinancialYear, "financial-year"),
+        new(EahSplit, "outreach-until", AssumptionKind.FinancialYear, "financial-year"),
     ];
 
     public static IEnumerable<AssumptionKey> Required =>

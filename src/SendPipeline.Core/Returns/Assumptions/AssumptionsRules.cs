@@ -17,7 +17,7 @@ public static class AssumptionsRules
 
     public static readonly Rule UnknownSection = new("AS1100", Severity.Query, Scope,
         "Section '{value}' is not one the forecast uses; the row is kept but has no effect.",
-        "Check the spelling against docs/assumptions.md (meta, forecast, unit-cost, inflation, growth-method, reform, line-growth, placement-growth).");
+        "Check the spelling against docs/assumptions.md (meta, forecast, unit-cost, inflation, growth-method, reform, line-growth, placement-growth, eah-split).");
 
     public static readonly Rule UnknownKey = new("AS1110", Severity.Query, Scope,
         "Key '{value}' is not one the forecast uses in section {section}; the row is kept but has no effect.",
@@ -75,10 +75,18 @@ public static class AssumptionsRules
         "Reform starts in {value}, which is not a forecast year (after {base}, up to {end}); the reform scenario will equal the baseline in some or all years.",
         "Set reform/start-year to a financial year after the base year and no later than the end year.");
 
+    public static readonly Rule WorkforceKeyNotForAll = new("AS1420", Severity.Error, Scope,
+        "{key} is read by the workforce dataset, which has no scenarios, but its scenario is {scenario}.",
+        "Set Scenario to all (or leave it blank) for every row of section eah-split.");
+
+    public static readonly Rule OutreachWindowReversed = new("AS1830", Severity.Error, Scope,
+        "The Oakfield outreach funding ends in {value}, before it starts in {from}.",
+        "Set eah-split/outreach-until to the same financial year as eah-split/outreach-from or a later one.");
+
     public static readonly IReadOnlyList<Rule> All =
     [
         RequiredKeyMissing, UnknownSection, UnknownKey, DuplicateKey, ValueInvalid, ValueOutOfRange, ScenarioInvalid,
         ReformKeyOutsideReform, UnitMismatch, PlacementCategoryInvalid, S251LineInvalid, FormatVersionUnsupported,
-        VersionNotAToken, EndBeforeBase, HorizonShort, ReformStartOutsideForecast,
+        VersionNotAToken, EndBeforeBase, HorizonShort, ReformStartOutsideForecast, WorkforceKeyNotForAll, OutreachWindowReversed,
     ];
 }

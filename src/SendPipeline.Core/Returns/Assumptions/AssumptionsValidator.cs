@@ -47,6 +47,8 @@ internal sealed class AssumptionsValidator(AssumptionsSchema schema, ValidationC
         {
             if (spec.ReformOnly && scenario is { } s && s != AssumptionScenario.Reform)
                 Add(R.ReformKeyOutsideReform, r, Scenario, Value(row, Scenario), ("key", spec.Name), ("scenario", Name(s)));
+            if (spec.AllScenariosOnly && scenario is { } one && one != AssumptionScenario.All)
+                Add(R.WorkforceKeyNotForAll, r, Scenario, Value(row, Scenario), ("key", spec.Name), ("scenario", Name(one)));
             if (!unitText.IsEmpty && !unitText.Equals(spec.Unit, StringComparison.OrdinalIgnoreCase))
                 Add(R.UnitMismatch, r, Unit, unitText, ("key", spec.Name), ("expected", spec.Unit.Length == 0 ? "no unit" : spec.Unit));
             if (haveValue) canonicalValue = CheckValue(spec, valueText, r);
@@ -85,6 +87,9 @@ internal sealed class AssumptionsValidator(AssumptionsSchema schema, ValidationC
                 && (reform.Year.StartYear <= start.Year.StartYear || reform.Year.StartYear > end.Year.StartYear))
                 Add(R.ReformStartOutsideForecast, reform.Row, ValueColumn, reform.Text, ("base", start.Text), ("end", end.Text));
         }
+        if (_years.TryGetValue("eah-split/outreach-from", out var from) && _years.TryGetValue("eah-split/outreach-until", out var until)
+            && until.Year.StartYear < from.Year.StartYear)
+            Add(R.OutreachWindowReversed, until.Row, ValueColumn, until.Text, ("from", from.Text));
     }
 
     private AssumptionScenario? ParseScenario(ReadOnlySpan<char> text, int r)
