@@ -84,6 +84,67 @@ public class HnbForecastTests
         Assert.Equal([("MSS", 217800m), ("INMSS", 196020m)], result.ByCategory("2026-27", "baseline"));
     }
 
+    private const string RegisterHeader =
+        "URN,LA (code),EstablishmentNumber,EstablishmentName,TypeOfEstablishment (name),PhaseOfEducation (name),NumberOfPupils,EstablishmentStatus (name),LAEstab,SourceRow";
+
+    private static void AddRegister(LaPicture picture, params (string Urn, string LaEstab, string Type)[] schools) =>
+        Add(picture, "establishments", RegisterHeader, schools.Select((e, i) => $"{e.Urn},855,{e.LaEstab[3..]},School {i},{e.Type},Primary,100,Open,{e.LaEstab},{i + 2}"));
+
+    /// <summary>MMS and AP at maintained schools, academies and providers the register does not know.</summary>
+    private static LaPicture MaintainedAndAcademyPicture()
+    {
+        var picture = Picture(
+        [
+            Placement("300001", "2025-03-31", "MMS"), Placement("300001", "2025-03-31", "MMS"), // community school
+            Placement("300002", "2025-03-31", "MMS"),                                        // academy
+            Placement("300003", "2025-03-31", "MMS"), Placement("300003", "2025-03-31", "MMS"), // not in the register
+            Placement("300004", "2025-03-31", "AP"),                                         // pupil referral unit
+            Placement("300005", "2025-03-31", "AP"),                                         // AP academy
+            Placement("10012345", "2025-03-31", "AP"),                                       // independent AP (a UKPRN)
+        ], ("1.2.1", 100000m), ("1.2.2", 40000m), ("1.2.7", 30000m));
+        AddRegister(picture, ("300001", "8552001", "Community school"), ("300002", "8554001", "Academy converter"),
+            ("300004", "8551100", "Pupil referral unit"), ("300005", "8551101", "Academy alternative provision converter"));
+        return picture;
+    }
+
+    private static HnbAssumptions MmsAndApAssumptions() => HnbAssumptions.From(
+    [
+        ("forecast", "base-year", "all", "2024-25"), ("forecast", "end-year", "all", "2025-26"),
+        ("inflation", "all", "all", "0.10"), ("unit-cost", "MMS", "all", "10000"), ("unit-cost", "AP", "all", "20000"),
+    ]);
+
+    [Fact]
+    public void Register_puts_each_placement_on_the_line_of_its_school_and_splits_only_the_unknown()
+    {
+        var placements = BaseYearPlacements.From(MaintainedAndAcademyPicture(), La);
+
+        Assert.Equal(5m, placements.Count("MMS"));
+        // 2 at the community school and half of the 2 the register does not know on 1.2.1; 1 + 1 on 1.2.2.
+        Assert.Equal([new LineShare("1.2.1", 0.6m), new LineShare("1.2.2", 0.4m)], placements.Lines("MMS"));
+        Assert.Equal(3m, placements.Count("AP"));
+        Assert.Equal(["1.2.1", "1.2.2", "1.2.7"], placements.Lines("AP").Select(l => l.Line));
+        Assert.All(placements.Lines("AP"), l => Assert.Equal(1m, Math.Round(l.Share * 3, 20)));
+    }
+
+    [Fact]
+    public void Register_lines_are_calibrated_each_to_its_own_actual()
+    {
+        var result = HnbForecast.Run(MaintainedAndAcademyPicture(), La, [0.5], MmsAndApAssumptions());
+        decimal Amount(string year, string line, string category) =>
+            Assert.Single(result.Rows, r => r.FinancialYear == year && r.Scenario == "baseline" && r.S251Line == line && r.Category == category).Amount;
+
+        // 1.2.1: MMS 3 × 10,000 and AP 1 × 20,000 modelled against 100,000 actual, factor 2.
+        Assert.Equal(60000m, Amount("2024-25", "1.2.1", "MMS"));
+        Assert.Equal(40000m, Amount("2024-25", "1.2.1", "AP"));
+        // 1.2.2: MMS 2 × 10,000 and AP 20,000 against 40,000, factor 1; 1.2.7: the independent AP alone.
+        Assert.Equal(20000m, Amount("2024-25", "1.2.2", "MMS"));
+        Assert.Equal(30000m, Amount("2024-25", "1.2.7", "AP"));
+        Assert.DoesNotContain(result.Rows, r => r.S251Line == "1.2.7" && r.Category == "MMS");
+        // Next year: 3 × 1.5 placements × 11,000 × 2.
+        Assert.Equal(99000m, Amount("2025-26", "1.2.1", "MMS"));
+        Assert.Equal(49500m, Amount("2025-26", "1.2.7", "AP")); // 1 × 1.5 × 22,000 × 1.5
+    }
+
     private static LaPicture DemoLikePicture()
     {
         // Awkward amounts and every category, so the calibration factors are not round numbers.
