@@ -5,10 +5,21 @@ namespace SendPipeline.Core.Forecasting;
 
 /// <summary>
 /// The LA's placements the HNB forecast starts from, counted by placement category and S251 top-up
-/// line. Each provider's rows at its latest <c>ReturnDate</c> with <c>HomeLA</c> = the LA and active
-/// on that date count once each, on the line <see cref="PlacementLines"/> gives for the provider's
-/// register entry (<c>ProviderId</c> matched to the URN). A placement whose provider is not in the
-/// register keeps the even split of its category's lines, so its count may be halves.
+/// line, from the placement returns and the school census, each child once:
+/// <list type="number">
+/// <item><b>Placements</b>: each provider's rows at its latest <c>ReturnDate</c> with <c>HomeLA</c> =
+/// the LA and active on that date count once each, on the line <see cref="PlacementLines"/> gives for
+/// the provider's register entry (<c>ProviderId</c> matched to the URN). A placement whose provider is
+/// not in the register keeps the even split of its category's lines, so its count may be halves.</item>
+/// <item><b>Census</b>: then each pupil with an EHC plan (<c>SENProvision</c> E) on the latest census
+/// of each school of the LA (<c>LAEstab</c> starting with the LA code) whose UPN is on no row of a
+/// provider's latest placement return, counted or not. The category and line come from the
+/// school's register type (<see cref="EstablishmentTypes.CensusCategory"/>): special schools MSS,
+/// ASS or INMSS by who runs them, pupil referral units and AP academies AP, other schools MMS; a
+/// school not in the register, or of a type with no category, adds no one. A UPN on two schools'
+/// censuses counts once, at the lower LAEstab. UPNs are compared as the canonical returns store them
+/// (upper case), ordinally.</item>
+/// </list>
 /// </summary>
 public sealed class BaseYearPlacements
 {
@@ -46,10 +57,25 @@ public sealed class BaseYearPlacements
 
         var byUrn = Register(picture, e => e.Urn);
         var latest = picture.Placements.GroupBy(p => p.ProviderId).ToDictionary(g => g.Key, g => g.Max(p => p.ReturnDate));
-        foreach (var p in picture.Placements)
-            if (p.ReturnDate == latest[p.ProviderId] && p.HomeLa.Trim() == laCode && p.ActiveOn(p.ReturnDate)
-                && PlacementCategories.Find(p.Category.Trim()) is { } category)
+        var current = picture.Placements.Where(p => p.ReturnDate == latest[p.ProviderId]).ToList();
+        foreach (var p in current)
+            if (p.HomeLa.Trim() == laCode && p.ActiveOn(p.ReturnDate) && PlacementCategories.Find(p.Category.Trim()) is { } category)
                 Add(category, byUrn.GetValueOrDefault(p.ProviderId.Trim()));
+
+        // A child on any current placement row is the placement returns' to count or not: a row that
+        // says the child is another LA's, or has left, is later news than the January census.
+        var counted = current.Where(p => p.Upn is not null).Select(p => p.Upn!).ToHashSet(StringComparer.Ordinal);
+        var byLaEstab = Register(picture, e => e.LaEstab);
+        foreach (var school in picture.Census.Where(c => c.LaEstab.StartsWith(laCode, StringComparison.Ordinal))
+                     .GroupBy(c => c.LaEstab, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            if (!byLaEstab.TryGetValue(school.Key, out var type) || EstablishmentTypes.CensusCategory(type) is not { } code) continue;
+            var category = PlacementCategories.Find(code)!;
+            var census = school.Max(c => c.CensusDate);
+            // Counted adds each UPN once, so a dual-registered child counts at the first school by LAEstab.
+            foreach (var pupil in school.Where(c => c.CensusDate == census && c.Provision == 'E'))
+                if (counted.Add(pupil.Upn)) Add(category, type);
+        }
         return new BaseYearPlacements(byCategory);
     }
 

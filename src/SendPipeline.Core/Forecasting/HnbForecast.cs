@@ -32,9 +32,11 @@ public sealed record HnbForecastResult(IReadOnlyList<HnbForecastRow> Rows)
 /// <list type="number">
 /// <item><b>Base year</b> (<c>forecast/base-year</c>): the <c>Actual</c> hnb-finance amount of each S251 line.</item>
 /// <item><b>Placements</b> (<see cref="BaseYearPlacements"/>): for each provider, its rows at its
-/// latest <c>ReturnDate</c> with <c>HomeLA</c> = the LA and active on that date, counted by category
-/// and S251 top-up line, are the base-year counts. The line comes from the provider's entry in the
-/// establishments register (<see cref="PlacementLines"/>): MMS and RP on 1.2.1 at a maintained school,
+/// latest <c>ReturnDate</c> with <c>HomeLA</c> = the LA and active on that date, plus the pupils with
+/// an EHC plan on the latest census of each of the LA's schools whose UPN is on no current placement
+/// row (category from the school's register type), counted by category and S251 top-up line, are the
+/// base-year counts. The line comes from the provider's (or school's) entry in the establishments
+/// register (<see cref="PlacementLines"/>): MMS and RP on 1.2.1 at a maintained school,
 /// 1.2.2 at an academy or free school, half on each when the provider is not in the register; AP on
 /// 1.2.1 at a pupil referral unit, 1.2.2 at an AP academy or free school, 1.2.7 otherwise. A
 /// category's modelled cost on a line is count × its base-year share on that line × unit cost.</item>
