@@ -47,6 +47,8 @@ internal sealed class AssumptionsValidator(AssumptionsSchema schema, ValidationC
         {
             if (spec.ReformOnly && scenario is { } s && s != AssumptionScenario.Reform)
                 Add(R.ReformKeyOutsideReform, r, Scenario, Value(row, Scenario), ("key", spec.Name), ("scenario", Name(s)));
+            if (spec.SharedOnly && scenario is { } one && one != AssumptionScenario.All)
+                Add(R.SharedKeyForOneScenario, r, Scenario, Value(row, Scenario), ("key", spec.Name), ("scenario", Name(one)));
             if (!unitText.IsEmpty && !unitText.Equals(spec.Unit, StringComparison.OrdinalIgnoreCase))
                 Add(R.UnitMismatch, r, Unit, unitText, ("key", spec.Name), ("expected", spec.Unit.Length == 0 ? "no unit" : spec.Unit));
             if (haveValue) canonicalValue = CheckValue(spec, valueText, r);
