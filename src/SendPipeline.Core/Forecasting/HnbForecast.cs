@@ -41,7 +41,8 @@ public sealed record HnbForecastResult(IReadOnlyList<HnbForecastRow> Rows)
 /// 1.2.1 at a pupil referral unit, 1.2.2 at an AP academy or free school, 1.2.7 otherwise. A
 /// category's modelled cost on a line is count × its base-year share on that line × unit cost.</item>
 /// <item><b>Later years</b> t = 1, 2, …: count(c, t) = count(c, t−1) × (1 + g_t) × (1 + placement-growth(c)),
-/// with g_t = <c>caseloadGrowthByYear[t−1]</c>; unit cost(c, t) = unit cost(c) × (1 + inflation)^t.</item>
+/// with g_t = <c>caseloadGrowthByYear[t−1]</c> (normally <see cref="CaseloadGrowth.For"/>, by the method
+/// <c>growth-method/ehcp</c> names); unit cost(c, t) = unit cost(c) × (1 + inflation)^t.</item>
 /// <item><b>Calibration</b>: for each top-up line, factor = actual(line, base) / modelled(line, base),
 /// applied in every year. Our returns do not see every funded placement (and unit costs are
 /// averages), so the factor keeps the base-year outturn exact and takes only the growth from the
@@ -51,7 +52,7 @@ public sealed record HnbForecastResult(IReadOnlyList<HnbForecastRow> Rows)
 /// <item><b>Reform</b> (from <c>reform/start-year</c>): each category's growth part
 /// Δ = count(t−1) × ((1 + g_t)(1 + placement-growth) − 1), when positive, is reduced by
 /// new-plan-reduction; then each <c>shift-X-to-Y</c> moves that share of X's (reduced) Δ to Y, costed
-/// at Y's unit cost. The reform counts then compound from their own previous year. Before the start
+/// at Y's unit cost and on Y's base-year lines. The reform counts then compound from their own previous year. Before the start
 /// year reform equals baseline.</item>
 /// </list>
 /// Amounts are rounded to the penny; in the base year the rounding residue of a line goes on its
