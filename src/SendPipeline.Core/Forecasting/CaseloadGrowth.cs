@@ -4,14 +4,19 @@ namespace SendPipeline.Core.Forecasting;
 
 /// <summary>
 /// The LA's EHC plan growth, year by year, that the HNB forecast moves placements with: the DfE
-/// caseloads in force (ehcp-history), extended by the default caseload forecast to the end year.
+/// caseloads in force (ehcp-history), extended to the end year by the EHC plan forecast method the
+/// assumptions name (<c>growth-method/ehcp</c>; the default is the default of <c>forecast-ehcp</c>).
 /// Financial year 2024-25 pairs with the January 2025 caseload (academic year 2024/25).
 /// </summary>
 public static class CaseloadGrowth
 {
-    /// <returns>Growth from each year to the next, from <paramref name="baseYear"/> to <paramref name="endYear"/>; null when the LA has no history.</returns>
-    public static IReadOnlyList<double>? For(LaPicture picture, string laCode, int baseYear, int endYear)
+    /// <returns>
+    /// Growth from each year to the next, from the base year to the end year of <paramref name="assumptions"/>;
+    /// null when the LA has no history, or too little for the method to forecast it.
+    /// </returns>
+    public static IReadOnlyList<double>? For(LaPicture picture, string laCode, HnbAssumptions assumptions)
     {
+        var (baseYear, endYear) = (assumptions.BaseYear.StartYear, assumptions.EndYear.StartYear);
         var series = picture.EhcpHistory
             .Where(h => h.Plans is not null && (h.GeographicLevel == Area.National || h.GeographicLevel == Area.LocalAuthority))
             .GroupBy(h => (h.GeographicLevel, Code: h.OldLaCode ?? ""))
@@ -27,7 +32,8 @@ public static class CaseloadGrowth
         var last = path.Keys.Max();
         if (endYear > last)
         {
-            var forecast = EhcpForecast.Run(series, last, endYear - last, new ShrunkGrowth());
+            var forecast = EhcpForecast.Run(series, last, endYear - last, assumptions.GrowthMethod);
+            if (forecast.Skipped.Any(s => s.Area == ours.Area)) return null;
             foreach (var row in forecast.Rows.Where(r => r.Area == ours.Area)) path[row.Year] = row.Plans;
         }
         var growth = new List<double>();

@@ -12,8 +12,8 @@ public sealed record PlacementShift(string From, string To, decimal Share);
 /// The assumptions the HNB cost forecast reads (docs/assumptions.md), by scenario. Rows are
 /// <c>(Section, Key, Scenario, Value)</c>; scenario <c>all</c> (or blank) sets both <c>baseline</c>
 /// and <c>reform</c>, and a later row overrides an earlier one.
-/// <para>Missing keys: a <b>required</b> key (forecast years, inflation, every unit cost, reform
-/// start year and new-plan reduction) missing from the rows is taken from the shipped defaults
+/// <para>Missing keys: a <b>required</b> key (forecast years, inflation, growth method, every unit
+/// cost, reform start year and new-plan reduction) missing from the rows is taken from the shipped defaults
 /// (<see cref="AssumptionsDefaults"/>). An <b>optional</b> key keeps the meaning docs/assumptions.md
 /// gives its absence (placement growth 0, a line growing with inflation, no shift), so an LA that
 /// leaves a placeholder out is not silently given it back. <see cref="Defaults"/> is the shipped
@@ -25,7 +25,7 @@ public sealed class HnbAssumptions
 
     public static readonly IReadOnlyList<string> Scenarios = [Baseline, Reform];
 
-    private static readonly string[] RequiredSections = [AssumptionKeys.Forecast, AssumptionKeys.Inflation, AssumptionKeys.UnitCost];
+    private static readonly string[] RequiredSections = [AssumptionKeys.Forecast, AssumptionKeys.Inflation, AssumptionKeys.UnitCost, AssumptionKeys.GrowthMethod];
 
     private readonly Dictionary<(string Scenario, string Section, string Key), string> _values;
 
@@ -62,6 +62,14 @@ public sealed class HnbAssumptions
     public FinancialYear EndYear => Year(Baseline, AssumptionKeys.Forecast, "end-year");
 
     public FinancialYear ReformStart => Year(Reform, AssumptionKeys.Reform, "start-year");
+
+    /// <summary>
+    /// The EHC plan forecast method (<c>growth-method/ehcp</c>, a <see cref="ForecastMethods"/> name) that
+    /// extends the caseload path placements move with; one path for both scenarios.
+    /// </summary>
+    public IForecastMethod GrowthMethod =>
+        Get(Baseline, AssumptionKeys.GrowthMethod, "ehcp") is not { } name ? ForecastMethods.Default
+        : ForecastMethods.Find(name) ?? throw new InvalidOperationException($"growth-method/ehcp '{name}' is not one of {string.Join(", ", AssumptionKeys.GrowthMethods)}.");
 
     public decimal Inflation(string scenario) => Number(scenario, AssumptionKeys.Inflation, "all") ?? 0m;
 

@@ -31,13 +31,18 @@ public sealed record HnbForecastResult(IReadOnlyList<HnbForecastRow> Rows)
 /// function of the LA's picture, the EHC plan caseload growth path and the assumptions.
 /// <list type="number">
 /// <item><b>Base year</b> (<c>forecast/base-year</c>): the <c>Actual</c> hnb-finance amount of each S251 line.</item>
-/// <item><b>Placements</b>: for each provider, its rows at its latest <c>ReturnDate</c> with
-/// <c>HomeLA</c> = the LA and active on that date, counted by category, are the base-year counts.
-/// A category's modelled cost is count × unit cost, split evenly over its S251 top-up lines
-/// (spec 4.5: MMS and RP half each to 1.2.1 and 1.2.2; AP a third each to 1.2.1, 1.2.2, 1.2.7),
-/// because the return does not say whether a school is maintained or an academy.</item>
+/// <item><b>Placements</b> (<see cref="BaseYearPlacements"/>): for each provider, its rows at its
+/// latest <c>ReturnDate</c> with <c>HomeLA</c> = the LA and active on that date, plus the pupils with
+/// an EHC plan on the latest census of each of the LA's schools whose UPN is on no current placement
+/// row (category from the school's register type), counted by category and S251 top-up line, are the
+/// base-year counts. The line comes from the provider's (or school's) entry in the establishments
+/// register (<see cref="PlacementLines"/>): MMS and RP on 1.2.1 at a maintained school,
+/// 1.2.2 at an academy or free school, half on each when the provider is not in the register; AP on
+/// 1.2.1 at a pupil referral unit, 1.2.2 at an AP academy or free school, 1.2.7 otherwise. A
+/// category's modelled cost on a line is count × its base-year share on that line × unit cost.</item>
 /// <item><b>Later years</b> t = 1, 2, …: count(c, t) = count(c, t−1) × (1 + g_t) × (1 + placement-growth(c)),
-/// with g_t = <c>caseloadGrowthByYear[t−1]</c>; unit cost(c, t) = unit cost(c) × (1 + inflation)^t.</item>
+/// with g_t = <c>caseloadGrowthByYear[t−1]</c> (normally <see cref="CaseloadGrowth.For"/>, by the method
+/// <c>growth-method/ehcp</c> names); unit cost(c, t) = unit cost(c) × (1 + inflation)^t.</item>
 /// <item><b>Calibration</b>: for each top-up line, factor = actual(line, base) / modelled(line, base),
 /// applied in every year. Our returns do not see every funded placement (and unit costs are
 /// averages), so the factor keeps the base-year outturn exact and takes only the growth from the
@@ -47,7 +52,7 @@ public sealed record HnbForecastResult(IReadOnlyList<HnbForecastRow> Rows)
 /// <item><b>Reform</b> (from <c>reform/start-year</c>): each category's growth part
 /// Δ = count(t−1) × ((1 + g_t)(1 + placement-growth) − 1), when positive, is reduced by
 /// new-plan-reduction; then each <c>shift-X-to-Y</c> moves that share of X's (reduced) Δ to Y, costed
-/// at Y's unit cost. The reform counts then compound from their own previous year. Before the start
+/// at Y's unit cost and on Y's base-year lines. The reform counts then compound from their own previous year. Before the start
 /// year reform equals baseline.</item>
 /// </list>
 /// Amounts are rounded to the penny; in the base year the rounding residue of a line goes on its
@@ -78,7 +83,8 @@ public static class HnbForecast
         var actuals = BaseActuals(picture, baseYear);
         if (actuals.Count == 0)
             throw new ArgumentException($"The picture has no Actual hnb-finance lines for {baseYear}.", nameof(picture));
-        var baseCounts = PlacementCounts(picture, laCode);
+        var placements = BaseYearPlacements.From(picture, laCode);
+        var baseCounts = placements.ByCategory;
 
         var rows = new List<HnbForecastRow>();
         foreach (var scenario in HnbAssumptions.Scenarios)
@@ -91,15 +97,12 @@ public static class HnbForecast
             foreach (var category in PlacementCategories.All)
             {
                 var unit = assumptions.UnitCost(scenario, category.Code);
-                var lines = category.S251Lines;
-                for (var t = 0; t <= horizon; t++)
+                // Each category keeps its base-year division over the lines; growth and shifts do not move it.
+                foreach (var (line, share) in placements.Lines(category.Code))
                 {
-                    var cost = counts[category.Code][t] * unit * Pow(1 + inflation, t) / lines.Count;
-                    foreach (var line in lines)
-                    {
-                        if (!modelled.TryGetValue((line, category.Code), out var path)) modelled[(line, category.Code)] = path = new decimal[horizon + 1];
-                        path[t] = cost;
-                    }
+                    var path = modelled[(line, category.Code)] = new decimal[horizon + 1];
+                    for (var t = 0; t <= horizon; t++)
+                        path[t] = counts[category.Code][t] * share * unit * Pow(1 + inflation, t);
                 }
             }
 
@@ -146,18 +149,6 @@ public static class HnbForecast
         return actuals;
     }
 
-    /// <summary>Base-year placement counts by category: each provider's latest return, the LA's children, active on the return date.</summary>
-    public static IReadOnlyDictionary<string, decimal> PlacementCounts(LaPicture picture, string laCode)
-    {
-        var latest = picture.Placements.GroupBy(p => p.ProviderId).ToDictionary(g => g.Key, g => g.Max(p => p.ReturnDate));
-        var counts = PlacementCategories.All.ToDictionary(c => c.Code, _ => 0m);
-        foreach (var p in picture.Placements)
-            if (p.ReturnDate == latest[p.ProviderId] && p.HomeLa.Trim() == laCode && p.ActiveOn(p.ReturnDate)
-                && PlacementCategories.Find(p.Category.Trim()) is { } category)
-                counts[category.Code]++;
-        return counts;
-    }
-
     /// <summary>Placement counts by category for t = 0 … horizon under one scenario (unrounded).</summary>
     private static Dictionary<string, decimal[]> ProjectCounts(IReadOnlyDictionary<string, decimal> baseCounts, IReadOnlyList<double> growth,
         int horizon, HnbAssumptions assumptions, string scenario)
@@ -201,13 +192,6 @@ public static class HnbForecast
     private static List<HnbForecastRow> Sort(List<HnbForecastRow> rows) =>
         [.. rows.OrderBy(r => r.FinancialYear, StringComparer.Ordinal)
             .ThenBy(r => r.Scenario == HnbAssumptions.Baseline ? 0 : 1)
-            .ThenBy(r => LineOrder(r.S251Line)).ThenBy(r => r.S251Line, StringComparer.Ordinal)
+            .ThenBy(r => S251Lines.Order(r.S251Line)).ThenBy(r => r.S251Line, StringComparer.Ordinal)
             .ThenBy(r => HnbAssumptions.CategoryOrder(r.Category))];
-
-    private static int LineOrder(string line)
-    {
-        for (var i = 0; i < S251Lines.All.Count; i++)
-            if (S251Lines.All[i].Code == line) return i;
-        return int.MaxValue;
-    }
 }

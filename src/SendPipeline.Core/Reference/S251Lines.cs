@@ -31,4 +31,12 @@ public static class S251Lines
             if (code.SequenceEqual(line.Code)) return line;
         return null;
     }
+
+    /// <summary>A line's position in spec 4.6 order; a code that is not a line sorts last.</summary>
+    public static int Order(string code)
+    {
+        for (var i = 0; i < All.Count; i++)
+            if (All[i].Code == code) return i;
+        return int.MaxValue;
+    }
 }

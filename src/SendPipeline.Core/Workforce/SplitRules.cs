@@ -22,7 +22,7 @@ public sealed record SplitRules(
 
     public bool OutreachFunded(FinancialYear year) => year.StartYear >= OutreachFrom.StartYear && year.StartYear <= OutreachUntil.StartYear;
 
-    /// <summary>Later rows win, as in the forecast's assumptions; rows for one scenario only are not the workforce's (AS1420).</summary>
+    /// <summary>Later rows win, as in the forecast's assumptions; rows for one scenario only are not the workforce's (AS1430).</summary>
     private static SplitRules Read(IEnumerable<(string Section, string Key, string Scenario, string Value)> rows, SplitRules? fallback)
     {
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

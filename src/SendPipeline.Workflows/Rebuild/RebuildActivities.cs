@@ -65,8 +65,8 @@ public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tabl
         var (baseYear, endYear) = (assumptions.BaseYear, assumptions.EndYear);
         if (!picture.FinanceLines.Any(l => l.FinancialYear == baseYear.ToString() && l.Basis.Equals("Actual", StringComparison.OrdinalIgnoreCase)))
             return new HnbForecastSummary([], [], $"no Actual hnb-finance lines for the base year {baseYear}", HnbFolder);
-        if (CaseloadGrowth.For(picture, options.LaCode, baseYear.StartYear, endYear.StartYear) is not { } growth)
-            return new HnbForecastSummary([], [], $"no ehcp-history caseload for LA {options.LaCode}", HnbFolder);
+        if (CaseloadGrowth.For(picture, options.LaCode, assumptions) is not { } growth)
+            return new HnbForecastSummary([], [], $"no ehcp-history caseload for LA {options.LaCode} that {assumptions.GrowthMethod.Name} can forecast", HnbFolder);
 
         var forecast = HnbForecast.Run(picture, options.LaCode, growth, assumptions);
         await blobs.WriteRenderedAsync($"{HnbFolder}/hnb-forecast.csv", "text/csv", s => HnbForecastCsv.Write(forecast, s), cancellationToken);

@@ -1,6 +1,7 @@
 using System.Text;
 using SendPipeline.Core.Forecasting;
 using SendPipeline.Core.Picture;
+using SendPipeline.Core.Reference;
 
 namespace SendPipeline.Core.Tests.Forecasting;
 
@@ -10,8 +11,8 @@ public class HnbForecastTests
     private const string PlacementHeader =
         "ProviderId,ReturnDate,UPN,ULN,DOB,PlacementCategory,PlacementStart,PlacementEnd,Residential,AnnualCost,FundingElement,PrimaryNeed,EHCP,HomeLA,SourceRow";
 
-    private static string Placement(string provider, string returnDate, string category, string homeLa = La, string? end = null) =>
-        $"{provider},{returnDate},,,2012-01-01,{category},2024-09-01,{end},N,20000,TOPUP,ASD,Y,{homeLa},2";
+    private static string Placement(string provider, string returnDate, string category, string homeLa = La, string? end = null, string? upn = null) =>
+        $"{provider},{returnDate},{upn},,2012-01-01,{category},2024-09-01,{end},N,20000,TOPUP,ASD,Y,{homeLa},2";
 
     private static void Add(LaPicture picture, string type, string header, IEnumerable<string> rows) =>
         picture.Add(type, type, $"uploads/x/{type}/a.csv", "la", new MemoryStream(Encoding.UTF8.GetBytes(header + "\n" + string.Join("\n", rows) + "\n")));
@@ -82,6 +83,125 @@ public class HnbForecastTests
         Assert.Equal(result.Total("2025-26", "baseline"), result.Total("2025-26", "reform"));
 
         Assert.Equal([("MSS", 217800m), ("INMSS", 196020m)], result.ByCategory("2026-27", "baseline"));
+    }
+
+    private const string RegisterHeader =
+        "URN,LA (code),EstablishmentNumber,EstablishmentName,TypeOfEstablishment (name),PhaseOfEducation (name),NumberOfPupils,EstablishmentStatus (name),LAEstab,SourceRow";
+
+    private static void AddRegister(LaPicture picture, params (string Urn, string LaEstab, string Type)[] schools) =>
+        Add(picture, "establishments", RegisterHeader, schools.Select((e, i) => $"{e.Urn},855,{e.LaEstab[3..]},School {i},{e.Type},Primary,100,Open,{e.LaEstab},{i + 2}"));
+
+    /// <summary>MMS and AP at maintained schools, academies and providers the register does not know.</summary>
+    private static LaPicture MaintainedAndAcademyPicture()
+    {
+        var picture = Picture(
+        [
+            Placement("300001", "2025-03-31", "MMS"), Placement("300001", "2025-03-31", "MMS"), // community school
+            Placement("300002", "2025-03-31", "MMS"),                                        // academy
+            Placement("300003", "2025-03-31", "MMS"), Placement("300003", "2025-03-31", "MMS"), // not in the register
+            Placement("300004", "2025-03-31", "AP"),                                         // pupil referral unit
+            Placement("300005", "2025-03-31", "AP"),                                         // AP academy
+            Placement("10012345", "2025-03-31", "AP"),                                       // independent AP (a UKPRN)
+        ], ("1.2.1", 100000m), ("1.2.2", 40000m), ("1.2.7", 30000m));
+        AddRegister(picture, ("300001", "8552001", "Community school"), ("300002", "8554001", "Academy converter"),
+            ("300004", "8551100", "Pupil referral unit"), ("300005", "8551101", "Academy alternative provision converter"));
+        return picture;
+    }
+
+    private static HnbAssumptions MmsAndApAssumptions() => HnbAssumptions.From(
+    [
+        ("forecast", "base-year", "all", "2024-25"), ("forecast", "end-year", "all", "2025-26"),
+        ("inflation", "all", "all", "0.10"), ("unit-cost", "MMS", "all", "10000"), ("unit-cost", "AP", "all", "20000"),
+    ]);
+
+    [Fact]
+    public void Register_puts_each_placement_on_the_line_of_its_school_and_splits_only_the_unknown()
+    {
+        var placements = BaseYearPlacements.From(MaintainedAndAcademyPicture(), La);
+
+        Assert.Equal(5m, placements.Count("MMS"));
+        // 2 at the community school and half of the 2 the register does not know on 1.2.1; 1 + 1 on 1.2.2.
+        Assert.Equal([new LineShare("1.2.1", 0.6m), new LineShare("1.2.2", 0.4m)], placements.Lines("MMS"));
+        Assert.Equal(3m, placements.Count("AP"));
+        Assert.Equal(["1.2.1", "1.2.2", "1.2.7"], placements.Lines("AP").Select(l => l.Line));
+        Assert.All(placements.Lines("AP"), l => Assert.Equal(1m, Math.Round(l.Share * 3, 20)));
+    }
+
+    [Fact]
+    public void Register_lines_are_calibrated_each_to_its_own_actual()
+    {
+        var result = HnbForecast.Run(MaintainedAndAcademyPicture(), La, [0.5], MmsAndApAssumptions());
+        decimal Amount(string year, string line, string category) =>
+            Assert.Single(result.Rows, r => r.FinancialYear == year && r.Scenario == "baseline" && r.S251Line == line && r.Category == category).Amount;
+
+        // 1.2.1: MMS 3 × 10,000 and AP 1 × 20,000 modelled against 100,000 actual, factor 2.
+        Assert.Equal(60000m, Amount("2024-25", "1.2.1", "MMS"));
+        Assert.Equal(40000m, Amount("2024-25", "1.2.1", "AP"));
+        // 1.2.2: MMS 2 × 10,000 and AP 20,000 against 40,000, factor 1; 1.2.7: the independent AP alone.
+        Assert.Equal(20000m, Amount("2024-25", "1.2.2", "MMS"));
+        Assert.Equal(30000m, Amount("2024-25", "1.2.7", "AP"));
+        Assert.DoesNotContain(result.Rows, r => r.S251Line == "1.2.7" && r.Category == "MMS");
+        // Next year: 3 × 1.5 placements × 11,000 × 2.
+        Assert.Equal(99000m, Amount("2025-26", "1.2.1", "MMS"));
+        Assert.Equal(49500m, Amount("2025-26", "1.2.7", "AP")); // 1 × 1.5 × 22,000 × 1.5
+    }
+
+    private const string CensusHeader =
+        "LAEstab,CensusDate,UPN,DOB,Sex,NCYearActual,SENProvision,SENType1,SENType2,SENUnitIndicator,ResourcedProvisionIndicator,TopUpFunding,EntryDate,SourceRow";
+
+    private static void AddCensus(LaPicture picture, string laEstab, params (string Date, string Upn, string Provision)[] pupils) =>
+        picture.Add("school-census", laEstab, $"uploads/{laEstab}/school-census/{pupils[0].Date}.csv", laEstab, new MemoryStream(Encoding.UTF8.GetBytes(
+            CensusHeader + "\n" + string.Join("\n", pupils.Select((p, i) => $"{laEstab},{p.Date},{p.Upn},2014-01-01,M,5,{p.Provision},ASD,,N,N,Y,,{i + 2}")) + "\n")));
+
+    private static string UpnOf(int i) => Upn.Create($"855200125{i:000}");
+
+    [Fact]
+    public void Census_adds_pupils_with_plans_that_no_placement_names_by_the_type_of_their_school()
+    {
+        var picture = Picture([Placement("100001", "2025-03-31", "MMS", upn: UpnOf(2)), Placement("100003", "2025-03-31", "MSS", homeLa: "856", upn: UpnOf(6))]);
+        AddRegister(picture, ("100001", "8552001", "Community school"), ("100002", "8554001", "Academy converter"),
+            ("100003", "8557001", "Community special school"), ("100004", "8557002", "Academy special converter"),
+            ("100005", "8551100", "Pupil referral unit"), ("100009", "8567001", "Community school"));
+        AddCensus(picture, "8552001", ("2024-10-03", UpnOf(0), "E"));                                             // an older census
+        AddCensus(picture, "8552001", ("2025-01-16", UpnOf(1), "E"), ("2025-01-16", UpnOf(2), "E"), ("2025-01-16", UpnOf(3), "K"));
+        AddCensus(picture, "8554001", ("2025-01-16", UpnOf(4), "E"), ("2025-01-16", UpnOf(1), "E"));             // 1 is dual registered
+        AddCensus(picture, "8557001", ("2025-01-16", UpnOf(5), "E"), ("2025-01-16", UpnOf(6), "E"));             // 6 is another LA's child
+        AddCensus(picture, "8557002", ("2025-01-16", UpnOf(7), "E"));
+        AddCensus(picture, "8551100", ("2025-01-16", UpnOf(8), "E"));
+        AddCensus(picture, "8552002", ("2025-01-16", UpnOf(9), "E"));                                             // not in the register
+        AddCensus(picture, "8567001", ("2025-01-16", UpnOf(10), "E"));                                            // another LA's school
+
+        var placements = BaseYearPlacements.From(picture, La);
+
+        // MMS: the placement of 2 and the census's 1 at the community school, 4 at the academy.
+        Assert.Equal(3m, placements.Count("MMS"));
+        Assert.Equal([new LineShare("1.2.1", 2m / 3m), new LineShare("1.2.2", 1m / 3m)], placements.Lines("MMS"));
+        Assert.Equal(1m, placements.Count("MSS"));
+        Assert.Equal([new LineShare("1.2.2", 1m)], placements.Lines("ASS"));
+        Assert.Equal(1m, placements.Count("ASS"));
+        Assert.Equal([new LineShare("1.2.1", 1m)], placements.Lines("AP"));
+        Assert.Equal(6m, placements.ByCategory.Values.Sum());
+    }
+
+    [Fact]
+    public void Census_pupils_without_placements_are_costed_and_calibrated_with_the_placements()
+    {
+        var withoutCensus = Picture([Placement("100001", "2025-03-31", "MSS")], ("1.2.1", 90000m));
+        var withCensus = Picture([Placement("100001", "2025-03-31", "MSS")], ("1.2.1", 90000m));
+        AddRegister(withCensus, ("100001", "8557001", "Community special school"), ("100002", "8552001", "Community school"));
+        AddCensus(withCensus, "8552001", ("2025-01-16", UpnOf(1), "E"), ("2025-01-16", UpnOf(2), "E"));
+        var assumptions = HnbAssumptions.From([("forecast", "end-year", "all", "2025-26"), ("inflation", "all", "all", "0"),
+            ("unit-cost", "MSS", "all", "30000"), ("unit-cost", "MMS", "all", "15000"), ("placement-growth", "MSS", "all", "1")]);
+
+        var before = HnbForecast.Run(withoutCensus, La, [0], assumptions);
+        var after = HnbForecast.Run(withCensus, La, [0], assumptions);
+
+        Assert.Equal(90000m, before.Total("2024-25", "baseline"));
+        Assert.Equal(90000m, after.Total("2024-25", "baseline"));
+        // MSS doubles. Alone it is the whole of 1.2.1 (factor 3): 180,000. Beside the two mainstream
+        // pupils (60,000 modelled, factor 1.5) it is 45,000 of the 90,000, so 90,000 next to MMS's 45,000.
+        Assert.Equal(180000m, before.Total("2025-26", "baseline"));
+        Assert.Equal([("MMS", 45000m), ("MSS", 90000m)], after.ByCategory("2025-26", "baseline"));
     }
 
     private static LaPicture DemoLikePicture()

@@ -58,6 +58,8 @@ public class AssumptionsRuleTests
         { "AS1310", "Value", Severity.Error, "cost-zero" },
         { "AS1400", "Scenario", Severity.Error, "scenario-central" },
         { "AS1410", "Scenario", Severity.Error, "reform-effect-for-all" },
+        { "AS1420", "Scenario", Severity.Error, "method-for-reform-only" },
+        { "AS1110", "Key", Severity.Query, "damping-no-longer-used" },
         { "AS1500", "Unit", Severity.Error, "cost-per-week" },
         { "AS1600", "Key", Severity.Error, "growth-category-unknown" },
         { "AS1600", "Key", Severity.Error, "shift-to-unknown" },
@@ -67,7 +69,7 @@ public class AssumptionsRuleTests
         { "AS1800", "Value", Severity.Error, "end-before-base" },
         { "AS1810", "Value", Severity.Query, "end-2026-27" },
         { "AS1820", "Value", Severity.Query, "reform-after-end" },
-        { "AS1420", "Scenario", Severity.Error, "front-line-for-reform" },
+        { "AS1430", "Scenario", Severity.Error, "front-line-for-reform" },
         { "AS1830", "Value", Severity.Error, "outreach-until-before-from" },
         { "AS1310", "Value", Severity.Error, "front-line-80" },
         { "AS1300", "Value", Severity.Error, "outreach-from-2025" },
@@ -86,7 +88,9 @@ public class AssumptionsRuleTests
             case "meta-owner": return Append(rows, "meta", "owner", "all", "finance");
             case "unit-cost-twice": return Append(rows, "unit-cost", "mms", "baseline", "9500");
             case "inflation-percent": return Set(rows, "inflation", "all", "Value", "3.5%");
-            case "method-unknown": return Set(rows, "growth-method", "ehcp", "Value", "arima");
+            case "method-unknown": return Set(rows, "growth-method", "ehcp", "Value", "damped-trend");
+            case "method-for-reform-only": return Set(rows, "growth-method", "ehcp", "Scenario", "reform");
+            case "damping-no-longer-used": return Append(rows, "growth-method", "damping", "all", "0.8", "ratio");
             case "inflation-3.5": return Set(rows, "inflation", "all", "Value", "3.5");
             case "cost-zero": return Set(rows, "unit-cost", "OTH", "Value", "0");
             case "scenario-central": return Set(rows, "unit-cost", "FE", "Scenario", "central");
@@ -158,6 +162,21 @@ public class AssumptionsRuleTests
         Append(rows, "line-growth", "1.2.7", "all", "-0.02", "ratio/year");
 
         Assert.Empty(Validate(rows).Issues);
+    }
+
+    [Fact]
+    public void Validate_EveryEhcpForecastMethod_IsAGrowthMethodWrittenAsItsName()
+    {
+        foreach (var method in SendPipeline.Core.Forecasting.ForecastMethods.All)
+        {
+            var rows = DefaultRows();
+            Set(rows, "growth-method", "ehcp", "Value", method.Name.ToUpperInvariant());
+            var canonical = new StringWriter();
+
+            Assert.Empty(Validate(rows, canonical).Issues);
+            Assert.Contains($"\ngrowth-method,ehcp,all,{method.Name},,", canonical.ToString());
+        }
+        Assert.Equal("shrunk-growth", Find(DefaultRows(), "growth-method", "ehcp")["Value"]);
     }
 
     [Fact]

@@ -28,6 +28,9 @@ internal sealed record AssumptionKey(string Section, string Key, AssumptionKind 
 
     /// <summary>The workforce dataset has no scenarios, so a key it reads applies to <c>all</c> or is misread.</summary>
     public bool AllScenariosOnly => Section == AssumptionKeys.EahSplit;
+
+    /// <summary>One EHC plan caseload path drives both scenarios, so its method cannot differ between them.</summary>
+    public bool SharedOnly => Section == AssumptionKeys.GrowthMethod;
 }
 
 internal enum KeyProblem
@@ -53,7 +56,8 @@ internal static class AssumptionKeys
     /// <summary>Spec 3: the forecast runs to at least 2027-28.</summary>
     public static readonly FinancialYear RequiredHorizon = new(2027);
 
-    public static readonly IReadOnlyList<string> GrowthMethods = ["damped-trend", "linear-trend", "constant-rate"];
+    /// <summary>The EHC plan forecast methods (<c>forecast-ehcp --method</c>), the default first.</summary>
+    public static readonly IReadOnlyList<string> GrowthMethods = [.. Forecasting.ForecastMethods.All.Select(m => m.Name)];
 
     public static readonly AssumptionRange Ratio = new(0, 1, "0 to 1");
     public static readonly AssumptionRange SignedRatio = new(-1, 1, "-1 to 1");
@@ -70,8 +74,6 @@ internal static class AssumptionKeys
         new(Forecast, "end-year", AssumptionKind.FinancialYear, "financial-year", Required: true),
         new(Inflation, "all", AssumptionKind.Ratio, "ratio/year", Required: true, Ratio),
         new(GrowthMethod, "ehcp", AssumptionKind.GrowthMethod, "", Required: true),
-        new(GrowthMethod, "damping", AssumptionKind.Ratio, "ratio", Required: true, Ratio),
-        new(GrowthMethod, "trend-years", AssumptionKind.Integer, "years", Required: true, new(2, 20, "2 to 20")),
         new(Reform, "start-year", AssumptionKind.FinancialYear, "financial-year", Required: true),
         new(Reform, "new-plan-reduction", AssumptionKind.Ratio, "ratio", Required: true, Ratio),
         // Optional: the workforce dataset takes a missing one from the shipped defaults.

@@ -43,6 +43,10 @@ public static class AssumptionsRules
         "{key} is a reform effect but its scenario is {scenario}; the baseline scenario is the forecast without reform.",
         "Set Scenario to reform for every row of section reform.");
 
+    public static readonly Rule SharedKeyForOneScenario = new("AS1420", Severity.Error, Scope,
+        "{key} is shared by both scenarios (one EHC plan caseload forecast drives both) but its scenario is {scenario}.",
+        "Set Scenario to all (or leave it blank) for {key}; the reform scenario's effect on new plans is reform/new-plan-reduction.");
+
     public static readonly Rule UnitMismatch = new("AS1500", Severity.Error, Scope,
         "Unit '{value}' is not the unit of {key} ({expected}); the value would be misread.",
         "Convert the value to {expected} and write that unit, or leave Unit blank.");
@@ -75,7 +79,7 @@ public static class AssumptionsRules
         "Reform starts in {value}, which is not a forecast year (after {base}, up to {end}); the reform scenario will equal the baseline in some or all years.",
         "Set reform/start-year to a financial year after the base year and no later than the end year.");
 
-    public static readonly Rule WorkforceKeyNotForAll = new("AS1420", Severity.Error, Scope,
+    public static readonly Rule WorkforceKeyNotForAll = new("AS1430", Severity.Error, Scope,
         "{key} is read by the workforce dataset, which has no scenarios, but its scenario is {scenario}.",
         "Set Scenario to all (or leave it blank) for every row of section eah-split.");
 
@@ -86,7 +90,7 @@ public static class AssumptionsRules
     public static readonly IReadOnlyList<Rule> All =
     [
         RequiredKeyMissing, UnknownSection, UnknownKey, DuplicateKey, ValueInvalid, ValueOutOfRange, ScenarioInvalid,
-        ReformKeyOutsideReform, UnitMismatch, PlacementCategoryInvalid, S251LineInvalid, FormatVersionUnsupported,
+        ReformKeyOutsideReform, SharedKeyForOneScenario, UnitMismatch, PlacementCategoryInvalid, S251LineInvalid, FormatVersionUnsupported,
         VersionNotAToken, EndBeforeBase, HorizonShort, ReformStartOutsideForecast, WorkforceKeyNotForAll, OutreachWindowReversed,
     ];
 }

@@ -49,6 +49,8 @@ internal sealed class AssumptionsValidator(AssumptionsSchema schema, ValidationC
                 Add(R.ReformKeyOutsideReform, r, Scenario, Value(row, Scenario), ("key", spec.Name), ("scenario", Name(s)));
             if (spec.AllScenariosOnly && scenario is { } one && one != AssumptionScenario.All)
                 Add(R.WorkforceKeyNotForAll, r, Scenario, Value(row, Scenario), ("key", spec.Name), ("scenario", Name(one)));
+            if (spec.SharedOnly && scenario is { } only && only != AssumptionScenario.All)
+                Add(R.SharedKeyForOneScenario, r, Scenario, Value(row, Scenario), ("key", spec.Name), ("scenario", Name(only)));
             if (!unitText.IsEmpty && !unitText.Equals(spec.Unit, StringComparison.OrdinalIgnoreCase))
                 Add(R.UnitMismatch, r, Unit, unitText, ("key", spec.Name), ("expected", spec.Unit.Length == 0 ? "no unit" : spec.Unit));
             if (haveValue) canonicalValue = CheckValue(spec, valueText, r);
