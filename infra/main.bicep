@@ -19,6 +19,12 @@ param location string
 @maxLength(3)
 param laCode string = '855'
 
+@description('NCRONTAB schedule of the quarterly DfE submission.')
+param submissionSchedule string = '0 0 7 15 1,4,7,10 *'
+
+@description('The DfE endpoint final packages are posted to (https); empty to publish without sending.')
+param dfeEndpoint string = ''
+
 @description('Object id of a person or pipeline given data access for debugging; empty for none.')
 param principalId string = ''
 
@@ -98,6 +104,8 @@ module api 'app/api.bicep' = {
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
     laCode: laCode
+    submissionSchedule: submissionSchedule
+    dfeEndpoint: dfeEndpoint
   }
 }
 

@@ -9,6 +9,10 @@ param applicationInsightsName string
 param identityId string
 param identityClientId string
 param laCode string
+@description('NCRONTAB schedule of the quarterly DfE submission (default: 07:00 UTC on 15 July, October, January, April).')
+param submissionSchedule string = '0 0 7 15 1,4,7,10 *'
+@description('The DfE endpoint final packages are posted to; empty publishes packages without sending them.')
+param dfeEndpoint string = ''
 param instanceMemoryMB int = 2048
 param maximumInstanceCount int = 40
 
@@ -56,6 +60,9 @@ var appSettings = {
   SendPipeline__LaCode: laCode
   // A burst of uploads within this many seconds becomes one rebuild of the LA's datasets.
   SendPipeline__RebuildDebounceSeconds: '30'
+  // Flat name: the timer's %setting% lookup does not reliably resolve nested settings.
+  SubmissionSchedule: submissionSchedule
+  SendPipeline__Dfe__Endpoint: dfeEndpoint
 }
 
 resource app 'Microsoft.Web/sites@2024-04-01' = {

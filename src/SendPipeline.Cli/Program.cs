@@ -10,7 +10,7 @@ namespace SendPipeline.Cli
     {
         public const int Accepted = 0, Rejected = 1, CouldNotRun = 2;
 
-        private static readonly IReadOnlySet<string> Flags = new HashSet<string> { "markdown", "no-errors", "help" };
+        private static readonly IReadOnlySet<string> Flags = new HashSet<string> { "markdown", "no-errors", "help", "no-deliver" };
 
         public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
         {
@@ -33,6 +33,8 @@ namespace SendPipeline.Cli
                     "bench" => BenchCommand.Run(line, output),
                     "forecast-ehcp" => ForecastEhcpCommand.Run(line, output),
                     "backtest" => BacktestCommand.Run(line, output),
+                    "submit" => await SubmitCommand.RunAsync(line, output),
+                    "signoff" => await SignOffCommand.RunAsync(line, output),
                     _ => throw new UsageException($"Unknown command '{args[0]}'."),
                 };
             }
@@ -63,6 +65,8 @@ namespace SendPipeline.Cli
             "  " + DemoCommand.Usage,
             "  " + BenchCommand.Usage,
             "  " + ForecastEhcpCommand.Usage,
-            "  " + BacktestCommand.Usage);
+            "  " + BacktestCommand.Usage,
+            "  " + SubmitCommand.Usage,
+            "  " + SignOffCommand.Usage);
     }
 }

@@ -44,14 +44,17 @@ public sealed record SubmissionSnapshot(
         List<SubmissionTable> tables =
         [
             SubmissionTable.Render("checks", "Pre-submission checks", s => SubmissionTableWriters.WriteChecks(checks, s)),
-            SubmissionTable.Render("sen-counts", "EHC plans and SEN support by setting", s => SubmissionTableWriters.WriteSenCounts(picture, laCode, census, s), "Pupils"),
+            SubmissionTable.Render("sen-counts", "EHC plans and SEN by setting", s => SubmissionTableWriters.WriteSenCounts(picture, laCode, census, s), "Pupils"),
             SubmissionTable.Render("placements", "High-needs placements", s => SubmissionTableWriters.WritePlacements(picture, laCode, quarter, s), "Placements"),
             SubmissionTable.Render("hnb-finance", "HNB actuals and budgets", s => SubmissionTableWriters.WriteFinance(picture, s), "Amount"),
             SubmissionTable.Render("hnb-forecast", "HNB forecast by scenario", s => { if (hnb is not null) HnbForecastCsv.Write(hnb, s); else WriteHeaderOnly(s, "FinancialYear,Scenario,S251Line,PlacementCategory,Amount"); }, "Amount"),
             SubmissionTable.Render("workforce-fte", "Workforce FTE", s => WorkforceWriters.WriteFte(workforce, s), "FteFilled", "FteVacant", "FteAgency", "FteSecondment", "Posts"),
             SubmissionTable.Render("workforce-cost", "Workforce cost", s => WorkforceWriters.WriteCost(workforce, s), "AnnualCost"),
             SubmissionTable.Render("eah-split", "Experts at Hand split", s => WorkforceWriters.WriteSplit(workforce, s), "EahCost", "Share"),
-            SubmissionTable.Render("setting-days", "Days delivered by setting", s => WorkforceWriters.WriteSettingDays(workforce, s), "DaysDelivered", "QuarterTarget"),
+            SubmissionTable.Render("setting-days", "Days delivered by setting", s => WorkforceWriters.WriteSettingDays(workforce, s),
+                "DaysDelivered", "QuarterTarget", "YearToDateDays", "YearToDateTarget"),
+            SubmissionTable.Render("eah-outreach", "AP outreach funding", s => WorkforceWriters.WriteOutreach(workforce, s), "EahPosts", "EahFte", "EahCost", "OtherFundedFte"),
+            SubmissionTable.Render("workforce-findings", "Workforce findings", s => WorkforceWriters.WriteChecks(workforce, s)),
         ];
         return new SubmissionSnapshot(laCode, quarter, tables, checks, LineageEntry.Sorted(picture.Lineage), AssumptionsLineage.Of(picture),
             Validation.RuleCatalogue.Version);

@@ -54,12 +54,13 @@ public sealed record WorkforceCapacity(
     public static decimal? QuarterlyTarget(string? phase) => AnnualTarget(phase) / 4;
 
     /// <summary>
-    /// Workforce capacity for the latest quarter the services have returned: a pure function of the
-    /// picture, so a rebuild from the same returns gives the same rows in the same order.
+    /// Workforce capacity for <paramref name="forQuarter"/> (the DfE return's quarter), or else the latest
+    /// quarter the services have returned: a pure function of the picture, so a rebuild from the same
+    /// returns gives the same rows in the same order.
     /// </summary>
-    public static WorkforceCapacity Build(LaPicture picture, SplitRules rules)
+    public static WorkforceCapacity Build(LaPicture picture, SplitRules rules, string? forQuarter = null)
     {
-        var quarter = Latest(picture.Posts.Select(p => p.Quarter).Concat(picture.Activities.Select(a => a.Quarter)));
+        var quarter = forQuarter ?? Latest(picture.Posts.Select(p => p.Quarter).Concat(picture.Activities.Select(a => a.Quarter)));
         var posts = picture.Posts.Where(p => p.Quarter == quarter).ToList();
         var fte = posts.GroupBy(p => (p.Discipline, p.Role))
             .OrderBy(g => g.Key.Discipline, StringComparer.Ordinal).ThenBy(g => g.Key.Role, StringComparer.Ordinal)

@@ -1,9 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SendPipeline.Workflows;
+using SendPipeline.Workflows.Ports;
 using SendPipeline.Workflows.Ingest;
 using SendPipeline.Workflows.Rebuild;
+using SendPipeline.Workflows.Submission;
 
 namespace SendPipeline.Functions.Configuration;
 
@@ -21,7 +24,25 @@ public static class ActivitiesRegistration
         services.TryAddSingleton(_ => new PipelineOptions(LaCode(configuration)));
         services.TryAddSingleton<IIngestActivities, IngestActivities>();
         services.TryAddSingleton<IRebuildActivities, RebuildActivities>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new SubmissionActivities(sp.GetRequiredService<IBlobStore>(), sp.GetRequiredService<ITableStore>(),
+            sp.GetRequiredService<PipelineOptions>(), sp.GetRequiredService<TimeProvider>(), DfeDelivery(configuration, sp),
+            sp.GetRequiredService<ILogger<SubmissionActivities>>()));
+        services.TryAddSingleton<ISubmissionActivities>(sp => sp.GetRequiredService<SubmissionActivities>());
         return services;
+    }
+
+    /// <summary>The DfE endpoint to post final packages to; without it packages are published but not sent.</summary>
+    public const string DfeEndpointSetting = "SendPipeline:Dfe:Endpoint", DfeApiKeySetting = "SendPipeline:Dfe:ApiKey";
+
+    private static DfeDeliveryClient? DfeDelivery(IConfiguration configuration, IServiceProvider services)
+    {
+        var endpoint = configuration[DfeEndpointSetting];
+        if (string.IsNullOrWhiteSpace(endpoint)) return null;
+        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
+            throw new InvalidOperationException($"App setting '{DfeEndpointSetting.Replace(":", "__")}' must be an https URL, not '{endpoint}'.");
+        return new DfeDeliveryClient(new HttpClient(), new DeliveryOptions(uri) { ApiKey = configuration[DfeApiKeySetting] },
+            services.GetRequiredService<ILogger<DfeDeliveryClient>>());
     }
 
     internal static string LaCode(IConfiguration configuration)

@@ -1,5 +1,6 @@
 using SendPipeline.Workflows.Ingest;
 using SendPipeline.Workflows.Rebuild;
+using SendPipeline.Workflows.Submission;
 
 namespace SendPipeline.Workflows.Hosting;
 
@@ -43,5 +44,14 @@ public sealed class DirectWorkflowContext : IWorkflowContext
             [RebuildActivityNames.BuildDataQuality] = async i => await activities.BuildDataQualityAsync((RebuildRequest)i!),
             [RebuildActivityNames.BuildWorkforce] = async i => await activities.BuildWorkforceAsync((RebuildRequest)i!),
             [RebuildActivityNames.BuildHnbForecast] = async i => await activities.BuildHnbForecastAsync((RebuildRequest)i!),
+        };
+
+    /// <summary>The submission activities, by the names the workflow calls them.</summary>
+    public static IReadOnlyDictionary<string, Func<object?, Task<object?>>> ForSubmission(ISubmissionActivities activities) =>
+        new Dictionary<string, Func<object?, Task<object?>>>(StringComparer.Ordinal)
+        {
+            [SubmissionActivityNames.FreezeSnapshot] = async i => await activities.FreezeSnapshotAsync((SubmissionRequest)i!),
+            [SubmissionActivityNames.PublishPackage] = async i => await activities.PublishPackageAsync((SnapshotRef)i!),
+            [SubmissionActivityNames.DeliverPackage] = async i => await activities.DeliverPackageAsync((PublishResult)i!),
         };
 }

@@ -63,12 +63,8 @@ public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tabl
         var picture = await _pictures.LoadAsync(cancellationToken);
         var assumptions = HnbAssumptions.From(picture.Assumptions);
         var (baseYear, endYear) = (assumptions.BaseYear, assumptions.EndYear);
-        if (!picture.FinanceLines.Any(l => l.FinancialYear == baseYear.ToString() && l.Basis.Equals("Actual", StringComparison.OrdinalIgnoreCase)))
-            return new HnbForecastSummary([], [], $"no Actual hnb-finance lines for the base year {baseYear}", HnbFolder);
-        if (CaseloadGrowth.For(picture, options.LaCode, assumptions) is not { } growth)
-            return new HnbForecastSummary([], [], $"no ehcp-history caseload for LA {options.LaCode} that {assumptions.GrowthMethod.Name} can forecast", HnbFolder);
-
-        var forecast = HnbForecast.Run(picture, options.LaCode, growth, assumptions);
+        var outcome = HnbForecastOutcome.For(picture, options.LaCode, assumptions);
+        if (outcome.Forecast is not { } forecast) return new HnbForecastSummary([], [], outcome.Skipped, HnbFolder);
         await blobs.WriteRenderedAsync($"{HnbFolder}/hnb-forecast.csv", "text/csv", s => HnbForecastCsv.Write(forecast, s), cancellationToken);
         await WriteLineageAsync(HnbFolder, DatasetLineage.HnbForecast, picture, cancellationToken);
         var totals = forecast.Years.Select(y => new HnbYearTotal(y, forecast.Total(y, "baseline"), forecast.Total(y, "reform"))).ToList();

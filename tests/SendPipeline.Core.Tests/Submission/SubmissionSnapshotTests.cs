@@ -12,7 +12,7 @@ public class SubmissionSnapshotTests
     private static SubmissionSnapshot Freeze(PictureBuilder b)
     {
         var picture = b.Build();
-        return SubmissionSnapshot.Build(picture, "855", Q3, WorkforceCapacity.Build(picture, new SplitRules()), hnb: null, new FinancialYear(2024), dataQualityQueries: 0);
+        return SubmissionSnapshot.Build(picture, "855", Q3, WorkforceCapacity.Build(picture, SplitRules.Defaults, Q3.ToString()), hnb: null, new FinancialYear(2024), dataQualityQueries: 0);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public class SubmissionSnapshotTests
     {
         var snapshot = Freeze(PreSubmissionCheckTests.ConsistentQ3());
 
-        Assert.Equal(["checks", "sen-counts", "placements", "hnb-finance", "hnb-forecast", "workforce-fte", "workforce-cost", "eah-split", "setting-days"],
+        Assert.Equal(["checks", "sen-counts", "placements", "hnb-finance", "hnb-forecast", "workforce-fte", "workforce-cost", "eah-split", "setting-days", "eah-outreach", "workforce-findings"],
             snapshot.Tables.Select(t => t.Name));
         foreach (var table in snapshot.Tables)
         {
@@ -81,8 +81,10 @@ public class SubmissionSnapshotTests
     {
         var b = PreSubmissionCheckTests.ConsistentQ3();
         b.Posts = [.. b.Posts.Select(p => p.Replace("2025-26 Q3", "2025-26 Q4"))];
-        b.Activity = [.. b.Activity.Select(p => p.Replace("2025-26 Q3", "2025-26 Q4"))];
+        var picture = b.Build();
+        var latest = WorkforceCapacity.Build(picture, SplitRules.Defaults);
 
-        Assert.Throws<ArgumentException>(() => Freeze(b));
+        Assert.Equal("2025-26 Q4", latest.Quarter);
+        Assert.Throws<ArgumentException>(() => SubmissionSnapshot.Build(picture, "855", Q3, latest, hnb: null, new FinancialYear(2024), 0));
     }
 }

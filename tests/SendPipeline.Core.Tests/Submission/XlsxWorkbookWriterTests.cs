@@ -4,8 +4,12 @@ using SendPipeline.Core.Submission.Workbook;
 
 namespace SendPipeline.Core.Tests.Submission;
 
+/// <summary>Not in parallel with other classes: the memory test reads the process's heap, which other tests would grow.</summary>
+[Collection(XlsxWorkbookWriterTests.Serial)]
 public class XlsxWorkbookWriterTests
 {
+    public const string Serial = "Alone, for heap measurements";
+
     private static byte[] Write(params WorkbookSheet[] sheets)
     {
         using var output = new MemoryStream();
@@ -306,3 +310,6 @@ internal static class CellText
 {
     public static WorkbookCell AsCell(this string text) => WorkbookCell.Of(text);
 }
+
+[CollectionDefinition(XlsxWorkbookWriterTests.Serial, DisableParallelization = true)]
+public sealed class SerialCollection;

@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using SendPipeline.Storage;
+using SendPipeline.Workflows;
+using SendPipeline.Workflows.Hosting;
+using SendPipeline.Workflows.Submission;
+
+namespace SendPipeline.Cli.Commands;
+
+/// <summary>
+/// <c>sendpipeline submit</c>: runs the quarterly DfE return by hand, with the same workflow the timer
+/// and the HTTP function start. Exit 0 for a final package, 1 for a draft, 2 when it could not run.
+/// </summary>
+public static class SubmitCommand
+{
+    public const string Usage = "sendpipeline submit --quarter \"2026-27 Q2\" [--store DIR | --connection CONNECTION-STRING] [--la CODE] [--deliver-to URL | --no-deliver]";
+
+    public const string EndpointVariable = "SENDPIPELINE_DFE_ENDPOINT", ApiKeyVariable = "SENDPIPELINE_DFE_API_KEY";
+
+    public static async Task<int> RunAsync(CommandLine args, TextWriter output)
+    {
+        var quarter = QuarterOption(args);
+        var stores = IngestCommand.OpenStores(args);
+        var la = Settings.LaCode(args);
+        var deliver = !args.Flag("no-deliver");
+        var endpoint = args.Option("deliver-to") ?? Environment.GetEnvironmentVariable(EndpointVariable);
+        args.EnsureAllRead();
+
+        using var http = new HttpClient();
+        var result = await SubmitAsync(stores, la, quarter, deliver, Delivery(endpoint, http));
+        Describe(result, output);
+        return result.Package.Status == Core.Submission.SubmissionPackager.Final ? 0 : 1;
+    }
+
+    public static Task<SubmissionResult> SubmitAsync(Stores stores, string laCode, string quarter, bool deliver, DfeDeliveryClient? delivery)
+    {
+        var activities = Activities(stores, laCode, delivery);
+        var context = new DirectWorkflowContext(SubmissionWorkflow.InstanceIdFor(quarter), DirectWorkflowContext.ForSubmission(activities));
+        return SubmissionWorkflow.RunAsync(context, new SubmissionRequest(quarter, deliver));
+    }
+
+    internal static SubmissionActivities Activities(Stores stores, string laCode, DfeDeliveryClient? delivery = null) =>
+        new(stores.Blobs, stores.Tables, new PipelineOptions(laCode), TimeProvider.System, delivery, NullLogger<SubmissionActivities>.Instance);
+
+    internal static string QuarterOption(CommandLine args)
+    {
+        var quarter = args.Option("quarter") ?? throw new UsageException("Name the financial quarter with --quarter, e.g. --quarter \"2026-27 Q2\".");
+        try
+        {
+            return QuarterPaths.Parse(quarter).ToString();
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message.Split(" (Parameter")[0]);
+        }
+    }
+
+    private static DfeDeliveryClient? Delivery(string? endpoint, HttpClient http)
+    {
+        if (string.IsNullOrWhiteSpace(endpoint)) return null;
+        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+            throw new UsageException($"The DfE endpoint '{endpoint}' is not an http(s) URL.");
+        var options = new DeliveryOptions(uri) { ApiKey = Environment.GetEnvironmentVariable(ApiKeyVariable) };
+        return new DfeDeliveryClient(http, options, NullLogger<DfeDeliveryClient>.Instance);
+    }
+
+    public static void Describe(SubmissionResult result, TextWriter output)
+    {
+        var (snapshot, package) = (result.Snapshot, result.Package);
+        output.WriteLine($"DfE return for {snapshot.Quarter}: snapshot {snapshot.Hash}");
+        output.WriteLine(package.Published
+            ? $"  Published version {package.Version} as {package.Status.ToUpperInvariant()}: {package.Folder}/"
+            : $"  Nothing new to publish: version {package.Version} ({package.Status}) already holds this snapshot and these sign-offs ({package.Folder}/).");
+        foreach (var reason in package.Reasons) output.WriteLine($"  Why draft: {reason}");
+        if (package.MissingSignOffs.Count > 0)
+        {
+            output.WriteLine("  To sign this snapshot:");
+            foreach (var role in package.MissingSignOffs)
+                output.WriteLine($"    sendpipeline signoff --quarter \"{snapshot.Quarter}\" --role {role} --name \"...\" --snapshot {snapshot.Hash[..16]}");
+        }
+        output.WriteLine($"  Delivery: {result.Delivery.Status}. {result.Delivery.Detail}");
+    }
+}

@@ -1,0 +1,83 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using SendPipeline.Core.Reports;
+using SendPipeline.Workflows.Submission;
+
+namespace SendPipeline.Functions.Triggers;
+
+/// <summary>
+/// The submission by hand, for officers: start a quarter's run, and sign a snapshot. Function-level keys
+/// guard both; in Azure, Easy Auth in front gives the signer's name (<c>X-MS-CLIENT-PRINCIPAL-NAME</c>),
+/// which then wins over a name typed in the body.
+/// </summary>
+public sealed class SubmissionHttp(SubmissionActivities activities, ILogger<SubmissionHttp> logger)
+{
+    public const string PrincipalNameHeader = "X-MS-CLIENT-PRINCIPAL-NAME";
+
+    /// <summary><c>POST /api/submissions/2026-27-Q2</c>: runs the quarter (add <c>?deliver=false</c> to publish without posting).</summary>
+    [Function("StartSubmission")]
+    public async Task<HttpResponseData> Start(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "submissions/{quarter}")] HttpRequestData request, string quarter,
+        [DurableClient] DurableTaskClient client, FunctionContext context)
+    {
+        if (!TryQuarter(quarter, out var parsed, out var problem)) return await Json(request, HttpStatusCode.BadRequest, new { error = problem });
+        var deliver = !string.Equals(request.Query["deliver"], "false", StringComparison.OrdinalIgnoreCase);
+        var (instanceId, started) = await SubmissionStarter.StartAsync(client, new SubmissionRequest(parsed, deliver), logger, context.CancellationToken);
+        return await Json(request, started ? HttpStatusCode.Accepted : HttpStatusCode.Conflict,
+            new { instanceId, started, message = started ? $"The {parsed} submission has started." : $"A {parsed} submission is already running." });
+    }
+
+    /// <summary><c>POST /api/submissions/2026-27-Q2/signoffs</c> with <c>{ "role": "...", "name": "...", "snapshotHash": "..." }</c>.</summary>
+    [Function("SignSubmission")]
+    public async Task<HttpResponseData> Sign(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "submissions/{quarter}/signoffs")] HttpRequestData request, string quarter,
+        FunctionContext context)
+    {
+        if (!TryQuarter(quarter, out var parsed, out var problem)) return await Json(request, HttpStatusCode.BadRequest, new { error = problem });
+        SignOffBody? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<SignOffBody>(request.Body, ReportJson.Options, context.CancellationToken);
+        }
+        catch (JsonException)
+        {
+            body = null;
+        }
+        if (body is null) return await Json(request, HttpStatusCode.BadRequest, new { error = "Send JSON: { \"role\": \"la-chief-executive\", \"name\": \"...\", \"snapshotHash\": \"...\" }." });
+        var name = request.Headers.TryGetValues(PrincipalNameHeader, out var principal) ? principal.First() : body.Name ?? "";
+        var result = await activities.SignAsync(new SignOffRequest(parsed, body.Role ?? "", name, body.SnapshotHash ?? ""), context.CancellationToken);
+        return await Json(request, result.Recorded ? HttpStatusCode.Created : HttpStatusCode.Conflict, result);
+    }
+
+    private sealed record SignOffBody(string? Role, string? Name, string? SnapshotHash);
+
+    private static bool TryQuarter(string text, out string quarter, out string problem)
+    {
+        // The route carries 2026-27-Q2 (no space); the quarter is written 2026-27 Q2 everywhere else.
+        var spaced = text.Length == 10 && text[7] == '-' ? text[..7] + " " + text[8..] : text;
+        try
+        {
+            quarter = QuarterPaths.Parse(spaced).ToString();
+            problem = "";
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            quarter = "";
+            problem = $"'{text}' is not a financial quarter: use 2026-27-Q2 in the URL.";
+            return false;
+        }
+    }
+
+    private static async Task<HttpResponseData> Json(HttpRequestData request, HttpStatusCode status, object body)
+    {
+        var response = request.CreateResponse(status);
+        response.Headers.Add("Content-Type", "application/json; charset=utf-8");
+        await response.WriteStringAsync(JsonSerializer.Serialize(body, ReportJson.Options));
+        return response;
+    }
+}

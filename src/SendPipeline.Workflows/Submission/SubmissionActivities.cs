@@ -1,0 +1,142 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using SendPipeline.Core.Forecasting;
+using SendPipeline.Core.Picture;
+using SendPipeline.Core.Submission;
+using SendPipeline.Core.Workforce;
+using SendPipeline.Workflows.Ports;
+using SendPipeline.Workflows.Rebuild;
+
+namespace SendPipeline.Workflows.Submission;
+
+/// <summary>
+/// The submission activities over the storage ports, and the sign-off operation the CLI and the
+/// HTTP function share. The clock is injected: only <see cref="PublishPackageAsync"/> and
+/// <see cref="SignAsync"/> read it, and both run as activities or plain calls, never in replayed code.
+/// </summary>
+public sealed partial class SubmissionActivities(
+    IBlobStore blobs, ITableStore tables, PipelineOptions options, TimeProvider clock, DfeDeliveryClient? delivery, ILogger<SubmissionActivities> logger)
+    : ISubmissionActivities
+{
+    private readonly PictureLoader _pictures = new(blobs, tables);
+    private readonly SnapshotStore _snapshots = new(blobs);
+    private readonly SignOffStore _signOffs = new(tables);
+    private readonly PackageStore _packages = new(blobs);
+
+    public async Task<SnapshotRef> FreezeSnapshotAsync(SubmissionRequest request, CancellationToken cancellationToken = default)
+    {
+        var snapshot = await BuildSnapshotAsync(request.Quarter, cancellationToken);
+        var folder = await _snapshots.SaveAsync(snapshot, cancellationToken);
+        LogFrozen(logger, snapshot.Quarter.ToString(), snapshot.Hash[..12], snapshot.BlockingFailures.Count);
+        return new SnapshotRef(snapshot.Quarter.ToString(), snapshot.Hash, folder, [.. snapshot.BlockingFailures.Select(c => $"{c.Id} {c.Detail}")]);
+    }
+
+    public async Task<PublishResult> PublishPackageAsync(SnapshotRef reference, CancellationToken cancellationToken = default)
+    {
+        var snapshot = await _snapshots.LoadAsync(reference.Quarter, reference.Hash, cancellationToken);
+        var signOffs = SignOffState.Evaluate(await _signOffs.ReadAsync(reference.Quarter, cancellationToken), snapshot.Hash);
+        var (status, reasons) = SubmissionPackager.StatusOf(snapshot, signOffs);
+        var fingerprint = SubmissionPackager.Fingerprint(snapshot, signOffs);
+        var missing = signOffs.Missing.Select(r => r.Id).ToList();
+
+        if (await _packages.LatestAsync(reference.Quarter, cancellationToken) is { } latest && latest.Fingerprint == fingerprint)
+            return new PublishResult(reference.Quarter, latest.Version, latest.Status, Published: false, QuarterPaths.Version(reference.Quarter, latest.Version),
+                fingerprint, snapshot.Hash, reasons, missing);
+
+        var version = await _packages.NextVersionAsync(reference.Quarter, cancellationToken);
+        var files = SubmissionPackager.Build(snapshot, signOffs, version, clock.GetUtcNow());
+        var folder = await _packages.WriteAsync(reference.Quarter, version, files, cancellationToken);
+        LogPublished(logger, reference.Quarter, version, status);
+        return new PublishResult(reference.Quarter, version, status, Published: true, folder, fingerprint, snapshot.Hash, reasons, missing);
+    }
+
+    public async Task<DeliveryOutcome> DeliverPackageAsync(PublishResult package, CancellationToken cancellationToken = default)
+    {
+        if (delivery is null) return new DeliveryOutcome(DeliveryOutcome.NotConfigured, "No DfE endpoint is configured (SendPipeline:Dfe:Endpoint), so the package was published but not sent.");
+        var slug = QuarterPaths.Slug(package.Quarter);
+        var rowKey = "v" + package.Version.ToString(CultureInfo.InvariantCulture);
+        if (await tables.GetAsync(QuarterPaths.DeliveriesTable, slug, rowKey, cancellationToken) is { } done && done.GetString("Status") == DeliveryOutcome.Delivered)
+            return new DeliveryOutcome(DeliveryOutcome.AlreadyDelivered, $"Version {package.Version} was delivered on {done.GetDateTimeOffset("DeliveredUtc"):u}.", 0, done.GetString("ReceiptId"));
+
+        var files = await _packages.ReadAsync(package.Quarter, package.Version, cancellationToken);
+        using var zip = new MemoryStream();
+        PackageZip.Write(files.Select(f => (f.Name, f.Content)), zip);
+        var headers = new Dictionary<string, string>
+        {
+            ["X-LA-Code"] = options.LaCode,
+            ["X-Quarter"] = package.Quarter,
+            ["X-Package-Version"] = package.Version.ToString(CultureInfo.InvariantCulture),
+            ["X-Package-Status"] = package.Status,
+        };
+        try
+        {
+            var receipt = await delivery.PostAsync(zip.ToArray(), package.Fingerprint, headers, cancellationToken);
+            await tables.UpsertAsync(QuarterPaths.DeliveriesTable, new TableRow(slug, rowKey, new Dictionary<string, object?>
+            {
+                ["Status"] = DeliveryOutcome.Delivered,
+                ["DeliveredUtc"] = clock.GetUtcNow(),
+                ["Attempts"] = receipt.Attempts,
+                ["HttpStatus"] = receipt.StatusCode,
+                ["ReceiptId"] = receipt.ReceiptId ?? "",
+                ["IdempotencyKey"] = receipt.IdempotencyKey,
+            }), cancellationToken);
+            return new DeliveryOutcome(DeliveryOutcome.Delivered, $"Delivered version {package.Version} (HTTP {receipt.StatusCode}).", receipt.Attempts, receipt.ReceiptId);
+        }
+        catch (DeliveryRejectedException rejected)
+        {
+            LogDeliveryFailed(logger, package.Quarter, package.Version, rejected.Message);
+            return new DeliveryOutcome(DeliveryOutcome.Failed, rejected.Message);
+        }
+    }
+
+    /// <summary>
+    /// Records a sign-off on the current snapshot, if it is the one the signer names. The snapshot is
+    /// frozen afresh first, so a signature can only ever land on the data as it stands.
+    /// </summary>
+    public async Task<SignOffResult> SignAsync(SignOffRequest request, CancellationToken cancellationToken = default)
+    {
+        var current = await FreezeSnapshotAsync(new SubmissionRequest(request.Quarter, Deliver: false), cancellationToken);
+        var existing = await _signOffs.ReadAsync(request.Quarter, cancellationToken);
+        IReadOnlyList<string> Missing(IEnumerable<SignOff> signOffs) => [.. SignOffState.Evaluate(signOffs, current.Hash).Missing.Select(r => r.Id)];
+
+        if (SignOffRoles.Find(request.Role) is not { } role)
+            return new SignOffResult(false, $"'{request.Role}' is not a sign-off role. Use one of: {string.Join(", ", SignOffRoles.All.Select(r => r.Id))}.", current.Hash, Missing(existing));
+        if (string.IsNullOrWhiteSpace(request.Name))
+            return new SignOffResult(false, "Give the signer's name.", current.Hash, Missing(existing));
+        var named = request.SnapshotHash.Trim().ToLowerInvariant();
+        if (named.Length < 12 || !current.Hash.StartsWith(named, StringComparison.Ordinal))
+            return new SignOffResult(false,
+                $"Snapshot '{request.SnapshotHash}' is not the current data for {current.Quarter}: the returns have changed since, or the hash is mistyped. " +
+                $"The current snapshot is {current.Hash}; review its draft package and sign that (at least its first 12 characters).", current.Hash, Missing(existing));
+
+        var signOff = new SignOff(role.Id, request.Name.Trim(), clock.GetUtcNow(), current.Hash);
+        await _signOffs.RecordAsync(request.Quarter, signOff, cancellationToken);
+        LogSigned(logger, current.Quarter, role.Id, current.Hash[..12]);
+        var missing = Missing([.. existing, signOff]);
+        return new SignOffResult(true, missing.Count == 0 ? $"Signed as {role.Title}. All five sign-offs are in: the next run publishes a final package."
+            : $"Signed as {role.Title}. Still to sign: {string.Join(", ", missing)}.", current.Hash, missing);
+    }
+
+    private async Task<SubmissionSnapshot> BuildSnapshotAsync(string quarterText, CancellationToken cancellationToken)
+    {
+        var quarter = QuarterPaths.Parse(quarterText);
+        var picture = await _pictures.LoadAsync(cancellationToken);
+        var assumptions = HnbAssumptions.From(picture.Assumptions);
+        var workforce = WorkforceCapacity.Build(picture, SplitRules.From(picture.Assumptions), quarter.ToString());
+        var hnb = HnbForecastOutcome.For(picture, options.LaCode, assumptions).Forecast;
+        var queries = DataQualityReport.Build(picture, options.LaCode).Issues.Count;
+        return SubmissionSnapshot.Build(picture, options.LaCode, quarter, workforce, hnb, assumptions.BaseYear, queries);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Froze {Quarter} as snapshot {Hash}: {BlockingFailures} blocking checks failed")]
+    private static partial void LogFrozen(ILogger logger, string quarter, string hash, int blockingFailures);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Published {Quarter} package v{Version} as {Status}")]
+    private static partial void LogPublished(ILogger logger, string quarter, int version, string status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Role} signed {Quarter} snapshot {Hash}")]
+    private static partial void LogSigned(ILogger logger, string quarter, string role, string hash);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery of {Quarter} v{Version} failed: {Reason}")]
+    private static partial void LogDeliveryFailed(ILogger logger, string quarter, int version, string reason);
+}

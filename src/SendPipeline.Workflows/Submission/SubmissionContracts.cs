@@ -1,0 +1,49 @@
+namespace SendPipeline.Workflows.Submission;
+
+/// <summary>Run the quarterly return for <see cref="Quarter"/> (<c>2026-27 Q2</c>); <see cref="Deliver"/> false publishes without posting.</summary>
+public sealed record SubmissionRequest(string Quarter, bool Deliver = true);
+
+/// <summary>A frozen snapshot, by reference: the orchestration passes its hash, never its tables.</summary>
+public sealed record SnapshotRef(string Quarter, string Hash, string Folder, IReadOnlyList<string> BlockingFailures);
+
+/// <summary>
+/// The package for a snapshot. <see cref="Published"/> is false when the latest version already had
+/// the same fingerprint, so nothing was written and <see cref="Version"/> is that version.
+/// </summary>
+public sealed record PublishResult(
+    string Quarter, int Version, string Status, bool Published, string Folder, string Fingerprint, string SnapshotHash,
+    IReadOnlyList<string> Reasons, IReadOnlyList<string> MissingSignOffs);
+
+/// <summary>What became of posting the package to the DfE.</summary>
+public sealed record DeliveryOutcome(string Status, string Detail, int Attempts = 0, string? ReceiptId = null)
+{
+    public const string Delivered = "delivered", AlreadyDelivered = "already-delivered", NotConfigured = "not-configured",
+        NotFinal = "not-final", Skipped = "skipped", Failed = "failed";
+}
+
+public sealed record SubmissionResult(SnapshotRef Snapshot, PublishResult Package, DeliveryOutcome Delivery);
+
+/// <summary>A person signing a snapshot they have seen, by its hash.</summary>
+public sealed record SignOffRequest(string Quarter, string Role, string Name, string SnapshotHash);
+
+/// <summary>Whether a signature was recorded; when refused, <see cref="Message"/> says why and what to do.</summary>
+public sealed record SignOffResult(bool Recorded, string Message, string CurrentSnapshotHash, IReadOnlyList<string> MissingRoles);
+
+public static class SubmissionActivityNames
+{
+    public const string FreezeSnapshot = nameof(FreezeSnapshot);
+    public const string PublishPackage = nameof(PublishPackage);
+    public const string DeliverPackage = nameof(DeliverPackage);
+}
+
+public interface ISubmissionActivities
+{
+    /// <summary>Builds the quarter's snapshot from the returns in force and stores it under its hash (once).</summary>
+    Task<SnapshotRef> FreezeSnapshotAsync(SubmissionRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Evaluates the sign-offs on the snapshot and writes the next package version, unless the latest is the same.</summary>
+    Task<PublishResult> PublishPackageAsync(SnapshotRef snapshot, CancellationToken cancellationToken = default);
+
+    /// <summary>Posts a final package to the DfE endpoint once, keyed by its fingerprint.</summary>
+    Task<DeliveryOutcome> DeliverPackageAsync(PublishResult package, CancellationToken cancellationToken = default);
+}
