@@ -1,0 +1,117 @@
+using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
+using SendPipeline.Core.Picture;
+using SendPipeline.Core.Reference;
+using SendPipeline.Core.Submission;
+using SendPipeline.Storage.Local;
+using SendPipeline.Workflows.Submission;
+
+namespace SendPipeline.Workflows.Tests.Submission;
+
+/// <summary>Snapshots, package versions and sign-offs on a real local store: written once, never trusted blindly.</summary>
+public sealed class SubmissionStoresTests : IDisposable
+{
+    private const string Quarter = "2025-26 Q3";
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "sendpipeline-submission-stores-" + Guid.NewGuid().ToString("N"));
+    private readonly LocalFolderStore _store;
+
+    public SubmissionStoresTests() => _store = new LocalFolderStore(_root);
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private static SubmissionSnapshot Snapshot(string amount = "100.00") => new("855", new FinancialQuarter(new FinancialYear(2025), 3),
+        [new SubmissionTable("hnb-finance", "HNB actuals and budgets", Encoding.UTF8.GetBytes($"FinancialYear,S251Line,Basis,Amount\n2024-25,1.2.1,Actual,{amount}\n"),
+            new HashSet<string> { "Amount" })],
+        [new CheckResult("SUB-003", "Finance", true, true, "ok", [])],
+        [new LineageEntry("hnb-finance", "u1", "uploads/la/hnb-finance/a.csv", new string('c', 64))],
+        [new AssumptionsLineage(AssumptionsLineage.ShippedDefaults, "default", new string('d', 64))], "rules1");
+
+    [Fact]
+    public async Task Snapshot_SavedAndLoaded_IsTheSameSnapshot()
+    {
+        var snapshot = Snapshot();
+        var store = new SnapshotStore(_store);
+
+        await store.SaveAsync(snapshot);
+        await store.SaveAsync(snapshot);
+        var loaded = await store.LoadAsync(Quarter, snapshot.Hash);
+
+        Assert.Equal(snapshot.Hash, loaded.Hash);
+        Assert.Equal(snapshot.Tables[0].Csv, loaded.Tables[0].Csv);
+        Assert.Equal(["Amount"], loaded.Tables[0].NumericColumns);
+    }
+
+    [Fact]
+    public async Task Snapshot_AlteredInStorage_IsRefusedWhenLoaded()
+    {
+        var snapshot = Snapshot();
+        var folder = await new SnapshotStore(_store).SaveAsync(snapshot);
+        File.WriteAllText(Path.Combine(_root, folder, "hnb-finance.csv"), "FinancialYear,S251Line,Basis,Amount\n2024-25,1.2.1,Actual,999.00\n");
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => new SnapshotStore(_store).LoadAsync(Quarter, snapshot.Hash));
+
+        Assert.Contains("altered", error.Message);
+    }
+
+    [Fact]
+    public async Task Package_VersionLeftIncomplete_IsNeitherReadNorReused()
+    {
+        var packages = new PackageStore(_store);
+        var snapshot = Snapshot();
+        var state = SignOffState.Evaluate([], snapshot.Hash);
+        await packages.WriteAsync(Quarter, 1, SubmissionPackager.Build(snapshot, state, 1, DateTimeOffset.UnixEpoch));
+        // A run that died after its first file: v2 has a workbook and no manifest.
+        await _store.WriteAsync("submissions/2025-26-Q3/v2/dfe-return.xlsx", new MemoryStream([1, 2, 3]), overwrite: false);
+
+        var latest = await packages.LatestAsync(Quarter);
+        var next = await packages.NextVersionAsync(Quarter);
+
+        Assert.Equal(1, latest!.Version);
+        Assert.Equal(3, next);
+    }
+
+    [Fact]
+    public async Task Package_WrittenTwiceUnderOneVersion_IsRefusedAndTheFirstKept()
+    {
+        var packages = new PackageStore(_store);
+        var snapshot = Snapshot();
+        var files = SubmissionPackager.Build(snapshot, SignOffState.Evaluate([], snapshot.Hash), 1, DateTimeOffset.UnixEpoch);
+        await packages.WriteAsync(Quarter, 1, files);
+        var other = SubmissionPackager.Build(Snapshot("200.00"), SignOffState.Evaluate([], snapshot.Hash), 1, DateTimeOffset.UnixEpoch);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => packages.WriteAsync(Quarter, 1, other));
+
+        Assert.Equal(files.Single(f => f.Name == "hnb-finance.csv").Content, File.ReadAllBytes(Path.Combine(_root, "submissions/2025-26-Q3/v1/hnb-finance.csv")));
+    }
+
+    [Fact]
+    public async Task SignOffs_AreKeptAsAnAuditTrail()
+    {
+        var signOffs = new SignOffStore(_store);
+        var at = new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.Zero);
+
+        await signOffs.RecordAsync(Quarter, new SignOff("la-chief-executive", "First", at, "h1"));
+        await signOffs.RecordAsync(Quarter, new SignOff("la-chief-executive", "Second", at.AddMinutes(1), "h2"));
+
+        var all = await signOffs.ReadAsync(Quarter);
+        Assert.Equal(["First", "Second"], all.Select(s => s.Name));
+        Assert.Equal(at, all[0].SignedUtc);
+    }
+
+    [Fact]
+    public async Task Sign_UnknownRoleOrNoName_IsRefusedSayingWhatToDo()
+    {
+        var activities = new SubmissionActivities(_store, _store, new PipelineOptions("855"), TimeProvider.System, null, NullLogger<SubmissionActivities>.Instance);
+        var current = await activities.FreezeSnapshotAsync(new SubmissionRequest(Quarter));
+
+        var mayor = await activities.SignAsync(new SignOffRequest(Quarter, "mayor", "A Person", current.Hash));
+        var nameless = await activities.SignAsync(new SignOffRequest(Quarter, "la-chief-executive", " ", current.Hash));
+        var signed = await activities.SignAsync(new SignOffRequest(Quarter, "LA-Chief-Executive", "A Person", current.Hash[..12]));
+
+        Assert.False(mayor.Recorded);
+        Assert.Contains("la-chief-executive, icb-chief-executive", mayor.Message);
+        Assert.False(nameless.Recorded);
+        Assert.True(signed.Recorded);
+        Assert.Equal(4, signed.MissingRoles.Count);
+    }
+}
