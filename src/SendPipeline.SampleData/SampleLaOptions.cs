@@ -46,9 +46,9 @@ public sealed record SampleLaOptions
     public string? AssumptionsPath { get; init; }
 
     /// <summary>The quarter end the providers' placements are returned at.</summary>
-    public DateOnly PlacementsReturnDate { get; init; } = new(2025, 12, 31);
+    public DateOnly PlacementsReturnDate { get; init; } = new(2026, 3, 31);
     /// <summary>The quarter of the services' workforce and activity returns.</summary>
-    public FinancialQuarter ServiceQuarter { get; init; } = new(new FinancialYear(2025), 3);
+    public FinancialQuarter ServiceQuarter { get; init; } = new(new FinancialYear(2025), 4);
     /// <summary>The last year with a full actual outturn; the finance returns run from the year before it to the year after.</summary>
     public FinancialYear LastActualYear { get; init; } = new(2024);
 

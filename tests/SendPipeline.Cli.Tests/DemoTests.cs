@@ -76,7 +76,7 @@ public sealed class DemoTests : IDisposable
         // The workforce dataset lists the same expired posts for the officer who owns the Experts at Hand budget.
         foreach (var expired in sample.CrossReturnDefects.Where(d => d.Kind == "transformation-post-expired"))
             Assert.Contains(result.Workforce.Findings, f => f.StartsWith($"Transformation post {expired.Detail.Split(' ')[1]} ", StringComparison.Ordinal));
-        // The sample's quarter, 2025-26 Q3, is in the Oakfield outreach window and Oakfield's posts are grant-funded.
+        // The sample's quarter, 2025-26 Q4, is in the Oakfield outreach window and Oakfield's posts are grant-funded.
         Assert.Equal(true, result.Workforce.OutreachInWindow);
         Assert.True(result.Workforce.OutreachEahFte > 0);
     }

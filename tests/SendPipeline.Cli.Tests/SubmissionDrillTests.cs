@@ -7,19 +7,18 @@ using SendPipeline.Cli.Commands;
 using SendPipeline.Core.Reading;
 using SendPipeline.Core.Submission;
 using SendPipeline.SampleData;
-using SendPipeline.SampleData.Census;
 using SendPipeline.Storage;
 
 namespace SendPipeline.Cli.Tests;
 
 /// <summary>
-/// The quarterly return as officers will run it: a clean sample LA for 2025-26 Q3 (an autumn census,
-/// placements at 31 December, the services' Q3 returns) is published as a draft, signed by the five
+/// The quarterly return as officers will run it: a clean sample LA for 2025-26 Q4 (the January census,
+/// placements at 31 March, the services' Q4 returns) is published as a draft, signed by the five
 /// roles, published as final and delivered once; a later change voids the signatures.
 /// </summary>
 public sealed class SubmissionDrillTests : IDisposable
 {
-    private const string Quarter = "2025-26 Q3";
+    private const string Quarter = "2025-26 Q4";
     private readonly string _dir = CliRunner.TempDir();
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
@@ -28,11 +27,11 @@ public sealed class SubmissionDrillTests : IDisposable
 
     private PackageManifest Manifest(int version)
     {
-        using var json = File.OpenRead(Path.Combine(_dir, "submissions", "2025-26-Q3", $"v{version}", "manifest.json"));
+        using var json = File.OpenRead(Path.Combine(_dir, "submissions", "2025-26-Q4", $"v{version}", "manifest.json"));
         return PackageManifest.Read(json);
     }
 
-    private string PackageFile(int version, string name) => Path.Combine(_dir, "submissions", "2025-26-Q3", $"v{version}", name);
+    private string PackageFile(int version, string name) => Path.Combine(_dir, "submissions", "2025-26-Q4", $"v{version}", name);
 
     [Fact]
     public async Task Submit_DraftThenFiveSignOffsThenFinal_RerunsWriteNothingAndAChangeVoidsTheSignatures()
@@ -40,7 +39,7 @@ public sealed class SubmissionDrillTests : IDisposable
         var noArgs = new CommandLine([], new HashSet<string>());
         SampleLaGenerator.Generate(new SampleLaOptions
         {
-            Seed = 5, PlantErrors = false, CensusDate = CensusDates.Autumn(2025),
+            Seed = 5, PlantErrors = false,
             EhcpHistoryPath = GenerateCommand.HistoryPath(noArgs), AssumptionsPath = GenerateCommand.AssumptionsPath(noArgs),
         }, _dir);
         await IngestCommand.IngestAndRebuildAsync(StoreFactory.Create(_dir), "855");

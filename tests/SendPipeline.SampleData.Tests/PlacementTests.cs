@@ -5,7 +5,7 @@ namespace SendPipeline.SampleData.Tests;
 [Collection(GeneratedLaCollection.Name)]
 public sealed class PlacementTests(GeneratedLa la)
 {
-    private static readonly DateOnly ReturnDate = new(2025, 12, 31);
+    private static readonly DateOnly ReturnDate = new(2026, 3, 31);
 
     private List<(ReadTable File, string[] Row)> Rows =>
         la.Tree.OfType("placements").SelectMany(t => t.Rows.Select(r => (t, r))).ToList();

@@ -25,7 +25,7 @@ public sealed class ServiceTests(GeneratedLa la)
             {
                 string C(string column) => r[t.Column(column)];
                 Assert.Equal(t.Submitter, C("ServiceCode"));
-                Assert.Equal("2025-26 Q3", C("Quarter"));
+                Assert.Equal("2025-26 Q4", C("Quarter"));
                 Assert.Contains(C("Discipline"), SpecRules.Disciplines);
                 Assert.Contains(C("Role"), new[] { "FrontLine", "Enabling", "Transformation" });
                 Assert.True(SpecRules.Number(C("FTE")) is > 0 and <= 1, C("FTE"));
@@ -73,7 +73,7 @@ public sealed class ServiceTests(GeneratedLa la)
             {
                 string C(string column) => r[t.Column(column)];
                 Assert.Equal(t.Submitter, C("ServiceCode"));
-                Assert.Equal("2025-26 Q3", C("Quarter"));
+                Assert.Equal("2025-26 Q4", C("Quarter"));
                 Assert.Contains(C("LAEstab"), open);
                 Assert.Contains(C("Discipline"), SpecRules.Disciplines);
                 var days = SpecRules.Number(C("DaysDelivered"));

@@ -26,9 +26,13 @@ public static class DemoCommand
 
         Prepare(root);
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var sample = SampleLaGenerator.Generate(new SampleLaOptions { Seed = seed, LaCode = la, EhcpHistoryPath = history, AssumptionsPath = assumptions }, root);
+        var options = new SampleLaOptions { Seed = seed, LaCode = la, EhcpHistoryPath = history, AssumptionsPath = assumptions };
+        var sample = SampleLaGenerator.Generate(options, root);
         GenerateCommand.Describe(sample, output);
-        var (results, rebuild) = await IngestCommand.IngestAndRebuildAsync(StoreFactory.Create(root), la);
+        var stores = StoreFactory.Create(root);
+        var (results, rebuild) = await IngestCommand.IngestAndRebuildAsync(stores, la);
+        // The quarter the sample's services and providers returned for: what the timer would submit on 15 April.
+        var submission = await SubmitCommand.SubmitAsync(stores, la, options.ServiceQuarter.ToString(), deliver: false, delivery: null);
         watch.Stop();
         output.WriteLine();
         Summary.Write(results, output);
@@ -38,11 +42,14 @@ public static class DemoCommand
             RebuildCommand.Describe(rebuild, output);
         }
         output.WriteLine();
+        SubmitCommand.Describe(submission, output, $" --store \"{Path.GetRelativePath(Environment.CurrentDirectory, root)}\"");
+        output.WriteLine();
         output.WriteLine($"Done in {watch.Elapsed.TotalSeconds:N1} s. Storage is the folder {root}:");
         output.WriteLine($"  uploads/   the raw files        reports/   a JSON, CSV and HTML report per upload");
         output.WriteLine($"  accepted/  canonical returns     .tables/   upload records and the returns in force");
         output.WriteLine($"  datasets/data-quality/  the checks across returns, for officers (HTML, CSV, JSON)");
         output.WriteLine($"  datasets/workforce/     Experts at Hand capacity: FTE, cost, the grant split, outreach, days per setting, checks");
+        output.WriteLine($"  submissions/            the {options.ServiceQuarter} DfE return: a frozen snapshot and a draft package awaiting checks and sign-off");
         output.WriteLine($"  planted-defects.json lists the errors the generator planted, to compare with the reports.");
         return 0;
     }

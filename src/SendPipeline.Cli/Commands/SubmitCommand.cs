@@ -27,7 +27,7 @@ public static class SubmitCommand
 
         using var http = new HttpClient();
         var result = await SubmitAsync(stores, la, quarter, deliver, Delivery(endpoint, http));
-        Describe(result, output);
+        Describe(result, output, StoreArguments(args));
         return result.Package.Status == Core.Submission.SubmissionPackager.Final ? 0 : 1;
     }
 
@@ -63,7 +63,12 @@ public static class SubmitCommand
         return new DfeDeliveryClient(http, options, NullLogger<DfeDeliveryClient>.Instance);
     }
 
-    public static void Describe(SubmissionResult result, TextWriter output)
+    /// <summary>The store options as given, so the sign-off commands printed can be pasted as they are.</summary>
+    internal static string StoreArguments(CommandLine args) =>
+        args.Option("store") is { } store ? $" --store \"{store}\"" : args.Option("connection") is not null ? " --connection \"$SENDPIPELINE_STORAGE\"" : "";
+
+    /// <param name="storeArguments">Appended to each sign-off command printed (e.g. <c> --store "out/demo"</c>).</param>
+    public static void Describe(SubmissionResult result, TextWriter output, string storeArguments = "")
     {
         var (snapshot, package) = (result.Snapshot, result.Package);
         output.WriteLine($"DfE return for {snapshot.Quarter}: snapshot {snapshot.Hash}");
@@ -75,7 +80,7 @@ public static class SubmitCommand
         {
             output.WriteLine("  To sign this snapshot:");
             foreach (var role in package.MissingSignOffs)
-                output.WriteLine($"    sendpipeline signoff --quarter \"{snapshot.Quarter}\" --role {role} --name \"...\" --snapshot {snapshot.Hash[..16]}");
+                output.WriteLine($"    sendpipeline signoff --quarter \"{snapshot.Quarter}\" --role {role} --name \"...\" --snapshot {snapshot.Hash[..16]}{storeArguments}");
         }
         output.WriteLine($"  Delivery: {result.Delivery.Status}. {result.Delivery.Detail}");
     }

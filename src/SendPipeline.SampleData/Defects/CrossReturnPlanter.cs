@@ -145,7 +145,9 @@ internal sealed class CrossReturnPlanter(SampleWorld world, string registerPath,
     private int Append((ProviderReturn Provider, TableFile File) target, CensusRecord child, string category, decimal cost, string element)
     {
         var (provider, file) = target;
-        var start = new DateOnly(world.ReturnDate.Year, world.ReturnDate.Month, 1).AddMonths(-1);
+        // Started before the census, so the child is in both settings on census day whichever quarter the providers return for.
+        var census = world.Options.CensusDate;
+        var start = new DateOnly(census.Year, census.Month, 1).AddMonths(-1);
         var row = new PlacementRow(child.Upn, null, child.Dob!.Value, category, start, null, false, cost, element, child.SenType1 == "NSA" ? "SEMH" : child.SenType1!, true, world.Options.LaCode);
         provider.Rows.Add(row);
         // Formatted as the provider formats every other row.
