@@ -101,7 +101,7 @@ public static class PreSubmissionChecks
         var year = quarter.Year.ToString();
         var planned = lines.Where(l => l.Year == year && (l.Basis.Equals("Budget", StringComparison.OrdinalIgnoreCase) || l.Basis.Equals("Forecast", StringComparison.OrdinalIgnoreCase)))
             .Select(l => l.Line).ToHashSet(StringComparer.Ordinal);
-        var missing = actual.Where(l => !planned.Contains(l)).OrderBy(LineOrder).Select(l => $"{l} {S251Lines.Find(l)?.Description ?? ""}".TrimEnd()).ToList();
+        var missing = actual.Where(l => !planned.Contains(l)).OrderBy(S251Lines.Order).Select(l => $"{l} {S251Lines.Find(l)?.Description ?? ""}".TrimEnd()).ToList();
         return new(FinanceLines, title, true, missing.Count == 0,
             $"{actual.Count:N0} S251 lines have {baseYear} actuals; " +
             (missing.Count == 0 ? $"all have a {year} budget or forecast." : $"{missing.Count:N0} have no {year} budget or forecast."), missing);
@@ -130,12 +130,6 @@ public static class PreSubmissionChecks
             $"{rejected.Count:N0} submitters' latest upload was rejected; their earlier return, if any, is the one in force.", rejected);
     }
 
-    private static int LineOrder(string code)
-    {
-        for (var i = 0; i < S251Lines.All.Count; i++)
-            if (S251Lines.All[i].Code == code) return i;
-        return int.MaxValue;
-    }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -41,7 +41,7 @@ internal static class SubmissionTableWriters
     {
         var rows = picture.FinanceLines
             .Select(f => (Year: f.FinancialYear.Trim(), Line: S251Lines.Find(f.S251Line.Trim())?.Code ?? f.S251Line.Trim(), Basis: f.Basis.Trim(), f.Amount))
-            .OrderBy(f => f.Year, StringComparer.Ordinal).ThenBy(f => LineOrder(f.Line)).ThenBy(f => f.Basis, StringComparer.Ordinal)
+            .OrderBy(f => f.Year, StringComparer.Ordinal).ThenBy(f => S251Lines.Order(f.Line)).ThenBy(f => f.Basis, StringComparer.Ordinal)
             .Select(f => Row(T(f.Year), T(f.Line), T(f.Basis), f.Amount.ToString("0.00", CultureInfo.InvariantCulture)));
         Write(output, "FinancialYear,S251Line,Basis,Amount", rows);
     }
@@ -64,12 +64,6 @@ internal static class SubmissionTableWriters
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static int LineOrder(string code)
-    {
-        for (var i = 0; i < S251Lines.All.Count; i++)
-            if (S251Lines.All[i].Code == code) return i;
-        return int.MaxValue;
-    }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
