@@ -30,7 +30,7 @@ namespace SendPipeline.Cli
                     "ingest" => await IngestCommand.RunAsync(line, output),
                     "demo" => await DemoCommand.RunAsync(line, output),
                     "rebuild" => await RebuildCommand.RunAsync(line, output),
-                    "bench" => BenchCommand.Run(line, output),
+                    "bench" => await BenchCommand.RunAsync(line, output),
                     "forecast-ehcp" => ForecastEhcpCommand.Run(line, output),
                     "backtest" => BacktestCommand.Run(line, output),
                     _ => throw new UsageException($"Unknown command '{args[0]}'."),
@@ -62,6 +62,7 @@ namespace SendPipeline.Cli
             "  " + RebuildCommand.Usage,
             "  " + DemoCommand.Usage,
             "  " + BenchCommand.Usage,
+            "  " + RebuildBenchCommand.Usage,
             "  " + ForecastEhcpCommand.Usage,
             "  " + BacktestCommand.Usage);
     }

@@ -19,11 +19,17 @@ public sealed partial class LocalFolderStore : IBlobStore, ITableStore
     private const string TempPrefix = ".sendpipeline-tmp-";
 
     private readonly string _root;
+    private readonly bool _flushToDisk;
 
-    public LocalFolderStore(string root)
+    /// <param name="flushToDisk">
+    /// False only for bulk preparation (the benchmarks' stores), where a crash just means preparing
+    /// again: every write is then still atomic, but not forced to disk before it returns.
+    /// </param>
+    public LocalFolderStore(string root, bool flushToDisk = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
         _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        _flushToDisk = flushToDisk;
         Directory.CreateDirectory(_root);
     }
 
@@ -70,7 +76,7 @@ public sealed partial class LocalFolderStore : IBlobStore, ITableStore
             {
                 await content.CopyToAsync(output, cancellationToken);
                 await output.FlushAsync(cancellationToken);
-                output.Flush(flushToDisk: true);
+                output.Flush(flushToDisk: _flushToDisk);
             }
 
             return MoveIntoPlace(temp, file, overwrite);
