@@ -52,11 +52,14 @@ public static class RebuildBenchStore
             Directory.Delete(root, recursive: true);
         }
         Directory.CreateDirectory(root);
+        // Marked before anything is written, so a preparation cut short is cleared by the next run.
+        await File.WriteAllTextAsync(marker, "preparing\n");
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var home = scale.Home with { EhcpHistoryPath = history, AssumptionsPath = assumptions };
         SampleLaGenerator.Generate(home, root);
-        var staging = Path.Combine(root + ".staging");
+        var staging = root + ".staging";
+        if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
         var national = scale.National is { } size ? NationalSampleWriter.AddRestOfEngland(home, size, root, staging) : null;
 
         var store = new LocalFolderStore(root, flushToDisk: false);
