@@ -181,6 +181,26 @@ public sealed class RebuildTests : IDisposable
         return await new StreamReader(stream).ReadToEndAsync();
     }
 
+    [Fact]
+    public async Task PictureLoader_ReturnsInForceOnly_ReusesThePictureWhenOnlyARejectedUploadArrived()
+    {
+        await UploadCensus("8552001", SharedUpn);
+        await IngestAndRebuild();
+        var loader = new PictureLoader(_store, _store);
+        var first = await loader.LoadAsync();
+
+        await _store.WriteAsync("uploads/8552002/school-census/jan.csv", new MemoryStream(Encoding.UTF8.GetBytes("not,a,census\r\n")), overwrite: false);
+        await IngestAndRebuild();
+        var returnsInForce = await loader.LoadReturnsInForceAsync();
+        var withStatus = await loader.LoadAsync();
+
+        Assert.Same(first, returnsInForce);
+        Assert.NotSame(first, withStatus);
+        Assert.Single(first.Uploads);
+        Assert.Equal(2, withStatus.Uploads.Count);
+        Assert.Equal(first.Census.Count, withStatus.Census.Count);
+    }
+
     private async Task<byte[]> Read(string file)
     {
         await using var stream = await _store.OpenReadAsync($"{RebuildActivities.DataQualityFolder}/{file}");

@@ -7,13 +7,21 @@ using SendPipeline.SampleData.Writing;
 namespace SendPipeline.Cli.Commands;
 
 /// <summary>
-/// <c>sendpipeline bench</c>: validates a generated N-row census and reads the same file raw (CSV
+/// <c>sendpipeline bench</c> (or <c>bench validate</c>): validates a generated N-row census and reads the same file raw (CSV
 /// fields plus its three dates), each in a fresh child process so each peak working set is its own.
 /// A benchmark, not a test: the figures go in docs/performance.md.
 /// </summary>
 public static class BenchCommand
 {
-    public const string Usage = "sendpipeline bench [--rows N] [--runs N] [--file PATH]";
+    public const string Usage = "sendpipeline bench [validate] [--rows N] [--runs N] [--file PATH]";
+
+    /// <summary><c>bench</c> and <c>bench validate</c> time validation; <c>bench rebuild</c> times the rebuild.</summary>
+    public static async Task<int> RunAsync(CommandLine args, TextWriter output) => args.Positional switch
+    {
+        [] or ["validate"] => Run(args, output),
+        ["rebuild"] => await RebuildBenchCommand.RunAsync(args, output),
+        _ => throw new UsageException($"bench takes validate or rebuild, not '{string.Join(' ', args.Positional)}'."),
+    };
 
     public static int Run(CommandLine args, TextWriter output)
     {

@@ -45,7 +45,19 @@ public static class CrossReturnChecks
 
     private static void SameChildInTwoCensuses(LaPicture picture, List<DataQualityIssue> issues)
     {
-        foreach (var group in picture.Census.GroupBy(p => (p.CensusDate, p.Upn)))
+        // Most children are on one census: remember where each was first seen, and gather only the
+        // few seen again, in census order as before. A grouping per child would cost millions of lists.
+        var first = new Dictionary<(DateOnly, string), int>(picture.Census.Count);
+        var repeated = new Dictionary<(DateOnly, string), List<CensusPupil>>();
+        for (var i = 0; i < picture.Census.Count; i++)
+        {
+            var pupil = picture.Census[i];
+            var key = (pupil.CensusDate, pupil.Upn);
+            if (first.TryAdd(key, i)) continue;
+            if (!repeated.TryGetValue(key, out var group)) repeated[key] = group = [picture.Census[first[key]]];
+            group.Add(pupil);
+        }
+        foreach (var group in repeated.Values)
         {
             var bySchool = group.GroupBy(p => p.LaEstab).Select(g => g.First()).OrderBy(p => p.LaEstab, StringComparer.Ordinal).ToList();
             if (bySchool.Count < 2) continue;
@@ -61,10 +73,17 @@ public static class CrossReturnChecks
 
     private static void SameChildInCensusAndPlacement(LaPicture picture, List<Placement> placements, Dictionary<string, string> settingOfUrn, List<DataQualityIssue> issues)
     {
-        var byUpn = placements.Where(p => p.Upn is not null).ToLookup(p => p.Upn!);
+        var byUpn = new Dictionary<string, List<Placement>>(StringComparer.Ordinal);
+        foreach (var p in placements)
+        {
+            if (p.Upn is null) continue;
+            if (!byUpn.TryGetValue(p.Upn, out var list)) byUpn[p.Upn] = list = [];
+            list.Add(p);
+        }
         foreach (var pupil in picture.Census)
         {
-            foreach (var placement in byUpn[pupil.Upn])
+            if (!byUpn.TryGetValue(pupil.Upn, out var placed)) continue;
+            foreach (var placement in placed)
             {
                 if (!placement.ActiveOn(pupil.CensusDate)) continue;
                 // A placement at the pupil's own school (a mainstream top-up, a resourced provision) is not a second setting.
@@ -78,8 +97,16 @@ public static class CrossReturnChecks
 
     private static void SpecialistPlacementsWithoutPlans(LaPicture picture, List<Placement> placements, List<DataQualityIssue> issues)
     {
-        var withPlans = picture.Census.Where(p => p.Provision == 'E').Select(p => p.Upn).ToHashSet(StringComparer.Ordinal);
-        var onCensus = picture.Census.GroupBy(p => p.Upn).ToDictionary(g => g.Key, g => g.First().LaEstab, StringComparer.Ordinal);
+        // Only children in a specialist placement matter here: look those few up in the census, rather than index the census.
+        var placed = placements.Where(p => PlacementCategories.RequireEhcp.Contains(p.Category) && p.Upn is not null).Select(p => p.Upn!).ToHashSet(StringComparer.Ordinal);
+        var withPlans = new HashSet<string>(StringComparer.Ordinal);
+        var onCensus = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pupil in picture.Census)
+        {
+            if (!placed.Contains(pupil.Upn)) continue;
+            if (pupil.Provision == 'E') withPlans.Add(pupil.Upn);
+            onCensus.TryAdd(pupil.Upn, pupil.LaEstab);
+        }
         foreach (var p in placements)
         {
             // Independent and post-16 settings make no school census, so a specialist-placed child is usually on none:
@@ -94,8 +121,14 @@ public static class CrossReturnChecks
 
     private static void CensusSettingsInRegister(LaPicture picture, Dictionary<string, Establishment> register, List<DataQualityIssue> issues)
     {
-        foreach (var upload in picture.Census.GroupBy(p => (p.LaEstab, p.Source.UploadPath)).Select(g => g.First()))
+        var seen = new HashSet<(string, string)>();
+        CensusPupil? previous = null;
+        foreach (var upload in picture.Census)
         {
+            // Rows of one upload come together: only the first of each (setting, upload) is checked, in census order.
+            if (previous is not null && ReferenceEquals(previous.Source.UploadPath, upload.Source.UploadPath) && previous.LaEstab == upload.LaEstab) continue;
+            previous = upload;
+            if (!seen.Add((upload.LaEstab, upload.Source.UploadPath))) continue;
             var rule = !register.TryGetValue(upload.LaEstab, out var e) ? R.CensusSettingNotInRegister : e.IsClosed ? R.CensusSettingClosed : null;
             if (rule is not null)
                 issues.Add(DataQualityIssue.Of(rule, upload.LaEstab, ReturnTypes.SchoolCensus, upload.Source.UploadPath, null, "LAEstab", ("laEstab", upload.LaEstab)));

@@ -29,55 +29,124 @@ public sealed class LaPicture
     /// Adds one canonical return in force. Return types the picture does not use yet are recorded in the lineage only.
     /// <paramref name="contentHash"/> is the SHA-256 of the upload as received, when the caller knows it.
     /// </summary>
+    /// <remarks>Columns are looked up once per return, and values repeated down a return share one string: a national picture holds millions of rows.</remarks>
     public void Add(string returnType, string uploadId, string uploadPath, string submitter, Stream canonical, string? contentHash = null)
     {
         Lineage.Add(new LineageEntry(returnType, uploadId, uploadPath, contentHash));
         using var table = new CanonicalTable(canonical);
         Source Src() => new(uploadId, uploadPath, submitter, table.SourceRow);
-        while (table.Read())
+        switch (returnType)
         {
-            switch (returnType)
-            {
-                case ReturnTypes.SchoolCensus when table.Date("CensusDate") is { } census && !table["UPN"].IsEmpty:
-                    Census.Add(new CensusPupil(table.Text("LAEstab"), census, table.Text("UPN"), FirstChar(table["SENProvision"]), Src()));
-                    break;
-                case ReturnTypes.Placements when table.Date("ReturnDate") is { } returned && table.Date("PlacementStart") is { } start:
-                    Placements.Add(new Placement(table.Text("ProviderId"), returned, table.OptionalText("UPN"), table.OptionalText("ULN"),
-                        table.Text("PlacementCategory"), start, table.Date("PlacementEnd"), table.Flag("EHCP"), table.Text("HomeLA"), Src()));
-                    break;
-                case ReturnTypes.Establishments:
-                    var laEstab = table.Has("LAEstab") ? table.Text("LAEstab") : table.Text("LA (code)") + table.Text("EstablishmentNumber").PadLeft(4, '0');
-                    Establishments.Add(new Establishment(table.Text("URN"), laEstab, table.Text("EstablishmentName"),
-                        table.OptionalText("TypeOfEstablishment (name)"), table.OptionalText("PhaseOfEducation (name)"),
-                        int.TryParse(table["NumberOfPupils"], out var pupils) ? pupils : null, table.Text("EstablishmentStatus (name)"), Src()));
-                    break;
-                case ReturnTypes.Workforce:
-                    Posts.Add(new WorkforcePost(table.Text("ServiceCode"), table.Text("Quarter"), table.Text("PostId"), table.Text("Discipline"),
-                        table.Text("Role"), table.Decimal("FTE") ?? 0, table.Text("Status"), table.Decimal("AnnualCost") ?? 0,
-                        table.Text("FundingSource"), table.Date("TimeLimitedUntil"), Src()));
-                    break;
-                case ReturnTypes.EahActivity:
-                    Activities.Add(new Activity(table.Text("ServiceCode"), table.Text("Quarter"), table.Text("LAEstab"), table.Text("Discipline"),
-                        table.Decimal("DaysDelivered") ?? 0, table.Text("ActivityType"), Src()));
-                    break;
-                case ReturnTypes.HnbFinance when table.Decimal("Amount") is { } amount:
-                    FinanceLines.Add(new FinanceLine(table.Text("FinancialYear"), table.Text("S251Line"), table.Text("Basis"), amount, Src()));
-                    break;
-                case ReturnTypes.Assumptions when !table["Section"].IsEmpty:
-                    Assumptions.Add(new AssumptionRow(table.Text("Section"), table.Text("Key"),
-                        table["Scenario"].IsEmpty ? "all" : table.Text("Scenario"), table.Text("Value"), Src()));
-                    break;
-                case ReturnTypes.EhcpHistory when IsAllPlansRow(table):
-                    EhcpHistory.Add(new EhcpCount(table.Text("time_period"), table.Text("geographic_level"), table.OptionalText("old_la_code"),
-                        table.OptionalText("la_name") ?? table.Text("geographic_level"), long.TryParse(table["ehcplans"], out var plans) ? plans : null, Src()));
-                    break;
-            }
+            case ReturnTypes.SchoolCensus:
+                AddCensus(table, Src);
+                break;
+            case ReturnTypes.Placements:
+                AddPlacements(table, Src);
+                break;
+            case ReturnTypes.Establishments:
+                AddEstablishments(table, Src);
+                break;
+            case ReturnTypes.Workforce:
+                AddPosts(table, Src);
+                break;
+            case ReturnTypes.EahActivity:
+                AddActivities(table, Src);
+                break;
+            case ReturnTypes.HnbFinance:
+                AddFinanceLines(table, Src);
+                break;
+            case ReturnTypes.Assumptions:
+                AddAssumptions(table, Src);
+                break;
+            case ReturnTypes.EhcpHistory:
+                AddEhcpHistory(table, Src);
+                break;
         }
     }
 
-    private static bool IsAllPlansRow(CanonicalTable table) =>
-        table["breakdown_topic"].Equals("All EHC plans", StringComparison.OrdinalIgnoreCase)
-        || table["breakdown_topic"].Equals("Total", StringComparison.OrdinalIgnoreCase);
+    private void AddCensus(CanonicalTable table, Func<Source> src)
+    {
+        var (laEstab, censusDate, upn, provision) = (table.IndexOf("LAEstab"), table.IndexOf("CensusDate"), table.IndexOf("UPN"), table.IndexOf("SENProvision"));
+        while (table.Read())
+        {
+            if (table.Date(censusDate) is not { } census || table[upn].IsEmpty) continue;
+            Census.Add(new CensusPupil(table.Text(laEstab), census, table[upn].ToString(), FirstChar(table[provision]), src()));
+        }
+    }
+
+    private void AddPlacements(CanonicalTable table, Func<Source> src)
+    {
+        var (provider, returnDate, upn, uln, category) = (table.IndexOf("ProviderId"), table.IndexOf("ReturnDate"), table.IndexOf("UPN"), table.IndexOf("ULN"), table.IndexOf("PlacementCategory"));
+        var (start, end, ehcp, homeLa) = (table.IndexOf("PlacementStart"), table.IndexOf("PlacementEnd"), table.IndexOf("EHCP"), table.IndexOf("HomeLA"));
+        while (table.Read())
+        {
+            if (table.Date(returnDate) is not { } returned || table.Date(start) is not { } started) continue;
+            Placements.Add(new Placement(table.Text(provider), returned, table[upn].IsEmpty ? null : table[upn].ToString(), table[uln].IsEmpty ? null : table[uln].ToString(),
+                table.Text(category), started, table.Date(end), table.Flag(ehcp), table.Text(homeLa), src()));
+        }
+    }
+
+    private void AddEstablishments(CanonicalTable table, Func<Source> src)
+    {
+        var (laEstab, laCode, number, urn, name) = (table.IndexOf("LAEstab"), table.IndexOf("LA (code)"), table.IndexOf("EstablishmentNumber"), table.IndexOf("URN"), table.IndexOf("EstablishmentName"));
+        var (type, phase, pupils, status) = (table.IndexOf("TypeOfEstablishment (name)"), table.IndexOf("PhaseOfEducation (name)"), table.IndexOf("NumberOfPupils"), table.IndexOf("EstablishmentStatus (name)"));
+        while (table.Read())
+        {
+            var code = laEstab >= 0 ? table.Text(laEstab) : table.Text(laCode) + table.Text(number).PadLeft(4, '0');
+            Establishments.Add(new Establishment(table.Text(urn), code, table.Text(name), table.OptionalText(type), table.OptionalText(phase),
+                int.TryParse(table[pupils], out var roll) ? roll : null, table.Text(status), src()));
+        }
+    }
+
+    private void AddPosts(CanonicalTable table, Func<Source> src)
+    {
+        var (service, quarter, post, discipline, role, fte) = (table.IndexOf("ServiceCode"), table.IndexOf("Quarter"), table.IndexOf("PostId"), table.IndexOf("Discipline"), table.IndexOf("Role"), table.IndexOf("FTE"));
+        var (status, cost, funding, until) = (table.IndexOf("Status"), table.IndexOf("AnnualCost"), table.IndexOf("FundingSource"), table.IndexOf("TimeLimitedUntil"));
+        while (table.Read())
+            Posts.Add(new WorkforcePost(table.Text(service), table.Text(quarter), table.Text(post), table.Text(discipline), table.Text(role),
+                table.Decimal(fte) ?? 0, table.Text(status), table.Decimal(cost) ?? 0, table.Text(funding), table.Date(until), src()));
+    }
+
+    private void AddActivities(CanonicalTable table, Func<Source> src)
+    {
+        var (service, quarter, laEstab, discipline, days, type) = (table.IndexOf("ServiceCode"), table.IndexOf("Quarter"), table.IndexOf("LAEstab"), table.IndexOf("Discipline"), table.IndexOf("DaysDelivered"), table.IndexOf("ActivityType"));
+        while (table.Read())
+            Activities.Add(new Activity(table.Text(service), table.Text(quarter), table.Text(laEstab), table.Text(discipline), table.Decimal(days) ?? 0, table.Text(type), src()));
+    }
+
+    private void AddFinanceLines(CanonicalTable table, Func<Source> src)
+    {
+        var (year, line, basis, amount) = (table.IndexOf("FinancialYear"), table.IndexOf("S251Line"), table.IndexOf("Basis"), table.IndexOf("Amount"));
+        while (table.Read())
+        {
+            if (table.Decimal(amount) is not { } value) continue;
+            FinanceLines.Add(new FinanceLine(table.Text(year), table.Text(line), table.Text(basis), value, src()));
+        }
+    }
+
+    private void AddAssumptions(CanonicalTable table, Func<Source> src)
+    {
+        var (section, key, scenario, value) = (table.IndexOf("Section"), table.IndexOf("Key"), table.IndexOf("Scenario"), table.IndexOf("Value"));
+        while (table.Read())
+        {
+            if (table[section].IsEmpty) continue;
+            Assumptions.Add(new AssumptionRow(table.Text(section), table.Text(key), table[scenario].IsEmpty ? "all" : table.Text(scenario), table.Text(value), src()));
+        }
+    }
+
+    private void AddEhcpHistory(CanonicalTable table, Func<Source> src)
+    {
+        var (topic, period, level, oldLa, laName, plans) = (table.IndexOf("breakdown_topic"), table.IndexOf("time_period"), table.IndexOf("geographic_level"), table.IndexOf("old_la_code"), table.IndexOf("la_name"), table.IndexOf("ehcplans"));
+        while (table.Read())
+        {
+            if (!IsAllPlansRow(table[topic])) continue;
+            EhcpHistory.Add(new EhcpCount(table.Text(period), table.Text(level), table.OptionalText(oldLa),
+                table.OptionalText(laName) ?? table.Text(level), long.TryParse(table[plans], out var count) ? count : null, src()));
+        }
+    }
+
+    private static bool IsAllPlansRow(ReadOnlySpan<char> topic) =>
+        topic.Equals("All EHC plans", StringComparison.OrdinalIgnoreCase) || topic.Equals("Total", StringComparison.OrdinalIgnoreCase);
 
     private static char FirstChar(ReadOnlySpan<char> s) => s.IsEmpty ? ' ' : s[0];
 }

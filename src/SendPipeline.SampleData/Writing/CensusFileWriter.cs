@@ -26,24 +26,37 @@ public static class CensusFileWriter
     /// <param name="censusDate">Defaults to the January 2026 census.</param>
     public static void WriteLarge(Stream output, int rows, int seed, string laCode = "855", DateOnly? censusDate = null)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(rows);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(rows, MaxRows);
-        if (!LaCodes.Dfe.IsValid(laCode)) throw new ArgumentException($"'{laCode}' is not a DfE LA code.", nameof(laCode));
-
-        var census = censusDate ?? CensusDates.Spring(2026);
         var rng = new Random(seed);
-        var plan = new Plan(laCode, census);
         var offset = rng.NextInt64(MaxRows);
+        WriteSchool(output, new LargeCensus(laCode, EstablishmentNumber, rows) { CensusDate = censusDate, Offset = offset }, rng);
+    }
+
+    /// <summary>
+    /// One school's census in the same fast way, for the national bench: its LA and establishment
+    /// number, its share of rows without SEN and with EHC plans, and where in the LA's run of
+    /// distinct UPNs its pupils start (so schools of one LA never share a pupil by chance).
+    /// </summary>
+    /// <param name="onEhcp">Called with each EHC plan pupil's UPN and date of birth, for a placements return to name them.</param>
+    /// <returns>The number of rows with SENProvision E.</returns>
+    public static int WriteSchool(Stream output, LargeCensus school, Random rng, Action<string, DateOnly>? onEhcp = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(school.Rows);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(school.FirstRow + (long)school.Rows, MaxRows);
+        if (!LaCodes.Dfe.IsValid(school.LaCode)) throw new ArgumentException($"'{school.LaCode}' is not a DfE LA code.", nameof(school));
+
+        var census = school.CensusDate ?? CensusDates.Spring(2026);
+        var plan = new Plan(school.LaCode, school.EstablishmentNumber, census);
+        var ehcpRows = 0;
 
         using var sink = new AsciiSink(output);
         sink.Put(string.Join(',', CensusColumns.Names));
         sink.NewLine();
         Span<char> upn = stackalloc char[Upn.Length];
-        laCode.AsSpan().CopyTo(upn[1..]);
-        for (var i = 0; i < rows; i++)
+        school.LaCode.AsSpan().CopyTo(upn[1..]);
+        for (var i = 0; i < school.Rows; i++)
         {
             // Spread the rows over allocating schools, year groups and serials by a fixed permutation.
-            var x = (i * Stride + offset) % MaxRows;
+            var x = ((school.FirstRow + i) * Stride + school.Offset) % MaxRows;
             var serial = (int)(x % Serials);
             var t = x / Serials;
             var year = (int)(t % YearGroups);
@@ -57,18 +70,24 @@ public static class CensusFileWriter
             sink.Put(plan.LaEstabAndCensus);
             sink.Put(upn);
             sink.Comma();
-            sink.Date(DateOnly.FromDayNumber(plan.FirstBirthday[year] + rng.Next(plan.BirthWindowDays[year])));
+            var dob = DateOnly.FromDayNumber(plan.FirstBirthday[year] + rng.Next(plan.BirthWindowDays[year]));
+            sink.Date(dob);
             sink.Put(rng.Next(100) < 66 ? ",M," : ",F,");
             sink.Put(plan.YearCode[year]);
 
             var p = rng.Next(100);
-            if (p < 5)
+            if (p < school.NoSenPercent)
             {
                 sink.Put(",N,,,N,N,N,");
             }
             else
             {
-                var ehcp = p < 35;
+                var ehcp = p < school.NoSenPercent + school.EhcpPercent;
+                if (ehcp)
+                {
+                    ehcpRows++;
+                    onEhcp?.Invoke(upn.ToString(), dob);
+                }
                 var needs = ehcp ? plan.EhcpNeeds : plan.SupportNeeds;
                 var first = needs.Pick(rng);
                 sink.Put(ehcp ? ",E," : ",K,");
@@ -83,6 +102,7 @@ public static class CensusFileWriter
             sink.Date(plan.Entry[year]);
             sink.NewLine();
         }
+        return ehcpRows;
     }
 
     private static void Digits(Span<char> into, int value)
@@ -102,9 +122,9 @@ public static class CensusFileWriter
         public readonly WeightedTable<string> EhcpNeeds;
         public readonly WeightedTable<string> SupportNeeds;
 
-        public Plan(string laCode, DateOnly census)
+        public Plan(string laCode, int establishmentNumber, DateOnly census)
         {
-            LaEstabAndCensus = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{laCode}{EstablishmentNumber:D4},{census:yyyy-MM-dd},");
+            LaEstabAndCensus = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{laCode}{establishmentNumber:D4},{census:yyyy-MM-dd},");
             var academicYear = CensusDates.AugustBefore(census).Year;
             for (var year = 0; year < YearGroups; year++)
             {

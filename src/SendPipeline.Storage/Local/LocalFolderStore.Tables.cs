@@ -118,7 +118,7 @@ public sealed partial class LocalFolderStore
         return LocalRowFile.Deserialize(bytes);
     }
 
-    private static void WriteRow(string file, TableRow row)
+    private void WriteRow(string file, TableRow row)
     {
         // A fresh random ETag per write, unlike a content hash, changes even when a row is rewritten
         // with the same values, so a writer holding an old ETag can never slip in after an A-B-A.
@@ -129,7 +129,7 @@ public sealed partial class LocalFolderStore
             using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 output.Write(bytes);
-                output.Flush(flushToDisk: true);
+                output.Flush(flushToDisk: _flushToDisk);
             }
 
             File.Move(temp, file, overwrite: true);

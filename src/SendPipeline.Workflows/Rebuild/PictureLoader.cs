@@ -13,18 +13,32 @@ namespace SendPipeline.Workflows.Rebuild;
 /// </summary>
 public sealed class PictureLoader(IBlobStore blobs, ITableStore tables)
 {
-    private sealed record Cached(string Fingerprint, LaPicture Picture);
+    private sealed record Cached(string InForce, string Uploads, LaPicture Picture);
 
     private volatile Cached? _last;
 
-    public async Task<LaPicture> LoadAsync(CancellationToken cancellationToken = default)
+    /// <summary>The picture with every submitter's latest upload status: for the data-quality report.</summary>
+    public Task<LaPicture> LoadAsync(CancellationToken cancellationToken = default) => LoadAsync(withUploadStatus: true, cancellationToken);
+
+    /// <summary>
+    /// For datasets built from the returns in force alone (workforce, HNB forecast): the last picture
+    /// is reused while the accepted table names the same uploads, without reading the uploads table
+    /// (a row per upload ever made, the larger table); its <see cref="LaPicture.Uploads"/> are then
+    /// as of the last load that read them.
+    /// </summary>
+    public Task<LaPicture> LoadReturnsInForceAsync(CancellationToken cancellationToken = default) => LoadAsync(withUploadStatus: false, cancellationToken);
+
+    private async Task<LaPicture> LoadAsync(bool withUploadStatus, CancellationToken cancellationToken)
     {
         var accepted = await tables.QueryAsync(StorageLayout.AcceptedTable, cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        var inForce = string.Join('\n', accepted.Select(r => r.GetString("UploadId")));
+        var last = _last;
+        if (!withUploadStatus && last is not null && last.InForce == inForce) return last.Picture;
         var uploads = await tables.QueryAsync(StorageLayout.UploadsTable, cancellationToken: cancellationToken).ToListAsync(cancellationToken);
-        var fingerprint = string.Join('\n', accepted.Select(r => r.GetString("UploadId"))) + "\n|\n" + string.Join('\n', uploads.Select(r => r.PartitionKey + "/" + r.RowKey));
-        if (_last is { } last && last.Fingerprint == fingerprint) return last.Picture;
+        var uploaded = string.Join('\n', uploads.Select(r => r.PartitionKey + "/" + r.RowKey));
+        if (last is not null && last.InForce == inForce && last.Uploads == uploaded) return last.Picture;
         var picture = await BuildAsync(accepted, uploads, cancellationToken);
-        _last = new Cached(fingerprint, picture);
+        _last = new Cached(inForce, uploaded, picture);
         return picture;
     }
 

@@ -39,7 +39,7 @@ public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tabl
 
     public async Task<WorkforceSummary> BuildWorkforceAsync(RebuildRequest request, CancellationToken cancellationToken = default)
     {
-        var picture = await _pictures.LoadAsync(cancellationToken);
+        var picture = await _pictures.LoadReturnsInForceAsync(cancellationToken);
         var capacity = WorkforceCapacity.Build(picture, SplitRules.From(picture.Assumptions));
         await blobs.WriteRenderedAsync($"{WorkforceFolder}/workforce.json", "application/json", s => WorkforceWriters.WriteJson(capacity, s), cancellationToken);
         await blobs.WriteRenderedAsync($"{WorkforceFolder}/fte.csv", "text/csv", s => WorkforceWriters.WriteFte(capacity, s), cancellationToken);
@@ -60,7 +60,7 @@ public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tabl
 
     public async Task<HnbForecastSummary> BuildHnbForecastAsync(RebuildRequest request, CancellationToken cancellationToken = default)
     {
-        var picture = await _pictures.LoadAsync(cancellationToken);
+        var picture = await _pictures.LoadReturnsInForceAsync(cancellationToken);
         var assumptions = HnbAssumptions.From(picture.Assumptions);
         var (baseYear, endYear) = (assumptions.BaseYear, assumptions.EndYear);
         var outcome = HnbForecastOutcome.For(picture, options.LaCode, assumptions);

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Globalization;
+using SendPipeline.SampleData.National;
+using SendPipeline.Storage;
+
+namespace SendPipeline.Cli.Commands;
+
+/// <summary>
+/// <c>sendpipeline bench rebuild</c>: times the rebuild of all three datasets (data quality,
+/// workforce, HNB forecast) from a prepared store of canonical returns in force, through the
+/// rebuild workflow and the direct host as <c>rebuild</c> runs it, in a fresh child process per run.
+/// A benchmark, not a test: the figures go in docs/performance.md.
+/// </summary>
+public static class RebuildBenchCommand
+{
+    public const string Usage = "sendpipeline bench rebuild [--scale tiny|la|national] [--runs N] [--store DIR] [--seed N]";
+
+    public static async Task<int> RunAsync(CommandLine args, TextWriter output)
+    {
+        var phase = args.Option("phase");
+        var store = args.Option("store");
+        var scaleName = args.Option("scale") ?? "la";
+        var runs = Math.Max(1, args.Int("runs", 3));
+        var seed = args.Int("seed", 1);
+        var la = Settings.LaCode(args);
+        var national = new NationalScale(args.Int("settings", NationalScale.England.Settings), args.Int("pupils", NationalScale.England.SenPupils),
+            args.Int("plans", NationalScale.England.EhcpPlans));
+        var history = GenerateCommand.HistoryPath(args);
+        var assumptions = GenerateCommand.AssumptionsPath(args);
+        args.EnsureAllRead();
+        if (phase is not null)
+        {
+            if (store is null) throw new UsageException("--phase needs --store.");
+            return await RunPhaseAsync(Path.GetFullPath(store), la, output);
+        }
+
+        var scale = scaleName switch
+        {
+            "tiny" => RebuildBenchScale.Tiny(seed),
+            "la" => RebuildBenchScale.La(seed),
+            "national" => RebuildBenchScale.England(seed, national),
+            _ => throw new UsageException($"--scale is tiny, la or national, not '{scaleName}'."),
+        };
+        var root = Path.GetFullPath(store ?? Path.Combine("out", $"bench-{scale.Name}"));
+        if (!await RebuildBenchStore.EnsureAsync(root, scale, history, assumptions, output))
+            output.WriteLine($"Reusing the store prepared earlier at {root}.");
+        var (returns, rows) = await RebuildBenchStore.InForceAsync(StoreFactory.Create(root).Tables);
+
+        output.WriteLine($"Rebuild of {returns:N0} returns in force ({rows:N0} rows), best of {runs} runs, each in its own process;");
+        output.WriteLine("cold is the first rebuild in the process (JIT included), warm a second one with a fresh picture loader (no cached picture).");
+        output.WriteLine("| scale | returns | rows | cold s | cold rows/s | warm s | warm rows/s | peak working set |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        var all = Enumerable.Range(0, runs).Select(_ => RunChild(root, scale.Home.LaCode)).ToList();
+        var (cold, warm, peak) = (all.Min(r => r.Cold), all.Min(r => r.Warm), all.Max(r => r.PeakBytes));
+        output.WriteLine($"| {scale.Name} | {returns:N0} | {rows:N0} | {cold:N3} | {rows / cold:N0} | {warm:N3} | {rows / warm:N0} | {peak / 1048576.0:N0} MB |");
+        return 0;
+    }
+
+    private sealed record Timing(double Cold, double Warm, long PeakBytes);
+
+    private static Timing RunChild(string root, string laCode)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+        // Running under `dotnet sendpipeline.dll` (or a test host) the process path is dotnet itself: pass the dll first.
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet") start.ArgumentList.Add(typeof(RebuildBenchCommand).Assembly.Location);
+        foreach (var a in new[] { "bench", "rebuild", "--phase", "child", "--store", root, "--la", laCode }) start.ArgumentList.Add(a);
+        using var child = Process.Start(start)!;
+        var line = child.StandardOutput.ReadToEnd().Trim().Split('\n')[^1];
+        child.WaitForExit();
+        if (child.ExitCode != 0) throw new InvalidOperationException($"The rebuild benchmark failed: {line}");
+        var parts = line.Split(' ');
+        return new Timing(double.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture),
+            long.Parse(parts[2], CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// Two rebuilds in this process, each with new activities and so a new picture loader: the
+    /// warm one reads and checks every return again, as after a change. Prints "coldSeconds warmSeconds peakBytes".
+    /// </summary>
+    private static async Task<int> RunPhaseAsync(string root, string laCode, TextWriter output)
+    {
+        var stores = StoreFactory.Create(root);
+        var watch = Stopwatch.StartNew();
+        await RebuildCommand.RebuildAsync(stores, laCode, "bench, cold");
+        var cold = watch.Elapsed.TotalSeconds;
+        watch.Restart();
+        await RebuildCommand.RebuildAsync(stores, laCode, "bench, warm");
+        var warm = watch.Elapsed.TotalSeconds;
+        if (Environment.GetEnvironmentVariable("SENDPIPELINE_BENCH_ALLOC") is not null)
+            Console.Error.WriteLine($"allocated {GC.GetTotalAllocatedBytes() / 1048576.0:N1} MB, gen0 {GC.CollectionCount(0)}, gen2 {GC.CollectionCount(2)}");
+        using var self = Process.GetCurrentProcess();
+        self.Refresh();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{cold} {warm} {self.PeakWorkingSet64}"));
+        return 0;
+    }
+}
