@@ -35,6 +35,7 @@ namespace SendPipeline.Cli
                     "backtest" => BacktestCommand.Run(line, output),
                     "submit" => await SubmitCommand.RunAsync(line, output),
                     "signoff" => await SignOffCommand.RunAsync(line, output),
+                    "submitter-key" => await SubmitterKeyCommand.RunAsync(line, output),
                     _ => throw new UsageException($"Unknown command '{args[0]}'."),
                 };
             }
@@ -68,6 +69,7 @@ namespace SendPipeline.Cli
             "  " + ForecastEhcpCommand.Usage,
             "  " + BacktestCommand.Usage,
             "  " + SubmitCommand.Usage,
-            "  " + SignOffCommand.Usage);
+            "  " + SignOffCommand.Usage,
+            "  " + SubmitterKeyCommand.Usage);
     }
 }

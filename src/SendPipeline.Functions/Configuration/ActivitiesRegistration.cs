@@ -2,7 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SendPipeline.Storage.Azure;
 using SendPipeline.Workflows;
+using SendPipeline.Workflows.Access;
 using SendPipeline.Workflows.Ports;
 using SendPipeline.Workflows.Ingest;
 using SendPipeline.Workflows.Rebuild;
@@ -29,6 +31,9 @@ public static class ActivitiesRegistration
             sp.GetRequiredService<PipelineOptions>(), sp.GetRequiredService<TimeProvider>(), DfeDelivery(configuration, sp),
             sp.GetRequiredService<ILogger<SubmissionActivities>>()));
         services.TryAddSingleton<ISubmissionActivities>(sp => sp.GetRequiredService<SubmissionActivities>());
+        services.TryAddSingleton(sp => new SubmitterKeyStore(sp.GetRequiredService<ITableStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IUploadAccessIssuer>(sp => sp.GetRequiredService<AzureStorageStore>().UploadAccessIssuer(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<UploadAccess>();
         return services;
     }
 

@@ -1,0 +1,49 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
+using SendPipeline.Core.Reports;
+using SendPipeline.Workflows.Access;
+
+namespace SendPipeline.Functions.Triggers;
+
+/// <summary>
+/// <c>POST /api/uploads/access</c> with header <c>X-Submitter-Key</c> and <c>{ "returnType": "school-census",
+/// "fileName": "autumn.csv" }</c>: a ten-minute, create-only SAS URL for that one file in the submitter's own
+/// folder. Anonymous at the Functions level because the submitter key is the credential; the answer never
+/// says whether a key exists, only that it did not authenticate.
+/// </summary>
+public sealed class UploadAccessHttp(UploadAccess access)
+{
+    public const string KeyHeader = "X-Submitter-Key";
+
+    [Function("RequestUploadAccess")]
+    public async Task<HttpResponseData> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "uploads/access")] HttpRequestData request, FunctionContext context)
+    {
+        Body? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<Body>(request.Body, ReportJson.Options, context.CancellationToken);
+        }
+        catch (JsonException)
+        {
+            body = null;
+        }
+        var key = request.Headers.TryGetValues(KeyHeader, out var values) ? values.FirstOrDefault() : null;
+        var result = body is { ReturnType: { } type, FileName: { } name }
+            ? await access.RequestAsync(key, type, name, context.CancellationToken)
+            : new UploadAccessResult(UploadAccessResult.BadRequest, null, "Send JSON: { \"returnType\": \"school-census\", \"fileName\": \"autumn.csv\" }.");
+
+        var response = request.CreateResponse((HttpStatusCode)result.Status);
+        response.Headers.Add("Content-Type", "application/json; charset=utf-8");
+        response.Headers.Add("Cache-Control", "no-store");
+        object payload = result.Grant is { } grant
+            ? new { uploadUrl = grant.UploadUrl, uploadPath = grant.UploadPath, expiresOn = grant.ExpiresOn, method = "PUT", headers = new Dictionary<string, string> { ["x-ms-blob-type"] = "BlockBlob" } }
+            : new { error = result.Problem };
+        await response.WriteStringAsync(JsonSerializer.Serialize(payload, ReportJson.Options));
+        return response;
+    }
+
+    private sealed record Body(string? ReturnType, string? FileName);
+}
