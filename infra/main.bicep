@@ -25,6 +25,10 @@ param submissionSchedule string = '0 0 7 15 1,4,7,10 *'
 @description('The DfE endpoint final packages are posted to (https); empty to publish without sending.')
 param dfeEndpoint string = ''
 
+@secure()
+@description('Base64 HMAC key for pupil keys; the azd preprovision hook generates it once per environment.')
+param pupilKeySecret string
+
 @description('Object id of a person or pipeline given data access for debugging; empty for none.')
 param principalId string = ''
 
@@ -89,6 +93,18 @@ module rbac 'app/rbac.bicep' = {
   }
 }
 
+module keyVault 'app/keyvault.bicep' = {
+  name: 'keyvault'
+  scope: rg
+  params: {
+    name: 'kv-send-${take(resourceToken, 13)}'
+    location: location
+    tags: tags
+    identityPrincipalId: identity.outputs.principalId
+    pupilKeySecret: pupilKeySecret
+  }
+}
+
 module api 'app/api.bicep' = {
   name: 'api'
   scope: rg
@@ -106,6 +122,7 @@ module api 'app/api.bicep' = {
     laCode: laCode
     submissionSchedule: submissionSchedule
     dfeEndpoint: dfeEndpoint
+    pupilKeySecretUri: keyVault.outputs.pupilKeySecretUri
   }
 }
 

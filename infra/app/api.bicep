@@ -13,6 +13,8 @@ param laCode string
 param submissionSchedule string = '0 0 7 15 1,4,7,10 *'
 @description('The DfE endpoint final packages are posted to; empty publishes packages without sending them.')
 param dfeEndpoint string = ''
+@description('Key Vault URI of the pupil-key secret, read through a Key Vault reference with the app identity.')
+param pupilKeySecretUri string
 param instanceMemoryMB int = 2048
 param maximumInstanceCount int = 40
 
@@ -63,6 +65,8 @@ var appSettings = {
   // Flat name: the timer's %setting% lookup does not reliably resolve nested settings.
   SubmissionSchedule: submissionSchedule
   SendPipeline__Dfe__Endpoint: dfeEndpoint
+  // Resolved by the platform with keyVaultReferenceIdentity; the value never appears in app settings.
+  SendPipeline__PupilKeySecret: '@Microsoft.KeyVault(SecretUri=${pupilKeySecretUri})'
 }
 
 resource app 'Microsoft.Web/sites@2024-04-01' = {

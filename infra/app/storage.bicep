@@ -4,8 +4,11 @@ param location string
 param tags object = {}
 param deploymentContainerName string
 
+@description('Days each DfE package and snapshot in submissions/ cannot be changed or deleted (default about seven years).')
+param submissionsRetentionDays int = 2557
+
 var dataContainers = ['uploads', 'reports', 'accepted', 'datasets', 'powerbi', 'submissions']
-var tables = ['uploads', 'accepted']
+var tables = ['uploads', 'accepted', 'signoffs', 'deliveries', 'submitterkeys']
 
 resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {
   name: name
@@ -52,11 +55,26 @@ resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2
   for container in concat(dataContainers, [deploymentContainerName]): {
     parent: blobService
     name: container
-    properties: {
-      publicAccess: 'None'
-    }
+    // Version-level immutability on submissions/: what the partnership signed and the DfE received stays as sent.
+    properties: union({ publicAccess: 'None' }, container == 'submissions' ? { immutableStorageWithVersioning: { enabled: true } } : {})
   }
 ]
+
+resource submissionsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' existing = {
+  parent: blobService
+  name: 'submissions'
+}
+
+// Time-based retention, left unlocked so the LA can lengthen it; locking it is a records-management decision (infra/README.md).
+resource submissionsRetention 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2024-01-01' = {
+  parent: submissionsContainer
+  name: 'default'
+  properties: {
+    immutabilityPeriodSinceCreationInDays: submissionsRetentionDays
+    allowProtectedAppendWrites: false
+  }
+  dependsOn: [containers]
+}
 
 resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2024-01-01' = {
   parent: account
