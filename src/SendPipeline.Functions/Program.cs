@@ -4,6 +4,7 @@ using SendPipeline.Functions.Configuration;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 
+builder.Services.AddSendPipelineTelemetry(builder.Configuration);
 builder.Services.AddSendPipelineStorage(builder.Configuration);
 builder.Services.AddSendPipelineIngestActivities(builder.Configuration);
 
