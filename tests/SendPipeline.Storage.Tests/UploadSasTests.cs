@@ -114,6 +114,43 @@ public sealed class UploadSasTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Grant_TamperedToWidenItsPermissionsOrExpiry_IsRefused()
+    {
+        var (grant, _) = await GrantAsync("8552001");
+        var query = grant.UploadUrl.Query;
+
+        // A school editing the token: read-write-list permissions, or a later expiry, break the signature.
+        var widened = new UriBuilder(grant.UploadUrl) { Query = query.TrimStart('?').Replace("sp=c", "sp=racwdl") }.Uri;
+        var later = new UriBuilder(grant.UploadUrl) { Query = System.Text.RegularExpressions.Regex.Replace(query.TrimStart('?'), "se=[^&]+", "se=2099-01-01T00%3A00%3A00Z") }.Uri;
+
+        Assert.Contains("sp=c", query);
+        var a = await Assert.ThrowsAsync<RequestFailedException>(() => new BlobClient(widened, Options).UploadAsync(Csv));
+        var b = await Assert.ThrowsAsync<RequestFailedException>(() => new BlobClient(later, Options).UploadAsync(Csv));
+        Assert.Equal((403, 403), (a.Status, b.Status));
+    }
+
+    [Fact]
+    public async Task Grant_CannotReachOfficersOutputs()
+    {
+        var (grant, _) = await GrantAsync("8552001");
+        var officers = new BlobServiceClient(azurite.ConnectionString, Options);
+        foreach (var container in new[] { "datasets", "powerbi", "submissions", "reports" })
+        {
+            var named = $"{_container}{container}";
+            await officers.GetBlobContainerClient(named).CreateIfNotExistsAsync();
+            await officers.GetBlobContainerClient(named).GetBlobClient("x.csv").UploadAsync(Csv, overwrite: true);
+            var builder = new UriBuilder(grant.UploadUrl);
+            var account = builder.Path.Split('/', StringSplitOptions.RemoveEmptyEntries)[0];
+            builder.Path = $"/{account}/{named}/x.csv";
+
+            var read = await Assert.ThrowsAsync<RequestFailedException>(() => new BlobClient(builder.Uri, Options).DownloadContentAsync());
+            var write = await Assert.ThrowsAsync<RequestFailedException>(() => new BlobClient(builder.Uri, Options).UploadAsync(Csv, overwrite: true));
+
+            Assert.Equal((403, 403), (read.Status, write.Status));
+        }
+    }
+
+    [Fact]
     public async Task UploadAccess_KeyOfOneSchool_GrantsOnlyItsOwnFolderAndReturnType()
     {
         var keys = new SubmitterKeyStore(azurite.Store, TimeProvider.System);
