@@ -11,4 +11,16 @@ public static class Limits
 
     /// <summary>A row longer than this is runaway quoting or not a table at all.</summary>
     public const int MaxRowChars = 1 << 20;
+
+    /// <summary>
+    /// An XLSX part may expand to at most this many times its compressed size once it is over
+    /// <see cref="MaxExpandedPartBytes"/>: real sheets compress 5 to 30 times, a zip bomb thousands.
+    /// </summary>
+    public const int MaxPartCompressionRatio = 100;
+
+    /// <summary>Parts smaller than this are never refused for their ratio (a sheet of one repeated value can compress well).</summary>
+    public const long MaxExpandedPartBytes = 50L * 1024 * 1024;
+
+    /// <summary>What a whole workbook may declare it expands to.</summary>
+    public const long MaxExpandedWorkbookBytes = 2L * 1024 * 1024 * 1024;
 }

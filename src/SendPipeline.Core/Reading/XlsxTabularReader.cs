@@ -23,6 +23,7 @@ public sealed class XlsxTabularReader : ITabularReader
         _stream = seekableStream;
         try
         {
+            RefuseZipBomb(seekableStream);
             _reader = ExcelReaderFactory.CreateOpenXmlReader(seekableStream);
             var header = new List<string>();
             if (_reader.Read())
@@ -34,12 +35,39 @@ public sealed class XlsxTabularReader : ITabularReader
             }
             Header = header;
         }
-        catch (Exception e) when (e is not TabularFormatException)
+        catch (TabularFormatException)
+        {
+            seekableStream.Dispose();
+            throw;
+        }
+        catch (Exception)
         {
             seekableStream.Dispose();
             throw new TabularFormatException(TabularProblem.UnreadableWorkbook, null,
                 "The file looks like an XLSX workbook but cannot be opened: it may be damaged, password-protected or not really XLSX.");
         }
+    }
+
+    /// <summary>
+    /// Reads the zip directory before any part is inflated: a workbook that would expand beyond
+    /// <see cref="Limits"/> is refused without decompressing a byte of it.
+    /// </summary>
+    private static void RefuseZipBomb(Stream seekable)
+    {
+        long total = 0;
+        using (var zip = new System.IO.Compression.ZipArchive(seekable, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true))
+        {
+            foreach (var entry in zip.Entries)
+            {
+                total += entry.Length;
+                var ratio = entry.CompressedLength == 0 ? 0 : entry.Length / entry.CompressedLength;
+                if (total > Limits.MaxExpandedWorkbookBytes || (entry.Length > Limits.MaxExpandedPartBytes && ratio > Limits.MaxPartCompressionRatio))
+                    throw new TabularFormatException(TabularProblem.UnreadableWorkbook, null,
+                        $"The workbook would expand to more than {Math.Max(total, entry.Length) / (1024 * 1024):N0} MB when opened ({entry.FullName} is {ratio:N0} times its stored size), " +
+                        "far beyond any real return. Save the sheet again from Excel, or export it as CSV.");
+            }
+        }
+        seekable.Position = 0;
     }
 
     public IReadOnlyList<string> Header { get; }

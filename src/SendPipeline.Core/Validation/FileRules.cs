@@ -6,7 +6,7 @@ public static class FileRules
     private const string Scope = "file";
 
     public static readonly Rule Empty = new("FILE-001", Severity.Error, Scope,
-        "The file is empty (0 bytes).",
+        "The file has nothing in it: it is empty, or holds only blank lines or an empty sheet.",
         "Export the return again from your system and upload the saved file.");
 
     public static readonly Rule NoDataRows = new("FILE-002", Severity.Error, Scope,

@@ -107,6 +107,13 @@ public static class ReturnValidator
         try
         {
             reader = kind == FileKind.Xlsx ? new XlsxTabularReader(Seekable(bounded)) : OpenCsv(bounded);
+            // Only a byte order mark, blank lines or an empty first sheet: nothing was sent, so say that
+            // rather than list every column as missing.
+            if (reader.Header.All(string.IsNullOrWhiteSpace) && OnlyBlankRowsRemain(reader))
+            {
+                issues.Add(FileRules.Empty, null, null, null);
+                return new Outcome(Format: format, Encoding: reader.Encoding);
+            }
             var columns = HeaderMap.Match(reader.Header, schema.Columns, schema.IgnoredColumn);
             foreach (var name in columns.Duplicates) issues.Add(FileRules.DuplicateColumn, null, name, null, ("column", name));
             foreach (var name in columns.Missing) issues.Add(FileRules.MissingColumn, null, name, null, ("column", name));
@@ -185,6 +192,13 @@ public static class ReturnValidator
         {
             stream.Dispose();
         }
+    }
+
+    private static bool OnlyBlankRowsRemain(ITabularReader reader)
+    {
+        while (reader.Read())
+            if (!IsBlank(reader)) return false;
+        return true;
     }
 
     private static bool IsBlank(ITabularReader reader)
