@@ -78,7 +78,9 @@ public static class PowerQueryWriter
         m.Append("let\n");
         if (source == PowerQuerySource.AzureBlobs)
         {
-            m.Append($"    Files = AzureStorage.Blobs({StorageAccountUrlParameter}){{[Name = {Text(Container)}]}}[Data],\n");
+            // The container's URL, not the account's: officers are granted the powerbi container only,
+            // and listing the account's containers would need access to all of them.
+            m.Append($"    Files = AzureStorage.Blobs({StorageAccountUrlParameter} & {Text("/" + Container)}),\n");
             m.Append($"    Data = Parquet.Document(Files{{[Name = {Text(ParquetName(table))}]}}[Content]),\n");
         }
         else

@@ -32,7 +32,7 @@ public sealed class PowerQueryWriterTests
             // Relationships (many to one, single direction):
             //   fact_placement[SettingKey] -> dim_setting[SettingKey]
             let
-                Files = AzureStorage.Blobs(StorageAccountUrl){[Name = "powerbi"]}[Data],
+                Files = AzureStorage.Blobs(StorageAccountUrl & "/powerbi"),
                 Data = Parquet.Document(Files{[Name = "fact_placement/fact_placement.parquet"]}[Content]),
                 Columns = Table.SelectColumns(Data, {"SettingKey", "AnnualCost", "Phase ""A""", "StartDate", "IsIndependent"}),
                 Typed = Table.TransformColumnTypes(Columns, {
