@@ -32,6 +32,9 @@ param pupilKeySecret string
 @description('Object id of a person or pipeline given data access for debugging; empty for none.')
 param principalId string = ''
 
+@description('Object id of the Entra ID group of officers who read the star schema in Power BI; empty for none.')
+param powerBiReaderGroupId string = ''
+
 @description('Create the Event Grid subscription for uploads. Needs the app deployed first (see infra/README.md).')
 param subscribeUploads bool = false
 
@@ -90,6 +93,7 @@ module rbac 'app/rbac.bicep' = {
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     identityPrincipalId: identity.outputs.principalId
     userPrincipalId: principalId
+    powerBiReaderGroupId: powerBiReaderGroupId
   }
 }
 
@@ -145,4 +149,5 @@ output AZURE_RESOURCE_GROUP string = rg.name
 output AZURE_FUNCTION_APP_NAME string = api.outputs.name
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
+output AZURE_STORAGE_TABLE_ENDPOINT string = storage.outputs.tableEndpoint
 output UPLOADS_SYSTEM_TOPIC_NAME string = events.outputs.systemTopicName

@@ -121,6 +121,22 @@ internal static partial class StorageRules
         }
     }
 
+    /// <summary>
+    /// Refuses a batch that names one row twice: Azure rejects such a transaction, and the local
+    /// folder would silently keep whichever came last.
+    /// </summary>
+    public static void CheckDistinct(IEnumerable<TableKey> keys, string paramName)
+    {
+        var seen = new HashSet<TableKey>();
+        foreach (var key in keys)
+        {
+            CheckKey(key.PartitionKey, "PartitionKey");
+            CheckKey(key.RowKey, "RowKey");
+            if (!seen.Add(key))
+                throw new ArgumentException($"Row ('{key.PartitionKey}', '{key.RowKey}') appears twice in one batch.", paramName);
+        }
+    }
+
     private static readonly HashSet<string> ReservedProperties =
         new(StringComparer.OrdinalIgnoreCase) { "PartitionKey", "RowKey", "Timestamp", "ETag" };
 

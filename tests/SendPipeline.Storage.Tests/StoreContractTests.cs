@@ -341,6 +341,86 @@ public abstract class StoreContractTests
         Assert.Equal(updateWinner.Writer, afterUpdate!.GetInt64("Writer"));
     }
 
+    [Fact]
+    public async Task UpsertManyAsync_250RowsInTwoPartitions_StoresEveryRowWithItsProperties()
+    {
+        var table = NewTable();
+        // Over two full transactions in one partition and a partial one in the other.
+        var rows = Enumerable.Range(0, 250)
+            .Select(i => Row(i < 210 ? "a" : "b", i.ToString("D4"), ("Number", (long)i), ("Half", i / 2.0)))
+            .ToList();
+
+        await Tables.UpsertManyAsync(table, rows);
+
+        var stored = await QueryAsync(table, null);
+        Assert.Equal(rows.Select(r => $"{r.PartitionKey}/{r.RowKey}"), stored.Select(r => $"{r.PartitionKey}/{r.RowKey}"));
+        Assert.All(stored, r => Assert.Equal(long.Parse(r.RowKey, System.Globalization.CultureInfo.InvariantCulture), r.Properties["Number"]));
+        Assert.Equal(104.5, stored[209].Properties["Half"]);
+    }
+
+    [Fact]
+    public async Task UpsertManyAsync_ExistingRows_ReplacesAllTheirProperties()
+    {
+        var table = NewTable();
+        await Tables.UpsertManyAsync(table, [Row("p", "1", ("Old", "x"), ("Kept", 1L)), Row("p", "2", ("Old", "y"))]);
+
+        await Tables.UpsertManyAsync(table, [Row("p", "1", ("Kept", 2L))]);
+
+        var first = await Tables.GetAsync(table, "p", "1");
+        Assert.Equal(2L, first!.Properties["Kept"]);
+        Assert.False(first.Properties.ContainsKey("Old"));
+        Assert.Equal("y", (await Tables.GetAsync(table, "p", "2"))!.GetString("Old"));
+    }
+
+    [Fact]
+    public async Task UpsertManyAsync_SameKeysTwice_ThrowsArgumentExceptionAndWritesNothing()
+    {
+        var table = NewTable();
+
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            Tables.UpsertManyAsync(table, [Row("p", "1", ("V", "a")), Row("p", "2"), Row("p", "1", ("V", "b"))]));
+        await Assert.ThrowsAsync<ArgumentException>(() => Tables.UpsertManyAsync(table, [Row("p", "ok"), Row("p", "a/b")]));
+
+        Assert.Empty(await QueryAsync(table, null));
+    }
+
+    [Fact]
+    public async Task DeleteManyAsync_SomeRowsMissing_DeletesThoseThatExist()
+    {
+        var table = NewTable();
+        await Tables.UpsertManyAsync(table, Enumerable.Range(0, 5).Select(i => Row("p", $"{i}")).Append(Row("q", "0")).ToList());
+
+        // "never" sits between rows that exist, in the same partition, so one transaction meets a miss.
+        await Tables.DeleteManyAsync(table, [new("p", "1"), new("p", "never"), new("p", "3"), new("q", "0"), new("z", "0")]);
+
+        Assert.Equal(["p/0", "p/2", "p/4"], await QueryKeysAsync(table, null));
+    }
+
+    [Fact]
+    public async Task DeleteManyAsync_TableNeverWritten_DoesNothing()
+    {
+        var table = NewTable();
+
+        await Tables.DeleteManyAsync(table, [new("p", "1")]);
+
+        Assert.Empty(await QueryAsync(table, null));
+    }
+
+    [Fact]
+    public async Task QueryKeysAsync_ReturnsEveryKeyInQueryOrder()
+    {
+        var table = NewTable();
+        foreach (var (pk, rk) in new[] { ("b", "2"), ("a", "9"), ("b", "10"), ("a", "A") })
+            await Tables.UpsertAsync(table, Row(pk, rk, ("Value", "v")));
+
+        var keys = new List<string>();
+        await foreach (var key in Tables.QueryKeysAsync(table))
+            keys.Add($"{key.PartitionKey}/{key.RowKey}");
+
+        Assert.Equal(await QueryKeysAsync(table, null), keys);
+        Assert.Equal(["a/9", "a/A", "b/10", "b/2"], keys);
+    }
+
     private async Task<(bool Won, long Writer)[]> RaceAsync(string table, string? etag)
     {
         using var start = new ManualResetEventSlim();

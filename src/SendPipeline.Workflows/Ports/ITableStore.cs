@@ -21,7 +21,7 @@ public sealed record TableRow(string PartitionKey, string RowKey, IReadOnlyDicti
 }
 
 /// <summary>
-/// The pipeline's tables (upload records, accepted-return pointers, later rebuild runs and sign-offs).
+/// The pipeline's tables (upload records, accepted-return pointers, sign-offs, the Power BI star tables).
 /// Keys must not contain '/', '\', '#', '?' or control characters (Azure Table rules, enforced by both adapters).
 /// </summary>
 public interface ITableStore
@@ -40,4 +40,21 @@ public interface ITableStore
     /// writers racing for the same row never silently lose one's change.
     /// </summary>
     Task<bool> TryWriteAsync(string table, TableRow row, string? ifMatchETag, CancellationToken cancellationToken = default);
+
+    /// <summary>The keys of every row, in the order of <see cref="QueryAsync"/>, without their properties.</summary>
+    IAsyncEnumerable<TableKey> QueryKeysAsync(string table, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Inserts or replaces many rows, of any partitions, as <see cref="UpsertAsync"/> would one by one
+    /// but in few round trips: Azure sends each partition's rows as transactions of up to 100. The call
+    /// as a whole is not atomic (Azure has no transaction across partitions), so a failure can leave
+    /// some rows written; writing the same rows again completes it. Two rows with the same keys are refused.
+    /// </summary>
+    Task UpsertManyAsync(string table, IReadOnlyList<TableRow> rows, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes the rows with these keys where they exist (a missing row is not an error), batched like
+    /// <see cref="UpsertManyAsync"/> and, like it, not atomic as a whole.
+    /// </summary>
+    Task DeleteManyAsync(string table, IReadOnlyList<TableKey> keys, CancellationToken cancellationToken = default);
 }
