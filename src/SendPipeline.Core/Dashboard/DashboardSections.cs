@@ -36,7 +36,7 @@ internal static class DashboardSections
             "January of academic year", "EHC plans", "Published", "Forecast", "80% interval");
         OpenTable(w, "EHC plans each January", ["Academic year", "EHC plans", "80% interval from", "80% interval to", "Source"], numeric: [1, 2, 3]);
         foreach (var p in panel.Points)
-            w.Write($"<tr><td>{E(p.Label)}</td>{Num(Count(p.Plans), (decimal)p.Plans)}{Opt(p.Lower)}{Opt(p.Upper)}<td>{(p.IsForecast ? "forecast" : "published")}</td></tr>\n");
+            w.Write($"<tr><td>{E(p.Label)}</td>{Num(Count(p.Plans), Math.Round((decimal)p.Plans))}{Opt(p.Lower)}{Opt(p.Upper)}<td>{(p.IsForecast ? "forecast" : "published")}</td></tr>\n");
         CloseTable(w);
     }
 
@@ -110,7 +110,7 @@ internal static class DashboardSections
         SvgCharts.HorizontalStacked(w, "settings-chart", $"Open settings by days delivered against target, financial year to {panel.Quarter}", caption,
             [.. SettingDaysPanel.Bands.Select(b => new ChartSeries(b, colours[b]))],
             [.. panel.Phases.Select(p => new BarRow(p, [.. SettingDaysPanel.Bands.Select(b => (double)panel.Count(p, b))]))],
-            "Number of open settings", v => Count(v));
+            "Number of open settings", v => Count(v), wholeNumbers: true);
         OpenTable(w, "Settings by phase and days against target", ["Phase", .. SettingDaysPanel.Bands, "All"], numeric: [1, 2, 3, 4, 5, 6]);
         foreach (var phase in panel.Phases)
         {
@@ -152,7 +152,7 @@ internal static class DashboardSections
         if (top.Count > 0)
             SvgCharts.HorizontalStacked(w, "quality-chart", $"Issues across returns, top {top.Count} submitters", caption,
                 [new("Errors", "#d4351c"), new("Queries", "#f47738")],
-                [.. top.Select(s => new BarRow(s.Submitter, [s.Errors, s.Queries]))], "Issues", v => Count(v), labelChars: 20);
+                [.. top.Select(s => new BarRow(s.Submitter, [s.Errors, s.Queries]))], "Issues", v => Count(v), labelChars: 20, wholeNumbers: true);
         if (panel.Submitters.Count == 0) { w.Write("<p>No issues and no rejected uploads.</p>\n"); return; }
         OpenTable(w, "Issues and rejected uploads by submitter", ["Submitter", "Errors", "Queries", "Rules", "Latest uploads", "Rejected"], numeric: [1, 2, 4, 5]);
         foreach (var s in panel.Submitters)

@@ -28,19 +28,21 @@ internal static class SvgCharts
 
     /// <summary>Horizontal bars, one per row, stacked by series, with the total at the bar's end.</summary>
     public static void HorizontalStacked(TextWriter w, string id, string title, string desc, IReadOnlyList<ChartSeries> series,
-        IReadOnlyList<BarRow> rows, string axisLabel, Func<double, string> format, int labelChars = 28)
+        IReadOnlyList<BarRow> rows, string axisLabel, Func<double, string> format, int labelChars = 28, bool wholeNumbers = false)
     {
         const double rowHeight = 26, barHeight = 18, bottom = 48, right = 70;
-        var left = Math.Min(labelChars, Math.Max(4, rows.Select(r => r.Label.Length).DefaultIfEmpty(4).Max())) * CharWidth + 16;
+        var left = Math.Min(labelChars, Math.Max(4, rows.Select(r => r.Label.Length).DefaultIfEmpty(4).Max())) * CharWidth + 24;
         var top = Legend(series, left, Width - right, out var legend) + 8;
         var height = top + rows.Count * rowHeight + bottom;
         var max = NiceMax(rows.Select(r => r.Values.Sum()).DefaultIfEmpty(0).Max());
+        // Counts tick at whole numbers: a step of 0.5 would print "0, 0, 1, 2".
+        var step = wholeNumbers ? Math.Max(1, NiceStep(max)) : NiceStep(max);
+        max = Math.Max(max, step);
         var plot = Width - left - right;
         double X(double v) => left + v / max * plot;
 
         Open(w, id, title, desc, height);
         w.Write(legend);
-        var step = NiceStep(max);
         for (var t = 0.0; t <= max + step / 1000; t += step)
         {
             w.Write($"<line class=\"grid\" x1=\"{C(X(t))}\" y1=\"{C(top)}\" x2=\"{C(X(t))}\" y2=\"{C(top + rows.Count * rowHeight)}\"/>");
