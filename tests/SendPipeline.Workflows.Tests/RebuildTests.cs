@@ -77,6 +77,31 @@ public sealed class RebuildTests : IDisposable
     }
 
     [Fact]
+    public async Task Rebuild_WritesTheDashboardAtItsStablePath_SayingWhatIsMissing_AndTheSameBytesTwice()
+    {
+        await UploadCensus("8552001", SharedUpn);
+        await UploadCensus("8552002", SharedUpn);
+
+        var result = await IngestAndRebuild();
+        var first = await ReadAt(RebuildActivities.DashboardPath);
+        await IngestAndRebuild();
+
+        Assert.Equal("datasets/dashboard/index.html", result.Dashboard!.Path);
+        // Only censuses are in force: no history to forecast, no finance, no workforce.
+        Assert.Equal(3, result.Dashboard.Missing.Count);
+        Assert.Contains("no EHC plan history for LA 855", first);
+        Assert.Contains("8552001", first);
+        Assert.DoesNotContain(SharedUpn, first);
+        Assert.Equal(first, await ReadAt(RebuildActivities.DashboardPath));
+    }
+
+    private async Task<string> ReadAt(string path)
+    {
+        await using var stream = await _store.OpenReadAsync(path);
+        return await new StreamReader(stream).ReadToEndAsync();
+    }
+
+    [Fact]
     public async Task PictureLoader_ReadsTheReturnsOncePerChange()
     {
         await UploadCensus("8552001", SharedUpn);

@@ -47,6 +47,7 @@ public static class DemoCommand
         output.WriteLine($"Done in {watch.Elapsed.TotalSeconds:N1} s. Storage is the folder {root}:");
         output.WriteLine($"  uploads/   the raw files        reports/   a JSON, CSV and HTML report per upload");
         output.WriteLine($"  accepted/  canonical returns     .tables/   upload records and the returns in force");
+        output.WriteLine($"  datasets/dashboard/index.html  the officers' dashboard: charts of every dataset, opens with no server");
         output.WriteLine($"  datasets/data-quality/  the checks across returns, for officers (HTML, CSV, JSON)");
         output.WriteLine($"  datasets/workforce/     Experts at Hand capacity: FTE, cost, the grant split, outreach, days per setting, checks");
         output.WriteLine($"  submissions/            the {options.ServiceQuarter} DfE return: a frozen snapshot and a draft package awaiting checks and sign-off");

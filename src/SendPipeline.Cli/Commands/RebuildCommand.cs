@@ -53,6 +53,11 @@ public static class RebuildCommand
         foreach (var (rule, count) in dq.IssuesByRule)
             output.WriteLine($"  {rule,-8} x{count,-5} {SendPipeline.Core.Validation.RuleCatalogue.Find(rule)?.MessageTemplate}");
         output.WriteLine($"  Report for officers: {dq.ReportHtml}");
+        if (result.Dashboard is { } dashboard)
+        {
+            output.WriteLine($"Dashboard for officers (open in a browser, no server needed): {dashboard.Path}");
+            foreach (var missing in dashboard.Missing) output.WriteLine($"  without: {missing}");
+        }
         DescribeHnb(result.Hnb, output);
         var w = result.Workforce;
         if (w.Quarter is null) return;

@@ -17,6 +17,24 @@ public static class CaseloadGrowth
     public static IReadOnlyList<double>? For(LaPicture picture, string laCode, HnbAssumptions assumptions)
     {
         var (baseYear, endYear) = (assumptions.BaseYear.StartYear, assumptions.EndYear.StartYear);
+        if (Path(picture, laCode, assumptions) is not { } ours) return null;
+        var path = ours.History.Plans.ToDictionary(p => p.Key, p => p.Value);
+        foreach (var row in ours.Forecast) path[row.Year] = row.Plans;
+        var growth = new List<double>();
+        for (var year = baseYear; year < endYear; year++)
+            growth.Add(path.TryGetValue(year, out var from) && path.TryGetValue(year + 1, out var to) && from > 0 ? to / from - 1 : 0);
+        return growth;
+    }
+
+    /// <summary>
+    /// The LA's caseload history and its forecast (with 80% intervals) from the last year known to the
+    /// end year of <paramref name="assumptions"/>: the path <see cref="For"/> takes its growth from, for
+    /// anyone who needs to show it. The forecast is empty when the history already reaches the end year.
+    /// </summary>
+    /// <returns>Null when the LA has no history, or too little for the method to forecast it.</returns>
+    public static CaseloadPath? Path(LaPicture picture, string laCode, HnbAssumptions assumptions)
+    {
+        var endYear = assumptions.EndYear.StartYear;
         var series = picture.EhcpHistory
             .Where(h => h.Plans is not null && (h.GeographicLevel == Area.National || h.GeographicLevel == Area.LocalAuthority))
             .GroupBy(h => (h.GeographicLevel, Code: h.OldLaCode ?? ""))
@@ -28,17 +46,13 @@ public static class CaseloadGrowth
         var ours = series.FirstOrDefault(s => s.Area.GeographicLevel == Area.LocalAuthority && s.Area.OldLaCode == laCode);
         if (ours is null || ours.Plans.Count == 0) return null;
 
-        var path = ours.Plans.ToDictionary(p => p.Key, p => p.Value);
-        var last = path.Keys.Max();
-        if (endYear > last)
-        {
-            var forecast = EhcpForecast.Run(series, last, endYear - last, assumptions.GrowthMethod);
-            if (forecast.Skipped.Any(s => s.Area == ours.Area)) return null;
-            foreach (var row in forecast.Rows.Where(r => r.Area == ours.Area)) path[row.Year] = row.Plans;
-        }
-        var growth = new List<double>();
-        for (var year = baseYear; year < endYear; year++)
-            growth.Add(path.TryGetValue(year, out var from) && path.TryGetValue(year + 1, out var to) && from > 0 ? to / from - 1 : 0);
-        return growth;
+        var last = ours.Plans.Keys.Max();
+        if (endYear <= last) return new CaseloadPath(ours, [], assumptions.GrowthMethod.Name);
+        var forecast = EhcpForecast.Run(series, last, endYear - last, assumptions.GrowthMethod);
+        if (forecast.Skipped.Any(s => s.Area == ours.Area)) return null;
+        return new CaseloadPath(ours, [.. forecast.Rows.Where(r => r.Area == ours.Area)], assumptions.GrowthMethod.Name);
     }
 }
+
+/// <summary>One LA's EHC plan caseload: the years known (<see cref="History"/>) and the forecast years after them.</summary>
+public sealed record CaseloadPath(CaseloadSeries History, IReadOnlyList<ForecastRow> Forecast, string Method);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using SendPipeline.Core.Dashboard;
 using SendPipeline.Core.Forecasting;
 using SendPipeline.Core.Picture;
 using SendPipeline.Core.Reports;
@@ -73,6 +74,28 @@ public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tabl
             forecast.ByCategory(first, "baseline").FirstOrDefault(b => b.Category == c.Category).Amount, c.Amount,
             forecast.ByCategory(last, "reform").FirstOrDefault(r => r.Category == c.Category).Amount)).ToList();
         return new HnbForecastSummary(totals, byCategory, null, HnbFolder);
+    }
+
+    public const string DashboardFolder = StorageLayout.Datasets + "/dashboard";
+
+    /// <summary>The dashboard's stable path, so officers can bookmark it.</summary>
+    public const string DashboardPath = DashboardFolder + "/index.html";
+
+    /// <summary>
+    /// Draws the dashboard from the picture and the datasets of this rebuild, computed again from the
+    /// cached picture (pure and quick) rather than read back, so it cannot show a mix of two rebuilds.
+    /// </summary>
+    public async Task<DashboardSummary> BuildDashboardAsync(RebuildRequest request, CancellationToken cancellationToken = default)
+    {
+        var picture = await _pictures.LoadAsync(cancellationToken);
+        var assumptions = HnbAssumptions.From(picture.Assumptions);
+        var model = DashboardModel.Build(picture, options.LaCode, assumptions,
+            HnbForecastOutcome.For(picture, options.LaCode, assumptions),
+            WorkforceCapacity.Build(picture, SplitRules.From(picture.Assumptions)),
+            DataQualityReport.Build(picture, options.LaCode));
+        await blobs.WriteRenderedAsync(DashboardPath, "text/html", s => DashboardHtml.Write(model, s), cancellationToken);
+        string?[] missing = [model.Ehcp.Missing, model.Hnb.Missing, model.Workforce.Quarter is null ? "no workforce return in force" : null];
+        return new DashboardSummary(DashboardPath, [.. missing.OfType<string>()]);
     }
 
     /// <summary>

@@ -54,7 +54,14 @@ public sealed record HnbYearTotal(string FinancialYear, decimal Baseline, decima
 
 public sealed record HnbCategoryTotal(string Category, decimal BaseYear, decimal EndBaseline, decimal EndReform);
 
-public sealed record RebuildResult(DataQualitySummary DataQuality, WorkforceSummary Workforce, HnbForecastSummary Hnb);
+public sealed record RebuildResult(DataQualitySummary DataQuality, WorkforceSummary Workforce, HnbForecastSummary Hnb)
+{
+    /// <summary>The officers' dashboard; null only from a host that ran no dashboard step.</summary>
+    public DashboardSummary? Dashboard { get; init; }
+}
+
+/// <summary>Where the officers' dashboard was written (a stable path), and which of its charts had no data.</summary>
+public sealed record DashboardSummary(string Path, IReadOnlyList<string> Missing);
 
 public static class RebuildActivityNames
 {
@@ -64,6 +71,7 @@ public static class RebuildActivityNames
     public const string BuildDataQuality = nameof(BuildDataQuality);
     public const string BuildWorkforce = nameof(BuildWorkforce);
     public const string BuildHnbForecast = nameof(BuildHnbForecast);
+    public const string BuildDashboard = nameof(BuildDashboard);
 }
 
 public interface IRebuildActivities
@@ -76,4 +84,7 @@ public interface IRebuildActivities
 
     /// <summary>Forecasts HNB spend by year, S251 line, placement category and scenario (spec 3) from the returns in force.</summary>
     Task<HnbForecastSummary> BuildHnbForecastAsync(RebuildRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes the officers' dashboard (one self-contained HTML file) from the same picture and datasets.</summary>
+    Task<DashboardSummary> BuildDashboardAsync(RebuildRequest request, CancellationToken cancellationToken = default);
 }

@@ -1,0 +1,189 @@
+using SendPipeline.Core.Forecasting;
+using static SendPipeline.Core.Dashboard.DashboardFormat;
+
+namespace SendPipeline.Core.Dashboard;
+
+/// <summary>
+/// The dashboard's sections, each a heading, a caption in plain English, a chart and the chart's
+/// numbers as a table (the accessible alternative, and what officers copy from).
+/// </summary>
+internal static class DashboardSections
+{
+    private static readonly string[] Palette =
+        ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
+
+    public static void Ehcp(TextWriter w, EhcpPanel panel, string laName) => Section(w, "ehcp-section", "EHC plans: history and forecast", () => EhcpBody(w, panel, laName));
+
+    public static void Hnb(TextWriter w, HnbPanel panel) => Section(w, "hnb-section", "High Needs Block spend by placement category", () => HnbBody(w, panel));
+
+    public static void Workforce(TextWriter w, WorkforcePanel panel) => Section(w, "workforce-section", "Experts at Hand workforce by discipline", () => WorkforceBody(w, panel));
+
+    public static void Settings(TextWriter w, SettingDaysPanel panel) => Section(w, "settings-section", "Days delivered to settings against target", () => SettingsBody(w, panel));
+
+    public static void DataQuality(TextWriter w, DataQualityPanel panel) => Section(w, "quality-section", "Data quality by submitter", () => DataQualityBody(w, panel));
+
+    private static void EhcpBody(TextWriter w, EhcpPanel panel, string laName)
+    {
+        if (panel.Missing is not null || panel.Points.Count == 0) { Missing(w, panel.Missing ?? "no EHC plan history"); return; }
+        var known = panel.Points.Where(p => !p.IsForecast).ToList();
+        var forecast = panel.Points.Where(p => p.IsForecast).ToList();
+        var caption = $"EHC plans maintained by {laName} each January, as the DfE published them from {known[0].Label} to {known[^1].Label} ({Count(known[^1].Plans)} plans)";
+        caption += forecast.Count == 0 ? "." :
+            $", then forecast to {forecast[^1].Label} by the {panel.Method} method: {Count(forecast[^1].Plans)} plans, with an 80% chance of between {Count(forecast[^1].Lower ?? 0)} and {Count(forecast[^1].Upper ?? 0)}. The shaded band widens with each year ahead because the method's past forecasts were wrong by more the further ahead they looked. The HNB forecast below grows placements along this line.";
+        w.Write($"<p class=\"caption\">{E(caption)}</p>\n");
+        SvgCharts.LineWithBand(w, "ehcp-chart", "EHC plans each January, published and forecast", caption,
+            [.. panel.Points.Select(p => new LinePoint(p.Label, p.Plans, p.Lower, p.Upper, p.IsForecast))],
+            "January of academic year", "EHC plans", "Published", "Forecast", "80% interval");
+        OpenTable(w, "EHC plans each January", ["Academic year", "EHC plans", "80% interval from", "80% interval to", "Source"], numeric: [1, 2, 3]);
+        foreach (var p in panel.Points)
+            w.Write($"<tr><td>{E(p.Label)}</td>{Num(Count(p.Plans), Math.Round((decimal)p.Plans))}{Opt(p.Lower)}{Opt(p.Upper)}<td>{(p.IsForecast ? "forecast" : "published")}</td></tr>\n");
+        CloseTable(w);
+    }
+
+    private static void HnbBody(TextWriter w, HnbPanel panel)
+    {
+        if (panel.Missing is not null || panel.Years.Count == 0) { Missing(w, $"The HNB forecast was not built: {panel.Missing}."); return; }
+        var (first, last) = (panel.Years[0], panel.Years[^1]);
+        var (baseline, reform) = (panel.Total(last, HnbAssumptions.Baseline), panel.Total(last, HnbAssumptions.Reform));
+        var caption = $"High Needs Block spend, from the actual outturn in {first} ({Millions(panel.Total(first, HnbAssumptions.Baseline))}) to {last}: " +
+            $"{Millions(baseline)} without reform (baseline) and {Millions(reform)} with it, {Millions(baseline - reform)} less. " +
+            "Each column is stacked by placement category; spend on S251 lines that placements do not drive is shown as other lines.";
+        w.Write($"<p class=\"caption\">{E(caption)}</p>\n");
+        var series = panel.Categories.Select((c, i) => new ChartSeries(c, Palette[i % Palette.Length])).ToList();
+        var groups = panel.Years.Select(y => new ColumnGroup(y, [.. HnbAssumptions.Scenarios.Select(s =>
+            new Column(s == HnbAssumptions.Baseline ? "Baseline" : "Reform", [.. panel.Categories.Select(c => (double)panel.Amount(y, s, c))]))])).ToList();
+        SvgCharts.GroupedStackedColumns(w, "hnb-chart", "High Needs Block spend by placement category, baseline and reform", caption,
+            series, groups, "Spend, £ million", v => Millions((decimal)v));
+        var columns = panel.Years.SelectMany(y => HnbAssumptions.Scenarios.Select(s => $"{y} {s}")).ToList();
+        OpenTable(w, "High Needs Block spend, £ million", ["Placement category", .. columns], numeric: [.. Enumerable.Range(1, columns.Count)]);
+        foreach (var category in panel.Categories)
+        {
+            w.Write($"<tr><td>{E(category)}</td>");
+            foreach (var y in panel.Years)
+                foreach (var s in HnbAssumptions.Scenarios) w.Write(Num(Millions(panel.Amount(y, s, category)), panel.Amount(y, s, category)));
+            w.Write("</tr>\n");
+        }
+        w.Write("<tr><td><strong>Total</strong></td>");
+        foreach (var y in panel.Years)
+            foreach (var s in HnbAssumptions.Scenarios) w.Write(Num(Millions(panel.Total(y, s)), panel.Total(y, s)));
+        w.Write("</tr>\n");
+        CloseTable(w);
+    }
+
+    private static void WorkforceBody(TextWriter w, WorkforcePanel panel)
+    {
+        if (panel.Quarter is null || panel.Disciplines.Count == 0) { Missing(w, "No workforce return is in force."); return; }
+        var (filled, vacant, agency) = (panel.Disciplines.Sum(d => d.Filled), panel.Disciplines.Sum(d => d.Vacant), panel.Disciplines.Sum(d => d.Agency));
+        var most = panel.Disciplines.OrderByDescending(d => d.Vacant).ThenBy(d => d.Discipline, StringComparer.Ordinal).First();
+        var caption = $"Full-time equivalent (FTE) posts in {panel.Quarter}: {Decimal1(filled)} filled by staff, {Decimal1(agency)} by agency staff and {Decimal1(vacant)} vacant." +
+            (most.Vacant > 0 ? $" {most.Discipline} has the most vacant FTE ({Decimal1(most.Vacant)})." : "");
+        w.Write($"<p class=\"caption\">{E(caption)}</p>\n");
+        SvgCharts.HorizontalStacked(w, "workforce-chart", $"Experts at Hand FTE by discipline, {panel.Quarter}", caption,
+            [new("Filled", "#1d70b8"), new("Agency", "#f47738"), new("Vacant", "#d4351c")],
+            [.. panel.Disciplines.Select(d => new BarRow(d.Discipline, [(double)d.Filled, (double)d.Agency, (double)d.Vacant]))],
+            "FTE", v => Decimal1((decimal)v));
+        OpenTable(w, $"FTE by discipline, {panel.Quarter}", ["Discipline", "Filled FTE", "Agency FTE", "Vacant FTE", "Vacant share"], numeric: [1, 2, 3, 4]);
+        foreach (var d in panel.Disciplines)
+        {
+            var total = d.Filled + d.Agency + d.Vacant;
+            var share = total == 0 ? 0 : Math.Round(d.Vacant / total * 100, 1);
+            w.Write($"<tr><td>{E(d.Discipline)}</td>{Num(Decimal1(d.Filled), d.Filled)}{Num(Decimal1(d.Agency), d.Agency)}{Num(Decimal1(d.Vacant), d.Vacant)}{Num(Decimal1(share) + "%", share)}</tr>\n");
+        }
+        CloseTable(w);
+    }
+
+    private static void SettingsBody(TextWriter w, SettingDaysPanel panel)
+    {
+        if (panel.Quarter is null || panel.Settings.Count == 0) { Missing(w, "No open settings or no Experts at Hand activity return is in force."); return; }
+        var none = panel.Settings.Where(s => s.Band == SettingDaysPanel.None).ToList();
+        var met = panel.Settings.Count(s => s.Band == SettingDaysPanel.Met);
+        var withTarget = panel.Settings.Count(s => s.Target > 0);
+        var caption = $"Experts at Hand days each open setting has had this financial year to {panel.Quarter}, against its phase's target so far " +
+            $"(40 days a year for a primary, 160 for a secondary or all-through school, pro rata). {met:N0} of {withTarget:N0} settings with a target have met it; " +
+            $"{none.Count:N0} of {panel.Settings.Count:N0} open settings have had no days at all (red), listed below.";
+        w.Write($"<p class=\"caption\">{E(caption)}</p>\n");
+        var colours = new Dictionary<string, string>
+        {
+            [SettingDaysPanel.None] = "#d4351c", [SettingDaysPanel.UnderHalf] = "#f47738", [SettingDaysPanel.Half] = "#ffdd00",
+            [SettingDaysPanel.Met] = "#00703c", [SettingDaysPanel.NoTarget] = "#b1b4b6",
+        };
+        SvgCharts.HorizontalStacked(w, "settings-chart", $"Open settings by days delivered against target, financial year to {panel.Quarter}", caption,
+            [.. SettingDaysPanel.Bands.Select(b => new ChartSeries(b, colours[b]))],
+            [.. panel.Phases.Select(p => new BarRow(p, [.. SettingDaysPanel.Bands.Select(b => (double)panel.Count(p, b))]))],
+            "Number of open settings", v => Count(v), wholeNumbers: true);
+        OpenTable(w, "Settings by phase and days against target", ["Phase", .. SettingDaysPanel.Bands, "All"], numeric: [1, 2, 3, 4, 5, 6]);
+        foreach (var phase in panel.Phases)
+        {
+            w.Write($"<tr><td>{E(phase)}</td>");
+            foreach (var band in SettingDaysPanel.Bands) w.Write(Num(Count(panel.Count(phase, band)), panel.Count(phase, band)));
+            var all = panel.Settings.Count(s => SettingDaysPanel.PhaseOf(s) == phase);
+            w.Write($"{Num(Count(all), all)}</tr>\n");
+        }
+        CloseTable(w);
+        w.Write($"<h3>Settings with no days this financial year ({none.Count:N0})</h3>\n");
+        if (none.Count == 0) w.Write("<p>None: every open setting has had some days.</p>\n");
+        else
+        {
+            OpenTable(w, "Settings with no days this financial year", ["LAEstab", "Setting", "Phase", "Target to date"], numeric: [3]);
+            foreach (var s in none)
+                w.Write($"<tr class=\"none\"><td>{E(s.LaEstab)}</td><td>{E(s.Name)}</td><td>{E(s.Phase)}</td>{Opt(s.Target)}</tr>\n");
+            CloseTable(w);
+        }
+        w.Write($"<details><summary>Every open setting ({panel.Settings.Count:N0})</summary>\n");
+        OpenTable(w, "Days delivered to each open setting, financial year to date", ["LAEstab", "Setting", "Phase", "Days", "Target to date", "Share of target"], numeric: [3, 4, 5]);
+        foreach (var s in panel.Settings)
+        {
+            var share = s.Target is > 0 ? Math.Round(s.Days / s.Target.Value * 100) : (decimal?)null;
+            w.Write($"<tr{(s.Band == SettingDaysPanel.None ? " class=\"none\"" : "")}><td>{E(s.LaEstab)}</td><td>{E(s.Name)}</td><td>{E(s.Phase)}</td>{Num(Decimal1(s.Days), s.Days)}{Opt(s.Target)}" +
+                    $"{(share is { } p ? Num(Count(p) + "%", p) : "<td class=\"n\"></td>")}</tr>\n");
+        }
+        CloseTable(w);
+        w.Write("</details>\n");
+    }
+
+    private static void DataQualityBody(TextWriter w, DataQualityPanel panel)
+    {
+        var top = panel.Submitters.Where(s => s.Issues > 0).Take(DashboardHtml.TopSubmitters).ToList();
+        var rejected = panel.Submitters.Count(s => s.Rejected > 0);
+        var caption = $"{panel.Issues:N0} issues found by the checks across returns, from {panel.Submitters.Count(s => s.Issues > 0):N0} submitters; " +
+            $"{rejected:N0} submitters' latest upload of some return was rejected. The chart shows the {top.Count} submitters with the most issues " +
+            "(errors must be fixed, queries checked); the table lists every submitter to chase. Details are in the data-quality report.";
+        w.Write($"<p class=\"caption\">{E(caption)}</p>\n");
+        if (top.Count > 0)
+            SvgCharts.HorizontalStacked(w, "quality-chart", $"Issues across returns, top {top.Count} submitters", caption,
+                [new("Errors", "#d4351c"), new("Queries", "#f47738")],
+                [.. top.Select(s => new BarRow(s.Submitter, [s.Errors, s.Queries]))], "Issues", v => Count(v), labelChars: 20, wholeNumbers: true);
+        if (panel.Submitters.Count == 0) { w.Write("<p>No issues and no rejected uploads.</p>\n"); return; }
+        OpenTable(w, "Issues and rejected uploads by submitter", ["Submitter", "Errors", "Queries", "Rules", "Latest uploads", "Rejected"], numeric: [1, 2, 4, 5]);
+        foreach (var s in panel.Submitters)
+            w.Write($"<tr><td>{E(s.Submitter)}</td>{Num(Count(s.Errors), s.Errors)}{Num(Count(s.Queries), s.Queries)}<td>{E(string.Join(", ", s.ByRule.Select(r => $"{r.RuleId} ×{r.Count}")))}</td>" +
+                    $"{Num(Count(s.LatestUploads), s.LatestUploads)}{Num(Count(s.Rejected), s.Rejected)}</tr>\n");
+        CloseTable(w);
+    }
+
+    private static void Section(TextWriter w, string id, string heading, Action body)
+    {
+        w.Write($"<section id=\"{id}\">\n<h2>{E(heading)}</h2>\n");
+        body();
+        w.Write("</section>\n");
+    }
+
+    private static void Missing(TextWriter w, string why) => w.Write($"<p class=\"missing\">{E(why)}</p>\n");
+
+    private static void OpenTable(TextWriter w, string caption, IReadOnlyList<string> headers, IReadOnlyList<int> numeric)
+    {
+        w.Write($"<div class=\"table-wrap\"><table class=\"sortable\"><caption>{E(caption)}</caption><thead><tr>");
+        for (var i = 0; i < headers.Count; i++)
+            w.Write($"<th scope=\"col\"{(numeric.Contains(i) ? " class=\"n\"" : "")}>{E(headers[i])}</th>");
+        w.Write("</tr></thead><tbody>\n");
+    }
+
+    private static void CloseTable(TextWriter w) => w.Write("</tbody></table></div>\n");
+
+    /// <summary>A number cell: the text as shown, the raw value for sorting.</summary>
+    private static string Num(string shown, decimal raw) => $"<td class=\"n\" data-value=\"{Raw(raw)}\">{E(shown)}</td>";
+
+    private static string Opt(double? value) => value is { } v ? Num(Count(v), Math.Round((decimal)v)) : "<td class=\"n\"></td>";
+
+    private static string Opt(decimal? value) => value is { } v ? Num(Decimal1(v), v) : "<td class=\"n\"></td>";
+}

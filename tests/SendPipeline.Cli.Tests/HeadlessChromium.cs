@@ -1,0 +1,54 @@
+using System.Diagnostics;
+
+namespace SendPipeline.Cli.Tests;
+
+/// <summary>
+/// Renders a local HTML file in headless Chromium and returns the DOM after its scripts ran
+/// (<c>--dump-dom</c>). Missing Chromium is a failure, not a skip: scripts/test.sh installs it.
+/// </summary>
+internal static class HeadlessChromium
+{
+    private static readonly string[] Names = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
+
+    /// <summary>The browser: <c>SENDPIPELINE_CHROMIUM</c>, else the first of <see cref="Names"/> on PATH (as scripts/chromium.sh finds it).</summary>
+    public static string Find()
+    {
+        if (Environment.GetEnvironmentVariable("SENDPIPELINE_CHROMIUM") is { Length: > 0 } configured)
+            return File.Exists(configured) ? configured : throw new InvalidOperationException($"SENDPIPELINE_CHROMIUM={configured} does not exist: unset it, or run scripts/test.sh (scripts/chromium.sh ensure) to install Chromium.");
+        var path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        foreach (var name in Names)
+            foreach (var dir in path)
+                if (File.Exists(Path.Combine(dir, name))) return Path.Combine(dir, name);
+        Assert.Fail("Chromium is not installed, so the dashboard cannot be rendered: run scripts/test.sh (or scripts/chromium.sh ensure), or set SENDPIPELINE_CHROMIUM.");
+        return "";
+    }
+
+    public static async Task<string> DumpDomAsync(string htmlFile)
+    {
+        // A profile of its own: another Chromium on the machine holds a lock on the default one.
+        var profile = Path.Combine(Path.GetTempPath(), "sendpipeline-chromium-" + Guid.NewGuid().ToString("N"));
+        var start = new ProcessStartInfo(Find()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", $"--user-data-dir={profile}", "--dump-dom", new Uri(htmlFile).AbsoluteUri })
+            start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("Chromium did not finish rendering the dashboard within 90 s.");
+        }
+        finally
+        {
+            try { Directory.Delete(profile, recursive: true); } catch (IOException) { /* a crash reporter may still hold a file; temp is cleaned anyway */ }
+        }
+        var dom = await stdout;
+        Assert.True(process.ExitCode == 0 && dom.Length > 0, $"Chromium exited {process.ExitCode}: {await stderr}");
+        return dom;
+    }
+}
