@@ -17,13 +17,14 @@ public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tabl
     : IRebuildActivities
 {
     private readonly PictureLoader _pictures = new(blobs, tables);
+    private readonly DerivedDatasets _derived = new(options.LaCode);
 
     public const string DataQualityFolder = StorageLayout.Datasets + "/data-quality";
 
     public async Task<DataQualitySummary> BuildDataQualityAsync(RebuildRequest request, CancellationToken cancellationToken = default)
     {
         var picture = await _pictures.LoadAsync(cancellationToken);
-        var report = DataQualityReport.Build(picture, options.LaCode);
+        var report = _derived.DataQuality(picture);
         var json = $"{DataQualityFolder}/data-quality.json";
         var html = $"{DataQualityFolder}/data-quality.html";
         await blobs.WriteRenderedAsync(json, "application/json", s => DataQualityWriters.WriteJson(report, s), cancellationToken);
@@ -41,7 +42,7 @@ public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tabl
     public async Task<WorkforceSummary> BuildWorkforceAsync(RebuildRequest request, CancellationToken cancellationToken = default)
     {
         var picture = await _pictures.LoadReturnsInForceAsync(cancellationToken);
-        var capacity = WorkforceCapacity.Build(picture, SplitRules.From(picture.Assumptions));
+        var capacity = _derived.Workforce(picture);
         await blobs.WriteRenderedAsync($"{WorkforceFolder}/workforce.json", "application/json", s => WorkforceWriters.WriteJson(capacity, s), cancellationToken);
         await blobs.WriteRenderedAsync($"{WorkforceFolder}/fte.csv", "text/csv", s => WorkforceWriters.WriteFte(capacity, s), cancellationToken);
         await blobs.WriteRenderedAsync($"{WorkforceFolder}/cost.csv", "text/csv", s => WorkforceWriters.WriteCost(capacity, s), cancellationToken);
@@ -64,7 +65,7 @@ public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tabl
         var picture = await _pictures.LoadReturnsInForceAsync(cancellationToken);
         var assumptions = HnbAssumptions.From(picture.Assumptions);
         var (baseYear, endYear) = (assumptions.BaseYear, assumptions.EndYear);
-        var outcome = HnbForecastOutcome.For(picture, options.LaCode, assumptions);
+        var outcome = _derived.Hnb(picture);
         if (outcome.Forecast is not { } forecast) return new HnbForecastSummary([], [], outcome.Skipped, HnbFolder);
         await blobs.WriteRenderedAsync($"{HnbFolder}/hnb-forecast.csv", "text/csv", s => HnbForecastCsv.Write(forecast, s), cancellationToken);
         await WriteLineageAsync(HnbFolder, DatasetLineage.HnbForecast, picture, cancellationToken);
@@ -90,9 +91,7 @@ public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tabl
         var picture = await _pictures.LoadAsync(cancellationToken);
         var assumptions = HnbAssumptions.From(picture.Assumptions);
         var model = DashboardModel.Build(picture, options.LaCode, assumptions,
-            HnbForecastOutcome.For(picture, options.LaCode, assumptions),
-            WorkforceCapacity.Build(picture, SplitRules.From(picture.Assumptions)),
-            DataQualityReport.Build(picture, options.LaCode));
+            _derived.Hnb(picture), _derived.Workforce(picture), _derived.DataQuality(picture));
         await blobs.WriteRenderedAsync(DashboardPath, "text/html", s => DashboardHtml.Write(model, s), cancellationToken);
         string?[] missing = [model.Ehcp.Missing, model.Hnb.Missing, model.Workforce.Quarter is null ? "no workforce return in force" : null];
         return new DashboardSummary(DashboardPath, [.. missing.OfType<string>()]);

@@ -1,0 +1,25 @@
+using System.Runtime.CompilerServices;
+using SendPipeline.Core.Forecasting;
+using SendPipeline.Core.Picture;
+using SendPipeline.Core.Workforce;
+
+namespace SendPipeline.Workflows.Rebuild;
+
+/// <summary>
+/// The datasets computed from one picture, kept for as long as that picture lives, so the steps that
+/// present them again (the dashboard, the Power BI tables) reuse the rebuild's own results instead of
+/// recomputing them: the same numbers, at no second cost. Keyed by the picture instance, which
+/// <see cref="PictureLoader"/> replaces whenever the returns in force change.
+/// </summary>
+public sealed class DerivedDatasets(string laCode)
+{
+    private readonly ConditionalWeakTable<LaPicture, DataQualityReport> _dataQuality = new();
+    private readonly ConditionalWeakTable<LaPicture, WorkforceCapacity> _workforce = new();
+    private readonly ConditionalWeakTable<LaPicture, HnbForecastOutcome> _hnb = new();
+
+    public DataQualityReport DataQuality(LaPicture picture) => _dataQuality.GetValue(picture, p => DataQualityReport.Build(p, laCode));
+
+    public WorkforceCapacity Workforce(LaPicture picture) => _workforce.GetValue(picture, p => WorkforceCapacity.Build(p, SplitRules.From(p.Assumptions)));
+
+    public HnbForecastOutcome Hnb(LaPicture picture) => _hnb.GetValue(picture, p => HnbForecastOutcome.For(p, laCode, HnbAssumptions.From(p.Assumptions)));
+}
