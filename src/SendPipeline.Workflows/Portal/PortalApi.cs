@@ -21,7 +21,7 @@ public sealed class PortalApi(PortalService portal)
     /// runs or loads, so a value from an upload shown in the page can never become script.
     /// </summary>
     public const string ContentSecurityPolicy =
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self' https://*.blob.core.windows.net; " +
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' https://*.blob.core.windows.net; " +
         "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     public async Task<PortalReply> HandleAsync(PortalRequest request, CancellationToken cancellationToken = default)

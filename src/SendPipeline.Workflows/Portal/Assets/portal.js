@@ -156,7 +156,9 @@
     table.append(make('caption', 'Issues, by row (' + report.issues.length + ')'));
     const head = make('tr');
     for (const name of ['Row', 'Column', 'Value', 'Severity', 'Rule', 'Message', 'How to fix']) head.append(make('th', name, { scope: 'col' }));
-    table.append(make('thead')).firstChild.append(head);
+    const thead = make('thead');
+    thead.append(head);
+    table.append(thead);
     const body = make('tbody');
     for (const issue of report.issues) {
       const row = make('tr', undefined, { 'data-row': issue.row ?? 'file' });
@@ -195,7 +197,9 @@
     table.append(make('caption', 'Newest first'));
     const head = make('tr');
     for (const name of ['File', 'Return type', 'Received', 'Status', 'Rows', 'Errors', 'Queries', 'Report']) head.append(make('th', name, { scope: 'col' }));
-    table.append(make('thead')).firstChild.append(head);
+    const thead = make('thead');
+    thead.append(head);
+    table.append(thead);
     const body = make('tbody');
     for (const upload of uploads) {
       const row = make('tr', undefined, { 'data-upload-id': upload.uploadId });
