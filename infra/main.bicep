@@ -29,6 +29,10 @@ param dfeEndpoint string = ''
 @description('Base64 HMAC key for pupil keys; the azd preprovision hook generates it once per environment.')
 param pupilKeySecret string
 
+@secure()
+@description('Key for the upload portal\'s session tokens; the azd preprovision hook generates it once per environment.')
+param portalSessionSecret string
+
 @description('Object id of a person or pipeline given data access for debugging; empty for none.')
 param principalId string = ''
 
@@ -71,6 +75,7 @@ module storage 'app/storage.bicep' = {
     location: location
     tags: tags
     deploymentContainerName: deploymentContainerName
+    portalOrigin: 'https://${functionAppName}.azurewebsites.net'
   }
 }
 
@@ -106,6 +111,7 @@ module keyVault 'app/keyvault.bicep' = {
     tags: tags
     identityPrincipalId: identity.outputs.principalId
     pupilKeySecret: pupilKeySecret
+    portalSessionSecret: portalSessionSecret
   }
 }
 
@@ -127,6 +133,7 @@ module api 'app/api.bicep' = {
     submissionSchedule: submissionSchedule
     dfeEndpoint: dfeEndpoint
     pupilKeySecretUri: keyVault.outputs.pupilKeySecretUri
+    portalSessionSecretUri: keyVault.outputs.portalSessionSecretUri
   }
 }
 

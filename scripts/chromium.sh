@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure a headless Chromium is installed for the dashboard's browser test
-# (tests/SendPipeline.Cli.Tests/DashboardBrowserTests.cs), which renders datasets/dashboard/index.html.
+# (tests/SendPipeline.Cli.Tests/DashboardBrowserTests.cs) and the portal's (PortalBrowserTests.cs, through playwright-core).
 #
 #   scripts/chromium.sh ensure   install Debian's `chromium` with apt-get when no Chromium is on PATH
 #   scripts/chromium.sh path     print the browser the test will use (exit 1 when there is none)

@@ -15,6 +15,8 @@ param submissionSchedule string = '0 0 7 15 1,4,7,10 *'
 param dfeEndpoint string = ''
 @description('Key Vault URI of the pupil-key secret, read through a Key Vault reference with the app identity.')
 param pupilKeySecretUri string
+@description('Key Vault URI of the upload portal\'s session-signing secret, read the same way.')
+param portalSessionSecretUri string
 param instanceMemoryMB int = 2048
 param maximumInstanceCount int = 40
 
@@ -67,6 +69,7 @@ var appSettings = {
   SendPipeline__Dfe__Endpoint: dfeEndpoint
   // Resolved by the platform with keyVaultReferenceIdentity; the value never appears in app settings.
   SendPipeline__PupilKeySecret: '@Microsoft.KeyVault(SecretUri=${pupilKeySecretUri})'
+  SendPipeline__PortalSessionSecret: '@Microsoft.KeyVault(SecretUri=${portalSessionSecretUri})'
 }
 
 resource app 'Microsoft.Web/sites@2024-04-01' = {

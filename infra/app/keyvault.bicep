@@ -1,4 +1,4 @@
-@description('Key Vault for the pipeline secrets: the HMAC key that turns pupil identifiers into pupil keys (issue 6).')
+@description('Key Vault for the pipeline secrets: the HMAC key that turns pupil identifiers into pupil keys (issue 6), and the key that signs the upload portal\'s sessions (issue 8).')
 param name string
 param location string
 param tags object = {}
@@ -9,6 +9,10 @@ param identityPrincipalId string
 @secure()
 @description('Base64 HMAC-SHA256 key for pupil keys. Generated once by the azd preprovision hook; changing it changes every pupil key, so Power BI joins across refreshes would break.')
 param pupilKeySecret string
+
+@secure()
+@description('Key that signs the upload portal\'s session tokens. Generated once by the azd preprovision hook; replacing it only signs everyone out.')
+param portalSessionSecret string
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
@@ -39,6 +43,16 @@ resource pupilKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   }
 }
 
+// Its own secret, not derived from the pupil key: rotating it (signing everyone out) must never change a pupil key.
+resource portalSession 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'portal-session-secret'
+  properties: {
+    value: portalSessionSecret
+    contentType: 'base64 HMAC-SHA256 key'
+  }
+}
+
 // Key Vault Secrets User: read secret values, nothing else.
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 
@@ -54,3 +68,4 @@ resource appSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 
 output name string = vault.name
 output pupilKeySecretUri string = pupilKey.properties.secretUri
+output portalSessionSecretUri string = portalSession.properties.secretUri

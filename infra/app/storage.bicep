@@ -3,6 +3,8 @@ param name string
 param location string
 param tags object = {}
 param deploymentContainerName string
+@description('Origin of the upload portal (the Function App), the only one allowed to PUT uploads from a browser with a SAS.')
+param portalOrigin string
 
 @description('Days each DfE package and snapshot in submissions/ cannot be changed or deleted (default about seven years).')
 param submissionsRetentionDays int = 2557
@@ -47,6 +49,19 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01'
     containerDeleteRetentionPolicy: {
       enabled: true
       days: 30
+    }
+    // The upload portal's page PUTs the file straight to blob storage with the create-only SAS; the
+    // browser allows that only if the account names the page's origin. PUT only: the SAS reads nothing.
+    cors: {
+      corsRules: [
+        {
+          allowedOrigins: [portalOrigin]
+          allowedMethods: ['PUT']
+          allowedHeaders: ['x-ms-blob-type', 'content-type', 'x-ms-version', 'x-ms-client-request-id']
+          exposedHeaders: ['x-ms-request-id']
+          maxAgeInSeconds: 600
+        }
+      ]
     }
   }
 }

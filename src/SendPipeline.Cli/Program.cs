@@ -36,6 +36,7 @@ namespace SendPipeline.Cli
                     "submit" => await SubmitCommand.RunAsync(line, output),
                     "signoff" => await SignOffCommand.RunAsync(line, output),
                     "submitter-key" => await SubmitterKeyCommand.RunAsync(line, output),
+                    "serve" => await ServeCommand.RunAsync(line, output),
                     _ => throw new UsageException($"Unknown command '{args[0]}'."),
                 };
             }
@@ -70,6 +71,7 @@ namespace SendPipeline.Cli
             "  " + BacktestCommand.Usage,
             "  " + SubmitCommand.Usage,
             "  " + SignOffCommand.Usage,
-            "  " + SubmitterKeyCommand.Usage);
+            "  " + SubmitterKeyCommand.Usage,
+            "  " + ServeCommand.Usage);
     }
 }

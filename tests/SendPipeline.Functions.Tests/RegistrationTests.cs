@@ -4,7 +4,9 @@ using Moq;
 using SendPipeline.Functions.Configuration;
 using SendPipeline.Storage.Azure;
 using SendPipeline.Workflows;
+using SendPipeline.Workflows.Access;
 using SendPipeline.Workflows.Ingest;
+using SendPipeline.Workflows.Portal;
 using SendPipeline.Workflows.Ports;
 
 namespace SendPipeline.Functions.Tests;
@@ -84,5 +86,21 @@ public class RegistrationTests
 
         Assert.Same(blobs, provider.GetRequiredService<IBlobStore>());
         Assert.Same(activities, provider.GetRequiredService<IIngestActivities>());
+    }
+
+    [Fact]
+    public void Portal_resolves_with_its_session_secret_and_names_the_setting_without_it()
+    {
+        ServiceProvider Build(params (string Key, string Value)[] settings) => new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(Mock.Of<IBlobStore>())
+            .AddSingleton(Mock.Of<ITableStore>())
+            .AddSingleton(Mock.Of<IUploadAccessIssuer>())
+            .AddSendPipelineIngestActivities(Config([("SendPipeline:LaCode", "855"), .. settings]))
+            .BuildServiceProvider();
+
+        Assert.NotNull(Build(("SendPipeline:PortalSessionSecret", new string('s', 44))).GetRequiredService<PortalApi>());
+        var error = Assert.Throws<InvalidOperationException>(() => Build().GetRequiredService<PortalApi>());
+        Assert.Contains("SendPipeline__PortalSessionSecret", error.Message);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SendPipeline.Storage.Azure;
 using SendPipeline.Workflows;
 using SendPipeline.Workflows.Access;
+using SendPipeline.Workflows.Portal;
 using SendPipeline.Workflows.Ports;
 using SendPipeline.Workflows.Ingest;
 using SendPipeline.Workflows.Rebuild;
@@ -34,6 +35,10 @@ public static class ActivitiesRegistration
         services.TryAddSingleton(sp => new SubmitterKeyStore(sp.GetRequiredService<ITableStore>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IUploadAccessIssuer>(sp => sp.GetRequiredService<AzureStorageStore>().UploadAccessIssuer(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<UploadAccess>();
+        services.TryAddSingleton(_ => PortalOptions.FromSecret(configuration[PortalOptions.SessionSecretSetting] ?? ""));
+        services.TryAddSingleton<PortalSessions>();
+        services.TryAddSingleton<PortalService>();
+        services.TryAddSingleton<PortalApi>();
         return services;
     }
 

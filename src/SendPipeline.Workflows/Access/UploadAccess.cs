@@ -20,6 +20,12 @@ public sealed class UploadAccess(SubmitterKeyStore keys, IUploadAccessIssuer iss
     {
         if (await keys.AuthenticateAsync(presentedKey, cancellationToken) is not { } submitter)
             return new(UploadAccessResult.Unauthenticated, null, "The submitter key is missing, unknown or revoked. Ask the LA's data team for a new one.");
+        return await GrantAsync(submitter, returnType, fileName, cancellationToken);
+    }
+
+    /// <summary>The same decision for a submitter already authenticated another way (the portal's session).</summary>
+    public async Task<UploadAccessResult> GrantAsync(Submitter submitter, string returnType, string fileName, CancellationToken cancellationToken = default)
+    {
         if (UploadRequestRules.PathFor(submitter, returnType.Trim(), fileName, out var problem) is not { } path)
             return new(submitter.MayUpload(returnType.Trim()) || !ReturnTypes.IsKnown(returnType.Trim()) ? UploadAccessResult.BadRequest : UploadAccessResult.Forbidden, null, problem);
         return new(UploadAccessResult.Granted, await issuer.GrantCreateAsync(path, Lifetime, cancellationToken), null);

@@ -23,20 +23,28 @@ public sealed class UploadSweep(IBlobStore blobs, ITableStore tables, IIngestAct
         }
 
         var results = new List<IngestResult>();
-        foreach (var (blob, upload) in pending.OrderBy(p => p.Blob.LastModified).ThenBy(p => p.Blob.Path, StringComparer.Ordinal))
+        foreach (var (_, upload) in pending.OrderBy(p => p.Blob.LastModified).ThenBy(p => p.Blob.Path, StringComparer.Ordinal))
         {
-            string hash;
-            await using (var content = await blobs.OpenReadAsync(blob.Path, cancellationToken))
-                hash = await UploadIds.HashAsync(content, cancellationToken);
-            var request = new IngestRequest(upload.Path, hash);
-            // Same path and bytes as an upload already recorded: the duplicate does nothing.
-            if (await tables.GetAsync(StorageLayout.UploadsTable, UploadRecords.Key(upload.SubmitterId), request.UploadId, cancellationToken) is not null)
-                continue;
-            var context = new DirectWorkflowContext(request.InstanceId, DirectWorkflowContext.ForIngest(activities, _rebuild));
-            var result = await IngestWorkflow.RunAsync(context, request);
+            if (await IngestAsync(upload, cancellationToken) is not { } result) continue;
             results.Add(result);
             progress?.Report(result);
         }
         return results;
+    }
+
+    /// <summary>
+    /// Ingests one upload now, as the blob trigger would: <c>sendpipeline serve</c> calls this right after
+    /// the portal's PUT. Null when the same path and bytes are already recorded (the duplicate does nothing).
+    /// </summary>
+    public async Task<IngestResult?> IngestAsync(UploadPath upload, CancellationToken cancellationToken = default)
+    {
+        string hash;
+        await using (var content = await blobs.OpenReadAsync(upload.Path, cancellationToken))
+            hash = await UploadIds.HashAsync(content, cancellationToken);
+        var request = new IngestRequest(upload.Path, hash);
+        if (await tables.GetAsync(StorageLayout.UploadsTable, UploadRecords.Key(upload.SubmitterId), request.UploadId, cancellationToken) is not null)
+            return null;
+        var context = new DirectWorkflowContext(request.InstanceId, DirectWorkflowContext.ForIngest(activities, _rebuild));
+        return await IngestWorkflow.RunAsync(context, request);
     }
 }

@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using SendPipeline.Workflows.Access;
+
+namespace SendPipeline.Cli.Portal;
+
+/// <summary>
+/// <c>sendpipeline serve</c>'s stand-in for the create-only SAS: the grant URL is serve's own
+/// <c>PUT /local-upload/{ticket}</c>, and the ticket (32 random bytes) is bound to the one path granted,
+/// works once, and expires with the grant. The page cannot tell the two apart except by the URL.
+/// </summary>
+public sealed class LocalUploadAccessIssuer(TimeProvider clock) : IUploadAccessIssuer
+{
+    public const string RoutePrefix = "/local-upload/";
+
+    private readonly ConcurrentDictionary<string, (string Path, DateTimeOffset ExpiresOn)> _tickets = new(StringComparer.Ordinal);
+
+    /// <summary>Set once Kestrel has its address, before any request can arrive.</summary>
+    public Uri? BaseUrl { get; set; }
+
+    public Task<UploadGrant> GrantCreateAsync(string uploadPath, TimeSpan lifetime, CancellationToken cancellationToken = default)
+    {
+        var baseUrl = BaseUrl ?? throw new InvalidOperationException("The local upload endpoint has no address yet.");
+        var ticket = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        var expires = clock.GetUtcNow().Add(lifetime);
+        _tickets[ticket] = (uploadPath, expires);
+        return Task.FromResult(new UploadGrant(uploadPath, new Uri(baseUrl, RoutePrefix + ticket), expires));
+    }
+
+    /// <summary>The path a ticket grants, used up by this call; null for a ticket unknown, already used or expired.</summary>
+    public string? Redeem(string ticket) =>
+        _tickets.TryRemove(ticket, out var grant) && clock.GetUtcNow() < grant.ExpiresOn ? grant.Path : null;
+}
