@@ -3,6 +3,14 @@ using SendPipeline.Core.Picture;
 namespace SendPipeline.Core.Forecasting;
 
 /// <summary>
+/// The LA's EHC plan caseload: its DfE counts each January (keyed by academic year, as
+/// <see cref="CaseloadSeries"/>) and, to the assumptions' end year, the forecast with 80% intervals of the
+/// method <c>growth-method/ehcp</c> names. <see cref="Skipped"/> says why there is no forecast when the
+/// method could not make one.
+/// </summary>
+public sealed record LaCaseload(Area Area, IReadOnlyDictionary<int, double> Actual, IReadOnlyList<ForecastRow> Forecast, string? Skipped);
+
+/// <summary>
 /// The LA's EHC plan growth, year by year, that the HNB forecast moves placements with: the DfE
 /// caseloads in force (ehcp-history), extended to the end year by the EHC plan forecast method the
 /// assumptions name (<c>growth-method/ehcp</c>; the default is the default of <c>forecast-ehcp</c>).
@@ -16,7 +24,20 @@ public static class CaseloadGrowth
     /// </returns>
     public static IReadOnlyList<double>? For(LaPicture picture, string laCode, HnbAssumptions assumptions)
     {
+        if (Caseload(picture, laCode, assumptions) is not { Skipped: null } caseload) return null;
         var (baseYear, endYear) = (assumptions.BaseYear.StartYear, assumptions.EndYear.StartYear);
+        var path = caseload.Actual.ToDictionary(p => p.Key, p => p.Value);
+        foreach (var row in caseload.Forecast) path[row.Year] = row.Plans;
+        var growth = new List<double>();
+        for (var year = baseYear; year < endYear; year++)
+            growth.Add(path.TryGetValue(year, out var from) && path.TryGetValue(year + 1, out var to) && from > 0 ? to / from - 1 : 0);
+        return growth;
+    }
+
+    /// <summary>The LA's caseload history and its forecast to the end year; null when the LA has no history.</summary>
+    public static LaCaseload? Caseload(LaPicture picture, string laCode, HnbAssumptions assumptions)
+    {
+        var endYear = assumptions.EndYear.StartYear;
         var series = picture.EhcpHistory
             .Where(h => h.Plans is not null && (h.GeographicLevel == Area.National || h.GeographicLevel == Area.LocalAuthority))
             .GroupBy(h => (h.GeographicLevel, Code: h.OldLaCode ?? ""))
@@ -28,17 +49,10 @@ public static class CaseloadGrowth
         var ours = series.FirstOrDefault(s => s.Area.GeographicLevel == Area.LocalAuthority && s.Area.OldLaCode == laCode);
         if (ours is null || ours.Plans.Count == 0) return null;
 
-        var path = ours.Plans.ToDictionary(p => p.Key, p => p.Value);
-        var last = path.Keys.Max();
-        if (endYear > last)
-        {
-            var forecast = EhcpForecast.Run(series, last, endYear - last, assumptions.GrowthMethod);
-            if (forecast.Skipped.Any(s => s.Area == ours.Area)) return null;
-            foreach (var row in forecast.Rows.Where(r => r.Area == ours.Area)) path[row.Year] = row.Plans;
-        }
-        var growth = new List<double>();
-        for (var year = baseYear; year < endYear; year++)
-            growth.Add(path.TryGetValue(year, out var from) && path.TryGetValue(year + 1, out var to) && from > 0 ? to / from - 1 : 0);
-        return growth;
+        var last = ours.Plans.Keys.Max();
+        if (endYear <= last) return new LaCaseload(ours.Area, ours.Plans, [], null);
+        var forecast = EhcpForecast.Run(series, last, endYear - last, assumptions.GrowthMethod);
+        if (forecast.Skipped.FirstOrDefault(s => s.Area == ours.Area) is { } skipped) return new LaCaseload(ours.Area, ours.Plans, [], skipped.Reason);
+        return new LaCaseload(ours.Area, ours.Plans, [.. forecast.Rows.Where(r => r.Area == ours.Area)], null);
     }
 }

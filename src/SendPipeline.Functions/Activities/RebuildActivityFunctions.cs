@@ -27,6 +27,10 @@ public sealed class RebuildActivityFunctions(IRebuildActivities activities, ICon
     public Task<HnbForecastSummary> BuildHnbForecast([ActivityTrigger] RebuildRequest request, FunctionContext context) =>
         activities.BuildHnbForecastAsync(request, context.CancellationToken);
 
+    [Function(RebuildActivityNames.BuildPowerBi)]
+    public Task<PowerBiSummary> BuildPowerBi([ActivityTrigger] RebuildRequest request, FunctionContext context) =>
+        activities.BuildPowerBiAsync(request, context.CancellationToken);
+
     [Function(RebuildActivityNames.BuildWorkforce)]
     public Task<WorkforceSummary> BuildWorkforce([ActivityTrigger] RebuildRequest request, FunctionContext context) =>
         activities.BuildWorkforceAsync(request, context.CancellationToken);

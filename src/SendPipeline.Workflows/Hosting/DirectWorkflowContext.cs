@@ -44,6 +44,7 @@ public sealed class DirectWorkflowContext : IWorkflowContext
             [RebuildActivityNames.BuildDataQuality] = async i => await activities.BuildDataQualityAsync((RebuildRequest)i!),
             [RebuildActivityNames.BuildWorkforce] = async i => await activities.BuildWorkforceAsync((RebuildRequest)i!),
             [RebuildActivityNames.BuildHnbForecast] = async i => await activities.BuildHnbForecastAsync((RebuildRequest)i!),
+            [RebuildActivityNames.BuildPowerBi] = async i => await activities.BuildPowerBiAsync((RebuildRequest)i!),
         };
 
     /// <summary>The submission activities, by the names the workflow calls them.</summary>

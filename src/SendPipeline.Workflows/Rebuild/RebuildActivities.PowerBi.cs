@@ -1,0 +1,58 @@
+using SendPipeline.Core.Forecasting;
+using SendPipeline.Core.Picture;
+using SendPipeline.Core.PowerBi;
+using SendPipeline.Core.Workforce;
+using SendPipeline.Workflows.Ports;
+using SendPipeline.Workflows.PowerBi;
+
+namespace SendPipeline.Workflows.Rebuild;
+
+public sealed partial class RebuildActivities
+{
+    public const string PowerBiFolder = StorageLayout.PowerBi;
+
+    /// <summary>
+    /// Builds the star schema from the picture with the same datasets the other steps write (each rebuilt
+    /// here from the same picture, since activities share no memory in Durable Functions), and writes
+    /// <c>powerbi/{table}/{table}.parquet</c> and <c>.csv</c> at paths that never change, so a scheduled
+    /// refresh keeps working; then <c>schema.json</c> and <c>lineage.json</c>. Any other blob under
+    /// <c>powerbi/</c> is then deleted: a table no longer in the schema (the pupil-level facts once a
+    /// suppression threshold is set) must not linger where a refresh would still read it.
+    /// </summary>
+    public async Task<PowerBiSummary> BuildPowerBiAsync(RebuildRequest request, CancellationToken cancellationToken = default)
+    {
+        var secretSource = options.PupilKeySecret ?? new StorePupilKeySecret(blobs);
+        var secret = await secretSource.GetAsync(cancellationToken);
+        var picture = await _pictures.LoadAsync(cancellationToken);
+        var assumptions = HnbAssumptions.From(picture.Assumptions);
+        var schema = StarSchemaBuilder.Build(picture,
+            HnbForecastOutcome.For(picture, options.LaCode, assumptions).Forecast,
+            CaseloadGrowth.Caseload(picture, options.LaCode, assumptions),
+            WorkforceCapacity.Build(picture, SplitRules.From(picture.Assumptions)),
+            DataQualityReport.Build(picture, options.LaCode),
+            new StarSchemaOptions(secret, options.SuppressUnder));
+
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var table in schema.Tables)
+        {
+            var parquet = $"{PowerBiFolder}/{table.Name}/{table.Name}.parquet";
+            var csv = $"{PowerBiFolder}/{table.Name}/{table.Name}.csv";
+            using (var buffer = new MemoryStream())
+            {
+                await StarParquetWriter.WriteAsync(table, buffer, cancellationToken);
+                buffer.Position = 0;
+                await blobs.WriteAsync(parquet, buffer, overwrite: true, "application/vnd.apache.parquet", cancellationToken);
+            }
+            await blobs.WriteRenderedAsync(csv, "text/csv", s => StarCsvWriter.Write(table, s), cancellationToken);
+            written.UnionWith([parquet, csv]);
+        }
+        var schemaPath = $"{PowerBiFolder}/schema.json";
+        await blobs.WriteRenderedAsync(schemaPath, "application/json", s => StarSchemaJson.Write(schema, s), cancellationToken);
+        await WriteLineageAsync(PowerBiFolder, DatasetLineage.PowerBi, picture, cancellationToken);
+        written.UnionWith([schemaPath, $"{PowerBiFolder}/{LineageFile}"]);
+
+        var stale = await blobs.ListAsync(PowerBiFolder + "/", cancellationToken).Where(b => !written.Contains(b.Path)).Select(b => b.Path).ToListAsync(cancellationToken);
+        foreach (var path in stale) await blobs.DeleteAsync(path, cancellationToken);
+        return new PowerBiSummary(schema.Tables.Count, schema.Tables.Sum(t => (long)t.Rows.Count), options.SuppressUnder, secretSource.Source, stale.Count, PowerBiFolder);
+    }
+}
