@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# The whole test suite on a fresh machine: installs and starts what the tests need (Azurite from npm,
+# The whole test suite on a fresh machine: installs and starts what the tests need (DuckDB and Azurite from npm,
 # the Bicep compiler from NuGet), builds with warnings as errors, compiles and lints infra/, runs
 # every test project, and stops Azurite by its own pid however the run ends.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+./scripts/duckdb.sh install
 ./scripts/azurite.sh start
 trap './scripts/azurite.sh stop' EXIT
 

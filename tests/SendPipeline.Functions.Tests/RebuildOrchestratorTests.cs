@@ -26,6 +26,8 @@ public class RebuildOrchestratorTests
         activities.Setup(a => a.BuildWorkforceAsync(It.IsAny<RebuildRequest>(), It.IsAny<CancellationToken>())).ReturnsAsync(Workforce);
         activities.Setup(a => a.BuildHnbForecastAsync(It.IsAny<RebuildRequest>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new HnbForecastSummary([new HnbYearTotal("2024-25", 131.2m, 131.2m)], [], null, "datasets/hnb-forecast"));
+        activities.Setup(a => a.BuildPowerBiAsync(It.IsAny<RebuildRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new PowerBiSummary(16, 1200, null, "SendPipeline__PupilKeySecret", 0, "powerbi"));
         var functions = new Activities.RebuildActivityFunctions(activities.Object, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), NullLogger<Activities.RebuildActivityFunctions>.Instance);
         var functionContext = Mock.Of<FunctionContext>(c => c.CancellationToken == CancellationToken.None);
         return DurableTaskTestHost.StartAsync(registry =>
@@ -34,6 +36,7 @@ public class RebuildOrchestratorTests
             registry.AddActivityFunc<RebuildRequest, DataQualitySummary>(RebuildActivityNames.BuildDataQuality, (_, input) => functions.BuildDataQuality(input, functionContext));
             registry.AddActivityFunc<RebuildRequest, WorkforceSummary>(RebuildActivityNames.BuildWorkforce, (_, input) => functions.BuildWorkforce(input, functionContext));
             registry.AddActivityFunc<RebuildRequest, HnbForecastSummary>(RebuildActivityNames.BuildHnbForecast, (_, input) => functions.BuildHnbForecast(input, functionContext));
+            registry.AddActivityFunc<RebuildRequest, PowerBiSummary>(RebuildActivityNames.BuildPowerBi, (_, input) => functions.BuildPowerBi(input, functionContext));
         });
     }
 
