@@ -33,19 +33,18 @@ public sealed partial class RebuildActivities
             new StarSchemaOptions(secret, options.SuppressUnder));
 
         var written = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var table in schema.Tables)
+        foreach (var table in schema.Tables) written.UnionWith([ParquetPath(table), CsvPath(table)]);
+        // Tables are independent files: writing them side by side overlaps each blob's round trip (or fsync).
+        await Parallel.ForEachAsync(schema.Tables, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (table, ct) =>
         {
-            var parquet = $"{PowerBiFolder}/{table.Name}/{table.Name}.parquet";
-            var csv = $"{PowerBiFolder}/{table.Name}/{table.Name}.csv";
             using (var buffer = new MemoryStream())
             {
-                await StarParquetWriter.WriteAsync(table, buffer, cancellationToken);
+                await StarParquetWriter.WriteAsync(table, buffer, ct);
                 buffer.Position = 0;
-                await blobs.WriteAsync(parquet, buffer, overwrite: true, "application/vnd.apache.parquet", cancellationToken);
+                await blobs.WriteAsync(ParquetPath(table), buffer, overwrite: true, "application/vnd.apache.parquet", ct);
             }
-            await blobs.WriteRenderedAsync(csv, "text/csv", s => StarCsvWriter.Write(table, s), cancellationToken);
-            written.UnionWith([parquet, csv]);
-        }
+            await blobs.WriteRenderedAsync(CsvPath(table), "text/csv", s => StarCsvWriter.Write(table, s), ct);
+        });
         var schemaPath = $"{PowerBiFolder}/schema.json";
         await blobs.WriteRenderedAsync(schemaPath, "application/json", s => StarSchemaJson.Write(schema, s), cancellationToken);
         await WriteLineageAsync(PowerBiFolder, DatasetLineage.PowerBi, picture, cancellationToken);
@@ -55,4 +54,9 @@ public sealed partial class RebuildActivities
         foreach (var path in stale) await blobs.DeleteAsync(path, cancellationToken);
         return new PowerBiSummary(schema.Tables.Count, schema.Tables.Sum(t => (long)t.Rows.Count), options.SuppressUnder, secretSource.Source, stale.Count, PowerBiFolder);
     }
+
+    /// <summary><c>powerbi/{table}/{table}.parquet</c>: the same path every rebuild, so a scheduled refresh keeps working.</summary>
+    public static string ParquetPath(StarTable table) => $"{PowerBiFolder}/{table.Name}/{table.Name}.parquet";
+
+    public static string CsvPath(StarTable table) => $"{PowerBiFolder}/{table.Name}/{table.Name}.csv";
 }
