@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# The whole test suite on a fresh machine: installs and starts what the tests need (Azurite from npm,
-# the Bicep compiler from NuGet, Chromium from apt and playwright-core from npm for the dashboard's and
-# the portal's browser tests), builds with warnings as errors, compiles and lints infra/, runs every test
+# The whole test suite on a fresh machine: installs and starts what the tests need (Azurite, DuckDB and
+# playwright-core from npm, the Bicep compiler from NuGet, Chromium from apt for the dashboard's and the
+# portal's browser tests), builds with warnings as errors, compiles and lints infra/, runs every test
 # project, and stops Azurite by its own pid however the run ends.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ./scripts/chromium.sh ensure
 ./scripts/playwright.sh install
+./scripts/duckdb.sh install
 ./scripts/azurite.sh start
 trap './scripts/azurite.sh stop' EXIT
 

@@ -12,4 +12,18 @@ public sealed record PipelineOptions(string LaCode)
 
     /// <summary>The demo LA (Leicestershire) when nothing else is configured.</summary>
     public const string DefaultLaCode = "855";
+
+    /// <summary>The secret that keys pupil keys in the Power BI star schema; null: a random one kept in the store (local demo only).</summary>
+    public PowerBi.IPupilKeySecret? PupilKeySecret { get; init; }
+
+    /// <summary>Counts under this are suppressed in the Power BI star schema, which then has no pupil-level rows; null: off.</summary>
+    public int? SuppressUnder { get; init; }
+
+    /// <summary>
+    /// Also write the star tables to Table Storage (issue 6), for tools that read tables. On in the Functions
+    /// app; off by default in the CLI, where the local store keeps a table as one file per row.
+    /// </summary>
+    public bool ExportStarTables { get; init; }
+
+    public const string PupilKeySecretEnvironmentVariable = "SENDPIPELINE_PUPIL_KEY_SECRET", SuppressUnderEnvironmentVariable = "SENDPIPELINE_SUPPRESS_UNDER";
 }

@@ -90,6 +90,7 @@ public sealed class ConcurrentIngestTests : IDisposable
             registry.AddActivityFunc<RebuildRequest, WorkforceSummary>(RebuildActivityNames.BuildWorkforce, (_, input) => rebuild.BuildWorkforce(input, context));
             registry.AddActivityFunc<RebuildRequest, HnbForecastSummary>(RebuildActivityNames.BuildHnbForecast, (_, input) => rebuild.BuildHnbForecast(input, context));
             registry.AddActivityFunc<RebuildRequest, DashboardSummary>(RebuildActivityNames.BuildDashboard, (_, input) => rebuild.BuildDashboard(input, context));
+            registry.AddActivityFunc<RebuildRequest, PowerBiSummary>(RebuildActivityNames.BuildPowerBi, (_, input) => rebuild.BuildPowerBi(input, context));
             registry.AddActivityFunc<RebuildRequest, DataQualitySummary>(RebuildActivityNames.BuildDataQuality, (_, input) =>
             {
                 Interlocked.Increment(ref builds);

@@ -10,7 +10,7 @@ namespace SendPipeline.Cli.Commands;
 /// </summary>
 public static class DemoCommand
 {
-    public const string Usage = "sendpipeline demo [--out DIR] [--seed N] [--la CODE] [--history FILE] [--assumptions FILE]";
+    public const string Usage = "sendpipeline demo [--out DIR] [--seed N] [--la CODE] [--history FILE] [--assumptions FILE] [--suppress-under N]";
 
     /// <summary>Marks a folder the demo made, so a rerun may clear it and never anything else.</summary>
     private const string Marker = ".sendpipeline-demo";
@@ -22,6 +22,7 @@ public static class DemoCommand
         var la = Settings.LaCode(args);
         var history = GenerateCommand.HistoryPath(args);
         var assumptions = GenerateCommand.AssumptionsPath(args);
+        var suppressUnder = Settings.SuppressUnder(args);
         args.EnsureAllRead();
 
         Prepare(root);
@@ -30,7 +31,7 @@ public static class DemoCommand
         var sample = SampleLaGenerator.Generate(options, root);
         GenerateCommand.Describe(sample, output);
         var stores = StoreFactory.Create(root);
-        var (results, rebuild) = await IngestCommand.IngestAndRebuildAsync(stores, la);
+        var (results, rebuild) = await IngestCommand.IngestAndRebuildAsync(stores, la, suppressUnder);
         // The quarter the sample's services and providers returned for: what the timer would submit on 15 April.
         var submission = await SubmitCommand.SubmitAsync(stores, la, options.ServiceQuarter.ToString(), deliver: false, delivery: null);
         watch.Stop();
@@ -50,6 +51,7 @@ public static class DemoCommand
         output.WriteLine($"  datasets/dashboard/index.html  the officers' dashboard: charts of every dataset, opens with no server");
         output.WriteLine($"  datasets/data-quality/  the checks across returns, for officers (HTML, CSV, JSON)");
         output.WriteLine($"  datasets/workforce/     Experts at Hand capacity: FTE, cost, the grant split, outreach, days per setting, checks");
+        output.WriteLine($"  powerbi/                the star schema for Power BI: Parquet and CSV per table, schema.json (no pupil identifiers)");
         output.WriteLine($"  submissions/            the {options.ServiceQuarter} DfE return: a frozen snapshot and a draft package awaiting checks and sign-off");
         output.WriteLine($"  planted-defects.json lists the errors the generator planted, to compare with the reports.");
         return 0;

@@ -47,11 +47,11 @@ public static class IngestCommand
     /// Ingests every new upload, then rebuilds once if any return in force changed: the CLI's form of
     /// the Functions app's debounced rebuild, with the whole sweep as the burst.
     /// </summary>
-    public static async Task<(IReadOnlyList<IngestResult> Results, RebuildResult? Rebuild)> IngestAndRebuildAsync(Stores stores, string laCode)
+    public static async Task<(IReadOnlyList<IngestResult> Results, RebuildResult? Rebuild)> IngestAndRebuildAsync(Stores stores, string laCode, int? suppressUnder = null)
     {
         var pending = new PendingRebuild();
         var results = await IngestAsync(stores, laCode, pending);
-        var rebuild = pending.IsPending ? await RebuildCommand.RebuildAsync(stores, laCode, $"{results.Count} uploads ingested") : null;
+        var rebuild = pending.IsPending ? await RebuildCommand.RebuildAsync(stores, laCode, $"{results.Count} uploads ingested", suppressUnder) : null;
         return (results, rebuild);
     }
 }

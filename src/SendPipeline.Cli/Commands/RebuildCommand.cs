@@ -9,21 +9,28 @@ namespace SendPipeline.Cli.Commands;
 /// <summary><c>sendpipeline rebuild</c>: rebuilds the LA's datasets from the returns in force, with the same workflow as the Functions app.</summary>
 public static class RebuildCommand
 {
-    public const string Usage = "sendpipeline rebuild [--store DIR | --connection CONNECTION-STRING] [--la CODE]";
+    public const string Usage = "sendpipeline rebuild [--store DIR | --connection CONNECTION-STRING] [--la CODE] [--suppress-under N]";
 
     public static async Task<int> RunAsync(CommandLine args, TextWriter output)
     {
         var stores = IngestCommand.OpenStores(args);
         var la = Settings.LaCode(args);
+        var suppressUnder = Settings.SuppressUnder(args);
         args.EnsureAllRead();
-        var result = await RebuildAsync(stores, la, "rebuild command");
+        var result = await RebuildAsync(stores, la, "rebuild command", suppressUnder);
         Describe(result, output);
         return 0;
     }
 
-    public static Task<RebuildResult> RebuildAsync(Stores stores, string laCode, string reason)
+    /// <param name="suppressUnder">The Power BI suppression threshold; null reads SENDPIPELINE_SUPPRESS_UNDER, else off.</param>
+    public static Task<RebuildResult> RebuildAsync(Stores stores, string laCode, string reason, int? suppressUnder = null)
     {
-        var activities = new RebuildActivities(stores.Blobs, stores.Tables, new PipelineOptions(laCode), NullLogger<RebuildActivities>.Instance);
+        var options = new PipelineOptions(laCode)
+        {
+            PupilKeySecret = Settings.PupilKeySecret(),
+            SuppressUnder = suppressUnder ?? Settings.SuppressUnderFromEnvironment(),
+        };
+        var activities = new RebuildActivities(stores.Blobs, stores.Tables, options, NullLogger<RebuildActivities>.Instance);
         var context = new DirectWorkflowContext(RebuildWorkflow.SingletonInstanceId, DirectWorkflowContext.ForRebuild(activities));
         return RebuildWorkflow.RunAsync(context, new RebuildRequest(reason));
     }
@@ -46,6 +53,18 @@ public static class RebuildCommand
             output.WriteLine($"  {c.Category,-6} {c.BaseYear / 1e6m,7:N1} -> {c.EndBaseline / 1e6m,7:N1} ({(c.BaseYear == 0 ? 0 : c.EndBaseline / c.BaseYear - 1),6:P0}) / {c.EndReform / 1e6m,7:N1}");
     }
 
+    private static void DescribePowerBi(PowerBiSummary powerBi, TextWriter output)
+    {
+        output.WriteLine();
+        output.WriteLine($"Power BI star schema: {powerBi.Tables} tables, {powerBi.Rows:N0} rows, Parquet and CSV under {powerBi.Folder}/ (schema.json lists them).");
+        output.WriteLine(powerBi.SuppressUnder is { } n
+            ? $"  counts under {n} suppressed; no pupil-level rows published"
+            : "  pupil-level facts published; pupils are keyed by HMAC, never by UPN or ULN (--suppress-under N publishes suppressed counts instead)");
+        output.WriteLine(powerBi.SecretSource == Workflows.PowerBi.StorePupilKeySecret.Path
+            ? $"  pupil keys use a random secret kept in this store ({powerBi.SecretSource}): set {PipelineOptions.PupilKeySecretEnvironmentVariable} for real data"
+            : $"  pupil keys use the secret in {powerBi.SecretSource}");
+    }
+
     public static void Describe(RebuildResult result, TextWriter output)
     {
         var dq = result.DataQuality;
@@ -59,6 +78,7 @@ public static class RebuildCommand
             foreach (var missing in dashboard.Missing) output.WriteLine($"  without: {missing}");
         }
         DescribeHnb(result.Hnb, output);
+        DescribePowerBi(result.PowerBi, output);
         var w = result.Workforce;
         if (w.Quarter is null) return;
         output.WriteLine();

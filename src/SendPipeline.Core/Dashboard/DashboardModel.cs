@@ -27,9 +27,9 @@ public sealed record DashboardModel(
     public static DashboardModel Build(LaPicture picture, string laCode, HnbAssumptions assumptions,
         HnbForecastOutcome hnb, WorkforceCapacity capacity, DataQualityReport quality)
     {
-        var path = CaseloadGrowth.Path(picture, laCode, assumptions);
-        return new DashboardModel(laCode, path?.History.Area.LaName,
-            EhcpPanel.From(path, laCode),
+        var caseload = CaseloadGrowth.Caseload(picture, laCode, assumptions);
+        return new DashboardModel(laCode, caseload?.Area.LaName,
+            EhcpPanel.From(caseload, assumptions.GrowthMethod.Name, laCode),
             HnbPanel.From(hnb),
             WorkforcePanel.From(capacity),
             SettingDaysPanel.From(capacity),
@@ -47,12 +47,12 @@ public sealed record EhcpPoint(int Year, double Plans, double? Lower, double? Up
 /// <summary>The LA's EHC plans each January, history then forecast; <see cref="Missing"/> says why there are none.</summary>
 public sealed record EhcpPanel(IReadOnlyList<EhcpPoint> Points, string? Method, string? Missing)
 {
-    public static EhcpPanel From(CaseloadPath? path, string laCode)
+    public static EhcpPanel From(LaCaseload? caseload, string method, string laCode)
     {
-        if (path is null) return new([], null, $"no EHC plan history for LA {laCode} that can be forecast");
-        var history = path.History.Plans.OrderBy(p => p.Key).Select(p => new EhcpPoint(p.Key, p.Value, null, null, false));
-        var forecast = path.Forecast.OrderBy(r => r.Year).Select(r => new EhcpPoint(r.Year, r.Plans, r.Lower, r.Upper, true));
-        return new([.. history, .. forecast], path.Method, null);
+        if (caseload is not { Skipped: null }) return new([], null, $"no EHC plan history for LA {laCode} that can be forecast");
+        var history = caseload.Actual.OrderBy(p => p.Key).Select(p => new EhcpPoint(p.Key, p.Value, null, null, false));
+        var forecast = caseload.Forecast.OrderBy(r => r.Year).Select(r => new EhcpPoint(r.Year, r.Plans, r.Lower, r.Upper, true));
+        return new([.. history, .. forecast], method, null);
     }
 }
 

@@ -3,6 +3,14 @@ using SendPipeline.Core.Picture;
 namespace SendPipeline.Core.Forecasting;
 
 /// <summary>
+/// The LA's EHC plan caseload: its DfE counts each January (keyed by academic year, as
+/// <see cref="CaseloadSeries"/>) and, to the assumptions' end year, the forecast with 80% intervals of the
+/// method <c>growth-method/ehcp</c> names. <see cref="Skipped"/> says why there is no forecast when the
+/// method could not make one.
+/// </summary>
+public sealed record LaCaseload(Area Area, IReadOnlyDictionary<int, double> Actual, IReadOnlyList<ForecastRow> Forecast, string? Skipped);
+
+/// <summary>
 /// The LA's EHC plan growth, year by year, that the HNB forecast moves placements with: the DfE
 /// caseloads in force (ehcp-history), extended to the end year by the EHC plan forecast method the
 /// assumptions name (<c>growth-method/ehcp</c>; the default is the default of <c>forecast-ehcp</c>).
@@ -16,23 +24,18 @@ public static class CaseloadGrowth
     /// </returns>
     public static IReadOnlyList<double>? For(LaPicture picture, string laCode, HnbAssumptions assumptions)
     {
+        if (Caseload(picture, laCode, assumptions) is not { Skipped: null } caseload) return null;
         var (baseYear, endYear) = (assumptions.BaseYear.StartYear, assumptions.EndYear.StartYear);
-        if (Path(picture, laCode, assumptions) is not { } ours) return null;
-        var path = ours.History.Plans.ToDictionary(p => p.Key, p => p.Value);
-        foreach (var row in ours.Forecast) path[row.Year] = row.Plans;
+        var path = caseload.Actual.ToDictionary(p => p.Key, p => p.Value);
+        foreach (var row in caseload.Forecast) path[row.Year] = row.Plans;
         var growth = new List<double>();
         for (var year = baseYear; year < endYear; year++)
             growth.Add(path.TryGetValue(year, out var from) && path.TryGetValue(year + 1, out var to) && from > 0 ? to / from - 1 : 0);
         return growth;
     }
 
-    /// <summary>
-    /// The LA's caseload history and its forecast (with 80% intervals) from the last year known to the
-    /// end year of <paramref name="assumptions"/>: the path <see cref="For"/> takes its growth from, for
-    /// anyone who needs to show it. The forecast is empty when the history already reaches the end year.
-    /// </summary>
-    /// <returns>Null when the LA has no history, or too little for the method to forecast it.</returns>
-    public static CaseloadPath? Path(LaPicture picture, string laCode, HnbAssumptions assumptions)
+    /// <summary>The LA's caseload history and its forecast to the end year; null when the LA has no history.</summary>
+    public static LaCaseload? Caseload(LaPicture picture, string laCode, HnbAssumptions assumptions)
     {
         var endYear = assumptions.EndYear.StartYear;
         var series = picture.EhcpHistory
@@ -47,12 +50,9 @@ public static class CaseloadGrowth
         if (ours is null || ours.Plans.Count == 0) return null;
 
         var last = ours.Plans.Keys.Max();
-        if (endYear <= last) return new CaseloadPath(ours, [], assumptions.GrowthMethod.Name);
+        if (endYear <= last) return new LaCaseload(ours.Area, ours.Plans, [], null);
         var forecast = EhcpForecast.Run(series, last, endYear - last, assumptions.GrowthMethod);
-        if (forecast.Skipped.Any(s => s.Area == ours.Area)) return null;
-        return new CaseloadPath(ours, [.. forecast.Rows.Where(r => r.Area == ours.Area)], assumptions.GrowthMethod.Name);
+        if (forecast.Skipped.FirstOrDefault(s => s.Area == ours.Area) is { } skipped) return new LaCaseload(ours.Area, ours.Plans, [], skipped.Reason);
+        return new LaCaseload(ours.Area, ours.Plans, [.. forecast.Rows.Where(r => r.Area == ours.Area)], null);
     }
 }
-
-/// <summary>One LA's EHC plan caseload: the years known (<see cref="History"/>) and the forecast years after them.</summary>
-public sealed record CaseloadPath(CaseloadSeries History, IReadOnlyList<ForecastRow> Forecast, string Method);

@@ -1,3 +1,4 @@
+using SendPipeline.Core.Reference;
 using SendPipeline.Core.Uploads;
 
 namespace SendPipeline.Core.Picture;
@@ -67,11 +68,23 @@ public sealed class LaPicture
     private void AddCensus(CanonicalTable table, Func<Source> src)
     {
         var (laEstab, censusDate, upn, provision) = (table.IndexOf("LAEstab"), table.IndexOf("CensusDate"), table.IndexOf("UPN"), table.IndexOf("SENProvision"));
+        var (need, year, dob) = (table.IndexOf("SENType1"), table.IndexOf("NCYearActual"), table.IndexOf("DOB"));
         while (table.Read())
         {
             if (table.Date(censusDate) is not { } census || table[upn].IsEmpty) continue;
-            Census.Add(new CensusPupil(table.Text(laEstab), census, table[upn].ToString(), FirstChar(table[provision]), src()));
+            // The need and year group are shared reference strings, not one per row; of the DOB only the age is kept.
+            Census.Add(new CensusPupil(table.Text(laEstab), census, table[upn].ToString(), FirstChar(table[provision]), src(),
+                SenTypes.Canonical(table[need]), NcYears.TryParse(table[year], out var nc) ? NcYears.Format(nc) : null, AgeOn(table.Date(dob), census)));
         }
+    }
+
+    /// <summary>Whole years from <paramref name="birth"/> to <paramref name="on"/>; null when the date is missing or after the day.</summary>
+    public static byte? AgeOn(DateOnly? birth, DateOnly on)
+    {
+        if (birth is not { } b || b > on) return null;
+        var age = on.Year - b.Year;
+        if (on.Month < b.Month || (on.Month == b.Month && on.Day < b.Day)) age--;
+        return age is >= 0 and <= byte.MaxValue ? (byte)age : null;
     }
 
     private void AddPlacements(CanonicalTable table, Func<Source> src)

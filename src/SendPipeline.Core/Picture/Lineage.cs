@@ -72,7 +72,7 @@ public sealed record DatasetLineage(
     [property: JsonPropertyName("assumptions")] IReadOnlyList<AssumptionsLineage>? Assumptions,
     [property: JsonPropertyName("returns")] IReadOnlyList<LineageEntry> Returns)
 {
-    public const string DataQuality = "data-quality", Workforce = "workforce", HnbForecast = "hnb-forecast";
+    public const string DataQuality = "data-quality", Workforce = "workforce", HnbForecast = "hnb-forecast", PowerBi = "powerbi";
 
     /// <summary>The return types each dataset reads; a change to any other return type cannot change it.</summary>
     public static IReadOnlyList<string> InputsOf(string dataset) => dataset switch
@@ -80,6 +80,8 @@ public sealed record DatasetLineage(
         DataQuality => ReturnTypes.All,
         Workforce => [ReturnTypes.Workforce, ReturnTypes.EahActivity, ReturnTypes.Establishments, ReturnTypes.Assumptions],
         HnbForecast => [ReturnTypes.HnbFinance, ReturnTypes.Placements, ReturnTypes.SchoolCensus, ReturnTypes.Establishments, ReturnTypes.EhcpHistory, ReturnTypes.Assumptions],
+        // Everything the other datasets read, since the star schema is built with them.
+        PowerBi => ReturnTypes.All,
         _ => throw new ArgumentOutOfRangeException(nameof(dataset), dataset, "Not a dataset the rebuild writes."),
     };
 

@@ -3,7 +3,14 @@ namespace SendPipeline.Core.Picture;
 /// <summary>Where a record came from: the upload in force and the spreadsheet row within it.</summary>
 public sealed record Source(string UploadId, string UploadPath, string Submitter, int Row);
 
-public sealed record CensusPupil(string LaEstab, DateOnly CensusDate, string Upn, char Provision, Source Source);
+/// <summary>
+/// One pupil on a school's census return. <see cref="SenType1"/> is the canonical code (null when blank
+/// or not a code), <see cref="NcYear"/> the year group as the census writes it (<c>R</c>, <c>7</c>, <c>X</c>;
+/// null when unreadable), <see cref="Age"/> the age in whole years on the census date. The date of birth is
+/// read only to work out the age and is never held, so nothing built from the picture can publish it.
+/// </summary>
+public sealed record CensusPupil(string LaEstab, DateOnly CensusDate, string Upn, char Provision, Source Source,
+    string? SenType1 = null, string? NcYear = null, byte? Age = null);
 
 public sealed record Placement(
     string ProviderId, DateOnly ReturnDate, string? Upn, string? Uln, string Category, DateOnly Start, DateOnly? End,

@@ -30,6 +30,9 @@ public sealed class RebuildActivityFunctions(IRebuildActivities activities, ICon
     [Function(RebuildActivityNames.BuildDashboard)]
     public Task<DashboardSummary> BuildDashboard([ActivityTrigger] RebuildRequest request, FunctionContext context) =>
         activities.BuildDashboardAsync(request, context.CancellationToken);
+    [Function(RebuildActivityNames.BuildPowerBi)]
+    public Task<PowerBiSummary> BuildPowerBi([ActivityTrigger] RebuildRequest request, FunctionContext context) =>
+        activities.BuildPowerBiAsync(request, context.CancellationToken);
 
     [Function(RebuildActivityNames.BuildWorkforce)]
     public Task<WorkforceSummary> BuildWorkforce([ActivityTrigger] RebuildRequest request, FunctionContext context) =>

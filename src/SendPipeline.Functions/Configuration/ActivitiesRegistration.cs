@@ -8,6 +8,7 @@ using SendPipeline.Workflows.Access;
 using SendPipeline.Workflows.Portal;
 using SendPipeline.Workflows.Ports;
 using SendPipeline.Workflows.Ingest;
+using SendPipeline.Workflows.PowerBi;
 using SendPipeline.Workflows.Rebuild;
 using SendPipeline.Workflows.Submission;
 
@@ -24,7 +25,13 @@ public static class ActivitiesRegistration
     /// </summary>
     public static IServiceCollection AddSendPipelineIngestActivities(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton(_ => new PipelineOptions(LaCode(configuration)));
+        services.TryAddSingleton(_ => new PipelineOptions(LaCode(configuration))
+        {
+            // Read when the Power BI step runs, so a missing secret fails that step by name, not the app's start.
+            PupilKeySecret = new ConfiguredPupilKeySecret(configuration[PupilKeySecretSetting], PupilKeySecretSetting.Replace(":", "__")),
+            SuppressUnder = SuppressUnder(configuration),
+            ExportStarTables = configuration.GetValue(ExportStarTablesSetting, true),
+        });
         services.TryAddSingleton<IIngestActivities, IngestActivities>();
         services.TryAddSingleton<IRebuildActivities, RebuildActivities>();
         services.TryAddSingleton(TimeProvider.System);
@@ -53,6 +60,24 @@ public static class ActivitiesRegistration
             throw new InvalidOperationException($"App setting '{DfeEndpointSetting.Replace(":", "__")}' must be an https URL, not '{endpoint}'.");
         return new DfeDeliveryClient(new HttpClient(), new DeliveryOptions(uri) { ApiKey = configuration[DfeApiKeySetting] },
             services.GetRequiredService<ILogger<DfeDeliveryClient>>());
+    }
+
+    /// <summary>The base64 secret that keys pupil keys in the Power BI star schema: a Key Vault reference in Azure.</summary>
+    public const string PupilKeySecretSetting = "SendPipeline:PupilKeySecret";
+
+    /// <summary>When set, counts under it are suppressed in the Power BI star schema and pupil-level facts are left out.</summary>
+    public const string SuppressUnderSetting = "SendPipeline:SuppressUnder";
+
+    /// <summary>Write the star tables to Table Storage as well as Parquet and CSV (default true).</summary>
+    public const string ExportStarTablesSetting = "SendPipeline:PowerBi:ExportTables";
+
+    internal static int? SuppressUnder(IConfiguration configuration)
+    {
+        var value = configuration[SuppressUnderSetting];
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (!int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var threshold) || threshold < 1)
+            throw new InvalidOperationException($"App setting '{SuppressUnderSetting.Replace(":", "__")}' must be a whole number of at least 1, not '{value}'.");
+        return threshold;
     }
 
     internal static string LaCode(IConfiguration configuration)

@@ -45,6 +45,7 @@ public sealed class DirectWorkflowContext : IWorkflowContext
             [RebuildActivityNames.BuildWorkforce] = async i => await activities.BuildWorkforceAsync((RebuildRequest)i!),
             [RebuildActivityNames.BuildHnbForecast] = async i => await activities.BuildHnbForecastAsync((RebuildRequest)i!),
             [RebuildActivityNames.BuildDashboard] = async i => await activities.BuildDashboardAsync((RebuildRequest)i!),
+            [RebuildActivityNames.BuildPowerBi] = async i => await activities.BuildPowerBiAsync((RebuildRequest)i!),
         };
 
     /// <summary>The submission activities, by the names the workflow calls them.</summary>

@@ -54,7 +54,14 @@ public sealed record HnbYearTotal(string FinancialYear, decimal Baseline, decima
 
 public sealed record HnbCategoryTotal(string Category, decimal BaseYear, decimal EndBaseline, decimal EndReform);
 
-public sealed record RebuildResult(DataQualitySummary DataQuality, WorkforceSummary Workforce, HnbForecastSummary Hnb)
+/// <summary>
+/// The Power BI star schema in brief: how many tables and rows were written under <see cref="Folder"/>, the
+/// suppression threshold in force (null: off, pupil-level facts published) and where the pupil key secret
+/// came from (a setting's name or the store path; never the secret).
+/// </summary>
+public sealed record PowerBiSummary(int Tables, long Rows, int? SuppressUnder, string SecretSource, int StaleFilesRemoved, string Folder);
+
+public sealed record RebuildResult(DataQualitySummary DataQuality, WorkforceSummary Workforce, HnbForecastSummary Hnb, PowerBiSummary PowerBi)
 {
     /// <summary>The officers' dashboard; null only from a host that ran no dashboard step.</summary>
     public DashboardSummary? Dashboard { get; init; }
@@ -72,6 +79,7 @@ public static class RebuildActivityNames
     public const string BuildWorkforce = nameof(BuildWorkforce);
     public const string BuildHnbForecast = nameof(BuildHnbForecast);
     public const string BuildDashboard = nameof(BuildDashboard);
+    public const string BuildPowerBi = nameof(BuildPowerBi);
 }
 
 public interface IRebuildActivities
@@ -87,4 +95,6 @@ public interface IRebuildActivities
 
     /// <summary>Writes the officers' dashboard (one self-contained HTML file) from the same picture and datasets.</summary>
     Task<DashboardSummary> BuildDashboardAsync(RebuildRequest request, CancellationToken cancellationToken = default);
+    /// <summary>Builds the officers' Power BI star schema (issue 6) as Parquet and CSV under <c>powerbi/</c>, with <c>schema.json</c> and lineage.</summary>
+    Task<PowerBiSummary> BuildPowerBiAsync(RebuildRequest request, CancellationToken cancellationToken = default);
 }

@@ -5,7 +5,7 @@ namespace SendPipeline.Workflows.Rebuild;
 /// <summary>
 /// The steps of rebuilding the LA's datasets from the returns in force, written once for both hosts.
 /// The checks across returns with the data-quality report, the workforce-capacity dataset and the
-/// HNB cost forecast, then the officers' dashboard drawn from them.
+/// HNB cost forecast, then the Power BI star schema built with them and the officers' dashboard drawn from them.
 /// </summary>
 public static class RebuildWorkflow
 {
@@ -19,7 +19,8 @@ public static class RebuildWorkflow
         var dataQuality = await context.CallActivityAsync<DataQualitySummary>(RebuildActivityNames.BuildDataQuality, request);
         var workforce = await context.CallActivityAsync<WorkforceSummary>(RebuildActivityNames.BuildWorkforce, request);
         var hnb = await context.CallActivityAsync<HnbForecastSummary>(RebuildActivityNames.BuildHnbForecast, request);
+        var powerBi = await context.CallActivityAsync<PowerBiSummary>(RebuildActivityNames.BuildPowerBi, request);
         var dashboard = await context.CallActivityAsync<DashboardSummary>(RebuildActivityNames.BuildDashboard, request);
-        return new RebuildResult(dataQuality, workforce, hnb) { Dashboard = dashboard };
+        return new RebuildResult(dataQuality, workforce, hnb, powerBi) { Dashboard = dashboard };
     }
 }

@@ -11,7 +11,7 @@ public class DashboardModelTests
     public void Build_Ehcp_IsThePublishedHistoryThenTheForecastToTheEndYearWithItsInterval()
     {
         var ehcp = _sample.Model.Ehcp;
-        var path = CaseloadGrowth.Path(_sample.Picture, DashboardSample.La, _sample.Assumptions)!;
+        var path = CaseloadGrowth.Caseload(_sample.Picture, DashboardSample.La, _sample.Assumptions)!;
 
         Assert.Null(ehcp.Missing);
         Assert.Equal("Leicestershire", _sample.Model.LaName);

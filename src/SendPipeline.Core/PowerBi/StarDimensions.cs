@@ -1,0 +1,103 @@
+using SendPipeline.Core.Forecasting;
+using SendPipeline.Core.Picture;
+using SendPipeline.Core.Reference;
+using static SendPipeline.Core.PowerBi.StarColumns;
+
+namespace SendPipeline.Core.PowerBi;
+
+/// <summary>
+/// The dimensions of the star schema and the lookups facts use to find their keys. Each is built from
+/// its reference list (needs, S251 lines, categories, disciplines, scenarios) or from the codes the
+/// facts use (financial years and quarters), and the settings from the establishments register.
+/// </summary>
+internal sealed class StarDimensions
+{
+    public const string UnknownCode = "Unknown", UnknownMeaning = "Unknown or not applicable";
+
+    /// <summary>The scenario of amounts the LA returned itself (hnb-finance Actual, Budget, Forecast): no modelled scenario.</summary>
+    public const string ReturnedScenario = "returned";
+
+    private static readonly IReadOnlyDictionary<string, string> NeedMeanings = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["SPLD"] = "Specific learning difficulty", ["MLD"] = "Moderate learning difficulty", ["SLD"] = "Severe learning difficulty",
+        ["PMLD"] = "Profound and multiple learning difficulty", ["SEMH"] = "Social, emotional and mental health",
+        ["SLCN"] = "Speech, language and communication needs", ["HI"] = "Hearing impairment", ["VI"] = "Vision impairment",
+        ["MSI"] = "Multi-sensory impairment", ["PD"] = "Physical disability", ["ASD"] = "Autistic spectrum disorder", ["DS"] = "Down syndrome",
+        ["OTH"] = "Other difficulty or disability", ["NSA"] = "SEN support but no specialist assessment of type of need",
+    };
+
+    private readonly Dictionary<string, Establishment> _settings;
+    private readonly Dictionary<string, string> _laEstabByUrn;
+
+    public StarDimensions(LaPicture picture, IEnumerable<string> financialYears, IEnumerable<string> quarters, string? workforceQuarter)
+    {
+        // One register row per LAEstab; the register in force lists a setting once, the first wins if not.
+        _settings = new Dictionary<string, Establishment>(StringComparer.Ordinal);
+        foreach (var e in picture.Establishments) _settings.TryAdd(e.LaEstab, e);
+        _laEstabByUrn = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var e in _settings.Values.OrderBy(e => e.LaEstab, StringComparer.Ordinal)) _laEstabByUrn.TryAdd(e.Urn, e.LaEstab);
+        Setting = new Dimension(_settings.Keys);
+        Need = new Dimension(SenTypes.All);
+        Category = new Dimension(PlacementCategories.All.Select(c => c.Code));
+        Line = new Dimension(S251Lines.All.Select(l => l.Code));
+        Discipline = new Dimension(ExpertsAtHand.Disciplines.All.Select(d => d.Code));
+        Scenario = new Dimension([.. HnbAssumptions.Scenarios, ReturnedScenario]);
+        Year = new Dimension(financialYears.Where(y => FinancialYear.TryParse(y, out _)));
+        Quarter = new Dimension(quarters.Where(q => FinancialQuarter.TryParse(q, out _)));
+        WorkforceQuarter = workforceQuarter;
+    }
+
+    public Dimension Setting { get; }
+    public Dimension Need { get; }
+    public Dimension Category { get; }
+    public Dimension Line { get; }
+    public Dimension Discipline { get; }
+    public Dimension Scenario { get; }
+    public Dimension Year { get; }
+    public Dimension Quarter { get; }
+    public string? WorkforceQuarter { get; }
+
+    /// <summary>A setting by its LAEstab (census, Experts at Hand activity).</summary>
+    public long SettingByLaEstab(string laEstab) => Setting[laEstab.Trim()];
+
+    /// <summary>A provider by its URN (placements' <c>ProviderId</c>), as the HNB forecast matches it.</summary>
+    public long SettingByUrn(string urn) => _laEstabByUrn.TryGetValue(urn.Trim(), out var laEstab) ? Setting[laEstab] : Dimension.Unknown;
+
+    public IEnumerable<StarTable> Tables()
+    {
+        yield return Setting.Table("dim_setting", "one row per setting in the establishments register (LAEstab), and Unknown",
+            [Int("SettingKey"), Text("LAEstab"), Text("URN", true), Text("Name"), Text("Type", true), Text("Phase", true), Text("Status", true)],
+            code => code is null ? [UnknownCode, null, UnknownMeaning, null, null, null]
+                : _settings[code] is var e ? [e.LaEstab, e.Urn, e.Name, e.Type, e.Phase, e.Status] : []);
+        yield return Need.Table("dim_need", "one row per DfE SEN type of need (SENType1), and Unknown",
+            [Int("NeedKey"), Text("Need"), Text("Description")],
+            code => code is null ? [UnknownCode, UnknownMeaning] : [code, NeedMeanings.GetValueOrDefault(code, code)]);
+        yield return Category.Table("dim_placement_category", "one row per placement category (spec 4.5), and Unknown or not applicable",
+            [Int("PlacementCategoryKey"), Text("PlacementCategory"), Text("Description"), Int("SortOrder")],
+            code => code is null ? [UnknownCode, UnknownMeaning, (long)PlacementCategories.All.Count]
+                : [code, PlacementCategories.Find(code)!.Meaning, (long)HnbAssumptions.CategoryOrder(code)]);
+        yield return Line.Table("dim_s251_line", "one row per Section 251 high-needs line (spec 4.6), and Unknown",
+            [Int("S251LineKey"), Text("S251Line"), Text("Description"), Int("SortOrder")],
+            code => code is null ? [UnknownCode, UnknownMeaning, (long)S251Lines.All.Count] : [code, S251Lines.Find(code)!.Description, (long)S251Lines.Order(code)]);
+        yield return Discipline.Table("dim_discipline", "one row per Experts at Hand discipline, and Unknown",
+            [Int("DisciplineKey"), Text("Discipline"), Text("Description")],
+            code => code is null ? [UnknownCode, UnknownMeaning] : [code, ExpertsAtHand.Disciplines.All[ExpertsAtHand.Disciplines.IndexOf(code)].Meaning]);
+        yield return Scenario.Table("dim_scenario", "one row per scenario (baseline, reform, returned), and Unknown",
+            [Int("ScenarioKey"), Text("Scenario"), Text("Description")],
+            code => code switch
+            {
+                null => [UnknownCode, UnknownMeaning],
+                HnbAssumptions.Baseline => [code, "the forecast as things are"],
+                HnbAssumptions.Reform => [code, "the forecast with the SEND reform assumptions"],
+                _ => [code, "as the LA returned it (hnb-finance): no modelled scenario"],
+            });
+        yield return Year.Table("dim_financial_year", "one row per financial year any fact uses (April to March), and Unknown",
+            [Int("FinancialYearKey"), Text("FinancialYear"), Int("StartYear", true), Date("StartDate", true), Date("EndDate", true)],
+            code => code is null ? [UnknownCode, null, null, null]
+                : FinancialYear.TryParse(code, out var y) ? [code, (long)y.StartYear, y.Start, y.End] : []);
+        yield return Quarter.Table("dim_financial_quarter", "one row per financial quarter any fact uses, and Unknown",
+            [Int("FinancialQuarterKey"), Text("FinancialQuarter"), Text("FinancialYear", true), Int("QuarterNumber", true), Date("StartDate", true), Date("EndDate", true), Flag("IsWorkforceQuarter")],
+            code => code is null ? [UnknownCode, null, null, null, null, false]
+                : FinancialQuarter.TryParse(code, out var q) ? [code, q.Year.ToString(), (long)q.Quarter, q.Start, q.End, code == WorkforceQuarter] : []);
+    }
+}

@@ -1,0 +1,120 @@
+using SendPipeline.Core.Forecasting;
+using SendPipeline.Core.Picture;
+using SendPipeline.Core.Reference;
+using SendPipeline.Core.Workforce;
+using static SendPipeline.Core.PowerBi.StarColumns;
+
+namespace SendPipeline.Core.PowerBi;
+
+/// <summary>
+/// The fact tables, each at the grain its <see cref="StarTable.Grain"/> states. Rows are sorted by that
+/// grain, so the same picture writes the same bytes; where the returns in force could repeat a grain
+/// (two returns for one service and quarter, say) the rows are combined as the datasets combine them.
+/// </summary>
+internal static class StarFacts
+{
+    public static StarTable SenPupils(LaPicture picture, StarDimensions dims, PupilKeys keys) =>
+        new("fact_sen_pupil", "one row per pupil on each school's census return (census date, setting, pupil)",
+            [Int("CensusDateKey"), Int("SettingKey"), Text("SettingCode"), Text("PupilKey"), Int("NeedKey"), Text("NcYear", true), Int("Age", true), Text("SenProvision"), Flag("Ehcp")],
+            [.. picture.Census
+                .Select(c => (c, Pupil: keys.Of(c.Upn)))
+                .OrderBy(p => p.c.CensusDate).ThenBy(p => p.c.LaEstab, StringComparer.Ordinal).ThenBy(p => p.Pupil, StringComparer.Ordinal)
+                .Select(p => (object?[])[DateKey(p.c.CensusDate), dims.SettingByLaEstab(p.c.LaEstab), p.c.LaEstab, p.Pupil, dims.Need[p.c.SenType1],
+                    p.c.NcYear, p.c.Age is { } age ? (long)age : null, p.c.Provision.ToString(), p.c.Provision == 'E'])]);
+
+    public static StarTable SenPupilCounts(LaPicture picture, StarDimensions dims, int threshold) =>
+        CountSuppression.Table("fact_sen_pupil_count", "one row per census date, setting, need, year group and SEN provision with at least one pupil",
+            [Int("CensusDateKey"), Int("SettingKey"), Text("SettingCode"), Int("NeedKey"), Text("NcYear", true), Text("SenProvision")], "Pupils",
+            picture.Census.Select(c => (object?[])[DateKey(c.CensusDate), dims.SettingByLaEstab(c.LaEstab), c.LaEstab, dims.Need[c.SenType1], c.NcYear, c.Provision.ToString()]),
+            threshold);
+
+    public static StarTable Placements(LaPicture picture, StarDimensions dims, PupilKeys keys) =>
+        new("fact_placement", "one row per placement on each provider's return (return date, provider, pupil, placement start)",
+            [Int("ReturnDateKey"), Int("SettingKey"), Text("SettingCode"), Int("PlacementCategoryKey"), Text("PupilKey", true), Date("PlacementStart"), Date("PlacementEnd", true),
+             Flag("Ehcp"), Text("HomeLA"), Flag("ActiveOnReturnDate")],
+            [.. picture.Placements
+                .Select(p => (p, Pupil: keys.Of(p.Upn, p.Uln)))
+                .OrderBy(r => r.p.ReturnDate).ThenBy(r => r.p.ProviderId, StringComparer.Ordinal).ThenBy(r => r.Pupil, StringComparer.Ordinal).ThenBy(r => r.p.Start)
+                .Select(r => (object?[])[DateKey(r.p.ReturnDate), dims.SettingByUrn(r.p.ProviderId), r.p.ProviderId, dims.Category[r.p.Category.Trim().ToUpperInvariant()], r.Pupil,
+                    r.p.Start, r.p.End, r.p.Ehcp, r.p.HomeLa, r.p.ActiveOn(r.p.ReturnDate)])]);
+
+    public static StarTable PlacementCounts(LaPicture picture, StarDimensions dims, int threshold) =>
+        CountSuppression.Table("fact_placement_count", "one row per return date, provider, placement category, EHC plan flag, home LA and whether active on the return date",
+            [Int("ReturnDateKey"), Int("SettingKey"), Text("SettingCode"), Int("PlacementCategoryKey"), Flag("Ehcp"), Text("HomeLA"), Flag("ActiveOnReturnDate")], "Placements",
+            picture.Placements.Select(p => (object?[])[DateKey(p.ReturnDate), dims.SettingByUrn(p.ProviderId), p.ProviderId, dims.Category[p.Category.Trim().ToUpperInvariant()],
+                p.Ehcp, p.HomeLa, p.ActiveOn(p.ReturnDate)]),
+            threshold);
+
+    /// <summary>
+    /// The LA's EHC plan caseload each January: the DfE's published count, then the forecast with its 80%
+    /// interval. Academic year 2024/25 (January 2025) pairs with financial year 2024-25, as in the HNB forecast.
+    /// </summary>
+    public static StarTable EhcpCaseload(LaCaseload? caseload, StarDimensions dims)
+    {
+        var rows = new List<object?[]>();
+        if (caseload is not null)
+        {
+            foreach (var (year, plans) in caseload.Actual.OrderBy(p => p.Key))
+                rows.Add(Caseload(year, "Actual", plans, null, null, null));
+            foreach (var f in caseload.Forecast.OrderBy(f => f.Year))
+                rows.Add(Caseload(f.Year, "Forecast", f.Plans, f.Lower, f.Upper, f.Method));
+        }
+        return new StarTable("fact_ehcp_caseload", "one row per January (academic year) of the LA's EHC plan caseload, actual or forecast",
+            [Int("FinancialYearKey"), Text("AcademicYear"), Int("CensusDateKey"), Text("Basis"), Dec("Plans"), Dec("PlansLower", true), Dec("PlansUpper", true), Text("Method", true)],
+            rows);
+
+        object?[] Caseload(int year, string basis, double plans, double? lower, double? upper, string? method) =>
+            [dims.Year[new FinancialYear(year).ToString()], AcademicYear.Format(year), DateKey(CensusDays.NthThursday(year + 1, 1, 3)), basis,
+             Plans(plans), lower is { } l ? Plans(l) : null, upper is { } u ? Plans(u) : null, method];
+    }
+
+    // Forecast plans are unrounded; two places keep the interval's order and sum exactly in Power BI.
+    private static decimal Plans(double plans) => Math.Round((decimal)plans, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>
+    /// HNB spend: the LA's own hnb-finance lines (Actual, Budget, Forecast; scenario <c>returned</c>) and the
+    /// pipeline's forecast (basis <c>Modelled</c>; scenario baseline or reform), the same rows as hnb-forecast.csv.
+    /// </summary>
+    public static StarTable HnbSpend(LaPicture picture, HnbForecastResult? forecast, StarDimensions dims)
+    {
+        // Of two returned rows for one year, line and basis the later added wins, as the forecast reads its base year.
+        var returned = new Dictionary<(string Year, string Line, string Basis), decimal>();
+        foreach (var f in picture.FinanceLines)
+            returned[(f.FinancialYear.Trim(), S251Lines.Find(f.S251Line.Trim())?.Code ?? f.S251Line.Trim(), f.Basis.Trim())] = f.Amount;
+        var rows = returned.Select(r => (Year: r.Key.Year, Basis: r.Key.Basis, Scenario: StarDimensions.ReturnedScenario, r.Key.Line, Category: (string?)null, Amount: r.Value))
+            .Concat((forecast?.Rows ?? []).Select(r => (Year: r.FinancialYear, Basis: "Modelled", r.Scenario, Line: r.S251Line, r.Category, r.Amount)))
+            .OrderBy(r => r.Year, StringComparer.Ordinal).ThenBy(r => r.Basis, StringComparer.Ordinal).ThenBy(r => r.Scenario, StringComparer.Ordinal)
+            .ThenBy(r => S251Lines.Order(r.Line)).ThenBy(r => r.Line, StringComparer.Ordinal).ThenBy(r => HnbAssumptions.CategoryOrder(r.Category));
+        return new StarTable("fact_hnb_spend", "one row per financial year, basis, scenario, S251 line and placement category",
+            [Int("FinancialYearKey"), Text("Basis"), Int("ScenarioKey"), Int("S251LineKey"), Int("PlacementCategoryKey"), Dec("Amount")],
+            [.. rows.Select(r => (object?[])[dims.Year[r.Year], r.Basis, dims.Scenario[r.Scenario], dims.Line[r.Line], dims.Category[r.Category], Round(r.Amount)])]);
+    }
+
+    public static StarTable WorkforcePosts(LaPicture picture, StarDimensions dims)
+    {
+        // One row per post and quarter; a post repeated in the returns in force keeps its last row.
+        var posts = new Dictionary<(string Quarter, string Service, string Post), WorkforcePost>();
+        foreach (var p in picture.Posts) posts[(p.Quarter, p.ServiceCode, p.PostId)] = p;
+        return new StarTable("fact_workforce_post", "one row per post on each service's workforce return (quarter, service, post)",
+            [Int("FinancialQuarterKey"), Text("ServiceCode"), Text("PostId"), Int("DisciplineKey"), Text("Role"), Text("Status"), Text("FundingSource"),
+             Dec("Fte"), Dec("AnnualCost"), Date("TimeLimitedUntil", true)],
+            [.. posts.Values.OrderBy(p => p.Quarter, StringComparer.Ordinal).ThenBy(p => p.ServiceCode, StringComparer.Ordinal).ThenBy(p => p.PostId, StringComparer.Ordinal)
+                .Select(p => (object?[])[dims.Quarter[p.Quarter], p.ServiceCode, p.PostId, dims.Discipline[p.Discipline], p.Role, p.Status, p.FundingSource,
+                    Round(p.Fte), Round(p.AnnualCost), p.TimeLimitedUntil])]);
+    }
+
+    public static StarTable EahActivity(LaPicture picture, StarDimensions dims) =>
+        new("fact_eah_activity", "one row per quarter, service, setting, discipline and activity type of the Experts at Hand activity returns",
+            [Int("FinancialQuarterKey"), Text("ServiceCode"), Int("SettingKey"), Text("SettingCode"), Int("DisciplineKey"), Text("ActivityType"), Dec("Days")],
+            [.. picture.Activities.GroupBy(a => (a.Quarter, a.ServiceCode, a.LaEstab, a.Discipline, a.ActivityType))
+                .OrderBy(g => g.Key.Quarter, StringComparer.Ordinal).ThenBy(g => g.Key.ServiceCode, StringComparer.Ordinal).ThenBy(g => g.Key.LaEstab, StringComparer.Ordinal)
+                .ThenBy(g => g.Key.Discipline, StringComparer.Ordinal).ThenBy(g => g.Key.ActivityType, StringComparer.Ordinal)
+                .Select(g => (object?[])[dims.Quarter[g.Key.Quarter], g.Key.ServiceCode, dims.SettingByLaEstab(g.Key.LaEstab), g.Key.LaEstab, dims.Discipline[g.Key.Discipline],
+                    g.Key.ActivityType, Round(g.Sum(a => a.Days))])]);
+
+    /// <summary>The data-quality report's issues in its order; <c>IssueNumber</c> is the issue's place in it.</summary>
+    public static StarTable DataQualityIssues(DataQualityReport report) =>
+        new("fact_data_quality_issue", "one row per issue found by the checks across returns",
+            [Int("IssueNumber"), Text("RuleId"), Text("Severity"), Text("Submitter"), Text("ReturnType"), Text("File", true), Int("Row", true), Text("Column", true), Text("Message"), Text("Fix")],
+            [.. report.Issues.Select((i, n) => (object?[])[(long)n + 1, i.RuleId, i.Severity.ToString(), i.Submitter, i.ReturnType, i.File, i.Row is { } r ? (long)r : null, i.Column, i.Message, i.Fix])]);
+}

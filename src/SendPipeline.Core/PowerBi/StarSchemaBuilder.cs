@@ -1,0 +1,77 @@
+using SendPipeline.Core.Forecasting;
+using SendPipeline.Core.Picture;
+using SendPipeline.Core.Workforce;
+
+namespace SendPipeline.Core.PowerBi;
+
+/// <summary>
+/// Builds the officers' star schema (issue 6) from the LA's picture and the datasets the rebuild has
+/// computed from it: a pure function, no clock, so the same returns in force give the same tables.
+/// <list type="bullet">
+/// <item>Dimensions first, each with an Unknown member (key 0) except <c>dim_date</c>; surrogate keys are
+/// numbered from the sorted natural keys (<see cref="Dimension"/>).</item>
+/// <item>No UPN, ULN, name or date of birth: pupils are <see cref="PupilKeys"/> (HMAC-SHA256 under the
+/// configured secret), and age is whole years on the census date.</item>
+/// <item>With <see cref="StarSchemaOptions.SuppressUnder"/> set the pupil-grain facts (<c>fact_sen_pupil</c>,
+/// <c>fact_placement</c>) are replaced by suppressed counts (<c>fact_sen_pupil_count</c>,
+/// <c>fact_placement_count</c>): a row per pupil, even keyed, lets anyone who can filter the data count a
+/// group of one, which is exactly what suppression exists to prevent.</item>
+/// </list>
+/// </summary>
+public static class StarSchemaBuilder
+{
+    /// <param name="hnbForecast">The HNB forecast, or null when it could not run (its facts then hold only the returned lines).</param>
+    /// <param name="caseload">The LA's EHC plan history and forecast (<see cref="CaseloadGrowth.Caseload"/>), or null without history.</param>
+    public static StarSchema Build(LaPicture picture, HnbForecastResult? hnbForecast, LaCaseload? caseload, WorkforceCapacity workforce,
+        DataQualityReport dataQuality, StarSchemaOptions options)
+    {
+        var years = picture.FinanceLines.Select(f => f.FinancialYear.Trim())
+            .Concat(hnbForecast?.Years ?? [])
+            .Concat(caseload is null ? [] : caseload.Actual.Keys.Concat(caseload.Forecast.Select(f => f.Year)).Select(y => new Reference.FinancialYear(y).ToString()));
+        var quarters = picture.Posts.Select(p => p.Quarter).Concat(picture.Activities.Select(a => a.Quarter));
+        var dims = new StarDimensions(picture, years, quarters, workforce.Quarter);
+
+        var facts = new List<StarTable>();
+        if (options.SuppressUnder is { } threshold)
+        {
+            facts.Add(StarFacts.SenPupilCounts(picture, dims, threshold));
+            facts.Add(StarFacts.PlacementCounts(picture, dims, threshold));
+        }
+        else
+        {
+            using var keys = new PupilKeys(options.PupilKeySecret);
+            facts.Add(StarFacts.SenPupils(picture, dims, keys));
+            facts.Add(StarFacts.Placements(picture, dims, keys));
+        }
+        facts.Add(StarFacts.EhcpCaseload(caseload, dims));
+        facts.Add(StarFacts.HnbSpend(picture, hnbForecast, dims));
+        facts.Add(StarFacts.WorkforcePosts(picture, dims));
+        facts.Add(StarFacts.EahActivity(picture, dims));
+        facts.Add(StarFacts.DataQualityIssues(dataQuality));
+
+        var dimensions = dims.Tables().Prepend(DateDimension.Build(facts.SelectMany(DatesIn))).ToList();
+        return new StarSchema([.. dimensions, .. facts], Relationships(dimensions, facts));
+    }
+
+    /// <summary>Every date a fact holds, as a key or a plain date column: the date table must cover them all.</summary>
+    private static IEnumerable<DateOnly> DatesIn(StarTable fact)
+    {
+        for (var c = 0; c < fact.Columns.Count; c++)
+        {
+            var column = fact.Columns[c];
+            if (column.Type == StarColumnType.Date)
+                foreach (var row in fact.Rows) { if (row[c] is DateOnly d) yield return d; }
+            else if (IsDateKey(column.Name))
+                foreach (var row in fact.Rows) { if (row[c] is long k) yield return new DateOnly((int)(k / 10000), (int)(k / 100 % 100), (int)(k % 100)); }
+        }
+    }
+
+    private static bool IsDateKey(string column) => column.EndsWith("DateKey", StringComparison.Ordinal);
+
+    /// <summary>A fact column refers to the dimension whose key has its name; any <c>…DateKey</c> refers to <c>dim_date</c>.</summary>
+    private static IReadOnlyList<StarForeignKey> Relationships(IReadOnlyList<StarTable> dimensions, IReadOnlyList<StarTable> facts) =>
+        [.. facts.SelectMany(f => f.Columns
+            .Select(c => (Column: c.Name, Dimension: IsDateKey(c.Name) ? DateDimension.Name : dimensions.FirstOrDefault(d => d.Key == c.Name)?.Name))
+            .Where(r => r.Dimension is not null)
+            .Select(r => new StarForeignKey(f.Name, r.Column, r.Dimension!)))];
+}

@@ -1,0 +1,61 @@
+using SendPipeline.Core.Forecasting;
+using SendPipeline.Core.Picture;
+using SendPipeline.Core.PowerBi;
+using SendPipeline.Core.Workforce;
+using SendPipeline.Workflows.Ports;
+using SendPipeline.Workflows.PowerBi;
+
+namespace SendPipeline.Workflows.Rebuild;
+
+public sealed partial class RebuildActivities
+{
+    public const string PowerBiFolder = StorageLayout.PowerBi;
+
+    /// <summary>
+    /// Builds the star schema from the picture with the same datasets the other steps write (shared through
+    /// <see cref="DerivedDatasets"/> when the steps run in one worker, rebuilt from the same picture when
+    /// Durable runs them on another), and writes
+    /// <c>powerbi/{table}/{table}.parquet</c> and <c>.csv</c> at paths that never change, so a scheduled
+    /// refresh keeps working; then <c>schema.json</c> and <c>lineage.json</c>. Any other blob under
+    /// <c>powerbi/</c> is then deleted: a table no longer in the schema (the pupil-level facts once a
+    /// suppression threshold is set) must not linger where a refresh would still read it.
+    /// </summary>
+    public async Task<PowerBiSummary> BuildPowerBiAsync(RebuildRequest request, CancellationToken cancellationToken = default)
+    {
+        var secretSource = options.PupilKeySecret ?? new StorePupilKeySecret(blobs);
+        var secret = await secretSource.GetAsync(cancellationToken);
+        var picture = await _pictures.LoadAsync(cancellationToken);
+        var assumptions = HnbAssumptions.From(picture.Assumptions);
+        var schema = StarSchemaBuilder.Build(picture, _derived.Hnb(picture).Forecast, CaseloadGrowth.Caseload(picture, options.LaCode, assumptions),
+            _derived.Workforce(picture), _derived.DataQuality(picture), new StarSchemaOptions(secret, options.SuppressUnder));
+
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var table in schema.Tables) written.UnionWith([ParquetPath(table), CsvPath(table)]);
+        // Tables are independent files: writing them side by side overlaps each blob's round trip (or fsync).
+        await Parallel.ForEachAsync(schema.Tables, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (table, ct) =>
+        {
+            using (var buffer = new MemoryStream())
+            {
+                await StarParquetWriter.WriteAsync(table, buffer, ct);
+                buffer.Position = 0;
+                await blobs.WriteAsync(ParquetPath(table), buffer, overwrite: true, "application/vnd.apache.parquet", ct);
+            }
+            await blobs.WriteRenderedAsync(CsvPath(table), "text/csv", s => StarCsvWriter.Write(table, s), ct);
+        });
+        var schemaPath = $"{PowerBiFolder}/schema.json";
+        await blobs.WriteRenderedAsync(schemaPath, "application/json", s => StarSchemaJson.Write(schema, s), cancellationToken);
+        await WriteLineageAsync(PowerBiFolder, DatasetLineage.PowerBi, picture, cancellationToken);
+        written.UnionWith([schemaPath, $"{PowerBiFolder}/{LineageFile}"]);
+
+        if (options.ExportStarTables) await new StarTableExporter(tables).ExportAsync(schema, cancellationToken);
+
+        var stale = await blobs.ListAsync(PowerBiFolder + "/", cancellationToken).Where(b => !written.Contains(b.Path)).Select(b => b.Path).ToListAsync(cancellationToken);
+        foreach (var path in stale) await blobs.DeleteAsync(path, cancellationToken);
+        return new PowerBiSummary(schema.Tables.Count, schema.Tables.Sum(t => (long)t.Rows.Count), options.SuppressUnder, secretSource.Source, stale.Count, PowerBiFolder);
+    }
+
+    /// <summary><c>powerbi/{table}/{table}.parquet</c>: the same path every rebuild, so a scheduled refresh keeps working.</summary>
+    public static string ParquetPath(StarTable table) => $"{PowerBiFolder}/{table.Name}/{table.Name}.parquet";
+
+    public static string CsvPath(StarTable table) => $"{PowerBiFolder}/{table.Name}/{table.Name}.csv";
+}
