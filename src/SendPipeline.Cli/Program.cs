@@ -36,6 +36,7 @@ namespace SendPipeline.Cli
                     "submit" => await SubmitCommand.RunAsync(line, output),
                     "signoff" => await SignOffCommand.RunAsync(line, output),
                     "submitter-key" => await SubmitterKeyCommand.RunAsync(line, output),
+                    "powerbi-queries" => PowerBiQueriesCommand.Run(line, output),
                     "serve" => await ServeCommand.RunAsync(line, output),
                     _ => throw new UsageException($"Unknown command '{args[0]}'."),
                 };
@@ -72,6 +73,7 @@ namespace SendPipeline.Cli
             "  " + SubmitCommand.Usage,
             "  " + SignOffCommand.Usage,
             "  " + SubmitterKeyCommand.Usage,
+            "  " + PowerBiQueriesCommand.Usage,
             "  " + ServeCommand.Usage);
     }
 }
