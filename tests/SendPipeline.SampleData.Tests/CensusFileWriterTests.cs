@@ -39,16 +39,14 @@ public sealed class CensusFileWriterTests
     }
 
     [Fact]
-    public void A_million_rows_take_seconds_not_minutes()
+    public void A_million_rows_stream_to_a_census_of_sixty_to_a_hundred_megabytes()
     {
+        // Its speed is the bench's business (docs/performance.md), not a test's: shared machines vary.
         var counter = new CountingStream();
-        var clock = Stopwatch.StartNew();
+
         CensusFileWriter.WriteLarge(counter, 1_000_000, seed: 1);
-        clock.Stop();
 
         Assert.InRange(counter.Length, 60_000_000, 100_000_000);
-        // Generous, because test machines are shared; it takes well under a second on a quiet one.
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"Writing took {clock.Elapsed}.");
     }
 
     [Fact]
