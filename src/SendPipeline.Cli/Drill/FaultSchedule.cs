@@ -42,8 +42,9 @@ public sealed class FaultSchedule(int seed)
     public void BeforeWrite(string kind)
     {
         if (Current.Value is not { } attempt) return;
-        attempt.Writes++;
-        if (attempt.Activity == CrashActivity && attempt.Writes > CrashAfterWrites && Interlocked.CompareExchange(ref _crashed, 1, 0) == 0)
+        // Atomic: BuildPowerBi writes its tables in parallel within one attempt.
+        var writes = Interlocked.Increment(ref attempt.Writes);
+        if (attempt.Activity == CrashActivity && writes > CrashAfterWrites && Interlocked.CompareExchange(ref _crashed, 1, 0) == 0)
             throw new SimulatedCrash(attempt.Activity);
         if (Interlocked.Increment(ref _writes) % WriteEvery == 0 && attempt.Number == 1) Inject(kind + " write");
     }
