@@ -10,7 +10,7 @@ namespace SendPipeline.Cli
     {
         public const int Accepted = 0, Rejected = 1, CouldNotRun = 2;
 
-        private static readonly IReadOnlySet<string> Flags = new HashSet<string> { "markdown", "no-errors", "help", "no-deliver" };
+        private static readonly IReadOnlySet<string> Flags = new HashSet<string> { "markdown", "no-errors", "help", "no-deliver", "small" };
 
         public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
         {
@@ -29,6 +29,7 @@ namespace SendPipeline.Cli
                     "generate" => GenerateCommand.Run(line, output),
                     "ingest" => await IngestCommand.RunAsync(line, output),
                     "demo" => await DemoCommand.RunAsync(line, output),
+                    "drill" => await DrillCommand.RunAsync(line, output),
                     "rebuild" => await RebuildCommand.RunAsync(line, output),
                     "bench" => await BenchCommand.RunAsync(line, output),
                     "forecast-ehcp" => ForecastEhcpCommand.Run(line, output),
@@ -66,6 +67,7 @@ namespace SendPipeline.Cli
             "  " + IngestCommand.Usage,
             "  " + RebuildCommand.Usage,
             "  " + DemoCommand.Usage,
+            "  " + DrillCommand.Usage,
             "  " + BenchCommand.Usage,
             "  " + RebuildBenchCommand.Usage,
             "  " + ForecastEhcpCommand.Usage,

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using SendPipeline.Storage;
 using SendPipeline.Workflows;
 using SendPipeline.Workflows.Ingest;
@@ -37,21 +37,22 @@ public static class IngestCommand
         return StoreFactory.Create(connection ?? folder ?? Path.Combine("out", "store"));
     }
 
-    public static Task<IReadOnlyList<IngestResult>> IngestAsync(Stores stores, string laCode, IRebuildSignal? rebuild = null)
+    public static Task<IReadOnlyList<IngestResult>> IngestAsync(Stores stores, string laCode, IRebuildSignal? rebuild = null, PipelineHooks? hooks = null)
     {
-        var activities = new IngestActivities(stores.Blobs, stores.Tables, new PipelineOptions(laCode), NullLogger<IngestActivities>.Instance);
-        return new UploadSweep(stores.Blobs, stores.Tables, activities, rebuild).RunAsync();
+        hooks ??= PipelineHooks.None;
+        var activities = new IngestActivities(stores.Blobs, stores.Tables, new PipelineOptions(laCode), hooks.Loggers.CreateLogger<IngestActivities>());
+        return new UploadSweep(stores.Blobs, stores.Tables, activities, rebuild, hooks.Decorate).RunAsync();
     }
 
     /// <summary>
     /// Ingests every new upload, then rebuilds once if any return in force changed: the CLI's form of
     /// the Functions app's debounced rebuild, with the whole sweep as the burst.
     /// </summary>
-    public static async Task<(IReadOnlyList<IngestResult> Results, RebuildResult? Rebuild)> IngestAndRebuildAsync(Stores stores, string laCode, int? suppressUnder = null)
+    public static async Task<(IReadOnlyList<IngestResult> Results, RebuildResult? Rebuild)> IngestAndRebuildAsync(Stores stores, string laCode, int? suppressUnder = null, PipelineHooks? hooks = null)
     {
         var pending = new PendingRebuild();
-        var results = await IngestAsync(stores, laCode, pending);
-        var rebuild = pending.IsPending ? await RebuildCommand.RebuildAsync(stores, laCode, $"{results.Count} uploads ingested", suppressUnder) : null;
+        var results = await IngestAsync(stores, laCode, pending, hooks);
+        var rebuild = pending.IsPending ? await RebuildCommand.RebuildAsync(stores, laCode, $"{results.Count} uploads ingested", suppressUnder, hooks) : null;
         return (results, rebuild);
     }
 }

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using SendPipeline.Storage;
 using SendPipeline.Workflows;
 using SendPipeline.Workflows.Hosting;
@@ -23,15 +23,16 @@ public static class RebuildCommand
     }
 
     /// <param name="suppressUnder">The Power BI suppression threshold; null reads SENDPIPELINE_SUPPRESS_UNDER, else off.</param>
-    public static Task<RebuildResult> RebuildAsync(Stores stores, string laCode, string reason, int? suppressUnder = null)
+    public static Task<RebuildResult> RebuildAsync(Stores stores, string laCode, string reason, int? suppressUnder = null, PipelineHooks? hooks = null)
     {
+        hooks ??= PipelineHooks.None;
         var options = new PipelineOptions(laCode)
         {
             PupilKeySecret = Settings.PupilKeySecret(),
             SuppressUnder = suppressUnder ?? Settings.SuppressUnderFromEnvironment(),
         };
-        var activities = new RebuildActivities(stores.Blobs, stores.Tables, options, NullLogger<RebuildActivities>.Instance);
-        var context = new DirectWorkflowContext(RebuildWorkflow.SingletonInstanceId, DirectWorkflowContext.ForRebuild(activities));
+        var activities = new RebuildActivities(stores.Blobs, stores.Tables, options, hooks.Loggers.CreateLogger<RebuildActivities>());
+        var context = new DirectWorkflowContext(RebuildWorkflow.SingletonInstanceId, DirectWorkflowContext.ForRebuild(activities), hooks.Decorate);
         return RebuildWorkflow.RunAsync(context, new RebuildRequest(reason));
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SendPipeline.Storage;
 using SendPipeline.Workflows;
@@ -31,15 +32,16 @@ public static class SubmitCommand
         return result.Package.Status == Core.Submission.SubmissionPackager.Final ? 0 : 1;
     }
 
-    public static Task<SubmissionResult> SubmitAsync(Stores stores, string laCode, string quarter, bool deliver, DfeDeliveryClient? delivery)
+    public static Task<SubmissionResult> SubmitAsync(Stores stores, string laCode, string quarter, bool deliver, DfeDeliveryClient? delivery, PipelineHooks? hooks = null)
     {
-        var activities = Activities(stores, laCode, delivery);
-        var context = new DirectWorkflowContext(SubmissionWorkflow.InstanceIdFor(quarter), DirectWorkflowContext.ForSubmission(activities));
+        hooks ??= PipelineHooks.None;
+        var activities = Activities(stores, laCode, delivery, hooks.Loggers);
+        var context = new DirectWorkflowContext(SubmissionWorkflow.InstanceIdFor(quarter), DirectWorkflowContext.ForSubmission(activities), hooks.Decorate);
         return SubmissionWorkflow.RunAsync(context, new SubmissionRequest(quarter, deliver));
     }
 
-    internal static SubmissionActivities Activities(Stores stores, string laCode, DfeDeliveryClient? delivery = null) =>
-        new(stores.Blobs, stores.Tables, new PipelineOptions(laCode), TimeProvider.System, delivery, NullLogger<SubmissionActivities>.Instance);
+    internal static SubmissionActivities Activities(Stores stores, string laCode, DfeDeliveryClient? delivery = null, ILoggerFactory? loggers = null) =>
+        new(stores.Blobs, stores.Tables, new PipelineOptions(laCode), TimeProvider.System, delivery, (loggers ?? NullLoggerFactory.Instance).CreateLogger<SubmissionActivities>());
 
     internal static string QuarterOption(CommandLine args)
     {

@@ -12,10 +12,14 @@ public sealed class DirectWorkflowContext : IWorkflowContext
 {
     private readonly IReadOnlyDictionary<string, Func<object?, Task<object?>>> _activities;
 
-    public DirectWorkflowContext(string instanceId, IReadOnlyDictionary<string, Func<object?, Task<object?>>> activities)
+    private readonly ActivityDecorator? _decorate;
+
+    /// <param name="decorate">Wraps each activity call, e.g. to retry it as Durable would; null calls it as it is.</param>
+    public DirectWorkflowContext(string instanceId, IReadOnlyDictionary<string, Func<object?, Task<object?>>> activities, ActivityDecorator? decorate = null)
     {
         InstanceId = instanceId;
         _activities = activities;
+        _decorate = decorate;
     }
 
     public string InstanceId { get; }
@@ -24,6 +28,7 @@ public sealed class DirectWorkflowContext : IWorkflowContext
     {
         if (!_activities.TryGetValue(activityName, out var activity))
             throw new InvalidOperationException($"No activity named '{activityName}' is registered.");
+        if (_decorate is not null) activity = _decorate(activityName, activity);
         return (TResult)(await activity(input))!;
     }
 

@@ -8,8 +8,9 @@ namespace SendPipeline.Workflows.Ingest;
 /// <summary>
 /// The CLI's stand-in for the blob trigger: finds every upload not yet ingested and runs the same
 /// ingest workflow on each, in order of receipt, so the final state equals the Functions app's.
+/// <paramref name="decorate"/> wraps each activity call (see <see cref="ActivityDecorator"/>).
 /// </summary>
-public sealed class UploadSweep(IBlobStore blobs, ITableStore tables, IIngestActivities activities, IRebuildSignal? rebuild = null)
+public sealed class UploadSweep(IBlobStore blobs, ITableStore tables, IIngestActivities activities, IRebuildSignal? rebuild = null, ActivityDecorator? decorate = null)
 {
     private readonly IRebuildSignal _rebuild = rebuild ?? new PendingRebuild();
 
@@ -44,7 +45,7 @@ public sealed class UploadSweep(IBlobStore blobs, ITableStore tables, IIngestAct
         var request = new IngestRequest(upload.Path, hash);
         if (await tables.GetAsync(StorageLayout.UploadsTable, UploadRecords.Key(upload.SubmitterId), request.UploadId, cancellationToken) is not null)
             return null;
-        var context = new DirectWorkflowContext(request.InstanceId, DirectWorkflowContext.ForIngest(activities, _rebuild));
+        var context = new DirectWorkflowContext(request.InstanceId, DirectWorkflowContext.ForIngest(activities, _rebuild), decorate);
         return await IngestWorkflow.RunAsync(context, request);
     }
 }
