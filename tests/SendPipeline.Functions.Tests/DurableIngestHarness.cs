@@ -39,6 +39,33 @@ internal static class DurableIngestHarness
         return text.ToString();
     }
 
+    /// <summary>The UPN that every 25th school's census shares, so the checks across returns find a child on two censuses.</summary>
+    public static readonly string SharedUpn = Upn.Create("855299925900");
+
+    /// <summary>The school that uploads twice within one second (the second upload wins).</summary>
+    public const string TwiceSchool = "8552001";
+
+    /// <summary>
+    /// One census from each of <paramref name="schools"/> schools (8552001 on), received a second apart in an order
+    /// unlike the order of their paths; every 25th shares a child; the 7th is rejected (an invalid sex code); and
+    /// <see cref="TwiceSchool"/> uploads again 500 ms after its first upload, under a path that sorts earlier, so
+    /// only the receipt time, not the tie-break by path, can make it the one in force.
+    /// </summary>
+    public static IReadOnlyList<TestUpload> ManySchools(int schools, int pupils)
+    {
+        var start = new DateTime(2026, 1, 20, 9, 0, 0, DateTimeKind.Utc);
+        var uploads = new List<TestUpload>();
+        for (var i = 0; i < schools; i++)
+        {
+            var school = (8552001 + i).ToString(CultureInfo.InvariantCulture);
+            var csv = Census(school, pupils, i % 25 == 0 ? SharedUpn : null);
+            if (i == 6) csv = csv.Replace(",F,", ",Q,", StringComparison.Ordinal);
+            uploads.Add(new TestUpload($"uploads/{school}/school-census/jan.csv", csv, start.AddSeconds(i * 7919 % schools).AddMilliseconds(200)));
+        }
+        uploads.Add(new TestUpload($"uploads/{TwiceSchool}/school-census/again.csv", Census(TwiceSchool, pupils + 1, SharedUpn), uploads[0].ReceivedUtc.AddMilliseconds(500)));
+        return uploads;
+    }
+
     public static LocalFolderStore Seed(string root, IEnumerable<TestUpload> uploads)
     {
         var store = new LocalFolderStore(root);
@@ -132,7 +159,7 @@ internal static class DurableIngestHarness
                 result.CountBuild();
                 return rebuild.BuildDataQuality(input, context);
             });
-        });
+        }, new DurableTaskTestHostOptions { LoggerFactory = NullLoggerFactory.Instance });
         return result;
     }
 
@@ -152,9 +179,12 @@ internal static class DurableIngestHarness
         /// <summary>Waits for every instance to finish, and returns how each ended.</summary>
         public async Task<IReadOnlyList<OrchestrationRuntimeStatus>> WaitForAllAsync(IEnumerable<IngestRequest> requests, TimeSpan within)
         {
+            // One at a time, as a few hundred waits held open at once gain nothing.
             using var cts = new CancellationTokenSource(within);
-            var ended = await Task.WhenAll(requests.Select(r => Client.WaitForInstanceCompletionAsync(r.InstanceId, cts.Token)));
-            return ended.Select(m => m.RuntimeStatus).ToList();
+            var ended = new List<OrchestrationRuntimeStatus>();
+            foreach (var r in requests)
+                ended.Add((await Client.WaitForInstanceCompletionAsync(r.InstanceId, cts.Token)).RuntimeStatus);
+            return ended;
         }
 
         /// <summary>Waits until a rebuild has run and no other has started for three debounce windows.</summary>
