@@ -60,17 +60,18 @@ public sealed class ConcurrentIngestTests(ITestOutputHelper output) : IDisposabl
     }
 
     /// <summary>
-    /// Issue 9 part 4 at scale: 300 schools' censuses and one school's second upload half a second after its first,
+    /// Issue 9 part 4 at scale: N schools' censuses and one school's second upload half a second after its first,
     /// every trigger delivered twice at the same moment (at-least-once delivery), end in exactly the state of the same
     /// uploads ingested one by one in order of receipt: the same upload and accepted rows, reports, canonical files and
     /// data-quality report. That a rebuild running while an upload arrives leads to a second rebuild, not a lost one,
-    /// is <see cref="RebuildOrchestratorTests"/>.
+    /// is <see cref="RebuildOrchestratorTests"/>. N is 40 unless SENDPIPELINE_DURABLE_SCHOOLS says otherwise: 300 passes,
+    /// but the in-process host hands out about four work items a second here, so it takes minutes (docs/reliability.md).
     /// </summary>
     private static int SchoolsAtOnce =>
         int.TryParse(Environment.GetEnvironmentVariable("SENDPIPELINE_DURABLE_SCHOOLS"), out var n) ? n : 40;
 
     [Fact]
-    public async Task Three_hundred_uploads_each_delivered_twice_at_once_end_in_the_state_of_ingesting_them_in_order_of_receipt()
+    public async Task Uploads_from_many_schools_each_delivered_twice_at_once_end_in_the_state_of_ingesting_them_in_order_of_receipt()
     {
         var schools = SchoolsAtOnce;
         var uploads = ManySchools(schools, pupils: 2);
