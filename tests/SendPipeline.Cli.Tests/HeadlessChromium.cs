@@ -27,28 +27,17 @@ internal static class HeadlessChromium
     {
         // A profile of its own: another Chromium on the machine holds a lock on the default one.
         var profile = Path.Combine(Path.GetTempPath(), "sendpipeline-chromium-" + Guid.NewGuid().ToString("N"));
-        var start = new ProcessStartInfo(Find()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", $"--user-data-dir={profile}", "--dump-dom", new Uri(htmlFile).AbsoluteUri })
-            start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("Chromium did not finish rendering the dashboard within 90 s.");
+            var (exit, dom, error) = await ExternalProcess.RunAsync(Find(),
+                ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", $"--user-data-dir={profile}", "--dump-dom", new Uri(htmlFile).AbsoluteUri],
+                "run scripts/test.sh (or scripts/chromium.sh ensure), or set SENDPIPELINE_CHROMIUM.", TimeSpan.FromSeconds(90));
+            Assert.True(exit == 0 && dom.Length > 0, $"Chromium exited {exit}: {error}");
+            return dom;
         }
         finally
         {
             try { Directory.Delete(profile, recursive: true); } catch (IOException) { /* a crash reporter may still hold a file; temp is cleaned anyway */ }
         }
-        var dom = await stdout;
-        Assert.True(process.ExitCode == 0 && dom.Length > 0, $"Chromium exited {process.ExitCode}: {await stderr}");
-        return dom;
     }
 }

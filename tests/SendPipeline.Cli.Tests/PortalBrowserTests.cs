@@ -1,3 +1,4 @@
+using SendPipeline.Core.Tests;
 using System.Diagnostics;
 using System.Text;
 using SendPipeline.Cli.Portal;
@@ -25,7 +26,7 @@ public sealed class PortalBrowserTests : IDisposable
     [Fact]
     public async Task Portal_InChromium_AcceptsCleanCensusShowsErrorsAtRowsAndKeepsSchoolsApart()
     {
-        var repo = RepoRoot();
+        var repo = Repo.File(".");
         var script = Path.Combine(repo, "tests", "portal", "portal.spec.mjs");
         var driver = Path.Combine(repo, ".tools", "playwright", "node_modules", "playwright-core", "package.json");
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: run scripts/test.sh (scripts/chromium.sh ensure) once.");
@@ -82,40 +83,7 @@ public sealed class PortalBrowserTests : IDisposable
 
     private static async Task<(int Exit, string Output)> RunNodeAsync(string script, IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("node", [script]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var (name, value) in environment) start.Environment[name] = value;
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            Assert.Fail($"Node.js could not be started ({e.Message}): install it and run scripts/test.sh once.");
-            throw;
-        }
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail("The browser script took over 90 s:\n" + await stdout + await stderr);
-            }
-            return (process.ExitCode, await stdout + await stderr);
-        }
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SendPipeline.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("The repository root (SendPipeline.sln) was not found.");
+        var (exit, output, error) = await ExternalProcess.RunAsync("node", [script], "install Node.js and run scripts/test.sh once.", TimeSpan.FromSeconds(90), environment);
+        return (exit, output + error);
     }
 }

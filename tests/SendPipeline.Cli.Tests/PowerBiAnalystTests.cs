@@ -1,3 +1,4 @@
+using SendPipeline.Core.Tests;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -24,7 +25,7 @@ public sealed class PowerBiAnalystTests : IDisposable
     [Fact]
     public async Task Rebuild_SampleLa_StarSchemaPassesTheAnalystsDuckDbChecks()
     {
-        var repo = RepoRoot();
+        var repo = Repo.File(".");
         var duckdb = Path.Combine(repo, ".tools", "duckdb", "node_modules", "@duckdb", "node-api", "package.json");
         Assert.True(File.Exists(duckdb), $"DuckDB's Node API is not installed at {duckdb}: run scripts/test.sh (or scripts/duckdb.sh install).");
         SampleLaGenerator.Generate(new SampleLaOptions { Seed = 7, EhcpHistoryPath = GenerateCommand.HistoryPath(new CommandLine([], new HashSet<string>())) }, _dir);
@@ -81,24 +82,8 @@ public sealed class PowerBiAnalystTests : IDisposable
 
     private static async Task<(int Exit, string Output)> RunNodeAsync(string repo, string[] args, string secret)
     {
-        var start = new ProcessStartInfo("node") { WorkingDirectory = repo, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment["PUPIL_KEY_SECRET"] = secret;
-        Process process;
-        try { process = Process.Start(start)!; }
-        catch (System.ComponentModel.Win32Exception e) { throw new InvalidOperationException("node is not on the PATH: install Node.js and run scripts/test.sh, which installs DuckDB for this test.", e); }
-        using (process)
-        {
-            var (stdout, stderr) = (process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
-            await process.WaitForExitAsync();
-            return (process.ExitCode, await stdout + await stderr);
-        }
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SendPipeline.sln"))) return dir.FullName;
-        throw new InvalidOperationException("No SendPipeline.sln above the test's folder.");
+        var (exit, output, error) = await ExternalProcess.RunAsync("node", args, "install Node.js and run scripts/test.sh, which installs DuckDB for this test.",
+            TimeSpan.FromMinutes(5), new Dictionary<string, string> { ["PUPIL_KEY_SECRET"] = secret }, repo);
+        return (exit, output + error);
     }
 }
