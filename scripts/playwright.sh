@@ -8,23 +8,9 @@ set -euo pipefail
 
 PLAYWRIGHT_VERSION="1.65.1"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-TOOL_DIR="$ROOT/.tools/playwright"
-
-install() {
-  local installed=""
-  if [[ -f "$TOOL_DIR/node_modules/playwright-core/package.json" ]]; then
-    installed="$(node -p "require('$TOOL_DIR/node_modules/playwright-core/package.json').version")"
-  fi
-  if [[ "$installed" != "$PLAYWRIGHT_VERSION" ]]; then
-    echo "Installing playwright-core@$PLAYWRIGHT_VERSION into $TOOL_DIR"
-    mkdir -p "$TOOL_DIR"
-    # playwright-core has no install script that fetches browsers; the variable makes sure of it.
-    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --prefix "$TOOL_DIR" --no-audit --no-fund --loglevel=error \
-      "playwright-core@$PLAYWRIGHT_VERSION"
-  fi
-}
 
 case "${1:-}" in
-  install) install ;;
+  # playwright-core has no install script that fetches browsers; the variable makes sure of it.
+  install) PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 "$ROOT/scripts/npm-tool.sh" playwright-core "$PLAYWRIGHT_VERSION" playwright ;;
   *) echo "usage: scripts/playwright.sh install" >&2; exit 2 ;;
 esac
