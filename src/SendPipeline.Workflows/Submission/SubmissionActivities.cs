@@ -19,6 +19,8 @@ public sealed partial class SubmissionActivities(
     : ISubmissionActivities
 {
     private readonly PictureLoader _pictures = new(blobs, tables);
+    // A sign-off freezes the snapshot again; while the returns are unchanged the picture, and so these, are reused.
+    private readonly DerivedDatasets _derived = new(options.LaCode);
     private readonly SnapshotStore _snapshots = new(blobs);
     private readonly SignOffStore _signOffs = new(tables);
     private readonly PackageStore _packages = new(blobs);
@@ -123,8 +125,8 @@ public sealed partial class SubmissionActivities(
         var picture = await _pictures.LoadAsync(cancellationToken);
         var assumptions = HnbAssumptions.From(picture.Assumptions);
         var workforce = WorkforceCapacity.Build(picture, SplitRules.From(picture.Assumptions), quarter.ToString());
-        var hnb = HnbForecastOutcome.For(picture, options.LaCode, assumptions).Forecast;
-        var queries = DataQualityReport.Build(picture, options.LaCode).Issues.Count;
+        var hnb = _derived.Hnb(picture).Forecast;
+        var queries = _derived.DataQuality(picture).Issues.Count;
         return SubmissionSnapshot.Build(picture, options.LaCode, quarter, workforce, hnb, assumptions.BaseYear, queries);
     }
 
