@@ -45,8 +45,10 @@ public sealed record ReturnCounts(
     /// <summary>The name of the package table (and CSV) that holds these counts.</summary>
     public const string TableName = "counts";
 
-    /// <summary>"13 uploads from 11 submitters".</summary>
-    public string RejectedText => UploadsFrom(RejectedUploads, RejectedSubmitters);
+    /// <summary>"13 uploads from 11 submitters were rejected, each the latest of its return type from that submitter".</summary>
+    public static string RejectedSentence(int uploads, int submitters) => uploads == 0
+        ? "Every submitter's latest upload was accepted"
+        : $"{UploadsFrom(uploads, submitters)} {(uploads == 1 ? "was" : "were")} rejected, each the latest of its return type from that submitter";
 
     public static string UploadsFrom(int uploads, int submitters) =>
         $"{N(uploads)} upload{(uploads == 1 ? "" : "s")} from {N(submitters)} submitter{(submitters == 1 ? "" : "s")}";
@@ -179,7 +181,7 @@ public sealed record ReturnCounts(
     public IReadOnlyList<string> Sentences() =>
     [
         $"Latest uploads: {UploadsFrom(LatestUploads, Submitters)} (the latest of each return type from each submitter).",
-        RejectedUploads == 0 ? "Rejected: none of them." : $"Rejected: {RejectedText}.",
+        RejectedSentence(RejectedUploads, RejectedSubmitters) + ".",
         $"Providers: {Providers.OfExpected} expected for {Quarter} returned" +
             (Providers.Missing.Count == 0 ? "." : $"; missing: {string.Join(", ", Providers.Missing)}."),
         $"Experts at Hand services: {Services.OfExpected} returned their {Quarter} workforce" +

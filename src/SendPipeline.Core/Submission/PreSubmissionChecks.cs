@@ -140,9 +140,8 @@ public static class PreSubmissionChecks
     {
         const string title = "No unresolved errors in the returns";
         return new(UnresolvedErrors, title, true, counts.RejectedUploads == 0,
-            counts.RejectedUploads == 0 ? "Every submitter's latest upload was accepted." :
-            $"{counts.RejectedText} were rejected, each the latest of its return type from that submitter; " +
-            "the earlier accepted return, if any, stays in force.",
+            ReturnCounts.RejectedSentence(counts.RejectedUploads, counts.RejectedSubmitters) +
+            (counts.RejectedUploads == 0 ? "." : "; the earlier accepted return, if any, stays in force."),
             ReturnCounts.RejectedUploadLines(picture));
     }
 
