@@ -64,7 +64,7 @@ public static class DashboardHtml
         body{font-family:Arial,Helvetica,sans-serif;margin:0;color:#0b0c0c;line-height:1.4;background:#fff}
         main{max-width:62rem;margin:0 auto;padding:1.5rem}
         h1{font-size:1.8rem;margin:0 0 .5rem}h2{font-size:1.35rem;margin:2.5rem 0 .4rem;border-top:4px solid #1d70b8;padding-top:.6rem}
-        .lead{font-size:1.05rem}.caption{max-width:48rem}.missing{color:#942514;font-weight:bold}
+        .lead{font-size:1.05rem}.caption{max-width:48rem}.missing,.missing-returns{color:#942514;font-weight:bold}
         nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.4rem 1.2rem}
         .chart-wrap{overflow-x:auto;margin:.5rem 0}
         svg.chart{display:block;max-width:none}

@@ -47,7 +47,7 @@ public sealed record DashboardModel(
         return new DashboardModel(laCode, caseload?.Area.LaName,
             census is { } day ? ehcp with { OwnCensus = CensusPanel.EhcPlans(picture, day) } : ehcp,
             HnbPanel.From(hnb),
-            WorkforcePanel.From(capacity),
+            WorkforcePanel.From(capacity) with { MissingServices = counts?.Services.Missing ?? [] },
             SettingDaysPanel.From(capacity, picture, counts),
             DataQualityPanel.From(quality) with { Counts = counts })
         {
@@ -210,6 +210,9 @@ public sealed record DisciplineFte(string Discipline, decimal Filled, decimal Va
 
 public sealed record WorkforcePanel(string? Quarter, IReadOnlyList<DisciplineFte> Disciplines)
 {
+    /// <summary>Services expected for the quarter whose workforce return is not in force: their posts are not counted.</summary>
+    public IReadOnlyList<string> MissingServices { get; init; } = [];
+
     public static WorkforcePanel From(WorkforceCapacity capacity) =>
         new(capacity.Quarter, [.. capacity.Fte.GroupBy(f => f.Discipline).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new DisciplineFte(g.Key, g.Sum(f => f.Filled), g.Sum(f => f.Vacant), g.Sum(f => f.Agency), g.Sum(f => f.Secondment)))]);

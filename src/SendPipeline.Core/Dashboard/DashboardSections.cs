@@ -127,6 +127,9 @@ internal static class DashboardSections
             $"{Decimal1(filled)} filled by staff, {Decimal1(secondment)} by staff on secondment, {Decimal1(agency)} by agency staff and {Decimal1(vacant)} vacant." +
             (most.Vacant > 0 ? $" {most.Discipline} has the most vacant FTE ({Decimal1(most.Vacant)})." : "");
         w.Write($"<p class=\"caption\">{E(caption)}</p>\n");
+        if (panel.MissingServices.Count > 0)
+            w.Write($"<p class=\"caption missing-returns\">{E($"No {panel.Quarter} workforce return is in force from {string.Join(", ", panel.MissingServices)}: " +
+                    "their posts are not counted here, so the totals are short by a whole service.")}</p>\n");
         SvgCharts.HorizontalStacked(w, "workforce-chart", $"Experts at Hand FTE by discipline, {panel.Quarter}", caption,
             [new("Filled", "#1d70b8"), new("Secondment", "#4c2c92"), new("Agency", "#f47738"), new("Vacant", "#d4351c")],
             [.. panel.Disciplines.Select(d => new BarRow(d.Discipline, [(double)d.Filled, (double)d.Secondment, (double)d.Agency, (double)d.Vacant]))],
