@@ -41,7 +41,8 @@ public sealed record DashboardModel(
     {
         var caseload = CaseloadGrowth.Caseload(picture, laCode, assumptions);
         var quarter = QuarterOf(picture, capacity);
-        var census = quarter is { } q ? PreSubmissionChecks.CensusFor(picture, q) : LatestCensus(picture);
+        // The latest census in force, even when it is later than the workforce quarter: the freshest count of pupils.
+        var census = LatestCensus(picture);
         var counts = quarter is { } forQuarter ? ReturnCounts.For(picture, laCode, forQuarter) : null;
         var ehcp = EhcpPanel.From(caseload, assumptions.GrowthMethod.Name, laCode);
         return new DashboardModel(laCode, caseload?.Area.LaName,
