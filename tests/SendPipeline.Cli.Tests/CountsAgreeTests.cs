@@ -31,35 +31,43 @@ public sealed class CountsAgreeTests : IDisposable
         Assert.Equal(0, demo.Exit);
         var quarter = FinancialQuarter.Containing(new DateOnly(2026, 3, 31));
         var expected = await RecountAsync(root, quarter);
-        // The demo plants rejections: several from one submitter, providers and a whole service whose only return was rejected.
-        Assert.True(expected.RejectedUploads > expected.RejectedSubmitters, $"{expected.RejectedUploads} uploads, {expected.RejectedSubmitters} submitters");
+        // The demo plants rejections: several from one submitter, and providers and a whole service whose
+        // only return was rejected.
+        Assert.True(expected.RejectedUploads > expected.RejectedSubmitters,
+            $"{expected.RejectedUploads} uploads, {expected.RejectedSubmitters} submitters");
         Assert.NotEmpty(expected.Providers.Missing);
         Assert.Contains("svc-sts", expected.Services.Missing);
 
         var package = Path.Combine(root, "submissions", "2025-26-Q4", "v1");
         // The cover sheet (the workbook's first sheet): a row per count, as counts.csv has them.
-        Assert.Equal(expected.Rows().Select(r => (r.Measure, r.Count.ToString(CultureInfo.InvariantCulture), r.Names)), CoverCounts(Path.Combine(package, SubmissionPackager.WorkbookName)));
-        Assert.Equal(expected.Rows(), ReturnCounts.ReadCsv(await File.ReadAllBytesAsync(Path.Combine(package, "counts.csv")))!.Rows());
+        Assert.Equal(expected.Rows().Select(r => (r.Measure, r.Count.ToString(CultureInfo.InvariantCulture), r.Names)),
+            CoverCounts(Path.Combine(package, SubmissionPackager.WorkbookName)));
+        var csv = await File.ReadAllBytesAsync(Path.Combine(package, "counts.csv"));
+        Assert.Equal(expected.Rows(), ReturnCounts.ReadCsv(csv)!.Rows());
 
         await using var json = File.OpenRead(Path.Combine(package, PackageManifest.FileName));
         var manifest = PackageManifest.Read(json);
         Assert.Equal(expected.Rows().ToDictionary(r => r.Measure, r => r.Count), manifest.Counts);
         var checks = manifest.Checks.ToDictionary(c => c.Id);
-        Assert.StartsWith($"{expected.RejectedUploads} uploads from {expected.RejectedSubmitters} submitters were rejected", checks[PreSubmissionChecks.UnresolvedErrors].Detail);
-        Assert.StartsWith($"{expected.Providers.Returned} of {expected.Providers.Expected} providers expected", checks[PreSubmissionChecks.ProviderReturns].Detail);
-        Assert.StartsWith($"{expected.Services.Returned} of {expected.Services.Expected} services returned", checks[PreSubmissionChecks.ExpertsAtHandSplit].Detail);
-        Assert.Contains("svc-sts: no 2025-26 Q4 workforce return in force", checks[PreSubmissionChecks.ExpertsAtHandSplit].Detail);
-        Assert.Equal("FAIL (blocking)", checks[PreSubmissionChecks.ExpertsAtHandSplit].Outcome);
+        var (unresolved, providers, split) = (checks[PreSubmissionChecks.UnresolvedErrors].Detail,
+            checks[PreSubmissionChecks.ProviderReturns].Detail, checks[PreSubmissionChecks.ExpertsAtHandSplit]);
+        var rejected = $"{expected.RejectedUploads} uploads from {expected.RejectedSubmitters} submitters were rejected";
+        Assert.StartsWith(rejected, unresolved);
+        Assert.StartsWith($"{expected.Providers.Returned} of {expected.Providers.Expected} providers expected", providers);
+        Assert.StartsWith($"{expected.Services.Returned} of {expected.Services.Expected} services returned", split.Detail);
+        Assert.Contains("svc-sts: no 2025-26 Q4 workforce return in force", split.Detail);
+        Assert.Equal("FAIL (blocking)", split.Outcome);
 
         // The console and the dashboard say the same sentences.
-        var dashboard = WebUtility.HtmlDecode(await File.ReadAllTextAsync(Path.Combine(root, RebuildActivities.DashboardPath)));
+        var page = await File.ReadAllTextAsync(Path.Combine(root, RebuildActivities.DashboardPath));
+        var dashboard = WebUtility.HtmlDecode(page);
         foreach (var sentence in expected.Sentences())
         {
             Assert.Contains(sentence, demo.Out);
             Assert.Contains(sentence, dashboard);
         }
         Assert.Contains($"{expected.RejectedUploads} rejected from {expected.RejectedSubmitters} submitters", demo.Out);
-        Assert.Contains($"{expected.RejectedUploads} uploads from {expected.RejectedSubmitters} submitters were rejected", dashboard);
+        Assert.Contains(rejected, dashboard);
         Assert.DoesNotMatch(new Regex("[0-9]+ submitters' latest upload"), dashboard + demo.Out);
     }
 
@@ -76,19 +84,21 @@ public sealed class CountsAgreeTests : IDisposable
         {
             if (row.GetString("Status") == "superseded") continue;
             var key = (row.GetString("Subject") ?? row.GetString("Submitter") ?? row.PartitionKey, row.GetString("ReturnType") ?? "");
-            if (!latest.TryGetValue(key, out var seen) || (row.GetDateTimeOffset("ReceivedUtc"), row.RowKey).CompareTo((seen.GetDateTimeOffset("ReceivedUtc"), seen.RowKey)) > 0)
-                latest[key] = row;
+            static (DateTimeOffset?, string) Order(TableRow r) => (r.GetDateTimeOffset("ReceivedUtc"), r.RowKey);
+            if (!latest.TryGetValue(key, out var seen) || Order(row).CompareTo(Order(seen)) > 0) latest[key] = row;
         }
         var uploads = latest.Select(p => (Submitter: p.Key.Item1, ReturnType: p.Key.Item2, Row: p.Value)).ToList();
         bool Accepted(TableRow r) => r.GetString("Status") == "accepted";
         var rejected = uploads.Where(u => u.Row.GetString("Status") == "rejected").ToList();
         var providers = uploads.Where(u => u.ReturnType == "placements" && u.Row.GetString("Period") == "2026-03-31").ToList();
         var services = uploads.Where(u => u.ReturnType is "workforce" or "eah-activity").GroupBy(u => u.Submitter).ToList();
-        var servicesMissing = services.Where(g => !g.Any(u => u.ReturnType == "workforce" && Accepted(u.Row) && u.Row.GetString("Period") == quarter.ToString()))
-            .Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
+        bool Returned(IEnumerable<(string Submitter, string ReturnType, TableRow Row)> service) =>
+            service.Any(u => u.ReturnType == "workforce" && Accepted(u.Row) && u.Row.GetString("Period") == quarter.ToString());
+        var servicesMissing = services.Where(g => !Returned(g)).Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
         return new ReturnCounts(quarter.ToString(), uploads.Count, uploads.Select(u => u.Submitter).Distinct().Count(),
             rejected.Count, rejected.Select(u => u.Submitter).Distinct().Count(),
-            new Coverage(providers.Count, [.. providers.Where(p => !Accepted(p.Row)).Select(p => p.Submitter).Order(StringComparer.Ordinal)]),
+            new Coverage(providers.Count,
+                [.. providers.Where(p => !Accepted(p.Row)).Select(p => p.Submitter).Order(StringComparer.Ordinal)]),
             new Coverage(services.Count, servicesMissing));
     }
 

@@ -65,16 +65,17 @@ public sealed class DashboardBrowserTests : IDisposable
         var repo = Repo.File(".");
         var script = Path.Combine(repo, "tests", "dashboard", "dashboard.spec.mjs");
         var driver = Path.Combine(repo, ".tools", "playwright", "node_modules", "playwright-core", "package.json");
-        Assert.True(File.Exists(HeadlessChromium.Find()), "Chromium is missing: run scripts/test.sh (scripts/chromium.sh ensure) once.");
-        Assert.True(File.Exists(driver), "playwright-core is not installed in .tools/playwright: run scripts/test.sh (scripts/playwright.sh install) once.");
+        Assert.True(File.Exists(HeadlessChromium.Find()), "Chromium is missing: run scripts/test.sh once.");
+        Assert.True(File.Exists(driver),
+            "playwright-core is not installed in .tools/playwright: run scripts/test.sh (scripts/playwright.sh install) once.");
         var root = Path.Combine(_dir, "demo");
         Assert.Equal(0, (await CliRunner.Run("demo", "--out", root, "--seed", "5")).Exit);
         var artifacts = Path.Combine(repo, "tests", "artifacts", "dashboard");
         if (Directory.Exists(artifacts)) Directory.Delete(artifacts, recursive: true);
         Directory.CreateDirectory(artifacts);
 
-        var (exit, output, error) = await ExternalProcess.RunAsync("node", [script], "install Node.js and run scripts/test.sh once.", TimeSpan.FromSeconds(90),
-            new Dictionary<string, string>
+        var (exit, output, error) = await ExternalProcess.RunAsync("node", [script], "install Node.js and run scripts/test.sh once.",
+            TimeSpan.FromSeconds(90), new Dictionary<string, string>
             {
                 ["DASHBOARD"] = Path.Combine(root, RebuildActivities.DashboardPath),
                 ["ARTIFACTS"] = artifacts,
@@ -84,7 +85,8 @@ public sealed class DashboardBrowserTests : IDisposable
 
         Assert.True(exit == 0, $"The dashboard browser script failed (exit {exit}):\n{output}{error}");
         Assert.Contains("dashboard browser tests passed", output);
-        var smallest = Regex.Matches(output, @"smallest chart text at (\d+) px: ([0-9.]+) px").Select(m => double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)).ToList();
+        var smallest = Regex.Matches(output, @"smallest chart text at (\d+) px: ([0-9.]+) px")
+            .Select(m => double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(2, smallest.Count);
         Assert.All(smallest, px => Assert.True(px >= 11, $"{px} px"));
         Assert.True(File.Exists(Path.Combine(artifacts, "dashboard-400.png")));

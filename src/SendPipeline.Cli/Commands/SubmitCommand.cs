@@ -66,7 +66,10 @@ public static class SubmitCommand
         return new DfeDeliveryClient(http, options, NullLogger<DfeDeliveryClient>.Instance);
     }
 
-    /// <summary>The counts the package's checks state, read from its own <c>counts.csv</c>, so the console says what the package says.</summary>
+    /// <summary>
+    /// The counts the package's checks state, read from its own <c>counts.csv</c>, so the console says
+    /// what the package says.
+    /// </summary>
     internal static async Task DescribeCountsAsync(Stores stores, SubmissionResult result, TextWriter output)
     {
         var path = $"{result.Package.Folder}/{Core.Picture.ReturnCounts.TableName}.csv";

@@ -39,7 +39,8 @@ public static class DashboardHtml
             <h1>{E(title)}</h1>
             <p class="as-at"><strong>{E(model.AsAt.Sentence())}</strong></p>
             <p class="lead">Built by the last rebuild from the returns in force. This file is self-contained: it loads nothing from the internet, and every chart has its numbers in a table under it.</p>
-            <p class="scroll-hint">On a narrow screen the charts keep their size and scroll sideways; the table under each has the same numbers.</p>
+            <p class="scroll-hint">On a narrow screen the charts keep their size and scroll sideways;
+            the table under each has the same numbers.</p>
             <nav><ul>
             <li><a href="#ehcp-section">EHC plans</a></li>
             <li><a href="#census-section">Need and phase</a></li>

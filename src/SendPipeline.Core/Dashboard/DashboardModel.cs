@@ -49,7 +49,7 @@ public sealed record DashboardModel(
             census is { } day ? ehcp with { OwnCensus = CensusPanel.EhcPlans(picture, day) } : ehcp,
             HnbPanel.From(hnb),
             WorkforcePanel.From(capacity) with { MissingServices = counts?.Services.Missing ?? [] },
-            SettingDaysPanel.From(capacity, picture, counts),
+            SettingDaysPanel.From(capacity, picture),
             DataQualityPanel.From(quality) with { Counts = counts })
         {
             AsAt = AsAt.Of(picture, quarter, census),
@@ -62,10 +62,12 @@ public sealed record DashboardModel(
     private static FinancialQuarter? QuarterOf(LaPicture picture, WorkforceCapacity capacity)
     {
         if (capacity.Quarter is { } text && FinancialQuarter.TryParse(text.Trim(), out var quarter)) return quarter;
-        return picture.Placements.Count == 0 ? null : FinancialQuarter.Containing(picture.Placements.Max(p => p.ReturnDate));
+        if (picture.Placements.Count == 0) return null;
+        return FinancialQuarter.Containing(picture.Placements.Max(p => p.ReturnDate));
     }
 
-    private static DateOnly? LatestCensus(LaPicture picture) => picture.Census.Count == 0 ? null : picture.Census.Max(p => p.CensusDate);
+    private static DateOnly? LatestCensus(LaPicture picture) =>
+        picture.Census.Count == 0 ? null : picture.Census.Max(p => p.CensusDate);
 }
 
 /// <summary>
@@ -81,16 +83,18 @@ public sealed record AsAt(DateOnly? CensusDate, FinancialQuarter? Quarter, DateT
         return new AsAt(census, quarter, inForce.Count == 0 ? null : inForce.Max(u => u.ReceivedUtc));
     }
 
-    /// <summary>"Census 2026-01-15; quarter 2025-26 Q4 (to 2026-03-31); built from returns received up to 2026-04-14 09:12 UTC."</summary>
+    /// <summary>"Data as at the school census of 2026-01-15 and quarter 2025-26 Q4 (…). Built from …".</summary>
     public string Sentence()
     {
         var parts = new List<string>
         {
             CensusDate is { } c ? $"school census of {Iso(c)}" : "no school census in force",
-            Quarter is { } q ? $"quarter {q} (1 {Month(q.Start)} to {q.End.Day} {Month(q.End)})" : "no quarter returned",
+            Quarter is { } q ? $"quarter {q} (1 {Month(q.Start)} to {q.End.Day} {Month(q.End)})"
+                : "no quarter returned",
         };
         var built = LatestReceipt is { } r
-            ? $" Built from the returns in force, the latest received {r.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC."
+            ? " Built from the returns in force, the latest received " +
+              $"{r.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC."
             : " Built from the returns in force.";
         return $"Data as at the {string.Join(" and ", parts)}.{built}";
     }
@@ -107,7 +111,8 @@ public sealed record SenGroup(string Group, int EhcPlans, int SenSupport)
 }
 
 /// <summary>The census in force: EHC plans and SEN support by primary need and by the school's phase.</summary>
-public sealed record CensusPanel(DateOnly CensusDate, int Schools, IReadOnlyList<SenGroup> ByNeed, IReadOnlyList<SenGroup> ByPhase)
+public sealed record CensusPanel(
+    DateOnly CensusDate, int Schools, IReadOnlyList<SenGroup> ByNeed, IReadOnlyList<SenGroup> ByPhase)
 {
     public int EhcPlanPupils => ByNeed.Sum(g => g.EhcPlans);
 
@@ -118,17 +123,21 @@ public sealed record CensusPanel(DateOnly CensusDate, int Schools, IReadOnlyList
         var pupils = Pupils(picture, census).Where(p => p.Provision is 'E' or 'K').ToList();
         var phases = picture.Establishments.GroupBy(e => e.LaEstab, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Phase, StringComparer.Ordinal);
-        string PhaseOf(string laEstab) => phases.GetValueOrDefault(laEstab) is { } phase && !string.IsNullOrWhiteSpace(phase)
-            ? phase.Trim() : SettingDaysPanel.NotRecorded;
+        string PhaseOf(string laEstab) =>
+            phases.GetValueOrDefault(laEstab) is { } phase && !string.IsNullOrWhiteSpace(phase)
+                ? phase.Trim() : SettingDaysPanel.NotRecorded;
         static IReadOnlyList<SenGroup> Groups(IEnumerable<IGrouping<string, CensusPupil>> groups) =>
-            [.. groups.Select(g => new SenGroup(g.Key, g.Count(p => p.Provision == 'E'), g.Count(p => p.Provision == 'K')))
+            [.. groups.Select(g => new SenGroup(g.Key,
+                    g.Count(p => p.Provision == 'E'), g.Count(p => p.Provision == 'K')))
                 .OrderByDescending(g => g.Total).ThenBy(g => g.Group, StringComparer.Ordinal)];
         return new CensusPanel(census, pupils.Select(p => p.LaEstab).Distinct(StringComparer.Ordinal).Count(),
-            Groups(pupils.GroupBy(p => p.SenType1 is { } need ? $"{need} {SenTypes.Meaning(need)}" : "Need not recorded")),
+            Groups(pupils.GroupBy(p => p.SenType1 is { } need ? $"{need} {SenTypes.Meaning(need)}" : NeedNotRecorded)),
             [.. Groups(pupils.GroupBy(p => PhaseOf(p.LaEstab))).OrderBy(g => SettingDaysPanel.PhaseOrder(g.Group))]);
     }
 
-    /// <summary>The LA's own count of EHC plans on a January census: pupils with provision E in its schools' returns.</summary>
+    private const string NeedNotRecorded = "Need not recorded";
+
+    /// <summary>The LA's own count of EHC plans on a January census: pupils with provision E in its schools.</summary>
     public static OwnCensusCount? EhcPlans(LaPicture picture, DateOnly census) =>
         census.Month != 1 ? null : new OwnCensusCount(census, Pupils(picture, census).Count(p => p.Provision == 'E'));
 
@@ -143,7 +152,7 @@ public sealed record CensusPanel(DateOnly CensusDate, int Schools, IReadOnlyList
 /// </summary>
 public sealed record OwnCensusCount(DateOnly CensusDate, int EhcPlans)
 {
-    /// <summary>The academic year whose January this is, as <see cref="EhcpPoint.Year"/> numbers it (January 2026 is 2025/26).</summary>
+    /// <summary>This January's academic year as <see cref="EhcpPoint.Year"/> numbers it (January 2026: 2025).</summary>
     public int AcademicYear => CensusDate.Year - 1;
 }
 
@@ -203,20 +212,22 @@ public sealed record HnbPanel(IReadOnlyList<string> Years, IReadOnlyList<string>
     }
 }
 
-/// <summary>FTE by post status (spec 2 workforce: Filled, Vacant, Agency, Secondment) in one discipline, over its roles.</summary>
-public sealed record DisciplineFte(string Discipline, decimal Filled, decimal Vacant, decimal Agency, decimal Secondment = 0)
+/// <summary>FTE by post status (spec 2: Filled, Vacant, Agency, Secondment) in one discipline.</summary>
+public sealed record DisciplineFte(
+    string Discipline, decimal Filled, decimal Vacant, decimal Agency, decimal Secondment = 0)
 {
     public decimal Total => Filled + Vacant + Agency + Secondment;
 }
 
 public sealed record WorkforcePanel(string? Quarter, IReadOnlyList<DisciplineFte> Disciplines)
 {
-    /// <summary>Services expected for the quarter whose workforce return is not in force: their posts are not counted.</summary>
+    /// <summary>Services expected with no workforce return in force for the quarter: posts not counted.</summary>
     public IReadOnlyList<string> MissingServices { get; init; } = [];
 
     public static WorkforcePanel From(WorkforceCapacity capacity) =>
         new(capacity.Quarter, [.. capacity.Fte.GroupBy(f => f.Discipline).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new DisciplineFte(g.Key, g.Sum(f => f.Filled), g.Sum(f => f.Vacant), g.Sum(f => f.Agency), g.Sum(f => f.Secondment)))]);
+            .Select(g => new DisciplineFte(g.Key,
+                g.Sum(f => f.Filled), g.Sum(f => f.Vacant), g.Sum(f => f.Agency), g.Sum(f => f.Secondment)))]);
 }
 
 /// <summary>An open setting's Experts at Hand days in the financial year to date against its phase's target to date.</summary>
@@ -264,16 +275,17 @@ public sealed record SettingDaysPanel(string? Quarter, IReadOnlyList<SettingDays
         "Primary" => 0, "Secondary" => 1, "All-through" => 2, NotRecorded => 4, _ => 3,
     };
 
-    /// <summary>The workforce dataset's rows; <paramref name="picture"/> names the services whose activity is missing.</summary>
-    public static SettingDaysPanel From(WorkforceCapacity capacity, LaPicture? picture = null, ReturnCounts? counts = null)
+    /// <summary>The workforce dataset's rows; <paramref name="picture"/> names services with no activity.</summary>
+    public static SettingDaysPanel From(WorkforceCapacity capacity, LaPicture? picture = null)
     {
         var panel = new SettingDaysPanel(capacity.Quarter,
-            [.. capacity.SettingDays.Select(r => new SettingDays(r.LaEstab, r.Name, r.Phase, r.YearToDateDays, r.YearToDateTarget))]);
+            [.. capacity.SettingDays.Select(r =>
+                new SettingDays(r.LaEstab, r.Name, r.Phase, r.YearToDateDays, r.YearToDateTarget))]);
         if (capacity.Quarter is not { } text || !FinancialQuarter.TryParse(text, out var quarter)) return panel;
         return panel with
         {
             QuartersReturned = capacity.ActivityQuarters,
-            QuartersMissing = [.. Enumerable.Range(1, quarter.Quarter).Where(q => !capacity.ActivityQuarters.Contains(q))],
+            QuartersMissing = [.. Enumerable.Range(1, quarter.Quarter).Except(capacity.ActivityQuarters)],
             MissingServices = picture is null ? [] : ReturnCounts.ActivityServicesFor(picture, quarter).Missing,
         };
     }

@@ -17,7 +17,7 @@ internal sealed record ColumnGroup(string Label, IReadOnlyList<Column> Columns);
 /// <summary>A point of a line chart; a forecast point has an interval, drawn as a band.</summary>
 internal sealed record LinePoint(string Label, double Value, double? Lower, double? Upper, bool IsForecast);
 
-/// <summary>A separate count drawn as a marker at a point of a line chart (the LA's own census beside the forecast).</summary>
+/// <summary>A separate count drawn as a marker at a point of a line chart (the LA's own census).</summary>
 internal sealed record LineMarker(int Index, double Value, string Tip);
 
 /// <summary>
@@ -130,11 +130,13 @@ internal static class SvgCharts
     {
         const double left = 76, right = 24, plotHeight = 280, bottom = 56;
         markers ??= [];
-        IReadOnlyList<ChartSeries> legendSeries = [new(historyName, "#1d70b8"), new(forecastName, "#d4351c"), new(bandName, "#f4b9ae"),
-            .. markers.Count > 0 && markerName is not null ? [new ChartSeries(markerName, MarkerColour)] : Array.Empty<ChartSeries>()];
+        ChartSeries[] marked = markers.Count > 0 && markerName is not null ? [new(markerName, MarkerColour)] : [];
+        IReadOnlyList<ChartSeries> legendSeries =
+            [new(historyName, "#1d70b8"), new(forecastName, "#d4351c"), new(bandName, "#f4b9ae"), .. marked];
         var top = Legend(legendSeries, left, Width - right, out var legend) + 14;
         var height = top + plotHeight + bottom;
-        var max = NiceMax(points.Select(p => p.Upper ?? p.Value).Concat(markers.Select(m => m.Value)).DefaultIfEmpty(0).Max());
+        var max = NiceMax(points.Select(p => p.Upper ?? p.Value).Concat(markers.Select(m => m.Value))
+            .DefaultIfEmpty(0).Max());
         var plot = Width - left - right;
         double X(int i) => points.Count < 2 ? left + plot / 2 : left + 10 + i * (plot - 20) / (points.Count - 1);
         double Y(double v) => top + plotHeight - v / max * plotHeight;
@@ -181,7 +183,8 @@ internal static class SvgCharts
         {
             // A square on its corner: told apart from the line's dots by shape as well as colour.
             var (x, y) = (X(m.Index), Y(m.Value));
-            w.Write($"<polygon class=\"marker\" points=\"{C(x)},{C(y - 7)} {C(x + 7)},{C(y)} {C(x)},{C(y + 7)} {C(x - 7)},{C(y)}\" fill=\"{MarkerColour}\">" +
+            var corners = $"{C(x)},{C(y - 7)} {C(x + 7)},{C(y)} {C(x)},{C(y + 7)} {C(x - 7)},{C(y)}";
+            w.Write($"<polygon class=\"marker\" points=\"{corners}\" fill=\"{MarkerColour}\">" +
                     $"<title>{E(m.Tip)}</title></polygon>\n");
         }
         w.Write($"<line class=\"axis\" x1=\"{C(left)}\" y1=\"{C(top + plotHeight)}\" x2=\"{C(Width - right)}\" y2=\"{C(top + plotHeight)}\"/>");
@@ -196,7 +199,8 @@ internal static class SvgCharts
     /// scaled-down 5 px. The table under each chart holds the same numbers for those who would rather not scroll.
     /// </summary>
     private static void Open(TextWriter w, string id, string title, string desc, double height) =>
-        w.Write("<div class=\"chart-wrap\">" + $"<svg class=\"chart\" id=\"{E(id)}\" role=\"img\" aria-labelledby=\"{E(id)}-title {E(id)}-desc\" viewBox=\"0 0 {C(Width)} {C(height)}\" width=\"{C(Width)}\" height=\"{C(height)}\">\n" +
+        w.Write("<div class=\"chart-wrap\">" +
+                $"<svg class=\"chart\" id=\"{E(id)}\" role=\"img\" aria-labelledby=\"{E(id)}-title {E(id)}-desc\" viewBox=\"0 0 {C(Width)} {C(height)}\" width=\"{C(Width)}\" height=\"{C(height)}\">\n" +
                 $"<title id=\"{E(id)}-title\">{E(title)}</title>\n<desc id=\"{E(id)}-desc\">{E(desc)}</desc>\n");
 
     private static void Close(TextWriter w) => w.Write("</svg></div>\n");

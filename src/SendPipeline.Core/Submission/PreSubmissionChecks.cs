@@ -33,7 +33,7 @@ public static class PreSubmissionChecks
     /// <param name="split">The Experts at Hand split of the quarter's workforce dataset.</param>
     /// <param name="baseYear">The forecast base year, whose Actual outturn the HNB forecast starts from.</param>
     /// <param name="dataQualityQueries">Issues found across returns: listed, never blocking, since each may be right.</param>
-    /// <param name="counts">The quarter's counts (<see cref="ReturnCounts.For"/>); computed here when not given.</param>
+    /// <param name="counts">The quarter's counts (<see cref="ReturnCounts.For"/>); computed when not given.</param>
     public static IReadOnlyList<CheckResult> Run(LaPicture picture, string laCode, FinancialQuarter quarter, IReadOnlyList<SplitRow> split,
         FinancialYear baseYear, int dataQualityQueries, ReturnCounts? counts = null)
     {
@@ -88,7 +88,9 @@ public static class PreSubmissionChecks
             return new(ProviderReturns, title, true, false, "No placements returns are in force, so no provider is known to have returned.", []);
         return new(ProviderReturns, title, true, providers.Missing.Count == 0,
             $"{providers.OfExpected} providers expected for the quarter returned at {Iso(quarter.End)}" +
-            (providers.Missing.Count == 0 ? "." : $"; {providers.Missing.Count:N0} have not, or their return was rejected."), providers.Missing);
+            (providers.Missing.Count == 0 ? "."
+                : $"; {providers.Missing.Count:N0} have not, or their return was rejected."),
+            providers.Missing);
     }
 
     /// <summary>
@@ -116,11 +118,13 @@ public static class PreSubmissionChecks
     /// The split is only the LA's if every service returned: a service missing from the quarter (never
     /// returned, or its latest upload rejected) or a discipline with no post fails the check by name.
     /// </summary>
-    private static CheckResult Split(LaPicture picture, FinancialQuarter quarter, IReadOnlyList<SplitRow> split, ReturnCounts counts)
+    private static CheckResult Split(LaPicture picture, FinancialQuarter quarter, IReadOnlyList<SplitRow> split,
+        ReturnCounts counts)
     {
         const string title = "Experts at Hand allocation split";
         if (!picture.Posts.Any(p => FinancialQuarter.TryParse(p.Quarter.Trim(), out var q) && q == quarter))
-            return new(ExpertsAtHandSplit, title, true, false, $"No workforce return is in force for {quarter}.", [.. counts.Services.Missing]);
+            return new(ExpertsAtHandSplit, title, true, false, $"No workforce return is in force for {quarter}.",
+                [.. counts.Services.Missing]);
         if (split.Count == 0)
             return new(ExpertsAtHandSplit, title, true, false, $"No {quarter} post is funded by the Experts at Hand grant, so the split cannot be shown.", []);
         var missing = counts.Services.Missing.Select(s => $"{s}: no {quarter} workforce return in force")
@@ -130,10 +134,12 @@ public static class PreSubmissionChecks
         var broken = split.Where(s => !s.Meets).Select(s => $"{s.Role} {s.Share:P1}, rule {s.Rule}").ToList();
         var shares = string.Join("; ", split.Select(s => $"{s.Role} {s.Share:P1} ({s.Rule})"));
         var detail = missing.Count > 0
-            ? $"{counts.Services.OfExpected} services returned their {quarter} workforce, so the split is incomplete: " +
+            ? $"{counts.Services.OfExpected} services returned their {quarter} workforce, " +
+              "so the split is incomplete: " +
               string.Join("; ", missing) + $". Split of those returned: {shares}."
             : shares + (broken.Count == 0 ? "." : ": a rule is broken.");
-        return new(ExpertsAtHandSplit, title, true, broken.Count == 0 && missing.Count == 0, detail, [.. missing, .. broken]);
+        return new(ExpertsAtHandSplit, title, true, broken.Count == 0 && missing.Count == 0, detail,
+            [.. missing, .. broken]);
     }
 
     private static CheckResult Unresolved(LaPicture picture, ReturnCounts counts)

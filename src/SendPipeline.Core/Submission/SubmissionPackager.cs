@@ -99,7 +99,8 @@ public static class SubmissionPackager
         rows.Add(new WorkbookCell[] { WorkbookCell.Of("Check").AsBold(), WorkbookCell.Of("Outcome").AsBold(), WorkbookCell.Of("Detail").AsBold() });
         foreach (var c in snapshot.Checks) rows.Add(new WorkbookCell[] { $"{c.Id} {c.Title}", c.Outcome, c.Detail });
         rows.Add([]);
-        rows.Add(new WorkbookCell[] { WorkbookCell.Of("Count").AsBold(), WorkbookCell.Of("Number").AsBold(), WorkbookCell.Of("Names").AsBold() });
+        rows.Add(new WorkbookCell[] { WorkbookCell.Of("Count").AsBold(), WorkbookCell.Of("Number").AsBold(),
+            WorkbookCell.Of("Names").AsBold() });
         foreach (var c in snapshot.Counts?.Rows() ?? []) rows.Add(new WorkbookCell[] { c.Measure, c.Count, c.Names });
         rows.Add([]);
         rows.Add(new WorkbookCell[] { WorkbookCell.Of("File").AsBold(), WorkbookCell.Of("SHA-256").AsBold() });

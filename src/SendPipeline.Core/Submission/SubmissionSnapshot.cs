@@ -27,9 +27,9 @@ public sealed record SubmissionSnapshot(
 
     public string Hash { get; } = ComputeHash(LaCode, Quarter, Tables, Returns, Assumptions, RuleCatalogueVersion);
 
-    /// <summary>The counts the checks state, read from the snapshot's own <c>counts</c> table; null for a snapshot without one.</summary>
-    public ReturnCounts? Counts =>
-        Tables.FirstOrDefault(t => t.Name == ReturnCounts.TableName) is { } table ? ReturnCounts.ReadCsv(table.Csv) : null;
+    /// <summary>The counts the checks state, from the snapshot's own <c>counts</c> table (null without one).</summary>
+    public ReturnCounts? Counts => Tables.FirstOrDefault(t => t.Name == ReturnCounts.TableName) is { } table
+        ? ReturnCounts.ReadCsv(table.Csv) : null;
 
     public IReadOnlyList<CheckResult> BlockingFailures => [.. Checks.Where(c => c.Blocking && !c.Passed)];
 
@@ -44,7 +44,8 @@ public sealed record SubmissionSnapshot(
         if (workforce.Quarter is { } built && built != quarter.ToString())
             throw new ArgumentException($"The workforce dataset is for {built}, not {quarter}.", nameof(workforce));
         var counts = ReturnCounts.For(picture, laCode, quarter);
-        var checks = PreSubmissionChecks.Run(picture, laCode, quarter, workforce.Split, baseYear, dataQualityQueries, counts);
+        var checks = PreSubmissionChecks.Run(picture, laCode, quarter, workforce.Split, baseYear, dataQualityQueries,
+            counts);
         var census = PreSubmissionChecks.CensusFor(picture, quarter);
         List<SubmissionTable> tables =
         [

@@ -24,7 +24,8 @@ public sealed record SplitRow(string Quarter, string Role, decimal Cost, decimal
 /// Days delivered to a setting against its phase's target, pro rata (spec 3, 4.7): in the quarter
 /// (<see cref="NoSupport"/>: none in it), and in the financial year to date, the quarter included,
 /// against the annual target × the quarters with activity returns in force / 4, so a year whose
-/// earlier quarters were never returned is not held to a full year's days (<see cref="NoSupportThisYear"/>: none all year).
+/// earlier quarters were never returned is not held to a full year's days
+/// (<see cref="NoSupportThisYear"/>: none all year).
 /// </summary>
 public sealed record SettingDaysRow(string Quarter, string LaEstab, string Name, string? Phase, decimal DaysDelivered, decimal? Target, bool NoSupport,
     decimal YearToDateDays, decimal? YearToDateTarget, bool NoSupportThisYear);
@@ -79,15 +80,19 @@ public sealed record WorkforceCapacity(
             .ToList();
         var outreach = WorkforceChecks.Outreach(posts, quarter, rules);
         var activityQuarters = ActivityQuartersOf(picture, quarter);
-        return new WorkforceCapacity(quarter, fte, cost, BuildSplit(posts, quarter, rules), BuildSettingDays(picture, quarter, activityQuarters),
-            outreach, WorkforceChecks.Findings(posts, outreach)) { ActivityQuarters = activityQuarters };
+        return new WorkforceCapacity(quarter, fte, cost, BuildSplit(posts, quarter, rules),
+            BuildSettingDays(picture, quarter, activityQuarters), outreach, WorkforceChecks.Findings(posts, outreach))
+        {
+            ActivityQuarters = activityQuarters,
+        };
     }
 
     private static IReadOnlyList<int> ActivityQuartersOf(LaPicture picture, string? quarter)
     {
         if (quarter is null || !FinancialQuarter.TryParse(quarter, out var current)) return [];
         return [.. picture.Activities.Select(a => FinancialQuarter.TryParse(a.Quarter, out var q) ? q : default)
-            .Where(q => q.Year == current.Year && q.Quarter >= 1 && q.Quarter <= current.Quarter).Select(q => q.Quarter).Distinct().Order()];
+            .Where(q => q.Year == current.Year && q.Quarter >= 1 && q.Quarter <= current.Quarter)
+            .Select(q => q.Quarter).Distinct().Order()];
     }
 
     private static IReadOnlyList<SplitRow> BuildSplit(List<WorkforcePost> posts, string? quarter, SplitRules rules)
@@ -113,7 +118,8 @@ public sealed record WorkforceCapacity(
     /// Every open setting in the register, with the days it had in the quarter and in the financial
     /// year so far, so days given early in the year still count in a later quarter.
     /// </summary>
-    private static IReadOnlyList<SettingDaysRow> BuildSettingDays(LaPicture picture, string? quarter, IReadOnlyList<int> activityQuarters)
+    private static IReadOnlyList<SettingDaysRow> BuildSettingDays(LaPicture picture, string? quarter,
+        IReadOnlyList<int> activityQuarters)
     {
         if (quarter is null) return [];
         var parsed = FinancialQuarter.TryParse(quarter, out var current);
