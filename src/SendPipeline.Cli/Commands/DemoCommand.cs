@@ -44,6 +44,7 @@ public static class DemoCommand
         }
         output.WriteLine();
         SubmitCommand.Describe(submission, output, $" --store \"{Path.GetRelativePath(Environment.CurrentDirectory, root)}\"");
+        await SubmitCommand.DescribeCountsAsync(stores, submission, output);
         output.WriteLine();
         output.WriteLine($"Done in {watch.Elapsed.TotalSeconds:N1} s. Storage is the folder {root}:");
         output.WriteLine($"  uploads/   the raw files        reports/   a JSON, CSV and HTML report per upload");

@@ -29,6 +29,7 @@ public static class SubmitCommand
         using var http = new HttpClient();
         var result = await SubmitAsync(stores, la, quarter, deliver, Delivery(endpoint, http));
         Describe(result, output, StoreArguments(args));
+        await DescribeCountsAsync(stores, result, output);
         return result.Package.Status == Core.Submission.SubmissionPackager.Final ? 0 : 1;
     }
 
@@ -63,6 +64,21 @@ public static class SubmitCommand
             throw new UsageException($"The DfE endpoint '{endpoint}' is not an http(s) URL.");
         var options = new DeliveryOptions(uri) { ApiKey = Environment.GetEnvironmentVariable(ApiKeyVariable) };
         return new DfeDeliveryClient(http, options, NullLogger<DfeDeliveryClient>.Instance);
+    }
+
+    /// <summary>
+    /// The counts the package's checks state, read from its own <c>counts.csv</c>, so the console says
+    /// what the package says.
+    /// </summary>
+    internal static async Task DescribeCountsAsync(Stores stores, SubmissionResult result, TextWriter output)
+    {
+        var path = $"{result.Package.Folder}/{Core.Picture.ReturnCounts.TableName}.csv";
+        if (await stores.Blobs.GetInfoAsync(path) is null) return;
+        using var copy = new MemoryStream();
+        await using (var csv = await stores.Blobs.OpenReadAsync(path)) await csv.CopyToAsync(copy);
+        if (Core.Picture.ReturnCounts.ReadCsv(copy.ToArray()) is not { } counts) return;
+        output.WriteLine($"  Counts ({path}):");
+        foreach (var sentence in counts.Sentences()) output.WriteLine($"    {sentence}");
     }
 
     /// <summary>The store options as given, so the sign-off commands printed can be pasted as they are.</summary>
