@@ -27,16 +27,14 @@ public sealed class SignerKeyStore(ITableStore tables, TimeProvider clock)
         if (SignerKeys.PersonName(name) is not { } person)
             return new(null, $"'{name}' is not a person's full name: give their first name and surname, e.g. --name \"Alex Morgan\".");
         var personKey = SignerKeys.PersonKey(person);
-        foreach (var held in await ActiveAsync(cancellationToken))
-        {
-            if (SignerKeys.PersonKey(held.Name) == personKey && held.Role != role.Id)
-                return new(null, $"{held.Name} already holds the {Title(held.Role)} sign-off (key {held.KeyId}), and one person cannot hold two " +
-                    $"roles: the five sign-offs are five people. Choose the {role.Title}'s own holder, or revoke key {held.KeyId} first " +
-                    "(sendpipeline signer-key --revoke ID).");
-            if (held.Role == role.Id && SignerKeys.PersonKey(held.Name) != personKey)
-                return new(null, $"The {role.Title} sign-off is held by {held.Name} (key {held.KeyId}). One person holds each role: " +
-                    $"revoke that key first (sendpipeline signer-key --revoke {held.KeyId}) if the role has passed to {person}.");
-        }
+        var active = (await ActiveAsync(cancellationToken)).ToList();
+        if (active.FirstOrDefault(h => SignerKeys.PersonKey(h.Name) == personKey && h.Role != role.Id) is { } other)
+            return new(null, $"{other.Name} already holds the {Title(other.Role)} sign-off (key {other.KeyId}), and one person cannot hold two " +
+                $"roles: the five sign-offs are five people. Choose the {role.Title}'s own holder, or revoke key {other.KeyId} first " +
+                "(sendpipeline signer-key --revoke ID).");
+        if (active.FirstOrDefault(h => h.Role == role.Id && SignerKeys.PersonKey(h.Name) != personKey) is { } holder)
+            return new(null, $"The {role.Title} sign-off is held by {holder.Name} (key {holder.KeyId}). One person holds each role: " +
+                $"revoke that key first (sendpipeline signer-key --revoke {holder.KeyId}) if the role has passed to {person}.");
         var issued = SignerKeys.Issue(role, person);
         await tables.UpsertAsync(Table, new TableRow(Partition, issued.KeyId, new Dictionary<string, object?>
         {
