@@ -5,9 +5,9 @@ using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using SendPipeline.Core.Reports;
 using SendPipeline.Core.Submission;
 using SendPipeline.Workflows.Access;
+using SendPipeline.Workflows.Portal;
 using SendPipeline.Workflows.Submission;
 
 namespace SendPipeline.Functions.Triggers;
@@ -52,7 +52,7 @@ public sealed class SubmissionHttp(SubmissionActivities activities, IConfigurati
         SignOffBody? body;
         try
         {
-            body = await JsonSerializer.DeserializeAsync<SignOffBody>(request.Body, ReportJson.Options, context.CancellationToken);
+            body = await JsonSerializer.DeserializeAsync<SignOffBody>(request.Body, PortalJson.Options, context.CancellationToken);
         }
         catch (JsonException)
         {
@@ -92,7 +92,7 @@ public sealed class SubmissionHttp(SubmissionActivities activities, IConfigurati
     {
         var response = request.CreateResponse(status);
         response.Headers.Add("Content-Type", "application/json; charset=utf-8");
-        await response.WriteStringAsync(JsonSerializer.Serialize(body, ReportJson.Options));
+        await response.WriteStringAsync(JsonSerializer.Serialize(body, PortalJson.Options));
         return response;
     }
 }

@@ -2,8 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
-using SendPipeline.Core.Reports;
 using SendPipeline.Workflows.Access;
+using SendPipeline.Workflows.Portal;
 
 namespace SendPipeline.Functions.Triggers;
 
@@ -26,7 +26,7 @@ public sealed class UploadAccessHttp(UploadAccess access, SubmitterKeyStore keys
         Body? body;
         try
         {
-            body = await JsonSerializer.DeserializeAsync<Body>(request.Body, ReportJson.Options, context.CancellationToken);
+            body = await JsonSerializer.DeserializeAsync<Body>(request.Body, PortalJson.Options, context.CancellationToken);
         }
         catch (JsonException)
         {
@@ -43,7 +43,7 @@ public sealed class UploadAccessHttp(UploadAccess access, SubmitterKeyStore keys
         object payload = result.Grant is { } grant
             ? new { uploadUrl = grant.UploadUrl, uploadPath = grant.UploadPath, expiresOn = grant.ExpiresOn, method = "PUT", headers = new Dictionary<string, string> { ["x-ms-blob-type"] = "BlockBlob" } }
             : new { error = result.Problem };
-        await response.WriteStringAsync(JsonSerializer.Serialize(payload, ReportJson.Options));
+        await response.WriteStringAsync(JsonSerializer.Serialize(payload, PortalJson.Options));
         return response;
     }
 
@@ -61,7 +61,7 @@ public sealed class UploadAccessHttp(UploadAccess access, SubmitterKeyStore keys
         object payload = submitter is null
             ? new { error = $"There is no upload key with id '{keyId}': the id is the 16 characters printed when the key was issued." }
             : new { revoked = keyId.Trim().ToLowerInvariant(), submitterId = submitter, message = "Revoked: the key no longer signs in, and its portal sessions have ended." };
-        await response.WriteStringAsync(JsonSerializer.Serialize(payload, ReportJson.Options));
+        await response.WriteStringAsync(JsonSerializer.Serialize(payload, PortalJson.Options));
         return response;
     }
 }
