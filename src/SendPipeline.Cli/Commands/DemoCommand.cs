@@ -45,8 +45,8 @@ public static class DemoCommand
             RebuildCommand.Describe(rebuild, output);
         }
         output.WriteLine();
-        SubmitCommand.Describe(submission, output, $" --store \"{Path.GetRelativePath(Environment.CurrentDirectory, root)}\"",
-            await IssueDemoSignerKeysAsync(stores));
+        var storeArguments = $" --store \"{Path.GetRelativePath(Environment.CurrentDirectory, root)}\"";
+        SubmitCommand.Describe(submission, output, storeArguments, await IssueDemoSignerKeysAsync(stores));
         output.WriteLine();
         output.WriteLine($"Done in {watch.Elapsed.TotalSeconds:N1} s. Storage is the folder {root}:");
         output.WriteLine($"  uploads/   the raw files        reports/   a JSON, CSV and HTML report per upload");
@@ -61,7 +61,8 @@ public static class DemoCommand
     }
 
     /// <summary>Made-up holders of the five roles, one person each, as an LA would register its own.</summary>
-    private static readonly string[] DemoSigners = ["Alex Morgan", "Sam Patel", "Jordan Reid", "Casey Okafor", "Robin Hughes"];
+    private static readonly string[] DemoSigners =
+        ["Alex Morgan", "Sam Patel", "Jordan Reid", "Casey Okafor", "Robin Hughes"];
 
     /// <summary>
     /// One signer key per role in the demo's own store, so the printed sign-off commands work as they are.

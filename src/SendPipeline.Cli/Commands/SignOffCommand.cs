@@ -10,28 +10,32 @@ namespace SendPipeline.Cli.Commands;
 /// </summary>
 public static class SignOffCommand
 {
-    /// <summary>Where the key is read from when <c>--key</c> is not given: it keeps the key out of shell history.</summary>
+    /// <summary>Where the key is read from without <c>--key</c>: it keeps the key out of shell history.</summary>
     public const string KeyVariable = "SENDPIPELINE_SIGNER_KEY";
 
-    public const string Usage = "sendpipeline signoff --quarter \"2026-27 Q2\" --role ROLE --snapshot HASH [--key SIGNER-KEY (else $" + KeyVariable +
-        ")] [--store DIR | --connection CONNECTION-STRING] [--la CODE]";
+    public const string Usage = "sendpipeline signoff --quarter \"2026-27 Q2\" --role ROLE --snapshot HASH " +
+        "[--key SIGNER-KEY (else $" + KeyVariable + ")] [--store DIR | --connection CONNECTION-STRING] [--la CODE]";
 
     public static async Task<int> RunAsync(CommandLine args, TextWriter output)
     {
         var quarter = SubmitCommand.QuarterOption(args);
-        var role = args.Option("role") ?? throw new UsageException("Give your sign-off role with --role, e.g. --role la-chief-executive.");
+        var role = args.Option("role")
+            ?? throw new UsageException("Give your sign-off role with --role, e.g. --role la-chief-executive.");
         if (args.Option("name") is not null)
-            throw new UsageException("A sign-off takes no --name: the name recorded is the one your signer key was issued to.");
-        var snapshot = args.Option("snapshot") ?? throw new UsageException("Name the snapshot you reviewed with --snapshot (its hash, as the draft package shows it).");
+            throw new UsageException("A sign-off takes no --name: the name recorded is the one your key was issued to.");
+        var snapshot = args.Option("snapshot")
+            ?? throw new UsageException("Name the snapshot you reviewed with --snapshot (its hash, as the draft shows it).");
         var key = args.Option("key") ?? Environment.GetEnvironmentVariable(KeyVariable);
         if (string.IsNullOrWhiteSpace(key))
-            throw new UsageException($"Give your signer key with --key, or set {KeyVariable}. The LA issues one per person and role (sendpipeline signer-key).");
+            throw new UsageException($"Give your signer key with --key, or set {KeyVariable}. " +
+                "The LA issues one per person and role (sendpipeline signer-key).");
         var stores = IngestCommand.OpenStores(args);
         var la = Settings.LaCode(args);
         args.EnsureAllRead();
 
         var signer = await new SignerKeyStore(stores.Tables, TimeProvider.System).AuthenticateAsync(key);
-        var result = await SubmitCommand.Activities(stores, la).SignAsync(new SignOffRequest(quarter, role, snapshot, signer));
+        var result = await SubmitCommand.Activities(stores, la)
+            .SignAsync(new SignOffRequest(quarter, role, snapshot, signer));
         output.WriteLine(result.Message);
         return result.Recorded ? 0 : 1;
     }

@@ -9,7 +9,8 @@ namespace SendPipeline.Cli.Commands;
 /// </summary>
 public static class SignerKeyCommand
 {
-    public const string Usage = "sendpipeline signer-key (--role ROLE --name \"FULL NAME\" | --revoke KEY-ID | --list) [--store DIR | --connection CONNECTION-STRING]";
+    public const string Usage = "sendpipeline signer-key (--role ROLE --name \"FULL NAME\" | --revoke KEY-ID | " +
+        "--list) [--store DIR | --connection CONNECTION-STRING]";
 
     public static async Task<int> RunAsync(CommandLine args, TextWriter output)
     {
@@ -18,7 +19,15 @@ public static class SignerKeyCommand
         var revoke = args.Option("revoke");
         var list = args.Flag("list");
         if ((revoke is not null ? 1 : 0) + (list ? 1 : 0) + (role is not null || name is not null ? 1 : 0) != 1)
-            throw new UsageException("Issue a key (--role ROLE --name \"FULL NAME\"), revoke one (--revoke KEY-ID) or --list them.");
+            throw new UsageException(
+                "Issue a key (--role ROLE --name \"FULL NAME\"), revoke one (--revoke KEY-ID) or --list them.");
+        if (revoke is null && !list)
+        {
+            if (role is null || name is null)
+                throw new UsageException("A signer key needs both --role ROLE and --name \"FULL NAME\".");
+            if (SignOffRoles.Find(role) is null) throw new UsageException(SignOffRoles.NotARole(role));
+            if (SignerKeys.PersonName(name) is null) throw new UsageException(SignerKeys.NotAPersonName(name));
+        }
         var stores = IngestCommand.OpenStores(args);
         args.EnsureAllRead();
         var keys = new SignerKeyStore(stores.Tables, TimeProvider.System);
@@ -33,26 +42,25 @@ public static class SignerKeyCommand
         {
             if (await keys.RevokeAsync(revoke) is not { } revoked)
             {
-                output.WriteLine($"There is no signer key with id '{revoke}'. List them with: sendpipeline signer-key --list");
+                output.WriteLine($"There is no signer key with id '{revoke}'. " +
+                    "List them with: sendpipeline signer-key --list");
                 return 1;
             }
-            output.WriteLine($"Revoked signer key {revoked.KeyId} ({revoked.Name}, {revoked.Role}): it signs nothing from now on.");
+            output.WriteLine($"Revoked signer key {revoked.KeyId} ({revoked.Name}, {revoked.Role}): " +
+                "it signs nothing more.");
             return 0;
         }
-        if (role is null || name is null) throw new UsageException("A signer key needs both --role ROLE and --name \"FULL NAME\".");
-        if (SignOffRoles.Find(role) is null)
-            throw new UsageException($"'{role}' is not a sign-off role. Use one of: {string.Join(", ", SignOffRoles.All.Select(r => r.Id))}.");
-        if (SignerKeys.PersonName(name) is null)
-            throw new UsageException($"'{name}' is not a person's full name: give their first name and surname, e.g. --name \"Alex Morgan\".");
-        var issue = await keys.IssueAsync(role, name);
+        var issue = await keys.IssueAsync(role!, name!);
         if (issue.Issued is not { } issued)
         {
             output.WriteLine(issue.Problem);
             return 1;
         }
-        output.WriteLine($"Signer key for {issued.Name} as {issued.Role} (shown once; the pipeline keeps only its hash, key id {issued.KeyId}):");
+        output.WriteLine($"Signer key for {issued.Name} as {issued.Role} " +
+            $"(shown once; the pipeline keeps only its hash, key id {issued.KeyId}):");
         output.WriteLine(issued.Key);
-        output.WriteLine($"They sign with: sendpipeline signoff --quarter Q --role {issued.Role} --snapshot HASH --key KEY (or ${SignOffCommand.KeyVariable}=KEY)");
+        output.WriteLine($"They sign with: sendpipeline signoff --quarter Q --role {issued.Role} --snapshot HASH " +
+            $"--key KEY (or ${SignOffCommand.KeyVariable}=KEY)");
         return 0;
     }
 }

@@ -10,14 +10,16 @@ namespace SendPipeline.Cli.Commands;
 /// </summary>
 public static class SubmitterKeyCommand
 {
-    public const string Usage = "sendpipeline submitter-key (--submitter ID | --revoke KEY-ID) [--store DIR | --connection CONNECTION-STRING]";
+    public const string Usage = "sendpipeline submitter-key (--submitter ID | --revoke KEY-ID) " +
+        "[--store DIR | --connection CONNECTION-STRING]";
 
     public static async Task<int> RunAsync(CommandLine args, TextWriter output)
     {
         var submitter = args.Option("submitter");
         var revoke = args.Option("revoke");
         if (submitter is null && revoke is null)
-            throw new UsageException("Name the submitter with --submitter, e.g. --submitter 8552001, or a key to revoke with --revoke KEY-ID.");
+            throw new UsageException(
+                "Name the submitter with --submitter, e.g. --submitter 8552001, or a key to revoke with --revoke KEY-ID.");
         var stores = IngestCommand.OpenStores(args);
         args.EnsureAllRead();
         var keys = new SubmitterKeyStore(stores.Tables, TimeProvider.System);
@@ -27,19 +29,22 @@ public static class SubmitterKeyCommand
                 : await keys.RevokeAsync(submitter, revoke.Trim().ToLowerInvariant()) ? submitter : null;
             if (revokedFor is null)
             {
-                output.WriteLine($"There is no upload key with id '{revoke}'{(submitter is null ? "" : $" for {submitter}")}: " +
+                var of = submitter is null ? "" : $" for {submitter}";
+                output.WriteLine($"There is no upload key with id '{revoke}'{of}: " +
                     "the id is the 16 characters printed when the key was issued.");
                 return 1;
             }
-            output.WriteLine($"Revoked upload key {revoke.Trim().ToLowerInvariant()} of {revokedFor}: it no longer signs in, and its portal sessions have ended.");
+            output.WriteLine($"Revoked upload key {revoke.Trim().ToLowerInvariant()} of {revokedFor}: " +
+                "it no longer signs in, and its portal sessions have ended.");
             return 0;
         }
         try
         {
             var issued = await keys.IssueAsync(submitter!);
-            output.WriteLine($"Upload key for {issued.SubmitterId} (shown once; the pipeline keeps only its hash, id {SubmitterKeyStore.KeyIdOf(issued.Hash)}):");
+            var keyId = SubmitterKeyStore.KeyIdOf(issued.Hash);
+            output.WriteLine($"Upload key for {issued.SubmitterId} (shown once; the pipeline keeps only its hash, id {keyId}):");
             output.WriteLine(issued.Key);
-            output.WriteLine($"Revoke it with: sendpipeline submitter-key --revoke {SubmitterKeyStore.KeyIdOf(issued.Hash)}");
+            output.WriteLine($"Revoke it with: sendpipeline submitter-key --revoke {keyId}");
             return 0;
         }
         catch (ArgumentException e)

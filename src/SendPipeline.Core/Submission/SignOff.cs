@@ -37,7 +37,9 @@ public sealed record SignOffState(IReadOnlyList<SignOff> Valid, IReadOnlyList<Si
         var roleOfPerson = new Dictionary<string, string>(StringComparer.Ordinal);
         var counting = new List<SignOff>();
         var voided = new List<SignOff>();
-        foreach (var signOff in all.OrderBy(s => s.SignedUtc).ThenBy(s => RoleOrder(s.Role)).ThenBy(s => s.Name, StringComparer.Ordinal))
+        var inOrder = all.OrderBy(s => s.SignedUtc).ThenBy(s => RoleOrder(s.Role))
+            .ThenBy(s => s.Name, StringComparer.Ordinal);
+        foreach (var signOff in inOrder)
         {
             if (signOff.SnapshotHash != snapshotHash || !signOff.Credentialed
                 || roleOfPerson.TryGetValue(signOff.SignerId, out var held) && held != signOff.Role)

@@ -10,7 +10,10 @@ namespace SendPipeline.Core.Submission;
 /// </summary>
 public sealed record VerifiedSigner(string SignerId, string Name, string CredentialId, IReadOnlyList<string> Roles);
 
-/// <summary>A signer key as issued: <see cref="Key"/> is shown once to its holder; only <see cref="Hash"/> is stored.</summary>
+/// <summary>
+/// A signer key as issued: <see cref="Key"/> is shown once to its holder;
+/// only <see cref="Hash"/> is kept.
+/// </summary>
 public sealed record IssuedSignerKey(string KeyId, string Key, string Hash, string Role, string Name);
 
 /// <summary>
@@ -24,12 +27,12 @@ public static class SignerKeys
 {
     public const string Prefix = "signer.";
     private const int SecretBytes = 32;
+    private static readonly int KeyLength = Prefix.Length + Base64Url(new byte[SecretBytes]).Length;
 
     public static IssuedSignerKey Issue(SignOffRole role, string name)
     {
-        var person = PersonName(name) ?? throw new ArgumentException(
-            $"'{name}' is not a person's full name: give their first name and surname, e.g. --name \"Alex Morgan\".", nameof(name));
-        var key = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(SecretBytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var person = PersonName(name) ?? throw new ArgumentException(NotAPersonName(name), nameof(name));
+        var key = Prefix + Base64Url(RandomNumberGenerator.GetBytes(SecretBytes));
         var hash = HashOf(key);
         return new IssuedSignerKey(IdOf(hash), key, hash, role.Id, person);
     }
@@ -37,25 +40,32 @@ public static class SignerKeys
     /// <summary>The key id of a presented key, or null when it is not shaped like a signer key at all.</summary>
     public static string? IdOfPresented(string? presented)
     {
-        if (presented is null) return null;
-        presented = presented.Trim();
-        return presented.Length == Prefix.Length + 43 && presented.StartsWith(Prefix, StringComparison.Ordinal) ? IdOf(HashOf(presented)) : null;
+        presented = presented?.Trim();
+        return presented?.Length == KeyLength && presented.StartsWith(Prefix, StringComparison.Ordinal)
+            ? IdOf(HashOf(presented)) : null;
     }
 
-    public static string HashOf(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key.Trim())));
+    public static string HashOf(string key) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key.Trim())));
 
     public static string IdOf(string hash) => hash[..16];
 
-    /// <summary>Compares in constant time, so the time taken says nothing about how much of a guess was right.</summary>
+    /// <summary>Compares in constant time, so the time taken says nothing of how much of a guess was right.</summary>
     public static bool Matches(string presented, string storedHash) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(HashOf(presented)), Encoding.ASCII.GetBytes(storedHash));
+        CryptographicOperations.FixedTimeEquals(
+            Encoding.ASCII.GetBytes(HashOf(presented)), Encoding.ASCII.GetBytes(storedHash));
 
-    /// <summary>The name as it is recorded: spaces collapsed; null unless it has at least two words with letters.</summary>
+    /// <summary>The name as recorded: spaces collapsed; null unless it is two or more words with letters.</summary>
     public static string? PersonName(string? name)
     {
         var words = (name ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        return words.Length >= 2 && words.All(w => w.Any(char.IsLetter)) && words.Sum(w => w.Length + 1) <= 120 ? string.Join(' ', words) : null;
+        var plausible = words.Length >= 2 && words.All(w => w.Any(char.IsLetter))
+            && words.Sum(w => w.Length + 1) <= 120;
+        return plausible ? string.Join(' ', words) : null;
     }
+
+    public static string NotAPersonName(string? name) =>
+        $"'{name}' is not a person's full name: give their first name and surname, e.g. --name \"Alex Morgan\".";
 
     /// <summary>
     /// The person a name stands for: letters and digits only, case-folded, so "Alex  Morgan" and
@@ -67,4 +77,7 @@ public static class SignerKeys
 
     public static VerifiedSigner Signer(string keyId, string role, string name) =>
         new("local:" + PersonKey(name), name, "signer-key:" + keyId, [role]);
+
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -20,8 +20,8 @@ public sealed class PortalHttp(PortalApi portal)
         FunctionContext context)
     {
         var authorization = request.Headers.TryGetValues("Authorization", out var values) ? values.FirstOrDefault() : null;
-        var reply = await portal.HandleAsync(new PortalRequest(request.Method, "/" + (rest ?? ""), authorization, request.Body, ClientAddress(request)),
-            context.CancellationToken);
+        var portalRequest = new PortalRequest(request.Method, "/" + (rest ?? ""), authorization, request.Body, ClientAddress(request));
+        var reply = await portal.HandleAsync(portalRequest, context.CancellationToken);
         var response = request.CreateResponse((HttpStatusCode)reply.Status);
         foreach (var (name, value) in reply.Headers) response.Headers.Add(name, value);
         await response.Body.WriteAsync(reply.Body, context.CancellationToken);
@@ -36,7 +36,8 @@ public sealed class PortalHttp(PortalApi portal)
     internal static string? ClientAddress(HttpRequestData request)
     {
         if (!request.Headers.TryGetValues("X-Forwarded-For", out var values)) return null;
-        var last = string.Join(",", values).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+        var last = string.Join(",", values)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
         if (last is null) return null;
         return System.Net.IPEndPoint.TryParse(last, out var endPoint) ? endPoint.Address.ToString() : last;
     }

@@ -19,7 +19,8 @@ namespace SendPipeline.Functions.Triggers;
 /// only when the platform says authentication is on; the role signed must be one of the app roles
 /// assigned to them. No name or principal a caller writes in the body or a header is read.
 /// </summary>
-public sealed class SubmissionHttp(SubmissionActivities activities, IConfiguration configuration, ILogger<SubmissionHttp> logger)
+public sealed class SubmissionHttp(
+    SubmissionActivities activities, IConfiguration configuration, ILogger<SubmissionHttp> logger)
 {
 
     /// <summary><c>POST /api/submissions/2026-27-Q2</c>: runs the quarter (add <c>?deliver=false</c> to publish without posting).</summary>
@@ -46,9 +47,11 @@ public sealed class SubmissionHttp(SubmissionActivities activities, IConfigurati
         FunctionContext context)
     {
         if (!TryQuarter(quarter, out var parsed, out var problem)) return await Json(request, HttpStatusCode.BadRequest, new { error = problem });
-        var header = request.Headers.TryGetValues(EasyAuthPrincipal.Header, out var principal) ? principal.FirstOrDefault() : null;
+        var header = request.Headers.TryGetValues(EasyAuthPrincipal.Header, out var principal)
+            ? principal.FirstOrDefault() : null;
         var identity = EasyAuthPrincipal.Read(configuration[EasyAuthPrincipal.EnabledSetting], header);
-        if (identity.Signer is not { } signer) return await Json(request, (HttpStatusCode)identity.Status, new { error = identity.Problem });
+        if (identity.Signer is not { } signer)
+            return await Json(request, (HttpStatusCode)identity.Status, new { error = identity.Problem });
         SignOffBody? body;
         try
         {
@@ -58,13 +61,17 @@ public sealed class SubmissionHttp(SubmissionActivities activities, IConfigurati
         {
             body = null;
         }
-        if (body is null) return await Json(request, HttpStatusCode.BadRequest, new { error = "Send JSON: { \"role\": \"la-chief-executive\", \"snapshotHash\": \"...\" }." });
+        if (body is null)
+            return await Json(request, HttpStatusCode.BadRequest,
+                new { error = "Send JSON: { \"role\": \"la-chief-executive\", \"snapshotHash\": \"...\" }." });
         if (SignOffRoles.Find(body.Role ?? "") is { } role && !signer.Roles.Contains(role.Id, StringComparer.OrdinalIgnoreCase))
             return await Json(request, HttpStatusCode.Forbidden, new
             {
-                error = $"{signer.Name} does not hold the {role.Title} sign-off: that app role is not assigned to them in Entra ID. Nothing was signed.",
+                error = $"{signer.Name} does not hold the {role.Title} sign-off: that app role is not assigned to them " +
+                    "in Entra ID. Nothing was signed.",
             });
-        var result = await activities.SignAsync(new SignOffRequest(parsed, body.Role ?? "", body.SnapshotHash ?? "", signer), context.CancellationToken);
+        var signOff = new SignOffRequest(parsed, body.Role ?? "", body.SnapshotHash ?? "", signer);
+        var result = await activities.SignAsync(signOff, context.CancellationToken);
         return await Json(request, result.Recorded ? HttpStatusCode.Created : HttpStatusCode.Conflict, result);
     }
 

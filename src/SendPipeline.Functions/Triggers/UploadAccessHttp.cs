@@ -51,16 +51,21 @@ public sealed class UploadAccessHttp(UploadAccess access, SubmitterKeyStore keys
 
     [Function("RevokeSubmitterKey")]
     public async Task<HttpResponseData> Revoke(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "submitter-keys/{keyId}/revoke")] HttpRequestData request, string keyId,
-        FunctionContext context)
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "submitter-keys/{keyId}/revoke")] HttpRequestData request,
+        string keyId, FunctionContext context)
     {
         var submitter = await keys.RevokeAsync(keyId, context.CancellationToken);
         var response = request.CreateResponse(submitter is null ? HttpStatusCode.NotFound : HttpStatusCode.OK);
         response.Headers.Add("Content-Type", "application/json; charset=utf-8");
         response.Headers.Add("Cache-Control", "no-store");
         object payload = submitter is null
-            ? new { error = $"There is no upload key with id '{keyId}': the id is the 16 characters printed when the key was issued." }
-            : new { revoked = keyId.Trim().ToLowerInvariant(), submitterId = submitter, message = "Revoked: the key no longer signs in, and its portal sessions have ended." };
+            ? new { error = $"There is no upload key with id '{keyId}': the id is the 16 characters printed when it was issued." }
+            : new
+            {
+                revoked = keyId.Trim().ToLowerInvariant(),
+                submitterId = submitter,
+                message = "Revoked: the key no longer signs in, and its portal sessions have ended.",
+            };
         await response.WriteStringAsync(JsonSerializer.Serialize(payload, PortalJson.Options));
         return response;
     }

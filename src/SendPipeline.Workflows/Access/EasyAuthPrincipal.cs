@@ -30,25 +30,30 @@ public static class EasyAuthPrincipal
     private const string RoleClaim = "http://schemas.microsoft.com/ws/2008/06/identity/claims/role";
 
     public const string NotEnabledProblem =
-        "Sign-off over HTTP needs App Service Authentication with Entra ID in front of the app, and it is not enabled here, so no " +
-        "caller's identity can be trusted and nothing was signed. Deploy with SENDPIPELINE_SIGNOFF_CLIENT_ID set (infra/README.md, " +
-        "'Sign-off identities'), or sign locally with sendpipeline signoff and a signer key.";
+        "Sign-off over HTTP needs App Service Authentication with Entra ID in front of the app, and it is not " +
+        "enabled here, so no caller's identity can be trusted and nothing was signed. Deploy with " +
+        "SENDPIPELINE_SIGNOFF_CLIENT_ID set (infra/README.md, 'Sign-off identities'), or sign locally with " +
+        "sendpipeline signoff and a signer key.";
 
     public const string NotSignedInProblem =
         "Sign in with your Entra ID account: call with a bearer token for the app, e.g. from " +
-        "az account get-access-token --resource api://CLIENT-ID (infra/README.md, 'Sign-off identities'). Nothing was signed.";
+        "az account get-access-token --resource api://CLIENT-ID (infra/README.md, 'Sign-off identities'). " +
+        "Nothing was signed.";
 
-    public static bool IsPlatformEnabled(string? setting) => string.Equals(setting?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+    public static bool IsPlatformEnabled(string? setting) =>
+        string.Equals(setting?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <param name="enabledSetting">The value of <see cref="EnabledSetting"/> in the app's environment.</param>
     /// <param name="header">The value of <see cref="Header"/>, if the request had one.</param>
     public static PlatformIdentity Read(string? enabledSetting, string? header)
     {
         if (!IsPlatformEnabled(enabledSetting)) return new(null, PlatformIdentity.NotConfigured, NotEnabledProblem);
-        return Decode(header) is { } signer ? new(signer, 200, null) : new(null, PlatformIdentity.Unauthenticated, NotSignedInProblem);
+        return Decode(header) is { } signer
+            ? new(signer, 200, null)
+            : new(null, PlatformIdentity.Unauthenticated, NotSignedInProblem);
     }
 
-    /// <summary>The signer in a principal header; null when it is missing, malformed, not Entra ID, or has no object id.</summary>
+    /// <summary>The signer in a principal header; null if missing, malformed, not Entra ID or no object id.</summary>
     public static VerifiedSigner? Decode(string? header)
     {
         if (string.IsNullOrWhiteSpace(header) || header.Length > 64 * 1024) return null;
@@ -60,8 +65,10 @@ public static class EasyAuthPrincipal
             if (!root.TryGetProperty("claims", out var claims) || claims.ValueKind != JsonValueKind.Array) return null;
             var nameType = Text(root, "name_typ") ?? "name";
             var roleType = Text(root, "role_typ") ?? RoleClaim;
-            var pairs = claims.EnumerateArray().Select(c => (Type: Text(c, "typ") ?? "", Value: Text(c, "val") ?? "")).ToList();
-            string? First(params string[] types) => pairs.FirstOrDefault(p => types.Contains(p.Type, StringComparer.Ordinal) && p.Value.Length > 0).Value;
+            var pairs = claims.EnumerateArray()
+                .Select(c => (Type: Text(c, "typ") ?? "", Value: Text(c, "val") ?? "")).ToList();
+            string? First(params string[] types) =>
+                pairs.FirstOrDefault(p => types.Contains(p.Type, StringComparer.Ordinal) && p.Value.Length > 0).Value;
 
             if (First(ObjectIdClaim, "oid") is not { } objectId || !Guid.TryParse(objectId, out var oid)) return null;
             var name = First("name", nameType, "preferred_username") ?? objectId;
@@ -70,7 +77,8 @@ public static class EasyAuthPrincipal
             var id = oid.ToString("D");
             return new VerifiedSigner("entra:" + id, name.Trim(), "entra-object-id:" + id, roles);
         }
-        catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException or DecoderFallbackException)
+        catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException
+                                       or DecoderFallbackException)
         {
             return null;
         }
@@ -83,11 +91,13 @@ public static class EasyAuthPrincipal
             ["auth_typ"] = "aad",
             ["name_typ"] = "name",
             ["role_typ"] = "roles",
-            ["claims"] = (IEnumerable<object>)[new { typ = ObjectIdClaim, val = objectId }, new { typ = "name", val = name },
+            ["claims"] = (IEnumerable<object>)[
+                new { typ = ObjectIdClaim, val = objectId },
+                new { typ = "name", val = name },
                 .. roles.Select(r => new { typ = "roles", val = r })],
         }));
 
     private static string? Text(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString() : null;
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value)
+            && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -20,21 +20,22 @@ public sealed class SignerKeyStore(ITableStore tables, TimeProvider clock)
     public const string Table = "signerkeys";
     public const string Partition = "signer";
 
-    public async Task<SignerKeyIssue> IssueAsync(string roleId, string name, CancellationToken cancellationToken = default)
+    public async Task<SignerKeyIssue> IssueAsync(string roleId, string name,
+        CancellationToken cancellationToken = default)
     {
-        if (SignOffRoles.Find(roleId) is not { } role)
-            return new(null, $"'{roleId}' is not a sign-off role. Use one of: {string.Join(", ", SignOffRoles.All.Select(r => r.Id))}.");
-        if (SignerKeys.PersonName(name) is not { } person)
-            return new(null, $"'{name}' is not a person's full name: give their first name and surname, e.g. --name \"Alex Morgan\".");
+        if (SignOffRoles.Find(roleId) is not { } role) return new(null, SignOffRoles.NotARole(roleId));
+        if (SignerKeys.PersonName(name) is not { } person) return new(null, SignerKeys.NotAPersonName(name));
         var personKey = SignerKeys.PersonKey(person);
         var active = (await ActiveAsync(cancellationToken)).ToList();
         if (active.FirstOrDefault(h => SignerKeys.PersonKey(h.Name) == personKey && h.Role != role.Id) is { } other)
-            return new(null, $"{other.Name} already holds the {Title(other.Role)} sign-off (key {other.KeyId}), and one person cannot hold two " +
-                $"roles: the five sign-offs are five people. Choose the {role.Title}'s own holder, or revoke key {other.KeyId} first " +
-                "(sendpipeline signer-key --revoke ID).");
+            return new(null, $"{other.Name} already holds the {Title(other.Role)} sign-off (key {other.KeyId}), " +
+                "and one person cannot hold two roles: the five sign-offs are five people. " +
+                $"Choose the {role.Title}'s own holder, or revoke key {other.KeyId} first " +
+                $"(sendpipeline signer-key --revoke {other.KeyId}).");
         if (active.FirstOrDefault(h => h.Role == role.Id && SignerKeys.PersonKey(h.Name) != personKey) is { } holder)
-            return new(null, $"The {role.Title} sign-off is held by {holder.Name} (key {holder.KeyId}). One person holds each role: " +
-                $"revoke that key first (sendpipeline signer-key --revoke {holder.KeyId}) if the role has passed to {person}.");
+            return new(null, $"The {role.Title} sign-off is held by {holder.Name} (key {holder.KeyId}). " +
+                $"One person holds each role: if the role has passed to {person}, revoke that key first " +
+                $"(sendpipeline signer-key --revoke {holder.KeyId}).");
         var issued = SignerKeys.Issue(role, person);
         await tables.UpsertAsync(Table, new TableRow(Partition, issued.KeyId, new Dictionary<string, object?>
         {
@@ -48,7 +49,8 @@ public sealed class SignerKeyStore(ITableStore tables, TimeProvider clock)
     }
 
     /// <summary>The signer a key proves, or null for a key that is unknown, revoked or malformed.</summary>
-    public async Task<VerifiedSigner?> AuthenticateAsync(string? presented, CancellationToken cancellationToken = default)
+    public async Task<VerifiedSigner?> AuthenticateAsync(string? presented,
+        CancellationToken cancellationToken = default)
     {
         if (SignerKeys.IdOfPresented(presented) is not { } keyId) return null;
         var row = await tables.GetAsync(Table, Partition, keyId, cancellationToken);
@@ -62,7 +64,11 @@ public sealed class SignerKeyStore(ITableStore tables, TimeProvider clock)
         keyId = keyId.Trim().ToLowerInvariant();
         if (keyId.Length != 16 || !keyId.All(char.IsAsciiHexDigitLower)) return null;
         if (await tables.GetAsync(Table, Partition, keyId, cancellationToken) is not { } row) return null;
-        var properties = new Dictionary<string, object?>(row.Properties) { ["Revoked"] = true, ["RevokedUtc"] = clock.GetUtcNow() };
+        var properties = new Dictionary<string, object?>(row.Properties)
+        {
+            ["Revoked"] = true,
+            ["RevokedUtc"] = clock.GetUtcNow(),
+        };
         await tables.UpsertAsync(Table, row with { Properties = properties, ETag = null }, cancellationToken);
         return ToRecord(row) with { Revoked = true };
     }
@@ -77,10 +83,11 @@ public sealed class SignerKeyStore(ITableStore tables, TimeProvider clock)
     private async Task<IEnumerable<SignerKeyRecord>> ActiveAsync(CancellationToken cancellationToken) =>
         (await ListAsync(cancellationToken)).Where(r => !r.Revoked);
 
-    private static SignerKeyRecord ToRecord(TableRow row) =>
-        new(row.RowKey, row.GetString("Role") ?? "", row.GetString("Name") ?? "", row.GetDateTimeOffset("IssuedUtc"), IsRevoked(row));
+    private static SignerKeyRecord ToRecord(TableRow row) => new(row.RowKey, row.GetString("Role") ?? "",
+        row.GetString("Name") ?? "", row.GetDateTimeOffset("IssuedUtc"), IsRevoked(row));
 
-    private static bool IsRevoked(TableRow row) => row.Properties.TryGetValue("Revoked", out var revoked) && revoked is true;
+    private static bool IsRevoked(TableRow row) =>
+        row.Properties.TryGetValue("Revoked", out var revoked) && revoked is true;
 
     private static string Title(string roleId) => SignOffRoles.Find(roleId)?.Title ?? roleId;
 }

@@ -3,7 +3,7 @@ using SendPipeline.Workflows.Ports;
 
 namespace SendPipeline.Workflows.Access;
 
-/// <summary>A submitter proven by one of their keys, and which key (its id), so a session can end when that key is revoked.</summary>
+/// <summary>A submitter proven by one of their keys, and which key, so its sessions end when it is revoked.</summary>
 public sealed record AuthenticatedSubmitter(Submitter Submitter, string KeyId);
 
 /// <summary>
@@ -36,28 +36,43 @@ public sealed class SubmitterKeyStore(ITableStore tables, TimeProvider clock)
         (await AuthenticateKeyAsync(presented, cancellationToken))?.Submitter;
 
     /// <summary>As <see cref="AuthenticateAsync"/>, with the id of the key that proved it.</summary>
-    public async Task<AuthenticatedSubmitter?> AuthenticateKeyAsync(string? presented, CancellationToken cancellationToken = default)
+    public async Task<AuthenticatedSubmitter?> AuthenticateKeyAsync(string? presented,
+        CancellationToken cancellationToken = default)
     {
-        if (!SubmitterKeys.TryReadSubmitter(presented, out var submitterId) || !Submitter.TryParse(submitterId, out var submitter)) return null;
+        if (!SubmitterKeys.TryReadSubmitter(presented, out var submitterId)
+            || !Submitter.TryParse(submitterId, out var submitter)) return null;
         var keyId = KeyIdOf(SubmitterKeys.HashOf(presented!));
         var row = await tables.GetAsync(Table, submitterId, keyId, cancellationToken);
         if (row is null || IsRevoked(row)) return null;
-        return SubmitterKeys.Matches(presented!, row.GetString("Hash") ?? "") ? new AuthenticatedSubmitter(submitter, keyId) : null;
+        return SubmitterKeys.Matches(presented!, row.GetString("Hash") ?? "")
+            ? new AuthenticatedSubmitter(submitter, keyId) : null;
     }
 
-    /// <summary>Whether the key a session was opened with still stands: checked on every portal request, so revoking a key ends its sessions.</summary>
-    public async Task<bool> IsActiveAsync(string submitterId, string keyId, CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// Whether the key a session was opened with still stands: checked on every portal request, so
+    /// revoking a key ends its sessions.
+    /// </summary>
+    public async Task<bool> IsActiveAsync(string submitterId, string keyId,
+        CancellationToken cancellationToken = default) =>
         await tables.GetAsync(Table, submitterId, keyId, cancellationToken) is { } row && !IsRevoked(row);
 
     public async Task<bool> RevokeAsync(string submitterId, string keyId, CancellationToken cancellationToken = default)
     {
-        if (!IsKeyId(keyId) || await tables.GetAsync(Table, submitterId, keyId, cancellationToken) is not { } row) return false;
-        var properties = new Dictionary<string, object?>(row.Properties) { ["Revoked"] = true, ["RevokedUtc"] = clock.GetUtcNow() };
+        if (!IsKeyId(keyId) || await tables.GetAsync(Table, submitterId, keyId, cancellationToken) is not { } row)
+            return false;
+        var properties = new Dictionary<string, object?>(row.Properties)
+        {
+            ["Revoked"] = true,
+            ["RevokedUtc"] = clock.GetUtcNow(),
+        };
         await tables.UpsertAsync(Table, row with { Properties = properties, ETag = null }, cancellationToken);
         return true;
     }
 
-    /// <summary>Revokes a key by its id alone (the table is one row per key, so this is a short scan); the submitter it was for, or null.</summary>
+    /// <summary>
+    /// Revokes a key by its id alone (the table is one row per key, so this is a short scan); returns the
+    /// submitter it was for, or null.
+    /// </summary>
     public async Task<string?> RevokeAsync(string keyId, CancellationToken cancellationToken = default)
     {
         keyId = keyId.Trim().ToLowerInvariant();
@@ -70,5 +85,6 @@ public sealed class SubmitterKeyStore(ITableStore tables, TimeProvider clock)
 
     private static bool IsKeyId(string keyId) => keyId.Length == 16 && keyId.All(char.IsAsciiHexDigitLower);
 
-    private static bool IsRevoked(TableRow row) => row.Properties.TryGetValue("Revoked", out var revoked) && revoked is true;
+    private static bool IsRevoked(TableRow row) =>
+        row.Properties.TryGetValue("Revoked", out var revoked) && revoked is true;
 }

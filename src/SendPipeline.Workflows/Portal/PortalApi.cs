@@ -5,7 +5,8 @@ namespace SendPipeline.Workflows.Portal;
 /// <summary>
 /// The portal's routes, once for both hosts, under <see cref="Prefix"/>:
 /// <c>GET /api/portal</c> the page; <c>GET /api/portal/assets/{portal.js|portal.css}</c>;
-/// <c>POST /api/portal/session</c> <c>{ "key" }</c> signs in; <c>GET /api/portal/session</c>; <c>DELETE /api/portal/session</c> signs out;
+/// <c>POST /api/portal/session</c> <c>{ "key" }</c> signs in; <c>GET /api/portal/session</c>;
+/// <c>DELETE /api/portal/session</c> signs out;
 /// <c>POST /api/portal/uploads</c> <c>{ "returnType", "fileName", "size" }</c> asks to send a file;
 /// <c>GET /api/portal/uploads</c> lists one's own; <c>GET /api/portal/uploads/{id}</c> one with its report;
 /// <c>GET /api/portal/uploads/{id}/report.csv</c> the report for Excel. Every API answer is

@@ -14,7 +14,8 @@ public sealed record PortalResult<T>(int Status, T? Value, string? Problem)
 /// <summary>The HTTP statuses the portal uses, named once.</summary>
 public static class PortalStatus
 {
-    public const int Ok = 200, BadRequest = 400, Unauthenticated = 401, Forbidden = 403, NotFound = 404, TooLarge = 413, TooManyRequests = 429;
+    public const int Ok = 200, BadRequest = 400, Unauthenticated = 401, Forbidden = 403, NotFound = 404, TooLarge = 413,
+        TooManyRequests = 429;
 
     public static PortalResult<T> Success<T>(T value) => new(Ok, value, null);
 

@@ -22,7 +22,8 @@ public sealed record PortalOptions(byte[] SessionSecret)
         ["local-development-only-portal-session-secret", "example-not-a-secret-make-one-with-openssl-rand-base64-48"];
 
     /// <summary>How to make a real secret, in every refusal.</summary>
-    public const string HowToMakeOne = "Make a real one with: openssl rand -base64 48 (azd's hook puts one in Key Vault as portal-session-secret).";
+    public const string HowToMakeOne =
+        "Make a real one with: openssl rand -base64 48 (azd's hook puts one in Key Vault as portal-session-secret).";
 
     /// <summary>
     /// At least 32 bytes: the session MAC is HMAC-SHA256, and a shorter key would be its weakest part; and
@@ -32,11 +33,12 @@ public sealed record PortalOptions(byte[] SessionSecret)
     {
         var setting = SessionSecretSetting.Replace(":", "__");
         if (PublishedSecrets.Contains(secret.Trim(), StringComparer.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"'{setting}' is the example from local.settings.json.example, which anyone can read, so " +
-                $"anyone could forge a portal session with it. {HowToMakeOne}");
+            throw new InvalidOperationException($"'{setting}' is the example from local.settings.json.example, which " +
+                $"anyone can read, so anyone could forge a portal session with it. {HowToMakeOne}");
         var bytes = System.Text.Encoding.UTF8.GetBytes(secret);
         if (bytes.Length < 32)
-            throw new InvalidOperationException($"'{setting}' must be at least 32 characters of random text. {HowToMakeOne}");
+            throw new InvalidOperationException(
+                $"'{setting}' must be at least 32 characters of random text. {HowToMakeOne}");
         return new PortalOptions(bytes);
     }
 }

@@ -1,6 +1,6 @@
 namespace SendPipeline.Workflows.Portal;
 
-/// <summary>How many portal requests a window allows: per client address for signing in, per session for the rest.</summary>
+/// <summary>How many portal requests a window allows: per client to sign in, per session for the rest.</summary>
 public sealed record PortalRateLimits(int SignInsPerWindow, int RequestsPerSessionPerWindow, TimeSpan Window)
 {
     /// <summary>
@@ -28,9 +28,10 @@ public sealed class PortalRateLimiter(TimeProvider clock, PortalRateLimits? limi
 
     public PortalRateLimits Limits => _limits;
 
-    /// <summary>Counts a sign-in attempt from a client address; false with the seconds to wait once over the limit.</summary>
+    /// <summary>Counts a sign-in attempt from a client address; false, with seconds to wait, over the limit.</summary>
     public bool TrySignIn(string? client, out int retryAfterSeconds) =>
-        TryAcquire("sign-in:" + (string.IsNullOrEmpty(client) ? "unknown" : client), _limits.SignInsPerWindow, out retryAfterSeconds);
+        TryAcquire("sign-in:" + (string.IsNullOrEmpty(client) ? "unknown" : client), _limits.SignInsPerWindow,
+            out retryAfterSeconds);
 
     /// <summary>Counts a request made with a session.</summary>
     public bool TrySessionRequest(string sessionKey, out int retryAfterSeconds) =>
@@ -43,8 +44,10 @@ public sealed class PortalRateLimiter(TimeProvider clock, PortalRateLimits? limi
         {
             // Ended windows are dropped as they are met, so the table holds only the last window's callers.
             if (_windows.Count > PurgeAbove)
-                foreach (var ended in _windows.Where(w => w.Value.WindowEnds <= now).Select(w => w.Key).ToList()) _windows.Remove(ended);
-            if (!_windows.TryGetValue(partition, out var window) || window.WindowEnds <= now) window = (now + _limits.Window, 0);
+                foreach (var ended in _windows.Where(w => w.Value.WindowEnds <= now).Select(w => w.Key).ToList())
+                    _windows.Remove(ended);
+            if (!_windows.TryGetValue(partition, out var window) || window.WindowEnds <= now)
+                window = (now + _limits.Window, 0);
             if (window.Count >= limit)
             {
                 retryAfterSeconds = Math.Max(1, (int)Math.Ceiling((window.WindowEnds - now).TotalSeconds));

@@ -19,7 +19,8 @@ public sealed class PortalService(SubmitterKeyStore keys, UploadAccess access, P
 {
     public const string SessionExpired = "Your session has expired. Sign in again with your upload key.";
     public const string NotSignedIn = "You are not signed in. Sign in with your upload key.";
-    public const string KeyRevoked = "The upload key this session was opened with has been revoked, so the session has ended. Ask the LA's data team for a new key.";
+    public const string KeyRevoked = "The upload key this session was opened with has been revoked, so the session has " +
+        "ended. Ask the LA's data team for a new key.";
     public const string SignedOut = "You signed out of this session. Sign in again with your upload key.";
     public const string UploadNotFound = "There is no such upload among yours.";
 
@@ -31,21 +32,27 @@ public sealed class PortalService(SubmitterKeyStore keys, UploadAccess access, P
             return PortalStatus.Fail<SessionInfo>(PortalStatus.Unauthenticated,
                 "That upload key was not recognised. Check it was copied whole, or ask the LA's data team for a new one.");
         var session = sessions.Issue(signedIn);
-        return PortalStatus.Success(new SessionInfo(signedIn.Submitter.Id, session.ExpiresOn, Permitted(signedIn.Submitter)) { Token = session.Token });
+        return PortalStatus.Success(new SessionInfo(signedIn.Submitter.Id, session.ExpiresOn, Permitted(signedIn.Submitter))
+        {
+            Token = session.Token,
+        });
     }
 
-    public async Task<PortalResult<SessionInfo>> SessionAsync(string? token, CancellationToken cancellationToken = default)
+    public async Task<PortalResult<SessionInfo>> SessionAsync(string? token,
+        CancellationToken cancellationToken = default)
     {
         var (session, refused) = await AuthenticateAsync<SessionInfo>(token, cancellationToken);
         if (refused is not null) return refused;
-        return PortalStatus.Success(new SessionInfo(session!.Submitter.Id, session.ExpiresOn, Permitted(session.Submitter)));
+        return PortalStatus.Success(
+            new SessionInfo(session!.Submitter.Id, session.ExpiresOn, Permitted(session.Submitter)));
     }
 
     /// <summary>
     /// Ends this session for good: the token is signed, so it is put on the sign-out list that every
     /// request is checked against, and would be refused even if a copy of it were presented again.
     /// </summary>
-    public async Task<PortalResult<SignedOutInfo>> SignOutAsync(string? token, CancellationToken cancellationToken = default)
+    public async Task<PortalResult<SignedOutInfo>> SignOutAsync(string? token,
+        CancellationToken cancellationToken = default)
     {
         var (session, refused) = await AuthenticateAsync<SignedOutInfo>(token, cancellationToken);
         if (refused is not null) return refused;
@@ -124,11 +131,14 @@ public sealed class PortalService(SubmitterKeyStore keys, UploadAccess access, P
     /// The session a token stands for, checked in full on every request: the token is genuine and
     /// unexpired, the upload key it was opened with is not revoked, and it was not signed out.
     /// </summary>
-    private async Task<(SessionClaims? Session, PortalResult<T>? Refused)> AuthenticateAsync<T>(string? token, CancellationToken cancellationToken)
+    private async Task<(SessionClaims? Session, PortalResult<T>? Refused)> AuthenticateAsync<T>(string? token,
+        CancellationToken cancellationToken)
     {
         var session = sessions.Read(token, out var problem);
-        if (session is not null && !await keys.IsActiveAsync(session.Submitter.Id, session.KeyId, cancellationToken)) problem = SessionProblem.KeyRevoked;
-        else if (session is not null && await _signOuts.IsSignedOutAsync(session, cancellationToken)) problem = SessionProblem.SignedOut;
+        if (session is not null && !await keys.IsActiveAsync(session.Submitter.Id, session.KeyId, cancellationToken))
+            problem = SessionProblem.KeyRevoked;
+        else if (session is not null && await _signOuts.IsSignedOutAsync(session, cancellationToken))
+            problem = SessionProblem.SignedOut;
         return problem switch
         {
             SessionProblem.None => (session, null),

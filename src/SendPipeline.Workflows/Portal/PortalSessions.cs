@@ -11,9 +11,10 @@ namespace SendPipeline.Workflows.Portal;
 /// <see cref="KeyId"/> is the upload key it was opened with, so revoking the key ends it;
 /// <see cref="SessionId"/> names it alone, so signing out ends it and no other.
 /// </summary>
-public sealed record PortalSession(string Token, string SubmitterId, string KeyId, string SessionId, DateTimeOffset ExpiresOn);
+public sealed record PortalSession(
+    string Token, string SubmitterId, string KeyId, string SessionId, DateTimeOffset ExpiresOn);
 
-/// <summary>What a genuine, unexpired token says; whether it still stands is for <see cref="PortalService"/> to check.</summary>
+/// <summary>What a genuine, unexpired token says; <see cref="PortalService"/> checks it still stands.</summary>
 public sealed record SessionClaims(Submitter Submitter, string KeyId, string SessionId, DateTimeOffset ExpiresOn);
 
 /// <summary>Why a presented token did not give a session.</summary>
@@ -43,18 +44,24 @@ public sealed class PortalSessions(PortalOptions options, TimeProvider clock)
         var expires = clock.GetUtcNow().Add(options.SessionLifetime);
         var seconds = expires.ToUnixTimeSeconds();
         var sessionId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        var fields = $"{signedIn.Submitter.Id}.{signedIn.KeyId}.{sessionId}.{seconds.ToString(CultureInfo.InvariantCulture)}";
-        return new PortalSession($"{fields}.{Mac(fields)}", signedIn.Submitter.Id, signedIn.KeyId, sessionId, DateTimeOffset.FromUnixTimeSeconds(seconds));
+        var fields = string.Create(CultureInfo.InvariantCulture,
+            $"{signedIn.Submitter.Id}.{signedIn.KeyId}.{sessionId}.{seconds}");
+        return new PortalSession($"{fields}.{Mac(fields)}", signedIn.Submitter.Id, signedIn.KeyId, sessionId,
+            DateTimeOffset.FromUnixTimeSeconds(seconds));
     }
 
-    /// <summary>What a token says, or null with <see cref="SessionProblem.Expired"/> or <see cref="SessionProblem.Missing"/> (absent, forged or malformed).</summary>
+    /// <summary>
+    /// What a token says, or null with <see cref="SessionProblem.Expired"/>, or with
+    /// <see cref="SessionProblem.Missing"/> for one absent, forged or malformed.
+    /// </summary>
     public SessionClaims? Read(string? token, out SessionProblem problem)
     {
         problem = SessionProblem.Missing;
         if (token is null || token.Length > 300) return null;
         var last = token.LastIndexOf('.');
         var parts = token.Split('.');
-        if (parts is not { Length: 5 } || !long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+        if (parts is not { Length: 5 }
+            || !long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             || !Submitter.TryParse(parts[0], out var submitter))
             return null;
         var expected = Encoding.ASCII.GetBytes(Mac(token[..last]));
@@ -71,7 +78,8 @@ public sealed class PortalSessions(PortalOptions options, TimeProvider clock)
     private string Mac(string fields)
     {
         var message = Encoding.UTF8.GetBytes($"{Purpose}\n{fields}");
-        return Convert.ToBase64String(HMACSHA256.HashData(options.SessionSecret, message)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return Convert.ToBase64String(HMACSHA256.HashData(options.SessionSecret, message))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 }
 
@@ -87,11 +95,12 @@ public sealed class PortalSignOuts(Ports.ITableStore tables, TimeProvider clock)
 
     public async Task SignOutAsync(SessionClaims session, CancellationToken cancellationToken = default)
     {
-        await tables.UpsertAsync(Table, new Ports.TableRow(session.Submitter.Id, session.SessionId, new Dictionary<string, object?>
+        var row = new Ports.TableRow(session.Submitter.Id, session.SessionId, new Dictionary<string, object?>
         {
             ["ExpiresOn"] = session.ExpiresOn,
             ["SignedOutUtc"] = clock.GetUtcNow(),
-        }), cancellationToken);
+        });
+        await tables.UpsertAsync(Table, row, cancellationToken);
         await PurgeAsync(session.Submitter.Id, cancellationToken);
     }
 

@@ -16,8 +16,9 @@ public sealed class SignOffStore(ITableStore tables)
     {
         var signOffs = new List<SignOff>();
         await foreach (var row in tables.QueryAsync(QuarterPaths.SignOffsTable, QuarterPaths.Slug(quarter), cancellationToken))
-            signOffs.Add(new SignOff(row.GetString("Role") ?? "", row.GetString("Name") ?? "", row.GetDateTimeOffset("SignedUtc") ?? default,
-                row.GetString("SnapshotHash") ?? "", row.GetString("SignerId") ?? "", row.GetString("CredentialId") ?? ""));
+            signOffs.Add(new SignOff(row.GetString("Role") ?? "", row.GetString("Name") ?? "",
+                row.GetDateTimeOffset("SignedUtc") ?? default, row.GetString("SnapshotHash") ?? "",
+                row.GetString("SignerId") ?? "", row.GetString("CredentialId") ?? ""));
         return signOffs;
     }
 

@@ -104,27 +104,33 @@ public sealed partial class SubmissionActivities(
         SignOffResult Refuse(string message) => new(false, message, current.Hash, Missing(existing));
 
         if (SignOffRoles.Find(request.Role) is not { } role)
-            return Refuse($"'{request.Role}' is not a sign-off role. Use one of: {string.Join(", ", SignOffRoles.All.Select(r => r.Id))}.");
+            return Refuse(SignOffRoles.NotARole(request.Role));
         if (request.Signer is not { } signer)
-            return Refuse("No valid sign-off credential was given, so nothing was signed: use the signer key the LA issued to you " +
-                "(it is unknown, revoked or mistyped if you did), or sign in with your Entra ID account in Azure.");
+            return Refuse("No valid sign-off credential was given, so nothing was signed: use the signer key the LA " +
+                "issued to you (it is unknown, revoked or mistyped if you did), or sign in with your Entra ID account in Azure.");
         if (!signer.Roles.Contains(role.Id, StringComparer.OrdinalIgnoreCase))
             return Refuse($"{signer.Name}'s credential does not hold the {role.Title} sign-off" +
-                (signer.Roles.Count > 0 ? $" (it holds: {string.Join(", ", signer.Roles)})." : ".") + " Nothing was signed.");
+                (signer.Roles.Count > 0 ? $" (it holds: {string.Join(", ", signer.Roles)})." : ".") +
+                " Nothing was signed.");
         var named = request.SnapshotHash.Trim().ToLowerInvariant();
         if (named.Length < 12 || !current.Hash.StartsWith(named, StringComparison.Ordinal))
-            return Refuse($"Snapshot '{request.SnapshotHash}' is not the current data for {current.Quarter}: the returns have changed since, or the hash is mistyped. " +
-                $"The current snapshot is {current.Hash}; review its draft package and sign that (at least its first 12 characters).");
-        if (existing.FirstOrDefault(s => s.SnapshotHash == current.Hash && s.SignerId == signer.SignerId && s.Role != role.Id) is { } other)
+            return Refuse($"Snapshot '{request.SnapshotHash}' is not the current data for {current.Quarter}: the returns " +
+                $"have changed since, or the hash is mistyped. The current snapshot is {current.Hash}; review its draft " +
+                "package and sign that (at least its first 12 characters).");
+        var otherRole = existing.FirstOrDefault(s => s.SnapshotHash == current.Hash && s.SignerId == signer.SignerId && s.Role != role.Id);
+        if (otherRole is { } other)
             return Refuse($"{signer.Name} already signed this snapshot as {SignOffRoles.Find(other.Role)?.Title ?? other.Role}; " +
                 "one person cannot sign two roles. Nothing was signed.");
 
-        var signOff = new SignOff(role.Id, signer.Name, clock.GetUtcNow(), current.Hash, signer.SignerId, signer.CredentialId);
+        var signOff = new SignOff(role.Id, signer.Name, clock.GetUtcNow(), current.Hash,
+            signer.SignerId, signer.CredentialId);
         await _signOffs.RecordAsync(request.Quarter, signOff, cancellationToken);
         LogSigned(logger, current.Quarter, role.Id, current.Hash[..12]);
         var missing = Missing([.. existing, signOff]);
-        return new SignOffResult(true, missing.Count == 0 ? $"{signer.Name} signed as {role.Title}. All five sign-offs are in: the next run publishes a final package."
-            : $"{signer.Name} signed as {role.Title}. Still to sign: {string.Join(", ", missing)}.", current.Hash, missing);
+        var message = missing.Count == 0
+            ? $"{signer.Name} signed as {role.Title}. All five sign-offs are in: the next run publishes a final package."
+            : $"{signer.Name} signed as {role.Title}. Still to sign: {string.Join(", ", missing)}.";
+        return new SignOffResult(true, message, current.Hash, missing);
     }
 
     private async Task<SubmissionSnapshot> BuildSnapshotAsync(string quarterText, CancellationToken cancellationToken)

@@ -28,7 +28,8 @@ public sealed record SubmissionResult(SnapshotRef Snapshot, PublishResult Packag
 /// who a credential proved them to be (a signer key, or the Entra identity App Service validated); null
 /// when none did, and then nothing is recorded.
 /// </summary>
-public sealed record SignOffRequest(string Quarter, string Role, string SnapshotHash, SendPipeline.Core.Submission.VerifiedSigner? Signer);
+public sealed record SignOffRequest(
+    string Quarter, string Role, string SnapshotHash, SendPipeline.Core.Submission.VerifiedSigner? Signer);
 
 /// <summary>Whether a signature was recorded; when refused, <see cref="Message"/> says why and what to do.</summary>
 public sealed record SignOffResult(bool Recorded, string Message, string CurrentSnapshotHash, IReadOnlyList<string> MissingRoles);
