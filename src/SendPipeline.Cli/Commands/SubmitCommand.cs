@@ -86,7 +86,9 @@ public static class SubmitCommand
         args.Option("store") is { } store ? $" --store \"{store}\"" : args.Option("connection") is not null ? " --connection \"$SENDPIPELINE_STORAGE\"" : "";
 
     /// <param name="storeArguments">Appended to each sign-off command printed (e.g. <c> --store "out/demo"</c>).</param>
-    public static void Describe(SubmissionResult result, TextWriter output, string storeArguments = "")
+    /// <param name="signerKeys">The demo's signer key per role, printed in its command; else each signer gives their own.</param>
+    public static void Describe(SubmissionResult result, TextWriter output, string storeArguments = "",
+        IReadOnlyDictionary<string, string>? signerKeys = null)
     {
         var (snapshot, package) = (result.Snapshot, result.Package);
         output.WriteLine($"DfE return for {snapshot.Quarter}: snapshot {snapshot.Hash}");
@@ -98,7 +100,9 @@ public static class SubmitCommand
         {
             output.WriteLine("  To sign this snapshot:");
             foreach (var role in package.MissingSignOffs)
-                output.WriteLine($"    sendpipeline signoff --quarter \"{snapshot.Quarter}\" --role {role} --name \"...\" --snapshot {snapshot.Hash[..16]}{storeArguments}");
+                output.WriteLine($"    sendpipeline signoff --quarter \"{snapshot.Quarter}\" --role {role} " +
+                    $"--snapshot {snapshot.Hash[..16]}" +
+                    $" --key {(signerKeys?.GetValueOrDefault(role) ?? "YOUR-SIGNER-KEY")}{storeArguments}");
         }
         output.WriteLine($"  Delivery: {result.Delivery.Status}. {result.Delivery.Detail}");
     }
