@@ -1,5 +1,6 @@
 using SendPipeline.Cli.Commands;
 using SendPipeline.Cli.Drill;
+using SendPipeline.Core.Reading;
 using SendPipeline.Storage;
 
 namespace SendPipeline.Cli.Tests.Crash;
@@ -47,10 +48,40 @@ public sealed class KilledProcessTests : IDisposable
         }
     }
 
-    private static Task<(int Exit, string Output, string Error)> RunCliAsync(string store, string? crashAt)
+    [Fact]
+    public async Task A_canonical_copy_left_in_temp_by_a_killed_ingest_is_private_and_removed_at_the_next_start()
+    {
+        if (OperatingSystem.IsWindows()) return; // TMPDIR and file modes are Unix matters; %TEMP% is per user on Windows.
+        var root = Path.Combine(_dir, "store");
+        SmallCrashLa.Create(root);
+        var temp = Path.Combine(_dir, "tmp");
+        Directory.CreateDirectory(temp);
+
+        // Write 1 is the first upload's JSON report, write 2 its canonical copy: killed just before it, while the
+        // validated copy (UPNs and dates of birth) still sits in the temporary folder.
+        var (exit, output, error) = await RunCliAsync(root, "2:before", temp);
+
+        Assert.True(exit != 0, output + error);
+        var folder = Path.Combine(temp, Assert.Single(Directory.GetDirectories(temp, "sendpipeline-*")));
+        Assert.Equal(PrivateTemp.OwnerOnly, File.GetUnixFileMode(folder));
+        var left = Assert.Single(Directory.GetFiles(folder, "*.csv", SearchOption.AllDirectories));
+        Assert.Equal(PrivateTemp.OwnerOnly, File.GetUnixFileMode(Path.GetDirectoryName(left)!));
+        Assert.Contains("UPN", await File.ReadAllTextAsync(left), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(temp, "*.csv"));
+
+        (exit, output, error) = await RunCliAsync(root, crashAt: null, temp);
+
+        Assert.True(exit == 0, output + error);
+        Assert.False(File.Exists(left));
+        Assert.Empty(Directory.GetFiles(folder, "*", SearchOption.AllDirectories));
+    }
+
+    private static Task<(int Exit, string Output, string Error)> RunCliAsync(string store, string? crashAt, string? temp = null)
     {
         var dotnet = Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet";
         var environment = new Dictionary<string, string> { [CrashHook.Variable] = crashAt ?? "" };
+        // The private folder is made under TMPDIR, which .NET's temp path follows on Unix.
+        if (temp is not null) environment["TMPDIR"] = temp;
         return ExternalProcess.RunAsync(dotnet, [Path.Combine(AppContext.BaseDirectory, "sendpipeline.dll"), "ingest", "--store", store, "--la", SmallCrashLa.La],
             "the .NET host runs the CLI built beside the tests", TimeSpan.FromMinutes(3), environment);
     }
