@@ -38,13 +38,13 @@ public sealed class PrivateTempTests : IDisposable
     [Fact]
     public void What_a_dead_run_left_is_removed_at_the_next_start_and_a_live_runs_folder_is_not()
     {
+        using var live = PrivateTemp.Open(_base);
+        File.WriteAllText(live.NewFile(".csv"), "in use");
         // A run that died (its lock went with it) leaving a canonical copy behind.
         var dead = Path.Combine(_base, "run-12345-dead");
         Directory.CreateDirectory(dead);
         File.WriteAllText(Path.Combine(dead, "canonical.csv"), "UPN,DOB\nA123456789012,2016-10-01\n");
         File.WriteAllText(Path.Combine(dead, ".lock"), "");
-        using var live = PrivateTemp.Open(_base);
-        File.WriteAllText(live.NewFile(".csv"), "in use");
 
         using var next = PrivateTemp.Open(_base);
 
