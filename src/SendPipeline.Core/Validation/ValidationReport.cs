@@ -24,8 +24,8 @@ public sealed record ValidationReport
     [JsonPropertyName("encoding")] public string? Encoding { get; init; }
     [JsonPropertyName("contentHash")] public string? ContentHash { get; init; }
     [JsonPropertyName("receivedUtc")] public DateTimeOffset? ReceivedUtc { get; init; }
-    /// <summary>Set only on a duplicate's report: the upload in force with the same bytes, so nothing changed.</summary>
-    [JsonPropertyName("sameAs")] public SameUpload? SameAs { get; init; }
+    /// <summary>Set only on a duplicate's report (and only then written): the upload in force with the same bytes.</summary>
+    [JsonPropertyName("sameAs"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public SameUpload? SameAs { get; init; }
     [JsonPropertyName("ruleCatalogueVersion")] public required string RuleCatalogueVersion { get; init; }
     [JsonPropertyName("issuesOmitted")] public int IssuesOmitted { get; init; }
     [JsonPropertyName("countsByRule")] public IReadOnlyDictionary<string, int> CountsByRule { get; init; } = new Dictionary<string, int>();
