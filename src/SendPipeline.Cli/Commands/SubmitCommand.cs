@@ -26,6 +26,9 @@ public static class SubmitCommand
         var endpoint = args.Option("deliver-to") ?? Environment.GetEnvironmentVariable(EndpointVariable);
         args.EnsureAllRead();
 
+        // Datasets a killed ingest or rebuild left behind the returns in force are finished first.
+        if (await RebuildCommand.RebuildIfBehindAsync(stores, la, "submit found the datasets behind the returns in force") is not null)
+            output.WriteLine("The datasets were behind the returns in force (a rebuild had not finished): rebuilt them first.");
         using var http = new HttpClient();
         var result = await SubmitAsync(stores, la, quarter, deliver, Delivery(endpoint, http));
         Describe(result, output, StoreArguments(args));

@@ -171,11 +171,11 @@ public static class ReturnValidator
 
     /// <summary>
     /// XLSX is a zip, which needs seeking; uploads arrive as forward-only streams. The copy goes to a
-    /// temporary file that deletes itself, bounded by the 100 MB limit, so memory stays flat.
+    /// private temporary file (<see cref="PrivateTemp"/>) that deletes itself, bounded by the 100 MB limit, so memory stays flat.
     /// </summary>
     private static Stream Seekable(Stream stream)
     {
-        var path = Path.Combine(Path.GetTempPath(), "sendpipeline-" + Guid.NewGuid().ToString("N") + ".xlsx");
+        var path = PrivateTemp.Current.NewFile(".xlsx");
         var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
         try
         {
