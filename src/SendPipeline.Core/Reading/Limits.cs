@@ -23,4 +23,23 @@ public static class Limits
 
     /// <summary>What a whole workbook may declare it expands to.</summary>
     public const long MaxExpandedWorkbookBytes = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>
+    /// The most a workbook's shared-strings part (its table of text, held in memory while the sheet is
+    /// read) may expand to. A census of 1.4 million pupils, its UPNs as text, needs about 40 MB; at
+    /// 64 MB the table costs at most about 250 MB of memory however its strings are cut.
+    /// </summary>
+    public const long MaxSharedStringsBytes = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// The most any other part read whole (the workbook, its relationships, its styles) may expand to:
+    /// real ones are kilobytes, a heavily formatted workbook's styles a few megabytes.
+    /// </summary>
+    public const long MaxSmallPartBytes = 32L * 1024 * 1024;
+
+    /// <summary>
+    /// The longest run of an XLSX part without markup (one value, one tag, one comment): an XML reader
+    /// holds each whole, and a cell holds at most 32,767 characters.
+    /// </summary>
+    public const int MaxXmlTokenBytes = 4 * 1024 * 1024;
 }
