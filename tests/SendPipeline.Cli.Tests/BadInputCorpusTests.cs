@@ -99,7 +99,7 @@ public sealed class BadInputCorpusTests : IDisposable
     }
 
     /// <summary>
-    /// Issue 15: shared strings that inflate past the 64 MB cap at a ratio real text has, so only the cap
+    /// Issue 15: shared strings that inflate past the 128 MB cap at a ratio real text has, so only the cap
     /// on the text table (which ExcelDataReader once loaded whole, unbounded) stops them.
     /// </summary>
     [Fact]
@@ -129,7 +129,7 @@ public sealed class BadInputCorpusTests : IDisposable
         var report = await ValidateAsync(path, "school-census", "8552001", "rejected", "FILE-018");
 
         var issue = report.Issues.Single();
-        Assert.Equal("The workbook's text table expands to more than 64 MB, far beyond any real return.", issue.Message);
+        Assert.Equal("The workbook's text table expands to more than 128 MB, far beyond any real return.", issue.Message);
         Assert.Contains("CSV", issue.Fix);
     }
 

@@ -15,12 +15,15 @@ namespace SendPipeline.Core.Reading;
 /// Memory is bounded whatever the workbook holds: every part is read through
 /// <see cref="XmlPartGuardStream"/> (its size capped, no single piece of XML over 4 MB), the sheet
 /// is streamed, and the only part held whole, the shared-strings table, is capped at
-/// <see cref="Limits.MaxSharedStringsBytes"/>. (ExcelDataReader, used before, loaded that table
-/// whole and unbounded: a 24 MB upload could take 3.7 GB.)
+/// <see cref="Limits.MaxSharedStringsBytes"/> and held compactly (<see cref="SharedStringTable"/>).
+/// (ExcelDataReader, used before, loaded that table whole and unbounded: a 24 MB upload took 3.7 GB.)
 /// </remarks>
 public sealed class XlsxTabularReader : ITabularReader
 {
-    private const string FixedFormatProblem = "The file looks like an XLSX workbook but cannot be opened: it may be damaged, password-protected or not really XLSX.";
+    private const string FixedFormatProblem = "The file looks like an XLSX workbook but cannot be opened: "
+        + "it may be damaged, password-protected or not really XLSX.";
+    private const string BeyondAnyReturn = "far beyond any real return.";
+    private const int Megabyte = 1024 * 1024;
 
     private static readonly XmlReaderSettings XmlSettings = new()
     {
@@ -34,7 +37,7 @@ public sealed class XlsxTabularReader : ITabularReader
     private readonly Stream _stream;
     private readonly ZipArchive? _zip;
     private readonly XmlReader? _sheet;
-    private readonly List<string> _sharedStrings = [];
+    private readonly SharedStringTable _sharedStrings = new();
     private readonly bool[] _dateStyles = [];
     private readonly bool _date1904;
     private readonly StringBuilder _text = new();
@@ -54,11 +57,10 @@ public sealed class XlsxTabularReader : ITabularReader
             var (sheetId, date1904) = ReadWorkbook(workbook);
             _date1904 = date1904;
             var relationships = ReadRelationships(workbook);
-            if (sheetId is null || !relationships.TryGetValue(sheetId, out var sheet)) throw new InvalidDataException("No worksheet.");
-            var styles = relationships.Values.FirstOrDefault(r => r.Type.EndsWith("/styles", StringComparison.Ordinal));
-            if (styles.Target is not null) _dateStyles = ReadDateStyles(styles.Target);
-            var strings = relationships.Values.FirstOrDefault(r => r.Type.EndsWith("/sharedStrings", StringComparison.Ordinal));
-            if (strings.Target is not null) ReadSharedStrings(strings.Target);
+            if (sheetId is null || !relationships.TryGetValue(sheetId, out var sheet))
+                throw new InvalidDataException("No worksheet.");
+            if (Target(relationships, "/styles") is { } styles) _dateStyles = ReadDateStyles(styles);
+            if (Target(relationships, "/sharedStrings") is { } strings) ReadSharedStrings(strings);
             _sheet = OpenPart(sheet.Target, Limits.MaxExpandedWorkbookBytes);
             _inSheetData = MoveToSheetData(_sheet);
 
@@ -126,26 +128,34 @@ public sealed class XlsxTabularReader : ITabularReader
         {
             total += entry.Length;
             var ratio = entry.CompressedLength == 0 ? 0 : entry.Length / entry.CompressedLength;
-            if (total > Limits.MaxExpandedWorkbookBytes || (entry.Length > Limits.MaxExpandedPartBytes && ratio > Limits.MaxPartCompressionRatio))
-                throw TooLarge($"The workbook would expand to more than {Math.Max(total, entry.Length) / (1024 * 1024):N0} MB when opened " +
-                    $"({IssueText.Shorten(entry.FullName)} is {ratio:N0} times its stored size), far beyond any real return.");
+            var bomb = entry.Length > Limits.MaxExpandedPartBytes && ratio > Limits.MaxPartCompressionRatio;
+            if (total > Limits.MaxExpandedWorkbookBytes || bomb)
+            {
+                var size = Math.Max(total, entry.Length) / Megabyte;
+                var name = IssueText.Shorten(entry.FullName);
+                throw TooLarge($"The workbook would expand to more than {size:N0} MB when opened " +
+                    $"({name} is {ratio:N0} times its stored size), {BeyondAnyReturn}");
+            }
         }
     }
 
     private static TabularFormatException TooLarge(string detail) => new(TabularProblem.WorkbookTooLarge, null, detail);
 
     private static ZipArchiveEntry? Find(ZipArchive zip, string path) =>
-        zip.GetEntry(path) ?? zip.Entries.FirstOrDefault(e => string.Equals(e.FullName, path, StringComparison.OrdinalIgnoreCase));
+        zip.GetEntry(path)
+        ?? zip.Entries.FirstOrDefault(e => string.Equals(e.FullName, path, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>A part as XML, through the guard: at most <paramref name="limit"/> bytes, no piece of XML over 4 MB.</summary>
+    /// <summary>A part as XML, through the guard: at most <paramref name="limit"/> bytes, no piece over 4 MB.</summary>
     private XmlReader OpenPart(string path, long limit, Func<Exception>? tooLarge = null)
     {
         var entry = Find(_zip!, path) ?? throw new InvalidDataException("A part is missing.");
         var name = IssueText.Shorten(entry.FullName);
-        tooLarge ??= () => TooLarge($"The part {name} of the workbook expands to more than {limit / (1024 * 1024):N0} MB, far beyond any real return.");
+        tooLarge ??= () => TooLarge(
+            $"The part {name} of the workbook expands to more than {limit / Megabyte:N0} MB, {BeyondAnyReturn}");
         if (entry.Length > limit) throw tooLarge();
         var guarded = new XmlPartGuardStream(entry.Open(), limit, tooLarge,
-            () => TooLarge($"The part {name} of the workbook holds a single value or tag longer than {Limits.MaxXmlTokenBytes / (1024 * 1024)} MB, far beyond any real return."));
+            () => TooLarge($"The part {name} of the workbook holds a single value or tag longer than " +
+                $"{Limits.MaxXmlTokenBytes / Megabyte} MB, {BeyondAnyReturn}"));
         return XmlReader.Create(guarded, XmlSettings);
     }
 
@@ -164,7 +174,7 @@ public sealed class XlsxTabularReader : ITabularReader
         return fallback;
     }
 
-    /// <summary>The relationship id of the first sheet (hidden or not, as Excel orders them) and the date system.</summary>
+    /// <summary>The relationship id of the first sheet (hidden or not, in Excel's order) and the date system.</summary>
     private (string? SheetId, bool Date1904) ReadWorkbook(string path)
     {
         string? sheetId = null;
@@ -223,7 +233,7 @@ public sealed class XlsxTabularReader : ITabularReader
             if (xml.NodeType != XmlNodeType.Element) continue;
             switch (xml.LocalName)
             {
-                case "numFmt" when int.TryParse(xml.GetAttribute("numFmtId"), CultureInfo.InvariantCulture, out var id):
+                case "numFmt" when Int(xml.GetAttribute("numFmtId")) is { } id:
                     if (IsDateFormat(xml.GetAttribute("formatCode") ?? "")) dateFormats.Add(id);
                     else dateFormats.Remove(id);
                     break;
@@ -231,7 +241,7 @@ public sealed class XlsxTabularReader : ITabularReader
                     inCellXfs = !xml.IsEmptyElement;
                     break;
                 case "xf" when inCellXfs:
-                    styleFormats.Add(int.TryParse(xml.GetAttribute("numFmtId"), CultureInfo.InvariantCulture, out var format) ? format : 0);
+                    styleFormats.Add(Int(xml.GetAttribute("numFmtId")) ?? 0);
                     break;
             }
         }
@@ -261,8 +271,8 @@ public sealed class XlsxTabularReader : ITabularReader
                 case '[':
                     var end = code.IndexOf(']', i + 1);
                     if (end < 0) return false;
-                    if (code.AsSpan(i + 1, end - i - 1).Trim() is var inside && inside.Length > 0 && inside.ToString().ToLowerInvariant().Trim('h', 'm', 's').Length == 0)
-                        return true;
+                    var inside = code[(i + 1)..end].Trim().ToLowerInvariant();
+                    if (inside.Length > 0 && inside.Trim('h', 'm', 's').Length == 0) return true;
                     i = end;
                     break;
                 default:
@@ -280,11 +290,12 @@ public sealed class XlsxTabularReader : ITabularReader
     private void ReadSharedStrings(string path)
     {
         static Exception TooBig() => TooLarge(
-            $"The workbook's text table expands to more than {Limits.MaxSharedStringsBytes / (1024 * 1024)} MB, far beyond any real return.");
+            $"The workbook's text table expands to more than {Limits.MaxSharedStringsBytes / Megabyte} MB, " +
+            BeyondAnyReturn);
         using var xml = OpenPart(path, Limits.MaxSharedStringsBytes, TooBig);
         while (xml.Read())
             if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "si")
-                _sharedStrings.Add(RichText(xml, row: null) is { Length: > 0 } text ? text : "");
+                _sharedStrings.Add(RichText(xml, row: null));
     }
 
     /// <summary>
@@ -316,7 +327,7 @@ public sealed class XlsxTabularReader : ITabularReader
                 case XmlNodeType.Element when xml.LocalName == "t" && !xml.IsEmptyElement:
                     inText = phonetic < 0;
                     break;
-                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace when inText:
+                case var _ when inText && IsText(xml.NodeType):
                     Append(xml.Value, row);
                     break;
             }
@@ -333,8 +344,7 @@ public sealed class XlsxTabularReader : ITabularReader
         while (xml.Read())
         {
             if (xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth) return _text.ToString();
-            if (xml.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
-                Append(xml.Value, row);
+            if (IsText(xml.NodeType)) Append(xml.Value, row);
         }
         throw new InvalidDataException("A value element is not closed.");
     }
@@ -343,7 +353,9 @@ public sealed class XlsxTabularReader : ITabularReader
     {
         if (_text.Length + text.Length > Limits.MaxRowChars)
             throw row is null
-                ? TooLarge($"A single text in the workbook's text table is longer than {Limits.MaxRowChars:N0} characters, far beyond any real return.")
+                ? TooLarge($"A single text in the workbook's text table is longer than {Limits.MaxRowChars:N0} " +
+                    "characters, " +
+                    BeyondAnyReturn)
                 : RowTooLong(row.Value);
         _text.Append(text);
     }
@@ -377,7 +389,8 @@ public sealed class XlsxTabularReader : ITabularReader
 
     private void ReadRow(XmlReader xml)
     {
-        RowNumber = int.TryParse(xml.GetAttribute("r"), CultureInfo.InvariantCulture, out var r) && r > RowNumber ? r : RowNumber + 1;
+        // A row without its number, or numbered out of order, is the next row.
+        RowNumber = Int(xml.GetAttribute("r")) is { } r && r > RowNumber ? r : RowNumber + 1;
         Array.Fill(_cells, "", 0, _fieldCount);
         _fieldCount = 0;
         if (xml.IsEmptyElement) return;
@@ -432,7 +445,7 @@ public sealed class XlsxTabularReader : ITabularReader
     private string ReadCell(XmlReader xml)
     {
         var type = xml.GetAttribute("t");
-        var style = int.TryParse(xml.GetAttribute("s"), CultureInfo.InvariantCulture, out var s) ? s : 0;
+        var style = Int(xml.GetAttribute("s")) ?? 0;
         if (xml.IsEmptyElement) return "";
         var depth = xml.Depth;
         string? value = null, inline = null;
@@ -448,7 +461,7 @@ public sealed class XlsxTabularReader : ITabularReader
             case "inlineStr":
                 return inline ?? value ?? "";
             case "s":
-                if (!int.TryParse(value, CultureInfo.InvariantCulture, out var index) || index < 0 || index >= _sharedStrings.Count)
+                if (Int(value) is not { } index || index < 0 || index >= _sharedStrings.Count)
                     throw new InvalidDataException("A cell points at text the workbook does not have.");
                 return _sharedStrings[index];
             case "str" or "e":
@@ -456,7 +469,9 @@ public sealed class XlsxTabularReader : ITabularReader
             case "b":
                 return value is null or "" ? "" : value.Trim() is "1" or "true" ? "true" : "false";
             case "d":
-                return DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var iso) ? DateText(iso) : value ?? "";
+                return DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var iso)
+                    ? DateText(iso)
+                    : value ?? "";
         }
         if (string.IsNullOrEmpty(value)) return inline ?? "";
         if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return value;
@@ -467,6 +482,15 @@ public sealed class XlsxTabularReader : ITabularReader
         }
         return NumberText(number);
     }
+
+    private static int? Int(string? text) =>
+        int.TryParse(text, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private static bool IsText(XmlNodeType type) =>
+        type is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace;
+
+    private static string? Target(Dictionary<string, Relationship> relationships, string typeEnding) =>
+        relationships.Values.FirstOrDefault(r => r.Type.EndsWith(typeEnding, StringComparison.Ordinal)).Target;
 
     private static string DateText(DateTime d) => d.TimeOfDay == TimeSpan.Zero
         ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)

@@ -6,7 +6,8 @@ namespace SendPipeline.Core.Reading;
 /// <see cref="Limits.MaxXmlTokenBytes"/> bytes without markup (one value, one tag, one comment, which
 /// an XML reader holds whole) stops with <c>tokenTooLong</c>. The size the zip declares is not trusted.
 /// </summary>
-internal sealed class XmlPartGuardStream(Stream inner, long limit, Func<Exception> tooLarge, Func<Exception> tokenTooLong) : Stream
+internal sealed class XmlPartGuardStream(
+    Stream inner, long limit, Func<Exception> tooLarge, Func<Exception> tokenTooLong) : Stream
 {
     private enum Lexer { Markup, AfterLessThan, Declaration }
 
@@ -58,7 +59,7 @@ internal sealed class XmlPartGuardStream(Stream inner, long limit, Func<Exceptio
             {
                 _state = b is (byte)'!' or (byte)'?' ? Lexer.Declaration : Lexer.Markup;
             }
-            else if (b == (byte)'>' && ((_previous == '-' && _beforePrevious == '-') || (_previous == ']' && _beforePrevious == ']') || _previous == '?'))
+            else if (b == (byte)'>' && ClosesDeclaration())
             {
                 _state = Lexer.Markup;
                 _run = 0;
@@ -68,6 +69,12 @@ internal sealed class XmlPartGuardStream(Stream inner, long limit, Func<Exceptio
         }
         Check();
     }
+
+    /// <summary>'--&gt;' ends a comment, ']]&gt;' a CDATA section, '?&gt;' a processing instruction.</summary>
+    private bool ClosesDeclaration() =>
+        (_previous == '-' && _beforePrevious == '-')
+        || (_previous == ']' && _beforePrevious == ']')
+        || _previous == '?';
 
     private void Check()
     {

@@ -34,7 +34,8 @@ public sealed class IssueCollector
     public IReadOnlyList<Issue> Issues => _issues;
     public IReadOnlyDictionary<string, int> CountsByRule => _countsByRule;
 
-    public void Add(Rule rule, int? row, string? column, string? value, params ReadOnlySpan<(string Name, string? Value)> args)
+    public void Add(Rule rule, int? row, string? column, string? value,
+        params ReadOnlySpan<(string Name, string? Value)> args)
     {
         if (rule.Severity == Severity.Error) Errors++; else Queries++;
         if (rule.Severity == Severity.Error && row is null) HasFileLevelError = true;
@@ -48,7 +49,10 @@ public sealed class IssueCollector
         _listedByRule[rule.Id] = listed + 1;
         Span<(string, string?)> shortened = new (string, string?)[args.Length];
         for (var i = 0; i < args.Length; i++)
-            shortened[i] = (args[i].Name, args[i].Name == DetailArgument ? args[i].Value : IssueText.Shorten(args[i].Value));
+        {
+            var (name, text) = args[i];
+            shortened[i] = (name, name == DetailArgument ? text : IssueText.Shorten(text));
+        }
         _issues.Add(new Issue(rule.Id, rule.Severity, row, IssueText.Shorten(column), IssueText.Shorten(value),
             rule.Format(shortened), rule.FormatFix(shortened)));
     }

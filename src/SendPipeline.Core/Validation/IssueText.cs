@@ -9,7 +9,7 @@ namespace SendPipeline.Core.Validation;
 /// </summary>
 public static class IssueText
 {
-    /// <summary>A value (or a column heading, or an argument filled into a message) is shown in at most this many characters.</summary>
+    /// <summary>A value, a column heading or a message's argument is shown in at most this many characters.</summary>
     public const int MaxChars = 100;
 
     /// <summary>
@@ -26,5 +26,6 @@ public static class IssueText
         return string.Concat(text[..keep], suffix);
     }
 
-    public static string? Shorten(string? text) => text is null || text.Length <= MaxChars ? text : Shorten(text.AsSpan());
+    public static string? Shorten(string? text) =>
+        text is null || text.Length <= MaxChars ? text : Shorten(text.AsSpan());
 }

@@ -163,3 +163,25 @@ public class XlsxTabularReaderTests
         Assert.Equal("too large", e.Message);
     }
 }
+
+/// <summary>The compact table of shared strings: what goes in comes out, across block boundaries and in any script.</summary>
+public class SharedStringTableTests
+{
+    [Fact]
+    public void Indexer_ReturnsEveryStringAsAdded_AcrossChunksAndBlocks()
+    {
+        var table = new SharedStringTable();
+        var added = new List<string>();
+        // 70,000 entries span two entry blocks; strings of up to 300 KB fill several 4 MB chunks.
+        for (var i = 0; i < 70_000; i++)
+        {
+            var text = i % 10_000 == 0 ? new string((char)('a' + i % 26), 300_000) : i % 7 == 0 ? "" : $"Zoë £{i} 😀";
+            table.Add(text);
+            added.Add(text);
+        }
+
+        Assert.Equal(added.Count, table.Count);
+        for (var i = 0; i < added.Count; i++) Assert.Equal(added[i], table[i]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => table[added.Count]);
+    }
+}
