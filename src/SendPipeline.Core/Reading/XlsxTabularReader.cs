@@ -43,12 +43,21 @@ public sealed class XlsxTabularReader : ITabularReader
     private readonly StringBuilder _text = new();
     private string[] _cells = NewCells(16);
     private int _fieldCount;
+    private readonly long _maxValueChars;
+    private long _valueChars;
     private bool _pendingRow;
     private bool _inSheetData;
 
-    public XlsxTabularReader(Stream seekableStream)
+    /// <param name="seekableStream">The workbook; disposed with the reader.</param>
+    /// <param name="maxValueChars">
+    /// The most the sheet's values may add up to, counted as a CSV would hold them (a comma after each
+    /// value, a line end after each row): a sheet may inflate to 2 GB, but may not bring more into
+    /// validation than a 100 MB CSV could, so every per-row check stays as bounded as it is for CSV.
+    /// </param>
+    public XlsxTabularReader(Stream seekableStream, long maxValueChars = Limits.MaxFileBytes)
     {
         _stream = seekableStream;
+        _maxValueChars = maxValueChars;
         try
         {
             _zip = new ZipArchive(seekableStream, ZipArchiveMode.Read, leaveOpen: true);
@@ -399,7 +408,14 @@ public sealed class XlsxTabularReader : ITabularReader
         var chars = 0;
         while (xml.Read())
         {
-            if (xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth) return;
+            if (xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth)
+            {
+                _valueChars += chars + 2;
+                if (_valueChars > _maxValueChars) throw TooLarge(
+                    $"The worksheet holds more than {_maxValueChars / Megabyte:N0} MB of values (as they would be saved " +
+                    "as CSV), the most a return may hold.");
+                return;
+            }
             if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "c") continue;
             var column = ColumnIndex(xml.GetAttribute("r")) ?? next;
             next = column + 1;
@@ -408,7 +424,7 @@ public sealed class XlsxTabularReader : ITabularReader
             if (column >= Limits.MaxColumns)
                 throw new TabularFormatException(TabularProblem.TooManyColumns, RowNumber,
                     $"The worksheet has more than {Limits.MaxColumns:N0} columns; no return has that many.");
-            chars += text.Length;
+            chars += text.Length + 1;
             if (chars > Limits.MaxRowChars) throw RowTooLong(RowNumber);
             if (column >= _cells.Length) Array.Resize(ref _cells, Math.Max(column + 1, _cells.Length * 2));
             for (var i = _fieldCount; i < column; i++) _cells[i] ??= "";

@@ -142,6 +142,27 @@ public class XlsxTabularReaderTests
     }
 
     [Fact]
+    public void Read_SheetWhoseValuesAddUpToMoreThanTheLimit_IsRefusedAtTheRowThatCrossesIt()
+    {
+        // Ten rows of 98 characters and a comma each, plus a line end: 101 characters a row.
+        var rows = string.Concat(Enumerable.Range(1, 10).Select(r => $"<row r=\"{r}\"><c t=\"inlineStr\"><is><t>{new string('v', 98)}</t></is></c></row>"));
+        var e = Assert.Throws<TabularFormatException>(() =>
+        {
+            using var reader = new XlsxTabularReader(Workbook(rows), maxValueChars: 1_000);
+            var read = 0;
+            while (reader.Read()) read++;
+            Assert.Fail($"{read} rows read");
+        });
+
+        Assert.Equal(TabularProblem.WorkbookTooLarge, e.Problem);
+        Assert.Contains("of values", e.Message);
+        using var whole = new XlsxTabularReader(Workbook(rows), maxValueChars: 1_010);
+        var count = 0;
+        while (whole.Read()) count++;
+        Assert.Equal(9, count);
+    }
+
+    [Fact]
     public void Read_ValueInAColumnPastTheLimit_IsTooManyColumns_ButAnEmptyStyledCellThereIsNot()
     {
         using (var reader = new XlsxTabularReader(Workbook("<row r=\"1\"><c r=\"A1\"><v>1</v></c><c r=\"XFD1\" s=\"0\"/></row>")))
