@@ -65,7 +65,12 @@ public static class BoundsBenchCommand
 
     private static string Mb(long bytes) => (bytes / 1048576.0).ToString("N1", CultureInfo.InvariantCulture) + " MB";
 
-    private static string Size(string path) => File.Exists(path) ? Mb(new FileInfo(path).Length) : "none";
+    private static string Size(string path)
+    {
+        if (!File.Exists(path)) return "none";
+        var bytes = new FileInfo(path).Length;
+        return bytes < 1048576 ? (bytes / 1024.0).ToString("N0", CultureInfo.InvariantCulture) + " KB" : Mb(bytes);
+    }
 
     private sealed record ChildResult(
         int ExitCode, long PeakBytes, string How, double Seconds, string FirstRule, string Json, string Csv, string Html);
