@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using SendPipeline.Core.Reading;
+using SendPipeline.Core.Validation;
 
 namespace SendPipeline.Core.Tests.Reading;
 
@@ -119,6 +120,19 @@ public class XlsxTabularReaderTests
 
         Assert.Equal(TabularProblem.WorkbookTooLarge, e.Problem);
         Assert.Contains("single value or tag longer than 4 MB", e.Message);
+    }
+
+    [Fact]
+    public void Validate_WorkbookOverABound_IsTheFileLevelErrorFile018WithAFix()
+    {
+        var workbook = Workbook($"<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>{new string('x', Limits.MaxXmlTokenBytes + 1)}</t></is></c></row>");
+
+        var report = ReturnValidator.Validate(workbook,
+            new ValidationRequest("uploads/8552001/school-census/f.xlsx", "school-census", "8552001", "855"));
+
+        var issue = Assert.Single(report.Issues);
+        Assert.Equal(("FILE-018", null, Severity.Error, "rejected"), (issue.RuleId, issue.Row, issue.Severity, report.Status));
+        Assert.StartsWith("Save the sheet as \"CSV UTF-8", issue.Fix);
     }
 
     [Fact]
