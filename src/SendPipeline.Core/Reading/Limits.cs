@@ -43,4 +43,10 @@ public static class Limits
     /// holds each whole, and a cell holds at most 32,767 characters.
     /// </summary>
     public const int MaxXmlTokenBytes = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// The most parts (zip entries) a workbook may have: a real one has a dozen, or a few hundred with
+    /// many sheets and pictures; opening a zip costs a few hundred bytes of memory for each.
+    /// </summary>
+    public const int MaxWorkbookParts = 10_000;
 }

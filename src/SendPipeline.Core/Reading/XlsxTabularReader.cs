@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -20,7 +21,7 @@ namespace SendPipeline.Core.Reading;
 /// </remarks>
 public sealed class XlsxTabularReader : ITabularReader
 {
-    private const string FixedFormatProblem = "The file looks like an XLSX workbook but cannot be opened: "
+    private const string NotAWorkbook = "The file looks like an XLSX workbook but cannot be opened: "
         + "it may be damaged, password-protected or not really XLSX.";
     private const string BeyondAnyReturn = "far beyond any real return.";
     private const int Megabyte = 1024 * 1024;
@@ -60,6 +61,7 @@ public sealed class XlsxTabularReader : ITabularReader
         _maxValueChars = maxValueChars;
         try
         {
+            RefuseTooManyParts(seekableStream);
             _zip = new ZipArchive(seekableStream, ZipArchiveMode.Read, leaveOpen: true);
             RefuseZipBomb(_zip);
             var workbook = OfficeDocumentPath(_zip);
@@ -93,7 +95,7 @@ public sealed class XlsxTabularReader : ITabularReader
         catch (Exception)
         {
             Dispose();
-            throw new TabularFormatException(TabularProblem.UnreadableWorkbook, null, FixedFormatProblem);
+            throw new TabularFormatException(TabularProblem.UnreadableWorkbook, null, NotAWorkbook);
         }
     }
 
@@ -146,6 +148,39 @@ public sealed class XlsxTabularReader : ITabularReader
                     $"({name} is {ratio:N0} times its stored size), {BeyondAnyReturn}");
             }
         }
+    }
+
+    /// <summary>
+    /// Opening a zip builds an object for every entry in its central directory, a few hundred bytes
+    /// each: a 100 MB zip of a million empty entries would take half a gigabyte before any check.
+    /// So the directory's span is read from its end record first (the zip64 one when the 32-bit
+    /// fields are full); each entry takes at least 46 bytes of it, whatever count the record claims.
+    /// </summary>
+    private static void RefuseTooManyParts(Stream zip)
+    {
+        const int endRecordLength = 22;
+        var tailLength = (int)Math.Min(zip.Length, endRecordLength + ushort.MaxValue + 20);
+        var tail = new byte[tailLength];
+        zip.Position = zip.Length - tailLength;
+        zip.ReadExactly(tail);
+        zip.Position = 0;
+        var end = tail.AsSpan().LastIndexOf("PK\u0005\u0006"u8);
+        if (end < 0 || end + endRecordLength > tail.Length) return; // not a zip: opening it says so
+        long directoryStart = BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(end + 16));
+        var locator = end - 20;
+        if (directoryStart == uint.MaxValue && locator >= 0 && tail.AsSpan(locator).StartsWith("PK\u0006\u0007"u8))
+        {
+            var record = (long)BinaryPrimitives.ReadUInt64LittleEndian(tail.AsSpan(locator + 8));
+            if (record < 0 || record + 56 > zip.Length) return;
+            var zip64 = new byte[56];
+            zip.Position = record;
+            zip.ReadExactly(zip64);
+            zip.Position = 0;
+            directoryStart = (long)BinaryPrimitives.ReadUInt64LittleEndian(zip64.AsSpan(48));
+        }
+        var directoryEnd = zip.Length - tailLength + end;
+        if ((directoryEnd - directoryStart) / 46 > Limits.MaxWorkbookParts)
+            throw TooLarge($"The workbook has more than {Limits.MaxWorkbookParts:N0} parts, {BeyondAnyReturn}");
     }
 
     private static TabularFormatException TooLarge(string detail) => new(TabularProblem.WorkbookTooLarge, null, detail);

@@ -136,6 +136,18 @@ public class XlsxTabularReaderTests
     }
 
     [Fact]
+    public void Open_ZipOfMorePartsThanAnyWorkbook_IsRefusedBeforeItsDirectoryIsRead()
+    {
+        var e = Refused(Workbook("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>", extra: zip =>
+        {
+            for (var i = 0; i < Limits.MaxWorkbookParts; i++) zip.CreateEntry("a");
+        }));
+
+        Assert.Equal(TabularProblem.WorkbookTooLarge, e.Problem);
+        Assert.Equal("The workbook has more than 10,000 parts, far beyond any real return.", e.Message);
+    }
+
+    [Fact]
     public void Open_CommentLongerThanTheTokenLimit_IsRefusedEvenWithMarkupInside()
     {
         var comment = "<!--" + string.Concat(Enumerable.Repeat("<c r=\"A1\"><v>1</v></c>" + new string(' ', 1000), Limits.MaxXmlTokenBytes / 1000)) + "-->";
