@@ -133,6 +133,37 @@ public sealed class BadInputCorpusTests : IDisposable
         Assert.Contains("CSV", issue.Fix);
     }
 
+    /// <summary>
+    /// Issue 15: 5,000 rows whose Sex and DOB are 5,000-character bad values (50 MB of them). Before, each
+    /// report repeated every value whole and was larger than the upload; now each is under 2 MB.
+    /// </summary>
+    [Fact]
+    public async Task Validate_CensusOfLongBadValues_GivesReportsOfBoundedSizeWithExactCounts()
+    {
+        var path = Path.Combine(_dir, "upload", "long-values.csv");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var (sex, dob) = (new string('Q', 5_000), new string('D', 5_000));
+        await using (var file = new StreamWriter(path))
+        {
+            await file.WriteAsync("LAEstab,CensusDate,UPN,DOB,Sex,NCYearActual,SENProvision,SENType1,SENType2,"
+                + "SENUnitIndicator,ResourcedProvisionIndicator,TopUpFunding,EntryDate\r\n");
+            for (var row = 0; row < 5_000; row++)
+                await file.WriteAsync($"8552001,2026-01-15,{Core.Reference.Upn.Create($"855200{row:D6}")},{dob},{sex},4,K,SLCN,,N,N,N,2021-09-01\r\n");
+        }
+
+        var report = await ValidateAsync(path, "school-census", "8552001", "rejected", "SC1700");
+
+        Assert.Equal((5_000, 5_000), (report.CountsByRule["SC1700"], report.CountsByRule["VAL-002"]));
+        Assert.Equal((1_000, 8_000), (report.Issues.Count(i => i.RuleId == "SC1700"), report.IssuesOmitted));
+        Assert.All(report.Issues, i => Assert.True(i.Value!.Length <= IssueText.MaxChars, i.Value));
+        foreach (var extension in new[] { ".json", ".csv", ".html" })
+        {
+            var size = new FileInfo(Path.Combine(_dir, "long-values" + extension)).Length;
+            Assert.True(size < 2 * 1024 * 1024, $"{extension}: {size:N0} bytes");
+        }
+        Assert.Contains("4,000 more issues of this rule are counted but not listed.", await File.ReadAllTextAsync(Path.Combine(_dir, "long-values.csv")));
+    }
+
     private static void Write(ZipArchive zip, string name, string text)
     {
         using var stream = zip.CreateEntry(name).Open();
