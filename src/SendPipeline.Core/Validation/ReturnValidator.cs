@@ -151,6 +151,7 @@ public static class ReturnValidator
                 TabularProblem.BrokenEncoding => FileRules.BrokenEncoding,
                 TabularProblem.UnreadableWorkbook => FileRules.UnreadableWorkbook,
                 TabularProblem.TooLarge => FileRules.TooLarge,
+                TabularProblem.WorkbookTooLarge => FileRules.WorkbookTooLarge,
                 _ => FileRules.RowTooLong,
             };
             issues.Add(rule, e.Row, null, null, ("detail", e.Message), ("size", "larger than 100 MB"));

@@ -32,6 +32,22 @@ public sealed record ValidationReport
     [JsonPropertyName("issues")] public IReadOnlyList<Issue> Issues { get; init; } = [];
 
     [JsonIgnore] public bool Accepted => Status == AcceptedStatus;
+
+    /// <summary>
+    /// For each rule with issues counted but not listed (the detail is bounded), how many more there
+    /// are: the exact count less those listed. In rule id order.
+    /// </summary>
+    public IReadOnlyList<(string RuleId, int Count)> NotListedByRule()
+    {
+        if (IssuesOmitted == 0) return [];
+        var listed = Issues.GroupBy(i => i.RuleId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return CountsByRule
+            .Select(kv => (RuleId: kv.Key, Count: kv.Value - listed.GetValueOrDefault(kv.Key)))
+            .Where(r => r.Count > 0)
+            .OrderBy(r => r.RuleId, StringComparer.Ordinal)
+            .ToList();
+    }
 }
 
 /// <summary>The earlier upload a duplicate repeats: its id, its file and when it was received.</summary>
