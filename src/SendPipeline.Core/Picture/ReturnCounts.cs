@@ -147,12 +147,13 @@ public sealed record ReturnCounts(
     /// <summary>The package's <c>counts.csv</c>: one measure a row.</summary>
     public void WriteCsv(Stream output)
     {
-        using var w = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
-        w.WriteLine("Quarter,Measure,Count,Names");
+        using var csv = ExcelCsv.Create(output, ExcelCsv.TableOptions);
+        csv.WriteRecord(["Quarter", "Measure", "Count", "Names"]);
         foreach (var row in Rows())
         {
-            string[] cells = [Quarter, row.Measure, row.Count.ToString(CultureInfo.InvariantCulture), row.Names];
-            w.WriteLine(string.Join(',', cells.Select(ReportCsv.Cell)));
+            csv.WriteFields(Quarter, row.Measure);
+            csv.WriteField(row.Count, default);
+            csv.WriteRecord(row.Names);
         }
     }
 
