@@ -21,7 +21,7 @@ public sealed class CsvTabularReader : ITabularReader
     private int[] _lengths = new int[64];
     private int _fieldCount;
     private int _recordIndex;
-    private bool _unclosedQuote;
+    private bool _malformed;
 
     public CsvTabularReader(TextReader reader, Func<string>? encoding = null, int bufferSize = 64 * 1024)
     {
@@ -64,9 +64,38 @@ public sealed class CsvTabularReader : ITabularReader
         OnMalformedRecord = onMalformed,
     };
 
-    private void OnMalformed(CsvMalformedRecord record)
+    // CsvHelper names only the first quoting problem of a record, so a record it flags for any reason
+    // is scanned here for a quote left open (rare, and only ever the last record of the file).
+    private void OnMalformed(CsvMalformedRecord record) => _malformed = true;
+
+    /// <summary>
+    /// Whether the record ends inside a quoted value, read as CsvHelper reads it: a quote opens a value
+    /// only at the start of a field, "" inside one is a quote, and any other quote is text.
+    /// </summary>
+    internal static bool EndsInsideQuotes(ReadOnlySpan<byte> raw)
     {
-        if (record.Reason == CsvMalformedReason.UnterminatedQuote) _unclosedQuote = true;
+        var fieldStart = true;
+        var quoted = false;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var b = raw[i];
+            if (quoted)
+            {
+                if (b != (byte)'"') continue;
+                if (i + 1 < raw.Length && raw[i + 1] == (byte)'"') i++;
+                else quoted = false;
+            }
+            else if (b == (byte)',')
+            {
+                fieldStart = true;
+            }
+            else
+            {
+                quoted = fieldStart && b == (byte)'"';
+                fieldStart = false;
+            }
+        }
+        return quoted;
     }
 
     public IReadOnlyList<string> Header { get; }
@@ -86,6 +115,7 @@ public sealed class CsvTabularReader : ITabularReader
     {
         var row = _recordIndex + 1;
         bool more;
+        _malformed = false;
         try
         {
             more = _csv.Read();
@@ -104,7 +134,7 @@ public sealed class CsvTabularReader : ITabularReader
         var raw = _csv.RawRecord;
         if (raw.Length > Limits.MaxRowChars && System.Text.Encoding.UTF8.GetCharCount(raw) > Limits.MaxRowChars)
             throw RowTooLong(row);
-        if (_unclosedQuote)
+        if (_malformed && EndsInsideQuotes(raw))
             throw new TabularFormatException(TabularProblem.UnclosedQuote, row,
                 "A quoted value is never closed: a \" opens a value on this row and no matching \" follows before the end of the file.");
         if (_csv.FieldCount > Limits.MaxColumns)

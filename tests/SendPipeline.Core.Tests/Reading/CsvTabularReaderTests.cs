@@ -75,6 +75,25 @@ public class CsvTabularReaderTests
         Assert.Equal(3, error.Row);
     }
 
+    [Theory]
+    [InlineData("a,b\n1,\"x\"y,\"open\n2,3\n")]
+    [InlineData("a,b\n1,x\"y,\"open\n2,3\n")]
+    public void Read_QuoteNeverClosed_AfterAnotherQuotingSlipInTheRow_IsStillNamed(string csv)
+    {
+        var error = Assert.Throws<TabularFormatException>(() => ReadAll(csv));
+
+        Assert.Equal(TabularProblem.UnclosedQuote, error.Problem);
+        Assert.Equal(2, error.Row);
+    }
+
+    [Fact]
+    public void Read_QuoteInTheTextAfterAClosingQuote_IsTextOfTheSameValue()
+    {
+        var rows = ReadAll("a,b\n\"ab\"c\"d,2\n");
+
+        Assert.Equal(new[] { "abc\"d", "2" }, rows[1].Fields);
+    }
+
     [Fact]
     public void Read_TooManyColumns_ThrowsRatherThanGrowingWithoutBound()
     {
