@@ -13,7 +13,11 @@ public static class ForecastCsv
     public const string Header = "geographic_level,old_la_code,la_name,time_period,ehcplans,ehcplans_lower,ehcplans_upper,method";
 
     // LA names such as "Bournemouth, Christchurch and Poole" contain commas: CsvHelper quotes them.
-    private static readonly CsvWriterOptions Options = new() { NewLine = "\n", FormatProvider = CultureInfo.InvariantCulture };
+    private static readonly CsvWriterOptions Options = new()
+    {
+        NewLine = "\n",
+        FormatProvider = CultureInfo.InvariantCulture,
+    };
 
     public static void Write(TextWriter writer, IEnumerable<ForecastRow> rows)
     {

@@ -136,7 +136,8 @@ public sealed class CsvTabularReader : ITabularReader
             throw RowTooLong(row);
         if (_malformed && EndsInsideQuotes(raw))
             throw new TabularFormatException(TabularProblem.UnclosedQuote, row,
-                "A quoted value is never closed: a \" opens a value on this row and no matching \" follows before the end of the file.");
+                "A quoted value is never closed: a \" opens a value on this row and no matching \" follows " +
+                "before the end of the file.");
         if (_csv.FieldCount > Limits.MaxColumns)
             throw new TabularFormatException(TabularProblem.TooManyColumns, row,
                 $"The row has more than {Limits.MaxColumns:N0} columns; no return has that many.");

@@ -19,7 +19,8 @@ public static class DataQualityWriters
     public static void WriteIssuesCsv(DataQualityReport report, Stream output)
     {
         using var csv = ExcelCsv.Create(output);
-        csv.WriteRecord(["RuleId", "Severity", "Submitter", "ReturnType", "File", "Row", "Column", "Message", "HowToFix"]);
+        csv.WriteRecord(["RuleId", "Severity", "Submitter", "ReturnType", "File", "Row", "Column", "Message",
+            "HowToFix"]);
         foreach (var i in report.Issues)
         {
             csv.WriteFields(i.RuleId, Sev(i.Severity), i.Submitter, i.ReturnType, i.File);
@@ -32,7 +33,8 @@ public static class DataQualityWriters
     public static void WriteSubmittersCsv(DataQualityReport report, Stream output)
     {
         using var csv = ExcelCsv.Create(output);
-        csv.WriteRecord(["Submitter", "ReturnType", "LatestUpload", "Status", "Period", "ReceivedUtc", "Errors", "Queries", "InForce", "OpenIssues"]);
+        csv.WriteRecord(["Submitter", "ReturnType", "LatestUpload", "Status", "Period", "ReceivedUtc", "Errors",
+            "Queries", "InForce", "OpenIssues"]);
         var counts = IssuesBySubmitter(report);
         foreach (var s in report.Submitters)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CsvHelper;
 using SendPipeline.Core.Reports;
 using SendPipeline.Core.Reference;
@@ -95,7 +96,10 @@ public static class CensusFileWriter
                 var needs = ehcp ? plan.EhcpNeeds : plan.SupportNeeds;
                 var first = needs.Pick(rng);
                 csv.WriteFields(ehcp ? "E" : "K", first);
-                csv.WriteField(first != "NSA" && rng.Next(4) == 0 ? needs.PickWhere(rng, n => n != "NSA" && n != first) : "");
+                var second = first != "NSA" && rng.Next(4) == 0
+                    ? needs.PickWhere(rng, n => n != "NSA" && n != first)
+                    : "";
+                csv.WriteField(second);
                 // One pupil in twenty in the school's resourced provision; never in a unit as well.
                 csv.WriteFields("N", rng.Next(20) == 0 ? "Y" : "N");
                 csv.WriteField(rng.Next(100) < (ehcp ? 85 : 2) ? "Y" : "N");
@@ -126,8 +130,8 @@ public static class CensusFileWriter
 
         public Plan(string laCode, int establishmentNumber, DateOnly census)
         {
-            LaEstab = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{laCode}{establishmentNumber:D4}");
-            CensusDate = census.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            LaEstab = string.Create(CultureInfo.InvariantCulture, $"{laCode}{establishmentNumber:D4}");
+            CensusDate = census.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var academicYear = CensusDates.AugustBefore(census).Year;
             for (var year = 0; year < YearGroups; year++)
             {
