@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using SendPipeline.Core.Submission.Workbook;
+using SendPipeline.Core.Uploads;
 
 namespace SendPipeline.Core.Submission;
 
@@ -129,10 +130,10 @@ public static class SubmissionPackager
             "Nothing is suppressed: this is a return to the DfE, not a publication, so counts are exact, small ones included. Apply the DfE's suppression rules before publishing any of it. "
             + "No pupil is identified: the tables hold counts and amounts, never UPNs, ULNs, names or dates of birth.");
         foreach (var source in snapshot.Returns.GroupBy(r => r.ReturnType))
-            Add("Source", source.Key, $"{source.Count()} return(s) in force when the snapshot was frozen; the manifest lists each upload and its SHA-256.");
+            Add("Source", source.Key, $"{SourceOf(source.Key)}: {source.Count()} upload(s) in force when the snapshot was frozen; the manifest lists each with its SHA-256.");
         foreach (var a in snapshot.Assumptions)
-            Add("Source", "assumptions", $"{a.Source} {a.Version} (SHA-256 {a.Sha256[..Math.Min(12, a.Sha256.Length)]}…): the forecast's inflation, growth and reform effects.");
-        Add("Source", "rules", $"Rule catalogue {snapshot.RuleCatalogueVersion}: the checks every return passed on upload.");
+            Add("Source", "assumptions in use", $"{a.Source} {a.Version} (SHA-256 {a.Sha256[..Math.Min(12, a.Sha256.Length)]}…).");
+        Add("Source", "rules", $"Rule catalogue {snapshot.RuleCatalogueVersion}: the rules each upload was validated against (`sendpipeline rules` lists them).");
         foreach (var table in snapshot.Tables)
         {
             Add("Table", $"{table.Title} ({table.FileName})", table.Definition.Description);
@@ -140,6 +141,19 @@ public static class SubmissionPackager
         }
         return new WorkbookSheet("Notes", rows);
     }
+
+    private static string SourceOf(string returnType) => returnType switch
+    {
+        ReturnTypes.SchoolCensus => "The schools' census returns",
+        ReturnTypes.Placements => "The providers' high-needs placement returns",
+        ReturnTypes.Workforce => "The services' workforce returns",
+        ReturnTypes.EahActivity => "The services' Experts at Hand activity returns",
+        ReturnTypes.HnbFinance => "The LA's High Needs Block statement (S251 lines)",
+        ReturnTypes.Establishments => "The LA's establishments register (a GIAS extract)",
+        ReturnTypes.EhcpHistory => "The DfE's EHC plan statistics (caseload by LA), which the forecast starts from",
+        ReturnTypes.Assumptions => "The forecast assumptions (inflation, growth method, reform effects)",
+        _ => "Returns",
+    };
 
     /// <summary>The sheet of a table, read back from its CSV bytes through its column definitions, so the two cannot differ.</summary>
     private static WorkbookSheet Sheet(SubmissionTable table)

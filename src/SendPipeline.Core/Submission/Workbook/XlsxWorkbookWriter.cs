@@ -147,7 +147,8 @@ public static class XlsxWorkbookWriter
 
     private static int ShownLength(WorkbookCell cell) => cell switch
     {
-        { Number: { } n, Kind: CellKind.Money } => Math.Round(n).ToString("£#,##0;-£#,##0", System.Globalization.CultureInfo.InvariantCulture).Length,
+        // Two more for money: room for the column's total, which an officer will add.
+        { Number: { } n, Kind: CellKind.Money } => Math.Round(n).ToString("£#,##0;-£#,##0", System.Globalization.CultureInfo.InvariantCulture).Length + 2,
         { Number: { } n, Kind: CellKind.Number } => n.ToString("#,##0.############################", System.Globalization.CultureInfo.InvariantCulture).Length,
         // Long text wraps no further than the widest line.
         _ => (cell.Text ?? "").Split('\n').Max(line => line.Length),
