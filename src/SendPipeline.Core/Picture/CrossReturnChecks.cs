@@ -9,11 +9,15 @@ namespace SendPipeline.Core.Picture;
 /// <summary>The checks across returns (see <see cref="CrossReturnRules"/>), as one pure function of the picture.</summary>
 public static class CrossReturnChecks
 {
-    /// <summary>A gap between our count of EHC plans and the DfE's published figure for the same year above this share is worth chasing.</summary>
+    /// <summary>
+    /// A gap between our count of EHC plans and the DfE's published figure for the same year above this share
+    /// is worth chasing.
+    /// </summary>
     public const decimal ReconciliationTolerance = 0.05m;
 
-    /// <summary>The checks, with the LA's caseload forecast made from the picture's DfE history and assumptions.</summary>
-    public static (IReadOnlyList<DataQualityIssue> Issues, EhcpReconciliation Reconciliation) Run(LaPicture picture, string laCode) =>
+    /// <summary>The checks, with the LA's caseload forecast made from the picture's history and assumptions.</summary>
+    public static (IReadOnlyList<DataQualityIssue> Issues, EhcpReconciliation Reconciliation) Run(
+        LaPicture picture, string laCode) =>
         Run(picture, laCode, ForecastCaseload(picture, laCode));
 
     /// <summary>
@@ -29,15 +33,17 @@ public static class CrossReturnChecks
         }
         catch (Exception e) when (e is InvalidDataException or InvalidOperationException)
         {
-            return new LaCaseload(new Area(Area.LocalAuthority, laCode, ""), new Dictionary<int, double>(), [], e.Message);
+            var area = new Area(Area.LocalAuthority, laCode, "");
+            return new LaCaseload(area, new Dictionary<int, double>(), [], e.Message);
         }
     }
 
     /// <summary>
     /// The checks, given the LA's caseload forecast (null when there is no history to make one), which the
-    /// rebuild has already made for the HNB forecast; XR1008 compares the census with it.
+    /// rebuild makes once per picture (DerivedDatasets); XR1008 compares the census with it.
     /// </summary>
-    public static (IReadOnlyList<DataQualityIssue> Issues, EhcpReconciliation Reconciliation) Run(LaPicture picture, string laCode, LaCaseload? caseload)
+    public static (IReadOnlyList<DataQualityIssue> Issues, EhcpReconciliation Reconciliation) Run(
+        LaPicture picture, string laCode, LaCaseload? caseload)
     {
         var issues = new List<DataQualityIssue>();
         var placements = LatestPerProvider(picture.Placements);
@@ -210,60 +216,86 @@ public static class CrossReturnChecks
     /// forecast for that year (a query only outside its 80% interval). An older year's figure is never the
     /// yardstick: plans grow every year, so the gap would be growth, not missing returns.
     /// </summary>
-    private static EhcpReconciliation Reconcile(LaPicture picture, List<Placement> placements, string laCode, LaCaseload? caseload,
-        List<DataQualityIssue> issues)
+    private static EhcpReconciliation Reconcile(LaPicture picture, List<Placement> placements, string laCode,
+        LaCaseload? caseload, List<DataQualityIssue> issues)
     {
         DateOnly? latest = picture.Census.Count == 0 ? null : picture.Census.Max(p => p.CensusDate);
-        var inCensus = picture.Census.Where(p => p.CensusDate == latest && p.Provision == 'E').Select(p => p.Upn).ToHashSet(StringComparer.Ordinal);
+        var inCensus = picture.Census.Where(p => p.CensusDate == latest && p.Provision == 'E').Select(p => p.Upn)
+            .ToHashSet(StringComparer.Ordinal);
         // Children placed by us with a plan but on no census (independent, post-16): counted once each, by UPN or ULN.
         var placedOnly = placements
             .Where(p => p.Ehcp && p.HomeLa == laCode && !(p.Upn is not null && inCensus.Contains(p.Upn)))
             .Select(p => p.Upn ?? "ULN:" + p.Uln).ToHashSet(StringComparer.Ordinal);
-        var ours = picture.EhcpHistory.Where(h => h.GeographicLevel.Equals("Local authority", StringComparison.OrdinalIgnoreCase) && h.OldLaCode == laCode).ToList();
+        var ours = picture.EhcpHistory
+            .Where(h => h.GeographicLevel.Equals(Area.LocalAuthority, StringComparison.OrdinalIgnoreCase)
+                && h.OldLaCode == laCode)
+            .ToList();
         var published = ours.Count == 0 ? null : ours.MaxBy(h => h.TimePeriod);
         var total = inCensus.Count + placedOnly.Count;
         var reconciliation = new EhcpReconciliation(latest is { } d ? Iso(d) : null, inCensus.Count, placedOnly.Count, total,
             published?.TimePeriod, published?.Plans, null);
-        if (latest is not { } census || published is null) return reconciliation with { Note = "no census, or no DfE EHC plan statistics for the LA" };
+        if (latest is not { } census || published is null)
+            return reconciliation with { Note = "no census, or no DfE EHC plan statistics for the LA" };
 
         var year = census.Month >= 9 ? census.Year : census.Year - 1;
         var period = AcademicYear.Format(year);
-        var sameYear = ours.FirstOrDefault(h => h.TimePeriod.Trim() == period && h.Plans is > 0);
-        var forecast = caseload?.Forecast.FirstOrDefault(r => r.Year == year);
-        (string Basis, double Expected, double Lower, double Upper, EhcpCount Cited)? yardstick =
-            sameYear is { Plans: { } plans } ? (EhcpReconciliation.PublishedBasis, plans, plans * (1 - (double)ReconciliationTolerance), plans * (1 + (double)ReconciliationTolerance), sameYear)
-            : forecast is not null ? (EhcpReconciliation.ForecastBasis, forecast.Plans, forecast.Lower, forecast.Upper, published)
-            : null;
+        var yardstick = Yardstick(ours, caseload, year, published);
         if (yardstick is not { } y)
+        {
+            var why = caseload?.Skipped ?? "the history ends after it or is too short to forecast";
             return reconciliation with
             {
                 ComparedPeriod = period,
-                Note = $"the DfE has not published {Academic(year)} and there is no forecast of it: {caseload?.Skipped ?? "the history ends after it or is too short to forecast"}",
+                Note = $"the DfE has not published {Academic(year)} and there is no forecast of it: {why}",
             };
+        }
 
         var expected = (long)Math.Round(y.Expected);
+        var (lower, upper) = ((long)Math.Round(y.Lower), (long)Math.Round(y.Upper));
         reconciliation = reconciliation with
         {
-            Difference = total - expected, ComparedPeriod = period, Basis = y.Basis, Expected = expected,
-            ExpectedLower = (long)Math.Round(y.Lower), ExpectedUpper = (long)Math.Round(y.Upper),
+            Difference = total - expected, ComparedPeriod = period, Basis = y.Basis,
+            Expected = expected, ExpectedLower = lower, ExpectedUpper = upper,
         };
         if (total == 0 || (total >= y.Lower && total <= y.Upper)) return reconciliation;
 
-        var what = y.Basis == EhcpReconciliation.PublishedBasis
-            ? $"{N(expected)} in the DfE statistics for {Academic(year)}"
-            : $"a forecast of {N(expected)} for {Academic(year)} (from the DfE statistics to {Academic(AcademicYear.TryParse(published.TimePeriod, out var last) ? last : year)})";
-        var range = y.Basis == EhcpReconciliation.PublishedBasis
-            ? $"the {ReconciliationTolerance:0%} tolerance ({N(reconciliation.ExpectedLower!.Value)} to {N(reconciliation.ExpectedUpper!.Value)})"
-            : $"its 80% interval ({N(reconciliation.ExpectedLower!.Value)} to {N(reconciliation.ExpectedUpper!.Value)})";
-        issues.Add(DataQualityIssue.Of(R.EhcpTotalsDiffer, Submitter.LocalAuthorityId, ReturnTypes.EhcpHistory, y.Cited.Source.UploadPath, y.Cited.Source.Row, "ehcplans",
+        var lastYear = AcademicYear.TryParse(published.TimePeriod, out var last) ? last : year;
+        var (what, range) = y.Basis == EhcpReconciliation.PublishedBasis
+            ? ($"{N(expected)} in the DfE statistics for {Academic(year)}",
+                $"the {ReconciliationTolerance:0%} tolerance ({N(lower)} to {N(upper)})")
+            : ($"a forecast of {N(expected)} for {Academic(year)} (from the DfE statistics to {Academic(lastYear)})",
+                $"its 80% interval ({N(lower)} to {N(upper)})");
+        var percent = (decimal)(total - expected) / expected;
+        issues.Add(DataQualityIssue.Of(R.EhcpTotalsDiffer, Submitter.LocalAuthorityId, ReturnTypes.EhcpHistory,
+            y.Cited.Source.UploadPath, y.Cited.Source.Row, "ehcplans",
             ("ours", N(total)), ("census", Iso(census)), ("expected", what), ("range", range),
             ("difference", (total - expected).ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture)),
-            ("percent", ((decimal)(total - expected) / expected).ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture))));
+            ("percent", percent.ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture))));
         return reconciliation;
     }
 
+    /// <summary>
+    /// What the census year is measured against: the DfE's figure for that year, with the tolerance either side,
+    /// or else the forecast of it with its 80% interval, citing the latest figure it was made from; null if neither.
+    /// </summary>
+    private static (string Basis, double Expected, double Lower, double Upper, EhcpCount Cited)? Yardstick(
+        List<EhcpCount> ours, LaCaseload? caseload, int year, EhcpCount latest)
+    {
+        var period = AcademicYear.Format(year);
+        if (ours.FirstOrDefault(h => h.TimePeriod.Trim() == period && h.Plans is > 0) is { Plans: { } plans } sameYear)
+        {
+            var tolerance = (double)ReconciliationTolerance;
+            var (lower, upper) = (plans * (1 - tolerance), plans * (1 + tolerance));
+            return (EhcpReconciliation.PublishedBasis, plans, lower, upper, sameYear);
+        }
+        return caseload?.Forecast.FirstOrDefault(r => r.Year == year) is { } forecast
+            ? (EhcpReconciliation.ForecastBasis, forecast.Plans, forecast.Lower, forecast.Upper, latest)
+            : null;
+    }
+
     /// <summary>2025 → "2025/26", as the DfE writes an academic year in words.</summary>
-    private static string Academic(int firstYear) => string.Create(CultureInfo.InvariantCulture, $"{firstYear}/{(firstYear + 1) % 100:00}");
+    private static string Academic(int firstYear) =>
+        string.Create(CultureInfo.InvariantCulture, $"{firstYear}/{(firstYear + 1) % 100:00}");
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

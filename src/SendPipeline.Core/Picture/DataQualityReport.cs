@@ -19,7 +19,7 @@ public sealed record DataQualityReport
     public static DataQualityReport Build(LaPicture picture, string laCode) =>
         Build(picture, laCode, CrossReturnChecks.ForecastCaseload(picture, laCode));
 
-    /// <summary>The report, given the LA's caseload forecast the rebuild has already made (see <see cref="CrossReturnChecks"/>).</summary>
+    /// <summary>The report, given the LA's caseload forecast (see <see cref="CrossReturnChecks"/>).</summary>
     public static DataQualityReport Build(LaPicture picture, string laCode, Forecasting.LaCaseload? caseload)
     {
         var (issues, reconciliation) = CrossReturnChecks.Run(picture, laCode, caseload);

@@ -32,7 +32,7 @@ public sealed class LaCodes
 
     public string? NameOf(string code) => _names.GetValueOrDefault(code);
 
-    /// <summary>The 9-character ONS code the DfE publishes as <c>new_la_code</c> (E10000018 for 855), if known.</summary>
+    /// <summary>The 9-character ONS code the DfE publishes as <c>new_la_code</c> (855: E10000018), if known.</summary>
     public string? NewCodeOf(string code) => _newCodes.GetValueOrDefault(code);
 
     public bool IsValid(ReadOnlySpan<char> code) =>

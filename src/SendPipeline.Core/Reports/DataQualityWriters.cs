@@ -38,11 +38,13 @@ public static class DataQualityWriters
                 counts.GetValueOrDefault(s.Submitter).ToString(CultureInfo.InvariantCulture)));
     }
 
-    /// <summary>What the census is compared with: the DfE's figure for its year, or the forecast of it with its interval.</summary>
+    /// <summary>What the census is compared with: the DfE's figure for its year, or the forecast of it.</summary>
     private static string Yardstick(EhcpReconciliation r) => r.Basis switch
     {
         EhcpReconciliation.PublishedBasis => $"{r.Expected:N0} published by the DfE for {r.ComparedPeriod}",
-        EhcpReconciliation.ForecastBasis => $"a forecast of {r.Expected:N0} for {r.ComparedPeriod} (80% interval {r.ExpectedLower:N0} to {r.ExpectedUpper:N0}; the DfE's latest figure is {r.Published:N0} for {r.PublishedPeriod})",
+        EhcpReconciliation.ForecastBasis =>
+            $"a forecast of {r.Expected:N0} for {r.ComparedPeriod} (80% interval {r.ExpectedLower:N0} to "
+            + $"{r.ExpectedUpper:N0}; the DfE's latest figure is {r.Published:N0} for {r.PublishedPeriod})",
         _ => $"no figure for the census year ({r.Note})",
     };
 

@@ -1,9 +1,9 @@
 namespace SendPipeline.Core.Submission;
 
-/// <summary>What a column of the return holds, which fixes how the CSV writes it and how the workbook types it.</summary>
+/// <summary>What a column holds, which fixes how the CSV writes it and the workbook types it.</summary>
 public enum ColumnKind
 {
-    /// <summary>An identifier (time_period, LA codes, LAEstab): text, so it is never summed and a leading zero stays.</summary>
+    /// <summary>An identifier (time_period, LA codes, LAEstab): text, never summed, and a leading zero stays.</summary>
     Code,
     Text,
     /// <summary>A whole number of things (pupils, placements, posts).</summary>
@@ -24,7 +24,7 @@ public enum ColumnKind
 /// </summary>
 public sealed record SubmissionColumn(string Name, ColumnKind Kind, string Definition, string? Unit = null)
 {
-    /// <summary>The name with its unit, as the header of both the CSV and the sheet: "amount (£)", "share (%)".</summary>
+    /// <summary>The name with its unit, the header of both the CSV and the sheet: "amount (£)", "share (%)".</summary>
     public string Header => (Unit ?? DefaultUnit) is { } unit ? $"{Name} ({unit})" : Name;
 
     private string? DefaultUnit => Kind switch { ColumnKind.Money => "£", ColumnKind.Percent => "%", _ => null };

@@ -76,7 +76,7 @@ public static class SubmissionPackager
         var rows = new List<IReadOnlyList<WorkbookCell>>
         {
             new WorkbookCell[] { WorkbookCell.Of("SEND Reform Plan data return").AsBold(), "" },
-            new WorkbookCell[] { "Local authority", $"{LaIdentity.Of(snapshot.LaCode).Name} ({snapshot.LaCode})".TrimStart() },
+            new WorkbookCell[] { "Local authority", LaLabel(snapshot.LaCode) },
             new WorkbookCell[] { "Quarter", snapshot.Quarter.ToString() },
             new WorkbookCell[] { "Status", WorkbookCell.Of(status.ToUpperInvariant()).AsBold() },
             new WorkbookCell[] { "Package version", version },
@@ -116,31 +116,43 @@ public static class SubmissionPackager
         void Add(string section, string item, string note) => rows.Add(new WorkbookCell[] { section, item, note });
 
         Add("About", "This workbook",
-            $"The SEND Reform Plan data return of {la.Name} (old_la_code {la.OldCode}, new_la_code {la.NewCode}) for {snapshot.Quarter}. "
-            + "Each sheet after this one is a table of the package, also sent as the CSV named on the cover, with the same columns and values.");
+            $"The SEND Reform Plan data return of {la.Name} (old_la_code {la.OldCode}, new_la_code {la.NewCode}) "
+            + $"for {snapshot.Quarter}. Each sheet after this one is a table of the package, also sent as the CSV "
+            + "named on the cover, with the same columns and values.");
         Add("Layout", "Tidy columns",
-            "Every table starts with time_period, geographic_level, new_la_code, old_la_code and la_name, as the DfE's published statistics do; "
-            + "time_period is a year written 202526 for 2025-26 (each table below says whether financial or academic).");
+            "Every table starts with time_period, geographic_level, new_la_code, old_la_code and la_name, as the "
+            + "DfE's published statistics do; time_period is a year written 202526 for 2025-26 (each table below "
+            + "says whether financial or academic).");
         Add("Layout", "Units",
-            "A unit is in the column header: (£) pounds, shown £#,##0 here and to the penny in the CSV; (%) percentage points, so 82.5 is 82.5%; "
-            + "(FTE) full-time equivalents; (days) working days. Dates are dates. Codes (time_period, LA codes, LAEstab, ids) are text, so they are never summed.");
+            "A unit is in the column header: (£) pounds, shown £#,##0 here and to the penny in the CSV; (%) "
+            + "percentage points, so 82.5 is 82.5%; (FTE) full-time equivalents; (days) working days. Dates are "
+            + "dates. Codes (time_period, LA codes, LAEstab, ids) are text, so they are never summed.");
         Add("Layout", "Negative amounts",
-            "Deductions, such as S251 line 1.0.2 (place funding deducted for academies and other providers), are negative numbers, so the total of an amount column is the net spend.");
+            "Deductions, such as S251 line 1.0.2 (place funding deducted for academies and other providers), are "
+            + "negative numbers, so the total of an amount column is the net spend.");
         Add("Suppression", "None",
-            "Nothing is suppressed: this is a return to the DfE, not a publication, so counts are exact, small ones included. Apply the DfE's suppression rules before publishing any of it. "
-            + "No pupil is identified: the tables hold counts and amounts, never UPNs, ULNs, names or dates of birth.");
+            "Nothing is suppressed: this is a return to the DfE, not a publication, so counts are exact, small ones "
+            + "included. Apply the DfE's suppression rules before publishing any of it. No pupil is identified: the "
+            + "tables hold counts and amounts, never UPNs, ULNs, names or dates of birth.");
         foreach (var source in snapshot.Returns.GroupBy(r => r.ReturnType))
-            Add("Source", source.Key, $"{SourceOf(source.Key)}: {source.Count()} upload(s) in force when the snapshot was frozen; the manifest lists each with its SHA-256.");
+            Add("Source", source.Key, $"{SourceOf(source.Key)}: {source.Count()} upload(s) in force when the "
+                + "snapshot was frozen; the manifest lists each with its SHA-256.");
         foreach (var a in snapshot.Assumptions)
-            Add("Source", "assumptions in use", $"{a.Source} {a.Version} (SHA-256 {a.Sha256[..Math.Min(12, a.Sha256.Length)]}…).");
-        Add("Source", "rules", $"Rule catalogue {snapshot.RuleCatalogueVersion}: the rules each upload was validated against (`sendpipeline rules` lists them).");
+            Add("Source", "assumptions in use", $"{a.Source} {a.Version} (SHA-256 {Short(a.Sha256)}…).");
+        Add("Source", "rules", $"Rule catalogue {snapshot.RuleCatalogueVersion}: the rules each upload was "
+            + "validated against (`sendpipeline rules` lists them).");
         foreach (var table in snapshot.Tables)
         {
             Add("Table", $"{table.Title} ({table.FileName})", table.Definition.Description);
-            foreach (var column in table.Definition.Columns) Add("Column", $"{table.Title}: {column.Header}", column.Definition);
+            foreach (var column in table.Definition.Columns)
+                Add("Column", $"{table.Title}: {column.Header}", column.Definition);
         }
         return new WorkbookSheet("Notes", rows);
     }
+
+    private static string LaLabel(string laCode) => $"{LaIdentity.Of(laCode).Name} ({laCode})".Trim();
+
+    private static string Short(string sha256) => sha256[..Math.Min(12, sha256.Length)];
 
     private static string SourceOf(string returnType) => returnType switch
     {
@@ -155,7 +167,9 @@ public static class SubmissionPackager
         _ => "Returns",
     };
 
-    /// <summary>The sheet of a table, read back from its CSV bytes through its column definitions, so the two cannot differ.</summary>
+    /// <summary>
+    /// The sheet of a table, read back from its CSV bytes through its column definitions, so the two cannot differ.
+    /// </summary>
     private static WorkbookSheet Sheet(SubmissionTable table)
     {
         var columns = table.Definition.Columns;

@@ -49,7 +49,8 @@ public sealed record SubmissionSnapshot(
         [
             SubmissionTable.Create(SubmissionTables.Checks, SubmissionTableWriters.Checks(checks, la, quarter)),
             SubmissionTable.Create(SubmissionTables.SenCounts, SubmissionTableWriters.SenCounts(picture, la, census)),
-            SubmissionTable.Create(SubmissionTables.Placements, SubmissionTableWriters.Placements(picture, la, quarter)),
+            SubmissionTable.Create(SubmissionTables.Placements,
+                SubmissionTableWriters.Placements(picture, la, quarter)),
             SubmissionTable.Create(SubmissionTables.HnbFinance, SubmissionTableWriters.Finance(picture, la)),
             SubmissionTable.Create(SubmissionTables.HnbForecast, SubmissionTableWriters.Forecast(hnb, la)),
             SubmissionTable.Create(SubmissionTables.WorkforceFte, SubmissionTableWriters.Fte(workforce, la)),

@@ -10,7 +10,8 @@ namespace SendPipeline.Core.Submission;
 /// A table of the return as its definition says (name, title, columns) and its rows: what the package's
 /// CSV holds and its workbook sheet shows.
 /// </summary>
-public sealed record SubmissionTableDefinition(string Name, string Title, string Description, IReadOnlyList<SubmissionColumn> Columns)
+public sealed record SubmissionTableDefinition(
+    string Name, string Title, string Description, IReadOnlyList<SubmissionColumn> Columns)
 {
     public string FileName => Name + ".csv";
 
@@ -53,8 +54,10 @@ public sealed class SubmissionTable
             {
                 number++;
                 if (row.Count != definition.Columns.Count)
-                    throw new ArgumentException($"Row {number} of table {definition.Name} has {row.Count} values for {definition.Columns.Count} columns.", nameof(rows));
-                w.WriteLine(string.Join(',', row.Select((value, i) => Format(definition, definition.Columns[i], value, number))));
+                    throw new ArgumentException($"Row {number} of table {definition.Name} has {row.Count} values "
+                        + $"for {definition.Columns.Count} columns.", nameof(rows));
+                var cells = row.Select((value, i) => Format(definition, definition.Columns[i], value, number));
+                w.WriteLine(string.Join(',', cells));
             }
         }
         return new SubmissionTable(definition, buffer.ToArray());
@@ -68,11 +71,12 @@ public sealed class SubmissionTable
         var header = string.Join(',', reader.Header.Select(ReportCsv.Cell));
         if (header != definition.HeaderLine)
             throw new InvalidDataException(
-                $"{definition.FileName} has the columns {header}, not {definition.HeaderLine}: it was frozen with another layout of the return. Run the submission again to freeze a fresh snapshot.");
+                $"{definition.FileName} has the columns {header}, not {definition.HeaderLine}: it was frozen with "
+                + $"another layout of the return. Run the submission again to freeze a fresh snapshot.");
         return table;
     }
 
-    /// <summary>The rows as typed values (string, decimal, <see cref="DateOnly"/> or null), read from the CSV bytes.</summary>
+    /// <summary>The rows as typed values (string, decimal, <see cref="DateOnly"/> or null) read from the CSV.</summary>
     public IEnumerable<IReadOnlyList<object?>> Rows()
     {
         using var reader = OpenReader();
@@ -88,20 +92,26 @@ public sealed class SubmissionTable
         }
     }
 
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    private const NumberStyles SignedDecimal = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
+
     private CsvTabularReader OpenReader() => new(new StreamReader(new MemoryStream(Csv), new UTF8Encoding(false)));
 
-    private static string Format(SubmissionTableDefinition table, SubmissionColumn column, object? value, int row) => (column.Kind, value) switch
-    {
-        (_, null) => "",
-        (ColumnKind.Code or ColumnKind.Text, string text) => ReportCsv.Cell(text),
-        (ColumnKind.Count, int n) => n.ToString(CultureInfo.InvariantCulture),
-        (ColumnKind.Count, decimal n) when n == decimal.Truncate(n) => n.ToString("0", CultureInfo.InvariantCulture),
-        (ColumnKind.Number, decimal n) => n.ToString("0.####", CultureInfo.InvariantCulture),
-        (ColumnKind.Money, decimal n) => n.ToString("0.00", CultureInfo.InvariantCulture),
-        (ColumnKind.Percent, decimal n) => n.ToString("0.##", CultureInfo.InvariantCulture),
-        (ColumnKind.Date, DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        _ => throw new ArgumentException($"Row {row} of table {table.Name}: {value} ({value.GetType().Name}) does not suit {column.Header}, a {column.Kind} column."),
-    };
+    private static string Format(SubmissionTableDefinition table, SubmissionColumn column, object? value, int row) =>
+        (column.Kind, value) switch
+        {
+            (_, null) => "",
+            (ColumnKind.Code or ColumnKind.Text, string text) => ReportCsv.Cell(text),
+            (ColumnKind.Count, int n) => n.ToString(CultureInfo.InvariantCulture),
+            (ColumnKind.Count, decimal n) when n == decimal.Truncate(n) => n.ToString("0", Invariant),
+            (ColumnKind.Number, decimal n) => n.ToString("0.####", CultureInfo.InvariantCulture),
+            (ColumnKind.Money, decimal n) => n.ToString("0.00", CultureInfo.InvariantCulture),
+            (ColumnKind.Percent, decimal n) => n.ToString("0.##", CultureInfo.InvariantCulture),
+            (ColumnKind.Date, DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            _ => throw new ArgumentException($"Row {row} of table {table.Name}: {value} ({value.GetType().Name}) does "
+                + $"not suit {column.Header}, a {column.Kind} column."),
+        };
 
     private object? Parse(SubmissionColumn column, string text, int row)
     {
@@ -110,12 +120,15 @@ public sealed class SubmissionTable
         {
             case ColumnKind.Code or ColumnKind.Text:
                 return text;
-            case ColumnKind.Date when DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date):
+            case ColumnKind.Date
+                when DateOnly.TryParseExact(text, "yyyy-MM-dd", Invariant, DateTimeStyles.None, out var date):
                 return date;
-            case not ColumnKind.Date when decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number):
+            case not ColumnKind.Date
+                when decimal.TryParse(text, SignedDecimal, CultureInfo.InvariantCulture, out var number):
                 return number;
             default:
-                throw new InvalidDataException($"{FileName} row {row}, {column.Header}: '{text}' is not a {column.Kind.ToString().ToLowerInvariant()} value.");
+                throw new InvalidDataException($"{FileName} row {row}, {column.Header}: '{text}' is not a "
+                    + $"{column.Kind.ToString().ToLowerInvariant()} value.");
         }
     }
 }

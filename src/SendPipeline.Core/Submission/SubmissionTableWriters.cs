@@ -13,16 +13,19 @@ internal static class SubmissionTableWriters
 {
     private static readonly object?[][] None = [];
 
-    public static IEnumerable<object?[]> Checks(IReadOnlyList<CheckResult> checks, LaIdentity la, FinancialQuarter quarter) =>
-        checks.Select(c => la.Row(TimePeriod.Of(quarter.Year), Q(quarter), c.Id, c.Title, YN(c.Blocking), c.Outcome, c.Detail, string.Join("; ", c.Items)));
+    public static IEnumerable<object?[]> Checks(IReadOnlyList<CheckResult> checks, LaIdentity la, FinancialQuarter q) =>
+        checks.Select(c => la.Row(TimePeriod.Of(q.Year), Q(q), c.Id, c.Title, YN(c.Blocking), c.Outcome, c.Detail,
+            string.Join("; ", c.Items)));
 
     /// <summary>Pupils with an EHC plan (E) and on SEN support (K) per setting at the quarter's census.</summary>
     public static IEnumerable<object?[]> SenCounts(LaPicture picture, LaIdentity la, DateOnly? census)
     {
         if (census is not { } date) return None;
-        var register = picture.Establishments.GroupBy(e => e.LaEstab).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var register = picture.Establishments.GroupBy(e => e.LaEstab)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         return picture.Census
-            .Where(p => p.CensusDate == date && p.LaEstab.StartsWith(la.OldCode, StringComparison.Ordinal) && p.Provision is 'E' or 'K')
+            .Where(p => p.CensusDate == date && p.LaEstab.StartsWith(la.OldCode, StringComparison.Ordinal)
+                && p.Provision is 'E' or 'K')
             .GroupBy(p => (p.LaEstab, p.Provision))
             .OrderBy(g => g.Key.LaEstab, StringComparer.Ordinal).ThenBy(g => g.Key.Provision)
             .Select(g =>
@@ -33,23 +36,27 @@ internal static class SubmissionTableWriters
             });
     }
 
-    /// <summary>The LA's children in placements active at the quarter's end, as the providers returned them for it.</summary>
+    /// <summary>The LA's children in placements active at the quarter's end, as the providers returned them.</summary>
     public static IEnumerable<object?[]> Placements(LaPicture picture, LaIdentity la, FinancialQuarter quarter) =>
         picture.Placements
             .Where(p => p.ReturnDate == quarter.End && p.HomeLa.Trim() == la.OldCode && p.ActiveOn(quarter.End))
-            .GroupBy(p => (p.ProviderId, Category: PlacementCategories.Find(p.Category.Trim())?.Code ?? p.Category.Trim(), p.Ehcp))
-            .OrderBy(g => g.Key.ProviderId, StringComparer.Ordinal).ThenBy(g => g.Key.Category, StringComparer.Ordinal).ThenBy(g => g.Key.Ehcp)
-            .Select(g => la.Row(TimePeriod.Of(quarter.Year), quarter.End, g.Key.ProviderId, g.Key.Category, YN(g.Key.Ehcp), g.Count()));
+            .GroupBy(p => (p.ProviderId, Category: CategoryCode(p.Category), p.Ehcp))
+            .OrderBy(g => g.Key.ProviderId, StringComparer.Ordinal).ThenBy(g => g.Key.Category, StringComparer.Ordinal)
+            .ThenBy(g => g.Key.Ehcp)
+            .Select(g => la.Row(TimePeriod.Of(quarter.Year), quarter.End, g.Key.ProviderId, g.Key.Category,
+                YN(g.Key.Ehcp), g.Count()));
 
-    /// <summary>Every High Needs Block line in force: actuals, budgets and forecasts, by year, line and basis.</summary>
+    /// <summary>Every High Needs Block line in force: actuals, budgets, forecasts, by year, line and basis.</summary>
     public static IEnumerable<object?[]> Finance(LaPicture picture, LaIdentity la) =>
         picture.FinanceLines
-            .Select(f => (Year: f.FinancialYear.Trim(), Line: S251Lines.Find(f.S251Line.Trim())?.Code ?? f.S251Line.Trim(), Basis: f.Basis.Trim(), f.Amount))
-            .OrderBy(f => f.Year, StringComparer.Ordinal).ThenBy(f => S251Lines.Order(f.Line)).ThenBy(f => f.Basis, StringComparer.Ordinal)
+            .Select(f => (Year: f.FinancialYear.Trim(), Line: LineCode(f.S251Line), Basis: f.Basis.Trim(), f.Amount))
+            .OrderBy(f => f.Year, StringComparer.Ordinal).ThenBy(f => S251Lines.Order(f.Line))
+            .ThenBy(f => f.Basis, StringComparer.Ordinal)
             .Select(f => la.Row(TimePeriod.OfFinancialYear(f.Year), f.Line, f.Basis, f.Amount));
 
     public static IEnumerable<object?[]> Forecast(HnbForecastResult? hnb, LaIdentity la) => hnb is null ? None :
-        hnb.Rows.Select(r => la.Row(TimePeriod.OfFinancialYear(r.FinancialYear), r.Scenario, r.S251Line, r.Category, r.Amount));
+        hnb.Rows.Select(r =>
+            la.Row(TimePeriod.OfFinancialYear(r.FinancialYear), r.Scenario, r.S251Line, r.Category, r.Amount));
 
     public static IEnumerable<object?[]> Fte(WorkforceCapacity c, LaIdentity la) => c.Fte.Select(r =>
         QuarterRow(la, r.Quarter, r.Discipline, r.Role, r.Filled, r.Vacant, r.Agency, r.Secondment, r.Posts));
@@ -65,15 +72,26 @@ internal static class SubmissionTableWriters
         QuarterRow(la, r.Quarter, r.LaEstab, r.Name, r.Phase, r.DaysDelivered, r.Target, YN(r.NoSupport),
             r.YearToDateDays, r.YearToDateTarget, YN(r.NoSupportThisYear)));
 
-    public static IEnumerable<object?[]> Outreach(WorkforceCapacity c, LaIdentity la) => c.Outreach is not { } r ? None :
-        [QuarterRow(la, r.Quarter, r.FundedFrom, r.FundedUntil, YN(r.InWindow), r.EahPosts, r.EahFte, r.EahCost, r.OtherFundedFte)];
+    public static IEnumerable<object?[]> Outreach(WorkforceCapacity c, LaIdentity la) =>
+        c.Outreach is not { } r ? None :
+    [
+        QuarterRow(la, r.Quarter, r.FundedFrom, r.FundedUntil, YN(r.InWindow), r.EahPosts, r.EahFte, r.EahCost,
+            r.OtherFundedFte),
+    ];
 
     public static IEnumerable<object?[]> Findings(WorkforceCapacity c, LaIdentity la) => c.Checks.Select(r =>
         QuarterRow(la, r.Quarter, r.Check, r.ServiceCode, r.PostId, r.Finding, r.Action));
 
     /// <summary>A workforce row: its "2025-26 Q4" becomes time_period 202526 and quarter Q4.</summary>
     private static object?[] QuarterRow(LaIdentity la, string quarter, params object?[] measures) =>
-        FinancialQuarter.TryParse(quarter, out var q) ? la.Row(TimePeriod.Of(q.Year), [Q(q), .. measures]) : la.Row(quarter, [null, .. measures]);
+        FinancialQuarter.TryParse(quarter, out var q)
+            ? la.Row(TimePeriod.Of(q.Year), [Q(q), .. measures])
+            : la.Row(quarter, [null, .. measures]);
+
+    private static string CategoryCode(string category) =>
+        PlacementCategories.Find(category.Trim())?.Code ?? category.Trim();
+
+    private static string LineCode(string line) => S251Lines.Find(line.Trim())?.Code ?? line.Trim();
 
     private static string Q(FinancialQuarter quarter) => $"Q{quarter.Quarter}";
 

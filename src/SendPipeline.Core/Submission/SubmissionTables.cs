@@ -8,11 +8,16 @@ public sealed record LaIdentity(string OldCode, string NewCode, string Name)
 {
     public const string GeographicLevel = "Local authority";
 
-    /// <summary>The codes and name from the DfE's LA list embedded in Core (old_la_code, new_la_code, la_name).</summary>
-    public static LaIdentity Of(string laCode) => new(laCode, LaCodes.Dfe.NewCodeOf(laCode) ?? "", LaCodes.Dfe.NameOf(laCode) ?? "");
+    /// <summary>The codes and name from the DfE's LA list embedded in Core (la-codes.csv).</summary>
+    public static LaIdentity Of(string laCode) =>
+        new(laCode, LaCodes.Dfe.NewCodeOf(laCode) ?? "", LaCodes.Dfe.NameOf(laCode) ?? "");
 
-    /// <summary>A row in the DfE's tidy layout: time_period, geographic_level, new_la_code, old_la_code, la_name, then the measures.</summary>
-    public object?[] Row(string timePeriod, params object?[] measures) => [timePeriod, GeographicLevel, NewCode, OldCode, Name, .. measures];
+    /// <summary>
+    /// A row in the DfE's tidy layout: time_period, geographic_level, new_la_code, old_la_code, la_name, then
+    /// the measures.
+    /// </summary>
+    public object?[] Row(string timePeriod, params object?[] measures) =>
+        [timePeriod, GeographicLevel, NewCode, OldCode, Name, .. measures];
 }
 
 /// <summary>
@@ -23,12 +28,15 @@ public static class TimePeriod
 {
     /// <summary>"2025-26" → "202526"; text that is not a financial year is passed through as it is.</summary>
     public static string OfFinancialYear(string financialYear) =>
-        FinancialYear.TryParse(financialYear.Trim(), out var year) ? AcademicYear.Format(year.StartYear) : financialYear.Trim();
+        FinancialYear.TryParse(financialYear.Trim(), out var year)
+            ? AcademicYear.Format(year.StartYear)
+            : financialYear.Trim();
 
     public static string Of(FinancialYear year) => AcademicYear.Format(year.StartYear);
 
     /// <summary>The academic year (September to August) a census date falls in.</summary>
-    public static string OfCensus(DateOnly census) => AcademicYear.Format(census.Month >= 9 ? census.Year : census.Year - 1);
+    public static string OfCensus(DateOnly census) =>
+        AcademicYear.Format(census.Month >= 9 ? census.Year : census.Year - 1);
 }
 
 /// <summary>
@@ -40,16 +48,20 @@ public static class SubmissionTables
 {
     private static readonly SubmissionColumn[] Geography =
     [
-        new("time_period", ColumnKind.Code, "The year the row is for, as the DfE writes it: 202526 is 2025-26 (a financial year, April to March, or an academic year, September to August, as the table says)."),
+        new("time_period", ColumnKind.Code, "The year the row is for, as the DfE writes it: 202526 is 2025-26 (a "
+            + "financial year, April to March, or an academic year, September to August, as the table says)."),
         new("geographic_level", ColumnKind.Text, "Always \"Local authority\": every row is about this LA."),
-        new("new_la_code", ColumnKind.Code, "The LA's 9-character ONS code, as in the DfE's statistics (E10000018 for Leicestershire)."),
+        new("new_la_code", ColumnKind.Code, "The LA's 9-character ONS code, as in the DfE's statistics (E10000018 "
+            + "for Leicestershire)."),
         new("old_la_code", ColumnKind.Code, "The LA's 3-digit DfE number (855 for Leicestershire)."),
         new("la_name", ColumnKind.Text, "The LA's name as the DfE's statistics give it."),
     ];
 
-    private static readonly SubmissionColumn Quarter = new("quarter", ColumnKind.Code, "The quarter of the financial year: Q1 April to June … Q4 January to March.");
+    private static readonly SubmissionColumn Quarter = new("quarter", ColumnKind.Code, "The quarter of the "
+        + "financial year: Q1 April to June … Q4 January to March.");
 
-    private static SubmissionTableDefinition Tidy(string name, string title, string description, params SubmissionColumn[] measures) =>
+    private static SubmissionTableDefinition Tidy(
+        string name, string title, string description, params SubmissionColumn[] measures) =>
         new(name, title, description, [.. Geography, .. measures]);
 
     public static readonly SubmissionTableDefinition Checks = Tidy("checks", "Pre-submission checks",
@@ -63,7 +75,8 @@ public static class SubmissionTables
         new("to_chase", ColumnKind.Text, "Who or what to chase, separated by semicolons."));
 
     public static readonly SubmissionTableDefinition SenCounts = Tidy("sen-counts", "EHC plans and SEN by setting",
-        "Pupils with an EHC plan and on SEN support in each of the LA's settings at the quarter's school census; time_period is the academic year of the census.",
+        "Pupils with an EHC plan and on SEN support in each of the LA's settings at the quarter's school census; "
+        + "time_period is the academic year of the census.",
         new("census_date", ColumnKind.Date, "The school census date the counts are taken at."),
         new("la_estab", ColumnKind.Code, "The setting's 7-digit LAEstab."),
         new("setting_name", ColumnKind.Text, "The setting's name in the LA's establishments register."),
@@ -72,7 +85,8 @@ public static class SubmissionTables
         new("pupils", ColumnKind.Count, "Pupils on the census with that provision."));
 
     public static readonly SubmissionTableDefinition Placements = Tidy("placements", "High-needs placements",
-        "The LA's children in placements active at the quarter's end, as providers returned them; time_period is the financial year.",
+        "The LA's children in placements active at the quarter's end, as providers returned them; time_period is "
+        + "the financial year.",
         new("return_date", ColumnKind.Date, "The quarter end the providers' returns are for."),
         new("provider_id", ColumnKind.Code, "The provider's id as it returned it."),
         new("placement_category", ColumnKind.Code, "The placement category code (spec 4.6)."),
@@ -80,20 +94,26 @@ public static class SubmissionTables
         new("placements", ColumnKind.Count, "Children placed."));
 
     public static readonly SubmissionTableDefinition HnbFinance = Tidy("hnb-finance", "HNB actuals and budgets",
-        "Every High Needs Block line the LA returned: actuals, budgets and forecasts, by financial year (time_period), S251 line and basis.",
+        "Every High Needs Block line the LA returned: actuals, budgets and forecasts, by financial year "
+        + "(time_period), S251 line and basis.",
         new("s251_line", ColumnKind.Code, "The S251 line, e.g. 1.0.2 (place-funding deductions, which are negative)."),
         new("basis", ColumnKind.Code, "Actual, Budget or Forecast, as the LA returned it."),
-        new("amount", ColumnKind.Money, "Spend on the line in pounds; a deduction is negative, so a column total is the net spend."));
+        new("amount", ColumnKind.Money, "Spend on the line in pounds; a deduction is negative, so a column total is "
+            + "the net spend."));
 
     public static readonly SubmissionTableDefinition HnbForecast = Tidy("hnb-forecast", "HNB forecast by scenario",
-        "High Needs Block spend forecast from the base year's actuals, by financial year (time_period), scenario, S251 line and placement category.",
-        new("scenario", ColumnKind.Code, "baseline (no reform) or reform (the Experts at Hand effects in the assumptions)."),
+        "High Needs Block spend forecast from the base year's actuals, by financial year (time_period), scenario, "
+        + "S251 line and placement category.",
+        new("scenario", ColumnKind.Code, "baseline (no reform) or reform (the Experts at Hand effects in the "
+            + "assumptions)."),
         new("s251_line", ColumnKind.Code, "The S251 line."),
         new("placement_category", ColumnKind.Code, "The placement category, blank on lines not split by placement."),
-        new("amount", ColumnKind.Money, "Forecast spend in pounds; a deduction is negative, so a total over a year and scenario is the net spend."));
+        new("amount", ColumnKind.Money, "Forecast spend in pounds; a deduction is negative, so a total over a year "
+            + "and scenario is the net spend."));
 
     public static readonly SubmissionTableDefinition WorkforceFte = Tidy("workforce-fte", "Workforce FTE",
-        "The services' posts in the quarter: full-time equivalents by discipline, role and status; time_period is the financial year.",
+        "The services' posts in the quarter: full-time equivalents by discipline, role and status; time_period is "
+        + "the financial year.",
         Quarter,
         new("discipline", ColumnKind.Code, "The post's Experts at Hand discipline."),
         new("role", ColumnKind.Code, "FrontLine, Enabling or Transformation."),
@@ -104,14 +124,16 @@ public static class SubmissionTables
         new("posts", ColumnKind.Count, "Posts."));
 
     public static readonly SubmissionTableDefinition WorkforceCost = Tidy("workforce-cost", "Workforce cost",
-        "The annual cost of the services' posts in the quarter by role and funding source; time_period is the financial year.",
+        "The annual cost of the services' posts in the quarter by role and funding source; time_period is the "
+        + "financial year.",
         Quarter,
         new("role", ColumnKind.Code, "FrontLine, Enabling or Transformation."),
         new("funding_source", ColumnKind.Code, "Who pays: EAH (the Experts at Hand grant) or another source."),
         new("annual_cost", ColumnKind.Money, "Annual cost in pounds."));
 
     public static readonly SubmissionTableDefinition EahSplit = Tidy("eah-split", "Experts at Hand split",
-        "The Experts at Hand grant's cost by role against the rules (front line at least 80%, enabling and transformation capped); time_period is the financial year.",
+        "The Experts at Hand grant's cost by role against the rules (front line at least 80%, enabling and "
+        + "transformation capped); time_period is the financial year.",
         Quarter,
         new("role", ColumnKind.Code, "FrontLine, Enabling or Transformation."),
         new("eah_cost", ColumnKind.Money, "Annual cost of the role's grant-funded posts in pounds."),
@@ -120,20 +142,25 @@ public static class SubmissionTables
         new("meets", ColumnKind.Code, "Y when the share meets the rule."));
 
     public static readonly SubmissionTableDefinition SettingDays = Tidy("setting-days", "Days delivered by setting",
-        "Experts at Hand days delivered to each open setting, in the quarter and the financial year to date, against its phase's pro-rata target; time_period is the financial year.",
+        "Experts at Hand days delivered to each open setting, in the quarter and the financial year to date, "
+        + "against its phase's pro-rata target; time_period is the financial year.",
         Quarter,
         new("la_estab", ColumnKind.Code, "The setting's 7-digit LAEstab."),
         new("setting_name", ColumnKind.Text, "The setting's name in the register."),
         new("phase", ColumnKind.Text, "The setting's phase of education."),
         new("days_delivered", ColumnKind.Number, "Days delivered in the quarter.", "days"),
-        new("quarter_target", ColumnKind.Number, "The phase's target for the quarter; blank when the phase has none.", "days"),
+        new("quarter_target", ColumnKind.Number, "The phase's target for the quarter; blank when the phase has "
+            + "none.", "days"),
         new("no_support", ColumnKind.Code, "Y when the setting had no days in the quarter."),
-        new("year_to_date_days", ColumnKind.Number, "Days delivered in the financial year to date, this quarter included.", "days"),
-        new("year_to_date_target", ColumnKind.Number, "The phase's target to date; blank when the phase has none.", "days"),
+        new("year_to_date_days", ColumnKind.Number, "Days delivered in the financial year to date, this quarter "
+            + "included.", "days"),
+        new("year_to_date_target", ColumnKind.Number,
+            "The phase's target to date; blank when the phase has none.", "days"),
         new("no_support_this_year", ColumnKind.Code, "Y when the setting has had no days this financial year."));
 
     public static readonly SubmissionTableDefinition EahOutreach = Tidy("eah-outreach", "AP outreach funding",
-        "The alternative provision outreach posts funded by the grant, against the years the grant may fund them; time_period is the financial year.",
+        "The alternative provision outreach posts funded by the grant, against the years the grant may fund them; "
+        + "time_period is the financial year.",
         Quarter,
         new("funded_from", ColumnKind.Code, "The first financial year the grant funds outreach."),
         new("funded_until", ColumnKind.Code, "The last financial year the grant funds outreach."),
@@ -143,7 +170,8 @@ public static class SubmissionTables
         new("eah_cost", ColumnKind.Money, "Their annual cost in pounds."),
         new("other_funded_fte", ColumnKind.Number, "Outreach FTE funded from elsewhere.", "FTE"));
 
-    public static readonly SubmissionTableDefinition WorkforceFindings = Tidy("workforce-findings", "Workforce findings",
+    public static readonly SubmissionTableDefinition WorkforceFindings = Tidy(
+        "workforce-findings", "Workforce findings",
         "What officers should act on in the workforce returns; time_period is the financial year.",
         Quarter,
         new("check", ColumnKind.Code, "The kind of finding."),
@@ -154,8 +182,12 @@ public static class SubmissionTables
 
     /// <summary>In the order of the package's sheets.</summary>
     public static IReadOnlyList<SubmissionTableDefinition> All { get; } =
-        [Checks, SenCounts, Placements, HnbFinance, HnbForecast, WorkforceFte, WorkforceCost, EahSplit, SettingDays, EahOutreach, WorkforceFindings];
+    [
+        Checks, SenCounts, Placements, HnbFinance, HnbForecast, WorkforceFte, WorkforceCost, EahSplit, SettingDays,
+        EahOutreach, WorkforceFindings,
+    ];
 
     public static SubmissionTableDefinition Find(string name) => All.FirstOrDefault(t => t.Name == name)
-        ?? throw new InvalidDataException($"'{name}' is not a table of this layout of the return. Run the submission again to freeze a fresh snapshot.");
+        ?? throw new InvalidDataException($"'{name}' is not a table of this layout of the return. Run the "
+            + $"submission again to freeze a fresh snapshot.");
 }

@@ -25,7 +25,8 @@ public sealed class DerivedDatasets(string laCode)
     public LaCaseload? Caseload(LaPicture picture) =>
         _caseload.GetValue(picture, p => new CaseloadOf(CrossReturnChecks.ForecastCaseload(p, laCode))).Caseload;
 
-    public DataQualityReport DataQuality(LaPicture picture) => _dataQuality.GetValue(picture, p => DataQualityReport.Build(p, laCode, Caseload(p)));
+    public DataQualityReport DataQuality(LaPicture picture) =>
+        _dataQuality.GetValue(picture, p => DataQualityReport.Build(p, laCode, Caseload(p)));
 
     public WorkforceCapacity Workforce(LaPicture picture) => _workforce.GetValue(picture, p => WorkforceCapacity.Build(p, SplitRules.From(p.Assumptions)));
 

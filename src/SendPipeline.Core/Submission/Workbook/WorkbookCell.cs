@@ -23,15 +23,19 @@ public enum CellKind
 /// A cell: text, or a number when <see cref="Number"/> is set (for dates, the Excel date serial).
 /// Empty text with no number is a blank cell.
 /// </summary>
-public readonly record struct WorkbookCell(string Text, decimal? Number = null, CellKind Kind = CellKind.Text, bool Bold = false)
+public readonly record struct WorkbookCell(
+    string Text, decimal? Number = null, CellKind Kind = CellKind.Text, bool Bold = false)
 {
-    /// <summary>Excel's day 0 (in its 1900 date system, which counts 1900 as a leap year; serials from March 1900 are right).</summary>
+    /// <summary>
+    /// Excel's day 0 in its 1900 date system, which counts 1900 as a leap year: serials from March 1900 on are right.
+    /// </summary>
     private static readonly DateOnly Epoch = new(1899, 12, 30);
 
     public static WorkbookCell Of(string text) => new(text ?? "");
 
-    /// <summary>A numeric cell whose text is the invariant form the CSVs hold (no exponent, the decimal's own scale).</summary>
-    public static WorkbookCell Of(decimal number) => new(number.ToString(CultureInfo.InvariantCulture), number, CellKind.Number);
+    /// <summary>A numeric cell whose text is the CSVs' invariant form: no exponent, the decimal's own scale.</summary>
+    public static WorkbookCell Of(decimal number) =>
+        new(number.ToString(CultureInfo.InvariantCulture), number, CellKind.Number);
 
     public static WorkbookCell Money(decimal pounds) => Of(pounds) with { Kind = CellKind.Money };
 

@@ -5,4 +5,5 @@ namespace SendPipeline.Core.Submission.Workbook;
 /// scrolling; with <see cref="Filter"/>, the last of them carries the auto-filter. Column widths
 /// come from the header and the first rows' contents (see <see cref="XlsxWorkbookWriter"/>).
 /// </summary>
-public sealed record WorkbookSheet(string Name, IReadOnlyList<IReadOnlyList<WorkbookCell>> Rows, int HeaderRows = 1, bool Filter = true);
+public sealed record WorkbookSheet(
+    string Name, IReadOnlyList<IReadOnlyList<WorkbookCell>> Rows, int HeaderRows = 1, bool Filter = true);

@@ -41,12 +41,17 @@ internal static class WorkbookStyles
     {
         var formats = new NumberingFormats();
         for (var scale = 1; scale <= MaxScale; scale++)
-            formats.Append(new NumberingFormat { NumberFormatId = FormatId(scale), FormatCode = "#,##0." + new string('0', scale) });
-        foreach (var (_, id, code) in Fixed) formats.Append(new NumberingFormat { NumberFormatId = id, FormatCode = code });
+            formats.Append(new NumberingFormat
+            {
+                NumberFormatId = FormatId(scale), FormatCode = "#,##0." + new string('0', scale),
+            });
+        foreach (var (_, id, code) in Fixed)
+            formats.Append(new NumberingFormat { NumberFormatId = id, FormatCode = code });
         formats.Count = (uint)formats.ChildElements.Count;
 
-        var cellFormats = new CellFormats(Xf(0, bold: false), Xf(TextFormatId, bold: false), Xf(TextFormatId, bold: true));
-        for (var scale = 0; scale <= MaxScale; scale++) cellFormats.Append(Xf(FormatId(scale), false), Xf(FormatId(scale), true));
+        var cellFormats = new CellFormats(Xf(0, bold: false), Xf(TextFormatId, false), Xf(TextFormatId, bold: true));
+        for (var scale = 0; scale <= MaxScale; scale++)
+            cellFormats.Append(Xf(FormatId(scale), false), Xf(FormatId(scale), true));
         foreach (var (_, id, _) in Fixed) cellFormats.Append(Xf(id, false), Xf(id, true));
         cellFormats.Count = (uint)cellFormats.ChildElements.Count;
 
@@ -56,8 +61,15 @@ internal static class WorkbookStyles
             // Excel requires the first two fills to be these two.
             new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }),
                 new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
-            new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1 },
-            new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
+            new Borders(new Border(
+                new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()))
+            {
+                Count = 1,
+            },
+            new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 })
+            {
+                Count = 1,
+            },
             cellFormats,
             new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
     }

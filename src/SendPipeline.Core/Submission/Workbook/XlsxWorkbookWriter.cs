@@ -24,6 +24,9 @@ public static class XlsxWorkbookWriter
 
     private const double MinWidth = 8, MaxWidth = 60;
 
+    private const string WorkbookContentType =
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+
     /// <summary>
     /// Writes the sheets, in the order given, to <paramref name="output"/> (left open). Throws
     /// <see cref="ArgumentException"/> before writing a byte when a sheet name breaks Excel's rules or a
@@ -37,16 +40,18 @@ public static class XlsxWorkbookWriter
         foreach (var sheet in sheets)
         {
             if (sheet.HeaderRows < 0)
-                throw new ArgumentException($"Sheet '{sheet.Name}' has {sheet.HeaderRows} header rows; use 0 or more.", nameof(sheets));
+                throw new ArgumentException($"Sheet '{sheet.Name}' has {sheet.HeaderRows} header rows; use 0 or "
+                    + $"more.", nameof(sheets));
             if (sheet.Rows.Count > CellReference.MaxRows)
-                throw new ArgumentException($"Sheet '{sheet.Name}' has {sheet.Rows.Count} rows; Excel allows at most {CellReference.MaxRows}. Split the table across sheets.", nameof(sheets));
+                throw new ArgumentException($"Sheet '{sheet.Name}' has {sheet.Rows.Count} rows; Excel allows at "
+                    + $"most {CellReference.MaxRows}. Split the table across sheets.", nameof(sheets));
         }
 
         using var package = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(package, SpreadsheetDocumentType.Workbook))
         {
             // Relationship ids are given, not generated (the SDK's are random), so that they are the same on every run.
-            var workbookPart = document.AddNewPart<WorkbookPart>("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "rId1");
+            var workbookPart = document.AddNewPart<WorkbookPart>(WorkbookContentType, "rId1");
             var stylesPart = workbookPart.AddNewPart<WorkbookStylesPart>("rIdStyles");
             stylesPart.Stylesheet = WorkbookStyles.Build();
             var sheetElements = new Sheets();
@@ -59,7 +64,7 @@ public static class XlsxWorkbookWriter
                 sheetElements.Append(new Sheet { Name = sheets[i].Name, SheetId = (uint)(i + 1), Id = id });
                 // Excel keeps each auto-filter's range in a hidden defined name as well as on the sheet.
                 if (FilterRange(sheets[i], absolute: true) is { } range)
-                    definedNames.Append(new DefinedName($"'{sheets[i].Name.Replace("'", "''", StringComparison.Ordinal)}'!{range}")
+                    definedNames.Append(new DefinedName($"'{Quoted(sheets[i].Name)}'!{range}")
                     {
                         Name = "_xlnm._FilterDatabase", LocalSheetId = (uint)i, Hidden = true,
                     });
@@ -71,6 +76,8 @@ public static class XlsxWorkbookWriter
         }
         CopyWithFixedTimes(package, output);
     }
+
+    private static string Quoted(string sheetName) => sheetName.Replace("'", "''", StringComparison.Ordinal);
 
     /// <summary>The header row width and every row below it, or null when the sheet has no filtered header.</summary>
     private static string? FilterRange(WorkbookSheet sheet, bool absolute = false)
@@ -101,7 +108,8 @@ public static class XlsxWorkbookWriter
         {
             rowNumber++;
             if (row.Count > CellReference.MaxColumns)
-                throw new ArgumentException($"Row {rowNumber} of sheet '{sheet.Name}' has {row.Count} cells; Excel allows at most {CellReference.MaxColumns}.", nameof(sheet));
+                throw new ArgumentException($"Row {rowNumber} of sheet '{sheet.Name}' has {row.Count} cells; Excel "
+                    + $"allows at most {CellReference.MaxColumns}.", nameof(sheet));
             while (columnNames.Count < row.Count) columnNames.Add(CellReference.Column(columnNames.Count));
             WriteRow(writer, sheet.Name, row, rowNumber, isHeader: rowNumber <= headerRows, columnNames);
         }
@@ -119,8 +127,16 @@ public static class XlsxWorkbookWriter
         {
             var firstBodyCell = CellReference.Of(0, headerRows + 1);
             view.Append(
-                new Pane { VerticalSplit = headerRows, TopLeftCell = firstBodyCell, ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
-                new Selection { Pane = PaneValues.BottomLeft, ActiveCell = firstBodyCell, SequenceOfReferences = new ListValue<StringValue>([firstBodyCell]) });
+                new Pane
+                {
+                    VerticalSplit = headerRows, TopLeftCell = firstBodyCell, ActivePane = PaneValues.BottomLeft,
+                    State = PaneStateValues.Frozen,
+                },
+                new Selection
+                {
+                    Pane = PaneValues.BottomLeft, ActiveCell = firstBodyCell,
+                    SequenceOfReferences = new ListValue<StringValue>([firstBodyCell]),
+                });
         }
         return new SheetViews(view);
     }
@@ -138,7 +154,8 @@ public static class XlsxWorkbookWriter
             for (var c = 0; c < row.Count; c++)
             {
                 while (widths.Count <= c) widths.Add(MinWidth);
-                var shown = ShownLength(row[c]) + (r < sheet.HeaderRows ? 4 : 2); // room for bold text and the filter button
+                // Room for bold text and the filter button in a header, a margin elsewhere.
+                var shown = ShownLength(row[c]) + (r < sheet.HeaderRows ? 4 : 2);
                 widths[c] = Math.Clamp(Math.Max(widths[c], shown), MinWidth, MaxWidth);
             }
         }
@@ -148,24 +165,29 @@ public static class XlsxWorkbookWriter
     private static int ShownLength(WorkbookCell cell) => cell switch
     {
         // Two more for money: room for the column's total, which an officer will add.
-        { Number: { } n, Kind: CellKind.Money } => Math.Round(n).ToString("£#,##0;-£#,##0", System.Globalization.CultureInfo.InvariantCulture).Length + 2,
-        { Number: { } n, Kind: CellKind.Number } => n.ToString("#,##0.############################", System.Globalization.CultureInfo.InvariantCulture).Length,
+        { Number: { } n, Kind: CellKind.Money } => Math.Round(n).ToString("£#,##0;-£#,##0", Invariant).Length + 2,
+        { Number: { } n, Kind: CellKind.Number } => n.ToString("#,##0.############################", Invariant).Length,
         // Long text wraps no further than the widest line.
         _ => (cell.Text ?? "").Split('\n').Max(line => line.Length),
     };
 
-    private static void WriteRow(OpenXmlWriter writer, string sheetName, IReadOnlyList<WorkbookCell> row, int rowNumber, bool isHeader, List<string> columnNames)
+    private static readonly System.Globalization.CultureInfo Invariant =
+        System.Globalization.CultureInfo.InvariantCulture;
+
+    private static void WriteRow(OpenXmlWriter writer, string sheetName, IReadOnlyList<WorkbookCell> row, int rowNumber,
+        bool isHeader, List<string> columnNames)
     {
         // A row without a value is left out; the row numbers of the rest keep every row in its place.
         var started = false;
-        var rowText = rowNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var rowText = rowNumber.ToString(Invariant);
         for (var column = 0; column < row.Count; column++)
         {
             var cell = row[column];
             var text = cell.Number is null ? CellText.Clean(cell.Text ?? "") : null;
             if (text is { Length: 0 }) continue;
             if (text is { Length: > MaxCellText })
-                throw new ArgumentException($"Cell {columnNames[column]}{rowText} of sheet '{sheetName}' holds {text.Length} characters; Excel allows at most {MaxCellText}.", nameof(row));
+                throw new ArgumentException($"Cell {columnNames[column]}{rowText} of sheet '{sheetName}' holds "
+                    + $"{text.Length} characters; Excel allows at most {MaxCellText}.", nameof(row));
             if (!started)
             {
                 writer.WriteStartElement(new Row { RowIndex = (uint)rowNumber });
@@ -176,9 +198,12 @@ public static class XlsxWorkbookWriter
             var reference = columnNames[column] + rowText;
             writer.WriteElement(cell.Number is { } number
                 // Decimal's own invariant text: never an exponent, never through a double.
-                ? new Cell(new CellValue(number.ToString(System.Globalization.CultureInfo.InvariantCulture))) { CellReference = reference, StyleIndex = style }
+                ? new Cell(new CellValue(number.ToString(Invariant))) { CellReference = reference, StyleIndex = style }
                 // An inline string is only ever text: "=1+2" is not a formula and "0855" keeps its zero.
-                : new Cell(new InlineString(new Text(CellText.EscapeForExcel(text!)) { Space = NeedsPreserve(text!) ? SpaceProcessingModeValues.Preserve : null }))
+                : new Cell(new InlineString(new Text(CellText.EscapeForExcel(text!))
+                {
+                    Space = NeedsPreserve(text!) ? SpaceProcessingModeValues.Preserve : null,
+                }))
                 {
                     CellReference = reference, StyleIndex = style, DataType = CellValues.InlineString,
                 });
@@ -188,9 +213,10 @@ public static class XlsxWorkbookWriter
 
     /// <summary>Without xml:space="preserve", readers may trim leading and trailing spaces and line breaks.</summary>
     private static bool NeedsPreserve(string text) =>
-        char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]) || text.Contains('\n') || text.Contains('\r') || text.Contains('\t');
+        char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])
+        || text.Contains('\n') || text.Contains('\r') || text.Contains('\t');
 
-    /// <summary>The package as the SDK wrote it, entry by entry in its order, with one fixed time on every entry.</summary>
+    /// <summary>The package as the SDK wrote it, entry by entry in its order, with one fixed time on each.</summary>
     private static void CopyWithFixedTimes(MemoryStream package, Stream output)
     {
         package.Position = 0;
