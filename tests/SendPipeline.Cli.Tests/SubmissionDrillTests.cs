@@ -134,17 +134,19 @@ public sealed class SubmissionDrillTests : IDisposable
     {
         var repo = Repo.File(".");
         var sheetjs = Path.Combine(repo, ".tools", "sheetjs", "node_modules", "xlsx", "package.json");
-        Assert.True(File.Exists(sheetjs), $"SheetJS is not installed at {sheetjs}: run scripts/test.sh (or scripts/sheetjs.sh install).");
-        var (exit, output, error) = await ExternalProcess.RunAsync("node",
-            [Path.Combine(repo, "tests", "submission", "workbook-check.mjs"), Path.GetDirectoryName(PackageFile(version, "manifest.json"))!],
-            "install Node.js and run scripts/test.sh, which installs SheetJS for this test.", TimeSpan.FromMinutes(2), workingDirectory: repo);
+        Assert.True(File.Exists(sheetjs), $"SheetJS is not installed at {sheetjs}: run scripts/test.sh (or scripts/sheetjs.sh).");
+        var script = Path.Combine(repo, "tests", "submission", "workbook-check.mjs");
+        var package = Path.GetDirectoryName(PackageFile(version, "manifest.json"))!;
+        var (exit, output, error) = await ExternalProcess.RunAsync("node", [script, package],
+            "install Node.js and run scripts/test.sh, which installs SheetJS for this test.", TimeSpan.FromMinutes(2),
+            workingDirectory: repo);
         Assert.True(exit == 0, output + error);
         Assert.Contains("\"failures\":[]", output);
         // The HNB sheets hold the place-funding deductions: the check saw them as negative numbers.
         Assert.Matches("\"negativeAmounts\":[1-9]", output);
     }
 
-    /// <summary>Read with the OpenXml SDK: every table sheet equals its CSV, cell by cell (a date as its serial).</summary>
+    /// <summary>Read with the OpenXml SDK: each table sheet equals its CSV, cell by cell (a date by its serial).</summary>
     private void AssertWorkbookEqualsTheCsvs(int version)
     {
         using var document = SpreadsheetDocument.Open(PackageFile(version, SubmissionPackager.WorkbookName), false);
@@ -196,8 +198,10 @@ public sealed class SubmissionDrillTests : IDisposable
         || (decimal.TryParse(csv, NumberStyles.Number, CultureInfo.InvariantCulture, out var a)
             && decimal.TryParse(sheet, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var b) && a == b)
         || (DateOnly.TryParseExact(csv, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            && int.TryParse(sheet, NumberStyles.None, CultureInfo.InvariantCulture, out var serial) && DateOnly.FromDateTime(DateTime.FromOADate(serial)) == date);
+            && int.TryParse(sheet, NumberStyles.None, CultureInfo.InvariantCulture, out var serial)
+            && DateOnly.FromDateTime(DateTime.FromOADate(serial)) == date);
 
-    private static string ExcelUnescape(string text) => System.Text.RegularExpressions.Regex.Replace(text, "_x([0-9A-Fa-f]{4})_",
+    private static string ExcelUnescape(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text, "_x([0-9A-Fa-f]{4})_",
         m => ((char)int.Parse(m.Groups[1].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToString());
 }

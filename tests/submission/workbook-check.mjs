@@ -9,7 +9,7 @@
 //   columns time_period, geographic_level, new_la_code, old_la_code, la_name.
 //
 //   node tests/submission/workbook-check.mjs PACKAGE_DIR
-// Prints a JSON summary {sheets, moneyColumns, negativeAmounts, failureCount, failures} and exits 1 if any check failed.
+// Prints a JSON summary {sheets, moneyColumns, negativeAmounts, failureCount, failures}; exits 1 if a check failed.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -22,7 +22,9 @@ const XLSX = require('xlsx');
 const [dir] = process.argv.slice(2);
 const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
 const csvFiles = manifest.files.map((f) => f.name).filter((n) => n.endsWith('.csv'));
-const workbook = XLSX.read(readFileSync(join(dir, 'dfe-return.xlsx')), { type: 'buffer', cellDates: true, cellStyles: true, bookFiles: true });
+// cellStyles parses the column widths, bookFiles keeps the raw parts, cellDates gives date cells as dates.
+const options = { type: 'buffer', cellDates: true, cellStyles: true, bookFiles: true };
+const workbook = XLSX.read(readFileSync(join(dir, 'dfe-return.xlsx')), options);
 const failures = [];
 const fail = (msg) => failures.push(msg);
 
@@ -55,7 +57,8 @@ function parseCsv(text) {
 function sheetXml(index) {
   const rels = workbook.files['xl/_rels/workbook.xml.rels'].content.toString();
   const book = workbook.files['xl/workbook.xml'].content.toString();
-  const id = [...book.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)][index][0].match(/r:id="([^"]+)"|id="([^"]+)"/g).pop().split('"')[1];
+  const sheet = [...book.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)][index][0];
+  const id = sheet.match(/r:id="([^"]+)"|id="([^"]+)"/g).pop().split('"')[1];
   const target = rels.match(new RegExp(`<Relationship[^>]*Id="${id}"[^>]*>`))[0].match(/Target="([^"]+)"/)[1];
   const path = target.startsWith('/') ? target.slice(1) : 'xl/' + target;
   return workbook.files[path].content.toString();
@@ -63,7 +66,8 @@ function sheetXml(index) {
 
 let moneyColumns = 0, negativeAmounts = 0;
 const tableSheets = workbook.SheetNames.slice(2);
-if (workbook.SheetNames[0] !== 'Cover' || workbook.SheetNames[1] !== 'Notes') fail(`sheets start ${workbook.SheetNames.slice(0, 2)}, not Cover, Notes`);
+if (workbook.SheetNames[0] !== 'Cover' || workbook.SheetNames[1] !== 'Notes')
+  fail(`sheets start ${workbook.SheetNames.slice(0, 2)}, not Cover, Notes`);
 if (tableSheets.length !== csvFiles.length) fail(`${tableSheets.length} table sheets for ${csvFiles.length} CSVs`);
 
 workbook.SheetNames.forEach((name, index) => {
@@ -82,7 +86,8 @@ workbook.SheetNames.forEach((name, index) => {
       const cell = sheet[XLSX.utils.encode_cell({ r, c })];
       if (!cell || cell.t !== 's') continue;
       const where = `${name}!${XLSX.utils.encode_cell({ r, c })}`;
-      if (numberLike.test(cell.v.trim()) && !(isTable && identifier(headers[c]))) fail(`${where}: the number-like '${cell.v}' is text`);
+      if (numberLike.test(cell.v.trim()) && !(isTable && identifier(headers[c])))
+        fail(`${where}: the number-like '${cell.v}' is text`);
       if (dateLike.test(cell.v.trim())) fail(`${where}: the date-like '${cell.v}' is text`);
     }
   }
@@ -107,16 +112,21 @@ workbook.SheetNames.forEach((name, index) => {
     for (let r = 1; r <= range.e.r; r++) {
       const cell = sheet[XLSX.utils.encode_cell({ r, c })];
       if (!cell) continue;
-      if (cell.t !== 'n') { fail(`${name}!${XLSX.utils.encode_cell({ r, c })}: ${header} '${cell.v}' is not a number`); continue; }
+      if (cell.t !== 'n') {
+        fail(`${name}!${XLSX.utils.encode_cell({ r, c })}: ${header} '${cell.v}' is not a number`);
+        continue;
+      }
       if (cell.v < 0) negativeAmounts++;
       sheetTotal += cell.v;
     }
     for (const row of csvRows) csvTotal += row[c] === '' || row[c] === undefined ? 0 : Number(row[c]);
     // Summed as doubles on both sides: equal to well within a penny.
-    if (!(Math.abs(sheetTotal - csvTotal) < 0.005)) fail(`${name}: ${header} totals ${sheetTotal.toFixed(2)} in the sheet, ${csvTotal.toFixed(2)} in ${file}`);
+    if (!(Math.abs(sheetTotal - csvTotal) < 0.005))
+      fail(`${name}: ${header} totals ${sheetTotal.toFixed(2)} in the sheet, ${csvTotal.toFixed(2)} in ${file}`);
   });
 });
 
 // The first 100 failures say enough; exitCode (not exit()) lets a piped stdout drain.
-console.log(JSON.stringify({ sheets: workbook.SheetNames.length, moneyColumns, negativeAmounts, failureCount: failures.length, failures: failures.slice(0, 100) }));
+const summary = { sheets: workbook.SheetNames.length, moneyColumns, negativeAmounts, failureCount: failures.length };
+console.log(JSON.stringify({ ...summary, failures: failures.slice(0, 100) }));
 process.exitCode = failures.length ? 1 : 0;

@@ -4,7 +4,7 @@ using SendPipeline.Core.Workforce;
 
 namespace SendPipeline.Core.Tests.Submission;
 
-/// <summary>The package's workbook as a spreadsheet user meets it, read back with the OpenXml SDK's parts and System.Xml.</summary>
+/// <summary>The package's workbook as a spreadsheet user meets it, read back with System.Xml over the SDK's parts.</summary>
 public class SubmissionPackagerTests
 {
     private static readonly FinancialQuarter Q3 = new(new FinancialYear(2025), 3);
@@ -12,9 +12,10 @@ public class SubmissionPackagerTests
     private static (SubmissionSnapshot Snapshot, byte[] Workbook) Package()
     {
         var picture = PreSubmissionCheckTests.ConsistentQ3().Build();
-        var snapshot = SubmissionSnapshot.Build(picture, "855", Q3, WorkforceCapacity.Build(picture, SplitRules.Defaults, Q3.ToString()),
-            hnb: null, new FinancialYear(2024), dataQualityQueries: 0);
-        var files = SubmissionPackager.Build(snapshot, SignOffState.Evaluate([], snapshot.Hash), 1, new DateTimeOffset(2026, 1, 15, 7, 0, 0, TimeSpan.Zero));
+        var workforce = WorkforceCapacity.Build(picture, SplitRules.Defaults, Q3.ToString());
+        var snapshot = SubmissionSnapshot.Build(picture, "855", Q3, workforce, hnb: null, new FinancialYear(2024), dataQualityQueries: 0);
+        var published = new DateTimeOffset(2026, 1, 15, 7, 0, 0, TimeSpan.Zero);
+        var files = SubmissionPackager.Build(snapshot, SignOffState.Evaluate([], snapshot.Hash), 1, published);
         return (snapshot, files.Single(f => f.Name == SubmissionPackager.WorkbookName).Content);
     }
 
@@ -26,10 +27,11 @@ public class SubmissionPackagerTests
         var sheets = WorkbookReaders.OpenXml(workbook);
 
         Assert.Equal(["Cover", "Notes", .. snapshot.Tables.Select(t => t.Title)], sheets.Select(s => s.Name));
-        Assert.All(sheets, s => Assert.True(s.FrozenRows == 1 && s.ColumnWidths.Count > 0, $"{s.Name}: frozen {s.FrozenRows}, {s.ColumnWidths.Count} widths"));
+        Assert.All(sheets, s =>
+            Assert.True(s.FrozenRows == 1 && s.ColumnWidths.Count > 0, $"{s.Name}: frozen {s.FrozenRows}, {s.ColumnWidths.Count} widths"));
         foreach (var sheet in sheets.Skip(2))
             Assert.Equal(["time_period", "geographic_level", "new_la_code", "old_la_code", "la_name"],
-                sheet.Cells.Where(c => c.Reference.EndsWith('1') && c.Reference.Length == 2).Take(5).Select(c => c.Value));
+                sheet.Cells.Where(c => c.Reference.Length == 2 && c.Reference.EndsWith('1')).Take(5).Select(c => c.Value));
         Assert.Empty(WorkbookReaders.SchemaErrors(workbook));
     }
 
@@ -49,7 +51,8 @@ public class SubmissionPackagerTests
 
         var census = sheets.Single(s => s.Name == "EHC plans and SEN by setting");
         Assert.Equal("census_date", census["F1"].Value);
-        Assert.Equal((true, "45932", "yyyy\\-mm\\-dd"), (census["F2"].IsNumber, census["F2"].Value, census["F2"].NumberFormat));
+        var date = census["F2"];
+        Assert.Equal((true, "45932", "yyyy\\-mm\\-dd"), (date.IsNumber, date.Value, date.NumberFormat));
 
         var split = sheets.Single(s => s.Name == "Experts at Hand split");
         Assert.Contains(split.Cells, c => c.Value == "share (%)");

@@ -69,16 +69,18 @@ public class SubmissionSnapshotTests
         var snapshot = Freeze(PreSubmissionCheckTests.ConsistentQ3());
 
         const string La = "Local authority,E10000018,855,Leicestershire";
-        Assert.Equal("time_period,geographic_level,new_la_code,old_la_code,la_name,census_date,la_estab,setting_name,phase,sen_provision,pupils\n" +
+        const string Tidy = "time_period,geographic_level,new_la_code,old_la_code,la_name";
+        Assert.Equal($"{Tidy},census_date,la_estab,setting_name,phase,sen_provision,pupils\n" +
                      $"202526,{La},2025-10-02,8552001,Ash Primary School,Primary,EHC plan,1\n" +
                      $"202526,{La},2025-10-02,8552001,Ash Primary School,Primary,SEN support,1\n" +
                      $"202526,{La},2025-10-02,8557001,Oak Special School,Not applicable,EHC plan,1\n",
             Encoding.UTF8.GetString(snapshot.Tables.Single(t => t.Name == "sen-counts").Csv));
-        Assert.Equal("time_period,geographic_level,new_la_code,old_la_code,la_name,return_date,provider_id,placement_category,ehc_plan,placements\n" +
+        Assert.Equal($"{Tidy},return_date,provider_id,placement_category,ehc_plan,placements\n" +
                      $"202526,{La},2025-12-31,123456,MSS,Y,1\n",
             Encoding.UTF8.GetString(snapshot.Tables.Single(t => t.Name == "placements").Csv));
         // A deduction is a negative number, never text: "'-50000.00" would be a formula-safe string, not an amount.
-        Assert.Contains($"\n202425,{La},1.0.2,Actual,-50000.00\n", Encoding.UTF8.GetString(snapshot.Tables.Single(t => t.Name == "hnb-finance").Csv));
+        var finance = Encoding.UTF8.GetString(snapshot.Tables.Single(t => t.Name == "hnb-finance").Csv);
+        Assert.Contains($"\n202425,{La},1.0.2,Actual,-50000.00\n", finance);
     }
 
     [Fact]
@@ -90,8 +92,9 @@ public class SubmissionSnapshotTests
         {
             var header = Encoding.UTF8.GetString(table.Csv).Split('\n')[0].Split(',');
             Assert.Equal(["time_period", "geographic_level", "new_la_code", "old_la_code", "la_name"], header[..5]);
-            Assert.All(table.Definition.Columns.Where(c => c.Kind == ColumnKind.Money), c => Assert.EndsWith(" (£)", c.Header));
-            Assert.All(table.Definition.Columns.Where(c => c.Kind == ColumnKind.Percent), c => Assert.EndsWith(" (%)", c.Header));
+            var columns = table.Definition.Columns;
+            Assert.All(columns.Where(c => c.Kind == ColumnKind.Money), c => Assert.EndsWith(" (£)", c.Header));
+            Assert.All(columns.Where(c => c.Kind == ColumnKind.Percent), c => Assert.EndsWith(" (%)", c.Header));
         }
         Assert.Contains("amount (£)", SubmissionTables.HnbFinance.HeaderLine);
         Assert.Contains("share (%)", SubmissionTables.EahSplit.HeaderLine);

@@ -12,7 +12,8 @@ namespace SendPipeline.Core.Tests.Submission;
 internal sealed record ReadCell(string Reference, bool IsNumber, string Value, bool Bold, string? NumberFormat);
 
 /// <summary>A worksheet as the OpenXml SDK finds it in the package.</summary>
-internal sealed record ReadSheet(string Name, List<ReadCell> Cells, int? FrozenRows, string? AutoFilter, List<double> ColumnWidths)
+internal sealed record ReadSheet(
+    string Name, List<ReadCell> Cells, int? FrozenRows, string? AutoFilter, List<double> ColumnWidths)
 {
     public ReadCell this[string reference] => Cells.Single(c => c.Reference == reference);
 }
@@ -99,11 +100,12 @@ internal static class WorkbookReaders
         }
     }
 
-    /// <summary>Decodes ECMA-376 ST_Xstring escapes (_x000D_ is a carriage return, _x005F_ an underscore), as Excel does.</summary>
+    /// <summary>Decodes ECMA-376 ST_Xstring escapes (_x000D_ a carriage return, _x005F_ an underscore) as Excel does.</summary>
     private static string ExcelUnescape(string text) =>
         !text.Contains("_x", StringComparison.Ordinal) ? text
             : System.Text.RegularExpressions.Regex.Replace(text, "_x([0-9A-Fa-f]{4})_",
-                m => ((char)int.Parse(m.Groups[1].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToString());
+                m => ((char)int.Parse(m.Groups[1].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture))
+                    .ToString());
 
     /// <summary>The schema errors the OpenXml SDK finds; Excel refuses or "repairs" a file that has any.</summary>
     public static List<string> SchemaErrors(byte[] workbook)

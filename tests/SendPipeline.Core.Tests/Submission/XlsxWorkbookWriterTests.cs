@@ -251,8 +251,10 @@ public class XlsxWorkbookWriterTests
     public void Write_MoneyPercentAndDates_AreNumbersWithTheirFormats()
     {
         var sheet = Sheet("Kinds", ["amount (£)", "share (%)", "date", "at"],
-            [WorkbookCell.Money(-9_812_345.67m), WorkbookCell.Percent(82.5m), WorkbookCell.Date(new DateOnly(2026, 1, 15)),
-                WorkbookCell.DateTime(new DateTime(2026, 4, 15, 7, 30, 15, DateTimeKind.Utc))]);
+            [
+                WorkbookCell.Money(-9_812_345.67m), WorkbookCell.Percent(82.5m), WorkbookCell.Date(new DateOnly(2026, 1, 15)),
+                WorkbookCell.DateTime(new DateTime(2026, 4, 15, 7, 30, 15, DateTimeKind.Utc)),
+            ]);
 
         var table = WorkbookReaders.OpenXml(Write(sheet))[0];
 

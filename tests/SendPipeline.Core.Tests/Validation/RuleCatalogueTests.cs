@@ -44,13 +44,15 @@ public class RuleCatalogueTests
 
     private static IEnumerable<(Rule Rule, string Where)> DefinedRules()
     {
-        const BindingFlags Static = BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+        const BindingFlags Static =
+            BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
         foreach (var type in typeof(Rule).Assembly.GetTypes().Where(t => !t.ContainsGenericParameters))
         {
             // Only members typed as rules are read, so no unrelated static getter runs.
             var values = type.GetFields(Static).Where(f => !f.IsLiteral && HoldsRules(f.FieldType))
                 .Select(f => (f.GetValue(null), $"{type.Name}.{f.Name}"))
-                .Concat(type.GetProperties(Static).Where(p => p.GetIndexParameters().Length == 0 && HoldsRules(p.PropertyType))
+                .Concat(type.GetProperties(Static)
+                    .Where(p => p.GetIndexParameters().Length == 0 && HoldsRules(p.PropertyType))
                     .Select(p => (p.GetValue(null), $"{type.Name}.{p.Name}")));
             foreach (var (value, where) in values)
             {

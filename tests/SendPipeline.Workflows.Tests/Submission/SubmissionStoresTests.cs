@@ -38,7 +38,8 @@ public sealed class SubmissionStoresTests : IDisposable
         Assert.Equal(snapshot.Hash, loaded.Hash);
         Assert.Equal(snapshot.Tables[0].Csv, loaded.Tables[0].Csv);
         Assert.Equal(SubmissionTables.HnbFinance, loaded.Tables[0].Definition);
-        Assert.Equal([["202425", "Local authority", "E10000018", "855", "Leicestershire", "1.2.1", "Actual", 100m]], loaded.Tables[0].Rows());
+        Assert.Equal([["202425", "Local authority", "E10000018", "855", "Leicestershire", "1.2.1", "Actual", 100m]],
+            loaded.Tables[0].Rows());
     }
 
     [Fact]
