@@ -79,7 +79,9 @@ public static class SubmitCommand
         if (await stores.Blobs.GetInfoAsync(path) is null) return;
         using var copy = new MemoryStream();
         await using (var csv = await stores.Blobs.OpenReadAsync(path)) await csv.CopyToAsync(copy);
-        if (Core.Picture.ReturnCounts.ReadCsv(copy.ToArray()) is not { } counts) return;
+        var table = Core.Submission.SubmissionTable.Load(Core.Submission.SubmissionTables.Counts, copy.ToArray());
+        if (!Core.Reference.FinancialQuarter.TryParse(result.Snapshot.Quarter, out var quarter)) return;
+        if (Core.Submission.SubmissionSnapshot.CountsOf(table, quarter) is not { } counts) return;
         output.WriteLine($"  Counts ({path}):");
         foreach (var sentence in counts.Sentences()) output.WriteLine($"    {sentence}");
     }

@@ -19,7 +19,6 @@ public sealed class SnapshotStore(IBlobStore blobs)
     private sealed record TableEntry(
         [property: JsonPropertyName("name")] string Name,
         [property: JsonPropertyName("title")] string Title,
-        [property: JsonPropertyName("numericColumns")] IReadOnlyList<string> NumericColumns,
         [property: JsonPropertyName("sha256")] string Sha256);
 
     private sealed record Document(
@@ -40,7 +39,7 @@ public sealed class SnapshotStore(IBlobStore blobs)
         foreach (var table in snapshot.Tables)
             await WriteOnceAsync($"{folder}/{table.FileName}", table.Csv, "text/csv", cancellationToken);
         var document = new Document(snapshot.Hash, snapshot.LaCode, snapshot.Quarter.ToString(), snapshot.RuleCatalogueVersion,
-            [.. snapshot.Tables.Select(t => new TableEntry(t.Name, t.Title, [.. t.NumericColumns.Order(StringComparer.Ordinal)], t.Sha256))],
+            [.. snapshot.Tables.Select(t => new TableEntry(t.Name, t.Title, t.Sha256))],
             snapshot.Checks, snapshot.Assumptions, snapshot.Returns);
         await WriteOnceAsync($"{folder}/{DocumentName}", JsonSerializer.SerializeToUtf8Bytes(document, ReportJson.Options), "application/json", cancellationToken);
         return folder;
@@ -58,7 +57,7 @@ public sealed class SnapshotStore(IBlobStore blobs)
             await using var stream = await blobs.OpenReadAsync($"{folder}/{entry.Name}.csv", cancellationToken);
             using var copy = new MemoryStream();
             await stream.CopyToAsync(copy, cancellationToken);
-            tables.Add(new SubmissionTable(entry.Name, entry.Title, copy.ToArray(), new HashSet<string>(entry.NumericColumns, StringComparer.Ordinal)));
+            tables.Add(SubmissionTable.Load(SubmissionTables.Find(entry.Name), copy.ToArray()));
         }
         var snapshot = new SubmissionSnapshot(document.LaCode, QuarterPaths.Parse(document.Quarter), tables, document.Checks, document.Returns,
             document.Assumptions, document.RuleCatalogueVersion);
