@@ -15,7 +15,7 @@ public static class PowerBiQueriesCommand
     {
         var folder = args.Option("out") ?? Path.Combine("docs", "powerbi", "queries");
         args.EnsureAllRead();
-        var files = PowerQueryWriter.Files(StarSchemaShape.Empty());
+        var files = PowerQueryWriter.Files(StarSchemaShape.All());
         foreach (var file in files)
         {
             var path = Path.Combine(folder, file.Path);
