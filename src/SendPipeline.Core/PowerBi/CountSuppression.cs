@@ -17,8 +17,10 @@ internal static class CountSuppression
     /// The table: the grain columns, the attribute columns, the count (null when suppressed), the summed
     /// amount when <paramref name="amountColumn"/> is given (null with its count), and <c>Suppressed</c>.
     /// </summary>
+    /// <param name="partitions">How many of the grain columns, from the first, split the table into tables of
+    /// their own (a census date): no total is taken across them, since no one adds pupils across censuses.</param>
     public static StarTable Table(string name, string grain, IReadOnlyList<StarColumn> grainColumns, IReadOnlyList<StarColumn> attributeColumns,
-        string countColumn, string? amountColumn, IEnumerable<AggregateInput> rows, int threshold)
+        string countColumn, string? amountColumn, IEnumerable<AggregateInput> rows, int threshold, int partitions = 1)
     {
         var cells = new Dictionary<GrainKey, (object?[] Attributes, long Count, decimal Amount)>();
         foreach (var row in rows)
@@ -28,7 +30,13 @@ internal static class CountSuppression
             cells[key] = (row.Attributes, count + 1, amount + row.Amount);
         }
         var ordered = cells.OrderBy(c => c.Key).ToList();
-        var suppressed = Suppress([.. ordered.Select(c => c.Key.Values)], [.. ordered.Select(c => c.Value.Count)], threshold);
+        var suppressed = new bool[ordered.Count];
+        foreach (var part in Enumerable.Range(0, ordered.Count).GroupBy(i => new GrainKey(ordered[i].Key.Values[..partitions])))
+        {
+            var members = part.ToList();
+            var blanked = Suppress([.. members.Select(i => ordered[i].Key.Values[partitions..])], [.. members.Select(i => ordered[i].Value.Count)], threshold);
+            for (var j = 0; j < members.Count; j++) suppressed[members[j]] = blanked[j];
+        }
         IReadOnlyList<StarColumn> columns =
         [
             .. grainColumns, .. attributeColumns, StarColumns.Int(countColumn, nullable: true),
@@ -88,13 +96,74 @@ internal static class CountSuppression
                 if (exposed && Candidate(line) is >= 0 and var c) { suppressed[c] = true; changed = true; }
             }
             if (changed) continue;
-            foreach (var cell in Determined(known, suppressed, n))
+            var exposedCells = Determined(known, suppressed, n).Concat(Pinned(known, counts, suppressed)).Distinct().ToList();
+            foreach (var cell in exposedCells)
             {
                 var pick = linesOf[cell].Select(Candidate).Where(c => c >= 0)
                     .OrderBy(c => alone[c]).ThenBy(c => counts[c]).ThenBy(c => c).DefaultIfEmpty(-1).First();
                 if (pick >= 0 && !suppressed[pick]) { suppressed[pick] = true; changed = true; }
             }
+            // A cell whose own lines are all blanked is broken free through any line that holds a blanked cell.
+            if (!changed && exposedCells.Count > 0)
+            {
+                var pick = known.Where(l => l.Any(i => suppressed[i])).Select(Candidate).Where(c => c >= 0)
+                    .OrderBy(c => alone[c]).ThenBy(c => counts[c]).ThenBy(c => c).DefaultIfEmpty(-1).First();
+                if (pick >= 0) { suppressed[pick] = true; changed = true; }
+            }
             if (!changed) return suppressed;
+        }
+    }
+
+    private const int ExactCheckCells = 10, ExactCheckNodes = 200_000;
+
+    /// <summary>
+    /// Blanked cells pinned by the bounds as well as the totals (every cell is at least 1): a group of blanked
+    /// cells linked by known lines, of up to <see cref="ExactCheckCells"/> cells, is searched for every integer
+    /// solution, and a cell with one value in all of them is pinned. Larger groups (or a search past
+    /// <see cref="ExactCheckNodes"/> steps) rely on the linear check alone.
+    /// </summary>
+    internal static IEnumerable<int> Pinned(IReadOnlyList<int[]> lines, IReadOnlyList<long> counts, bool[] suppressed)
+    {
+        var relevant = lines.Where(l => l.Any(i => suppressed[i])).ToList();
+        var groupOf = new Dictionary<int, int>();
+        var groups = new List<HashSet<int>>();
+        foreach (var line in relevant)
+        {
+            var cells = line.Where(i => suppressed[i]).ToList();
+            var joined = cells.Where(groupOf.ContainsKey).Select(c => groupOf[c]).Distinct().ToList();
+            var group = new HashSet<int>(cells);
+            foreach (var g in joined) group.UnionWith(groups[g]);
+            groups.Add(group);
+            foreach (var c in group) groupOf[c] = groups.Count - 1;
+        }
+        foreach (var group in groupOf.Values.Distinct().Select(g => groups[g]).Where(g => g.Count <= ExactCheckCells))
+        {
+            var cells = group.Order().ToList();
+            var constraints = relevant.Where(l => l.Any(group.Contains))
+                .Select(l => (Vars: l.Where(group.Contains).Select(i => cells.IndexOf(i)).ToArray(), Residual: l.Where(group.Contains).Sum(i => counts[i]))).ToList();
+            var bound = Enumerable.Range(0, cells.Count).Select(v => constraints.Where(c => c.Vars.Contains(v)).Min(c => c.Residual)).ToArray();
+            var seen = cells.Select(_ => new HashSet<long>()).ToList();
+            var values = new long[cells.Count];
+            var nodes = 0;
+            Search(0);
+            if (nodes > ExactCheckNodes) continue;
+            foreach (var v in Enumerable.Range(0, cells.Count).Where(v => seen[v].Count == 1)) yield return cells[v];
+
+            void Search(int v)
+            {
+                if (++nodes > ExactCheckNodes || seen.All(x => x.Count > 1)) return;
+                if (v == cells.Count)
+                {
+                    if (constraints.All(c => c.Vars.Sum(x => values[x]) == c.Residual))
+                        for (var i = 0; i < values.Length; i++) seen[i].Add(values[i]);
+                    return;
+                }
+                for (var value = 1L; value <= bound[v]; value++)
+                {
+                    values[v] = value;
+                    if (constraints.All(c => c.Vars.Sum(x => x <= v ? values[x] : 1) <= c.Residual)) Search(v + 1);
+                }
+            }
         }
     }
 

@@ -43,15 +43,17 @@ internal static class StarFacts
     /// SEN support); placements active on the return date by category and funding element, by category and
     /// primary need (commissioning and the HNB), and by provider and category (who the LA buys from).
     /// Grains as fine as school by need, or year group, leave most cells under any threshold worth having.
+    /// Totals are protected within a census date or return date (and, for phase by need, within a provision:
+    /// EHC plans and SEN support are published as separate statistics); see docs/datasets.md.
     /// </summary>
     public static IEnumerable<StarTable> Aggregates(LaPicture picture, StarDimensions dims, int threshold)
     {
         var phase = (Func<string, string>)(laEstab => StarDimensions.PhaseGroup(dims.EstablishmentOf(laEstab.Trim())));
         yield return CountSuppression.Table("agg_sen_pupil_phase_need",
             "SEN pupils on each census by phase of setting, primary need and SEN provision (E: EHC plan, K: SEN support)",
-            [Int("CensusDateKey"), Text("PhaseGroup"), Int("NeedKey"), Text("SenProvision")], [], "Pupils", null,
-            picture.Census.Select(c => new AggregateInput([DateKey(c.CensusDate), phase(c.LaEstab), dims.Need[c.SenType1], c.Provision.ToString()], [])),
-            threshold);
+            [Int("CensusDateKey"), Text("SenProvision"), Text("PhaseGroup"), Int("NeedKey")], [], "Pupils", null,
+            picture.Census.Select(c => new AggregateInput([DateKey(c.CensusDate), c.Provision.ToString(), phase(c.LaEstab), dims.Need[c.SenType1]], [])),
+            threshold, partitions: 2);
         yield return CountSuppression.Table("agg_sen_pupil_setting",
             "SEN pupils on each census by setting and SEN provision (E: EHC plan, K: SEN support)",
             [Int("CensusDateKey"), Int("SettingKey"), Text("SenProvision")], [Text("SettingCode")], "Pupils", null,
