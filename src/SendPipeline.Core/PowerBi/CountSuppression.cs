@@ -19,7 +19,8 @@ internal static class CountSuppression
     /// </summary>
     /// <param name="partitions">How many of the grain columns, from the first, split the table into tables of
     /// their own (a census date): no total is taken across them, since no one adds pupils across censuses.</param>
-    public static StarTable Table(string name, string grain, IReadOnlyList<StarColumn> grainColumns, IReadOnlyList<StarColumn> attributeColumns,
+    public static StarTable Table(string name, string grain, IReadOnlyList<StarColumn> grainColumns,
+        IReadOnlyList<StarColumn> attributeColumns,
         string countColumn, string? amountColumn, IEnumerable<AggregateInput> rows, int threshold, int partitions = 1)
     {
         var cells = new Dictionary<GrainKey, (object?[] Attributes, long Count, decimal Amount)>();
@@ -31,10 +32,12 @@ internal static class CountSuppression
         }
         var ordered = cells.OrderBy(c => c.Key).ToList();
         var suppressed = new bool[ordered.Count];
-        foreach (var part in Enumerable.Range(0, ordered.Count).GroupBy(i => new GrainKey(ordered[i].Key.Values[..partitions])))
+        var parts = Enumerable.Range(0, ordered.Count).GroupBy(i => new GrainKey(ordered[i].Key.Values[..partitions]));
+        foreach (var part in parts)
         {
             var members = part.ToList();
-            var blanked = Suppress([.. members.Select(i => ordered[i].Key.Values[partitions..])], [.. members.Select(i => ordered[i].Value.Count)], threshold);
+            var blanked = Suppress([.. members.Select(i => ordered[i].Key.Values[partitions..])],
+                [.. members.Select(i => ordered[i].Value.Count)], threshold);
             for (var j = 0; j < members.Count; j++) suppressed[members[j]] = blanked[j];
         }
         IReadOnlyList<StarColumn> columns =
@@ -46,7 +49,8 @@ internal static class CountSuppression
         return new StarTable(name, grain, columns, [.. ordered.Select((c, i) => (object?[])
         [
             .. c.Key.Values, .. c.Value.Attributes, suppressed[i] ? null : c.Value.Count,
-            .. amountColumn is null ? Array.Empty<object?>() : [suppressed[i] ? null : StarColumns.Round(c.Value.Amount)],
+            .. amountColumn is null ? Array.Empty<object?>()
+                : [suppressed[i] ? null : StarColumns.Round(c.Value.Amount)],
             suppressed[i],
         ])]);
     }
@@ -96,7 +100,8 @@ internal static class CountSuppression
                 if (exposed && Candidate(line) is >= 0 and var c) { suppressed[c] = true; changed = true; }
             }
             if (changed) continue;
-            var exposedCells = Determined(known, suppressed, n).Concat(Pinned(known, counts, suppressed)).Distinct().ToList();
+            var exposedCells = Determined(known, suppressed, n).Concat(Pinned(known, counts, suppressed))
+                .Distinct().ToList();
             foreach (var cell in exposedCells)
             {
                 var pick = linesOf[cell].Select(Candidate).Where(c => c >= 0)
@@ -140,8 +145,11 @@ internal static class CountSuppression
         {
             var cells = group.Order().ToList();
             var constraints = relevant.Where(l => l.Any(group.Contains))
-                .Select(l => (Vars: l.Where(group.Contains).Select(i => cells.IndexOf(i)).ToArray(), Residual: l.Where(group.Contains).Sum(i => counts[i]))).ToList();
-            var bound = Enumerable.Range(0, cells.Count).Select(v => constraints.Where(c => c.Vars.Contains(v)).Min(c => c.Residual)).ToArray();
+                .Select(l => (Vars: l.Where(group.Contains).Select(i => cells.IndexOf(i)).ToArray(),
+                    Residual: l.Where(group.Contains).Sum(i => counts[i])))
+                .ToList();
+            var bound = Enumerable.Range(0, cells.Count)
+                .Select(v => constraints.Where(c => c.Vars.Contains(v)).Min(c => c.Residual)).ToArray();
             var seen = cells.Select(_ => new HashSet<long>()).ToList();
             var values = new long[cells.Count];
             var nodes = 0;

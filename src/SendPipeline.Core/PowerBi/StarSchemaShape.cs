@@ -15,7 +15,10 @@ public static class StarSchemaShape
 
     public static StarSchema Suppressed() => Build(10);
 
-    /// <summary>The full schema's tables, then the aggregate tables only a suppressed rebuild writes, with the relationships of both.</summary>
+    /// <summary>
+    /// The full schema's tables, then the aggregate tables only a suppressed rebuild writes, with the
+    /// relationships of both.
+    /// </summary>
     public static StarSchema All()
     {
         var (full, suppressed) = (Empty(), Suppressed());

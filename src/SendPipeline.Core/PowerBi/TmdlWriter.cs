@@ -17,15 +17,17 @@ public static class TmdlWriter
 {
     public const string FolderPathParameter = "FolderPath";
 
-    /// <summary>Columns whose plain sum is wrong (scenarios, bases, forecast intervals, statuses added together).</summary>
+    /// <summary>Columns whose plain sum is wrong (scenarios, bases, intervals, quarters added together).</summary>
     public static readonly IReadOnlySet<string> MeasureOnlyColumns = new HashSet<string>(StringComparer.Ordinal)
     {
-        "fact_hnb_spend.Amount", "fact_ehcp_caseload.Plans", "fact_ehcp_caseload.PlansLower", "fact_ehcp_caseload.PlansUpper",
+        "fact_hnb_spend.Amount",
+        "fact_ehcp_caseload.Plans", "fact_ehcp_caseload.PlansLower", "fact_ehcp_caseload.PlansUpper",
         "fact_workforce_post.Fte", "fact_workforce_post.AnnualCost",
     };
 
     /// <summary>Text columns shown in another column's order: the column to sort by, in the same table.</summary>
-    private static readonly IReadOnlyDictionary<string, string> SortBy = new Dictionary<string, string>(StringComparer.Ordinal)
+    private static readonly IReadOnlyDictionary<string, string> SortBy =
+        new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["dim_date.MonthName"] = "MonthNumber",
         ["dim_financial_year.FinancialYear"] = "FinancialYearKey",
@@ -42,7 +44,8 @@ public static class TmdlWriter
         files.Add(new("relationships.tmdl", Relationships(schema)));
         files.Add(new("expressions.tmdl",
             $"/// The store folder the rebuild writes powerbi/ under (e.g. C:\\SendPipeline\\store). {Generated}\n" +
-            $"expression {FolderPathParameter} = \"C:\\SendPipeline\\store\" meta [IsParameterQuery = true, Type = \"Text\", IsParameterQueryRequired = true]\n" +
+            $"expression {FolderPathParameter} = \"C:\\SendPipeline\\store\" meta " +
+            "[IsParameterQuery = true, Type = \"Text\", IsParameterQueryRequired = true]\n" +
             "\tlineageTag: 6f1d2c4e-0000-4000-8000-000000000001\n"));
         return files;
     }
@@ -68,19 +71,22 @@ public static class TmdlWriter
             if (column.Type == StarColumnType.Date) t.Append("\t\tformatString: yyyy-mm-dd\n");
             if (hidden) t.Append("\t\tisHidden\n");
             if (table.Name == DateDimension.Name && column.Name == "Date") t.Append("\t\tisKey\n");
-            t.Append($"\t\tsummarizeBy: {(hidden || column.Type != StarColumnType.Decimal && !IsCount(column) ? "none" : "sum")}\n");
+            var summed = !hidden && (column.Type == StarColumnType.Decimal || IsCount(column));
+            t.Append($"\t\tsummarizeBy: {(summed ? "sum" : "none")}\n");
             t.Append($"\t\tsourceColumn: {column.Name}\n");
             if (SortBy.TryGetValue(id, out var sort)) t.Append($"\t\tsortByColumn: {Name(sort)}\n");
             t.Append('\n');
         }
         t.Append($"\tpartition {Name(table.Name)} = m\n\t\tmode: import\n\t\tsource =\n");
         t.Append("\t\t\t\tlet\n");
-        t.Append($"\t\t\t\t    Path = Text.TrimEnd({FolderPathParameter}, {{\"\\\", \"/\"}}) & \"\\powerbi\\{table.Name}\\{table.Name}.parquet\",\n");
+        t.Append($"\t\t\t\t    Path = Text.TrimEnd({FolderPathParameter}, {{\"\\\", \"/\"}}) & ")
+            .Append($"\"\\powerbi\\{table.Name}\\{table.Name}.parquet\",\n");
         t.Append("\t\t\t\t    Data = Parquet.Document(File.Contents(Path)),\n");
         t.Append("\t\t\t\t    Columns = Table.SelectColumns(Data, {")
             .AppendJoin(", ", table.Columns.Select(c => $"\"{c.Name}\"")).Append("}),\n");
         t.Append("\t\t\t\t    Typed = Table.TransformColumnTypes(Columns, {")
-            .AppendJoin(", ", table.Columns.Select(c => $"{{\"{c.Name}\", {PowerQueryWriter.MType(c.Type)}}}")).Append("})\n");
+            .AppendJoin(", ", table.Columns.Select(c => $"{{\"{c.Name}\", {PowerQueryWriter.MType(c.Type)}}}"))
+            .Append("})\n");
         t.Append("\t\t\t\tin\n\t\t\t\t    Typed\n");
         return t.ToString();
     }
@@ -108,12 +114,16 @@ public static class TmdlWriter
     };
 
     private static bool IsKey(StarTable table, StarColumn column) =>
-        column.Name == table.Key || (column.Name.EndsWith("Key", StringComparison.Ordinal) && column.Type == StarColumnType.Int64);
+        column.Name == table.Key
+        || (column.Name.EndsWith("Key", StringComparison.Ordinal) && column.Type == StarColumnType.Int64);
 
     private static bool IsCount(StarColumn column) => column.Name is "Pupils" or "Placements";
 
     // TMDL quotes a name with anything but letters, digits and underscores in single quotes.
-    private static string Name(string name) => name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? name : $"'{name.Replace("'", "''", StringComparison.Ordinal)}'";
+    private static string Name(string name) => name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')
+        ? name
+        : $"'{name.Replace("'", "''", StringComparison.Ordinal)}'";
 
-    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+    private static string OneLine(string text) =>
+        string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
 }

@@ -30,17 +30,21 @@ public sealed class CountSuppressionTests
             var suppressed = CountSuppression.Suppress(grain, counts, Threshold);
 
             for (var i = 0; i < counts.Count; i++)
-                if (counts[i] < Threshold) Assert.True(suppressed[i], $"table {t}: cell {i} ({counts[i]}) is under the threshold but published");
+                if (counts[i] < Threshold)
+                    Assert.True(suppressed[i], $"table {t}: cell {i} ({counts[i]}) is under the threshold, published");
             if (Enumerable.Range(0, counts.Count).Any(i => suppressed[i] && counts[i] >= Threshold)) withSecondary++;
-            // With every cell blanked the tables publish nothing: what totals alone reveal is their publisher's to protect.
+            // With every cell blanked the tables publish nothing: what totals alone reveal is their
+            // publisher's to protect.
             if (suppressed.All(x => x)) continue;
             if (Derivable(grain, counts, suppressed) is not { } derived) { inconclusive++; continue; }
             Assert.True(derived.Count == 0,
-                $"table {t}: suppressed cells {string.Join(", ", derived)} can be derived from {Describe(grain, counts, suppressed)}");
+                $"table {t}: suppressed cells {string.Join(", ", derived)} can be derived from "
+                + Describe(grain, counts, suppressed));
         }
         Assert.True(tables > 100, $"only {tables} tables were generated");
         Assert.True(inconclusive < tables / 10, $"{inconclusive} of {tables} tables were too large to search");
-        Assert.True(withSecondary > 10, $"only {withSecondary} tables needed secondary suppression: the test is not exercising it");
+        Assert.True(withSecondary > 10,
+            $"only {withSecondary} tables needed secondary suppression: the test is not exercising it");
     }
 
     [Fact]
@@ -81,7 +85,8 @@ public sealed class CountSuppressionTests
         var suppressed = CountSuppression.Suppress(grain, counts, Threshold);
 
         var small = counts.Count(c => c < Threshold);
-        Assert.True(small > 0 && suppressed.Count(s => s) <= 4 * small, $"{suppressed.Count(s => s)} of {counts.Count} suppressed for {small} small cells");
+        Assert.True(small > 0 && suppressed.Count(s => s) <= 4 * small,
+            $"{suppressed.Count(s => s)} of {counts.Count} suppressed for {small} small cells");
     }
 
     private static (List<object?[]> Grain, List<long> Counts) RandomTable(Random rng, int dimensions)
@@ -102,7 +107,8 @@ public sealed class CountSuppressionTests
     private static IEnumerable<int[]> Cells(int[] sizes)
     {
         IEnumerable<int[]> cells = [[]];
-        foreach (var size in sizes) cells = cells.SelectMany(c => Enumerable.Range(0, size).Select(v => (int[])[.. c, v]));
+        foreach (var size in sizes)
+            cells = cells.SelectMany(c => Enumerable.Range(0, size).Select(v => (int[])[.. c, v]));
         return cells;
     }
 
@@ -116,7 +122,9 @@ public sealed class CountSuppressionTests
         var constraints = new List<(List<int> Vars, long Residual)>();
         for (var d = 0; d < grain[0].Length; d++)
         {
-            foreach (var line in Enumerable.Range(0, counts.Count).GroupBy(i => string.Join("|", grain[i].Where((_, j) => j != d))))
+            var lines = Enumerable.Range(0, counts.Count)
+                .GroupBy(i => string.Join("|", grain[i].Where((_, j) => j != d)));
+            foreach (var line in lines)
             {
                 var cells = line.ToList();
                 if (cells.Count < 2 || cells.Sum(i => counts[i]) < Threshold) continue;
@@ -127,12 +135,15 @@ public sealed class CountSuppressionTests
         var seen = hidden.Select(_ => new HashSet<long>()).ToList();
         var values = new long[hidden.Count];
         var constrained = hidden.Select((_, v) => constraints.Any(c => c.Vars.Contains(v))).ToArray();
-        var bound = hidden.Select((_, v) => constraints.Where(c => c.Vars.Contains(v)).Select(c => c.Residual).DefaultIfEmpty(0).Min()).ToArray();
+        var bound = Enumerable.Range(0, hidden.Count)
+            .Select(v => constraints.Where(c => c.Vars.Contains(v)).Select(c => c.Residual).DefaultIfEmpty(0).Min())
+            .ToArray();
         var nodes = 0L;
         Search(0);
         if (nodes > 300_000) return null;
         // A cell in no known line can be anything; otherwise one value over all solutions gives it away.
-        return [.. Enumerable.Range(0, hidden.Count).Where(v => constrained[v] && seen[v].Count == 1).Select(v => hidden[v])];
+        return [.. Enumerable.Range(0, hidden.Count).Where(v => constrained[v] && seen[v].Count == 1)
+            .Select(v => hidden[v])];
 
         void Search(int v)
         {
