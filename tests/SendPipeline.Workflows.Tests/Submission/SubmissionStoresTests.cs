@@ -45,7 +45,7 @@ public sealed class SubmissionStoresTests : IDisposable
     public async Task Snapshot_AlteredInStorage_IsRefusedWhenLoaded()
     {
         var snapshot = Snapshot();
-        var folder = await new SnapshotStore(_store).SaveAsync(snapshot);
+        var folder = (await new SnapshotStore(_store).SaveAsync(snapshot)).Folder;
         File.WriteAllText(Path.Combine(_root, folder, "hnb-finance.csv"), "FinancialYear,S251Line,Basis,Amount\n2024-25,1.2.1,Actual,999.00\n");
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => new SnapshotStore(_store).LoadAsync(Quarter, snapshot.Hash));
