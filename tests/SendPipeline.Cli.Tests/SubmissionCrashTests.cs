@@ -110,33 +110,33 @@ public sealed class SubmissionCrashTests(SignedSampleLa sample) : IClassFixture<
         using var http = new HttpClient();
         using var dfe = new DfeStubServer();
 
-        var referenceFolder = sample.Copy();
-        var local = new LocalFolderStore(referenceFolder);
-        var counting = new CrashingStores(local, local);
-        var reference = await SubmitAsync(counting, counting, http, dfe);
-        Assert.Equal((SubmissionPackager.Final, DeliveryOutcome.Delivered), (reference.Package.Status, reference.Delivery.Status));
-        Assert.Equal(sample.SnapshotHash, reference.Snapshot.Hash);
-        var expected = await StateAsync(referenceFolder);
-        var sent = Assert.Single(dfe.Requests);
-        Directory.Delete(referenceFolder, recursive: true);
-        // The snapshot's files and document, the claim, the package's files and manifest, the delivery record.
-        var writes = counting.Log;
-        Assert.True(writes.Count >= 20, string.Join("\n", writes));
-        Assert.Contains(writes, w => w.EndsWith("snapshot.json", StringComparison.Ordinal));
-        Assert.Contains(writes, w => w.StartsWith($"conditional {QuarterPaths.PackagesTable}/", StringComparison.Ordinal));
-        Assert.Contains(writes, w => w.EndsWith(PackageManifest.FileName, StringComparison.Ordinal));
-        Assert.Contains(writes, w => w.StartsWith($"upsert {QuarterPaths.DeliveriesTable}/", StringComparison.Ordinal));
-
-        var failures = new List<string>();
-        for (var crashAt = 1; crashAt <= writes.Count; crashAt++)
+        var folder = sample.Copy();
+        var store = new LocalFolderStore(folder);
+        try
         {
-            foreach (var after in new[] { false, true })
+            var counting = new CrashingStores(store, store);
+            var reference = await SubmitAsync(counting, counting, http, dfe);
+            Assert.Equal((SubmissionPackager.Final, DeliveryOutcome.Delivered), (reference.Package.Status, reference.Delivery.Status));
+            Assert.Equal(sample.SnapshotHash, reference.Snapshot.Hash);
+            var expected = await StateAsync(folder);
+            var sent = Assert.Single(dfe.Requests);
+            // The snapshot's files and document, the claim, the package's files and manifest, the delivery record.
+            var writes = counting.Log;
+            Assert.True(writes.Count >= 20, string.Join("\n", writes));
+            Assert.Contains(writes, w => w.EndsWith("snapshot.json", StringComparison.Ordinal));
+            Assert.Contains(writes, w => w.StartsWith($"conditional {QuarterPaths.PackagesTable}/", StringComparison.Ordinal));
+            Assert.Contains(writes, w => w.EndsWith(PackageManifest.FileName, StringComparison.Ordinal));
+            Assert.Contains(writes, w => w.StartsWith($"upsert {QuarterPaths.DeliveriesTable}/", StringComparison.Ordinal));
+            // Nothing else is written, so clearing these puts the folder back as the sample left it.
+            Assert.All(writes, w => Assert.Matches($"^(blob submissions/|conditional {QuarterPaths.PackagesTable}/|upsert {QuarterPaths.DeliveriesTable}/)", w));
+
+            var failures = new List<string>();
+            for (var crashAt = 1; crashAt <= writes.Count; crashAt++)
             {
-                var folder = sample.Copy();
-                dfe.Requests.Clear();
-                try
+                foreach (var after in new[] { false, true })
                 {
-                    var store = new LocalFolderStore(folder);
+                    Reset(folder);
+                    dfe.Requests.Clear();
                     var crashing = new CrashingStores(store, store) { CrashAt = crashAt, AfterWrite = after };
                     var crashed = await Record.ExceptionAsync(() => SubmitAsync(crashing, crashing, http, dfe));
                     var rerun = await SubmitAsync(store, store, http, dfe);
@@ -151,13 +151,21 @@ public sealed class SubmissionCrashTests(SignedSampleLa sample) : IClassFixture<
                     if (dfe.Requests.IsEmpty || dfe.Requests.Any(r => r.IdempotencyKey != sent.IdempotencyKey || !r.Body.AsSpan().SequenceEqual(sent.Body)))
                         failures.Add($"{point}: the DfE did not receive exactly the reference package under its key ({dfe.Requests.Count} POSTs)");
                 }
-                finally
-                {
-                    Directory.Delete(folder, recursive: true);
-                }
             }
+            Assert.True(failures.Count == 0, string.Join("\n", failures));
         }
-        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Back to the signed sample: no snapshot, package, claim or delivery of the quarter.</summary>
+    private static void Reset(string folder)
+    {
+        foreach (var path in new[] { Path.Combine(folder, "submissions"), Path.Combine(folder, ".tables", QuarterPaths.PackagesTable),
+                     Path.Combine(folder, ".tables", QuarterPaths.DeliveriesTable) })
+            if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
     }
 
     [Fact]
