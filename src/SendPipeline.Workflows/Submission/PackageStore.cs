@@ -7,7 +7,8 @@ namespace SendPipeline.Workflows.Submission;
 /// <summary>
 /// Published packages: <c>submissions/{quarter}/v{n}/</c>, each file written once and never
 /// overwritten. <c>manifest.json</c> goes last, so a version without one is incomplete (a run that
-/// died part-way): it is never read as a package and its number is never reused.
+/// died part-way): it is never read as a package and its number is never reused, though the run that
+/// claimed it in <see cref="PackageRegister"/> may be finished with the same bytes.
 /// </summary>
 public sealed class PackageStore(IBlobStore blobs)
 {
@@ -34,6 +35,10 @@ public sealed class PackageStore(IBlobStore blobs)
         var versions = (await VersionsAsync(quarter, cancellationToken)).Concat(claimed).ToList();
         return versions.Count == 0 ? 1 : versions.Max() + 1;
     }
+
+    /// <summary>True when the version's manifest, written last, is there.</summary>
+    public async Task<bool> IsCompleteAsync(string quarter, int version, CancellationToken cancellationToken = default) =>
+        await blobs.GetInfoAsync($"{QuarterPaths.Version(quarter, version)}/{PackageManifest.FileName}", cancellationToken) is not null;
 
     /// <summary>
     /// Finishes a version a run claimed and stopped writing: the files not yet there are written, the

@@ -67,6 +67,8 @@ public sealed partial class SubmissionActivities(
             if (await RefusedAsAlteredAsync(quarter, latest.Version, cancellationToken))
                 note = $"Version {latest.Version} was altered after publication and was not delivered; it is kept as evidence and " +
                        "this snapshot is published again as a new version.";
+            else if (await _packages.IsCompleteAsync(quarter, latest.Version, cancellationToken))
+                return Result(latest.Version, published: false);
             else
             {
                 // Same fingerprint, same version and time: the same bytes as the run that claimed it wrote, or would have.
