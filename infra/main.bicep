@@ -39,6 +39,9 @@ param principalId string = ''
 @description('Object id of the Entra ID group of officers who read the star schema in Power BI; empty for none.')
 param powerBiReaderGroupId string = ''
 
+@description('Client id of the Entra app registration whose app roles are the five sign-off roles (infra/README.md, "Sign-off identities"); empty leaves App Service Authentication off, and HTTP sign-off refuses (503).')
+param signOffClientId string = ''
+
 @description('Create the Event Grid subscription for uploads. Needs the app deployed first (see infra/README.md).')
 param subscribeUploads bool = false
 
@@ -134,6 +137,7 @@ module api 'app/api.bicep' = {
     dfeEndpoint: dfeEndpoint
     pupilKeySecretUri: keyVault.outputs.pupilKeySecretUri
     portalSessionSecretUri: keyVault.outputs.portalSessionSecretUri
+    signOffClientId: signOffClientId
   }
 }
 

@@ -17,6 +17,8 @@ param dfeEndpoint string = ''
 param pupilKeySecretUri string
 @description('Key Vault URI of the upload portal\'s session-signing secret, read the same way.')
 param portalSessionSecretUri string
+@description('Client id of the Entra app registration holding the sign-off app roles; empty leaves App Service Authentication off.')
+param signOffClientId string = ''
 param instanceMemoryMB int = 2048
 param maximumInstanceCount int = 40
 
@@ -120,6 +122,47 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: app
   name: 'appsettings'
   properties: appSettings
+}
+
+// App Service Authentication (Entra ID) for the sign-off route: the platform validates a caller's bearer token,
+// strips any X-MS-CLIENT-PRINCIPAL* header a client sent, and injects the validated principal (object id, name,
+// app roles). Anonymous requests still reach the app, because schools use the portal with upload keys, not
+// Entra accounts; the sign-off function itself refuses a request without a validated principal.
+resource auth 'Microsoft.Web/sites/config@2024-04-01' = if (!empty(signOffClientId)) {
+  parent: app
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: signOffClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: [
+            'api://${signOffClientId}'
+            signOffClientId
+          ]
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+  }
 }
 
 output name string = app.name

@@ -10,7 +10,7 @@ param portalOrigin string
 param submissionsRetentionDays int = 2557
 
 var dataContainers = ['uploads', 'reports', 'accepted', 'datasets', 'powerbi', 'submissions']
-var tables = ['uploads', 'accepted', 'signoffs', 'deliveries', 'submitterkeys']
+var tables = ['uploads', 'accepted', 'signoffs', 'deliveries', 'submitterkeys', 'signerkeys', 'portalsignouts']
 
 resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {
   name: name

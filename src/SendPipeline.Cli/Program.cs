@@ -10,7 +10,7 @@ namespace SendPipeline.Cli
     {
         public const int Accepted = 0, Rejected = 1, CouldNotRun = 2;
 
-        private static readonly IReadOnlySet<string> Flags = new HashSet<string> { "markdown", "no-errors", "help", "no-deliver", "small" };
+        private static readonly IReadOnlySet<string> Flags = new HashSet<string> { "markdown", "no-errors", "help", "no-deliver", "small", "list" };
 
         public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
         {
@@ -37,6 +37,7 @@ namespace SendPipeline.Cli
                     "submit" => await SubmitCommand.RunAsync(line, output),
                     "signoff" => await SignOffCommand.RunAsync(line, output),
                     "submitter-key" => await SubmitterKeyCommand.RunAsync(line, output),
+                    "signer-key" => await SignerKeyCommand.RunAsync(line, output),
                     "powerbi-queries" => PowerBiQueriesCommand.Run(line, output),
                     "serve" => await ServeCommand.RunAsync(line, output),
                     _ => throw new UsageException($"Unknown command '{args[0]}'."),
@@ -103,6 +104,7 @@ namespace SendPipeline.Cli
             "  " + SubmitCommand.Usage,
             "  " + SignOffCommand.Usage,
             "  " + SubmitterKeyCommand.Usage,
+            "  " + SignerKeyCommand.Usage,
             "  " + PowerBiQueriesCommand.Usage,
             "  " + ServeCommand.Usage);
     }

@@ -117,6 +117,13 @@ public sealed class DemoTests : IDisposable
 
         Assert.Equal(0, first.Exit);
         Assert.Equal(Lines(first.Out, "Ingested"), Lines(second.Out, "Ingested"));
+        // The sign-off commands it prints run as printed, each with the demo's signer key for that role.
+        var commands = second.Out.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("sendpipeline signoff ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(5, commands.Count);
+        var signed = await CliRunner.Run([.. System.Text.RegularExpressions.Regex.Matches(commands[0]["sendpipeline ".Length..], "\"([^\"]*)\"|(\\S+)")
+            .Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)]);
+        Assert.True(signed.Exit == 0, signed.Out + signed.Err);
+        Assert.Contains("Alex Morgan signed as LA Chief Executive", signed.Out);
         Assert.Contains("accepted", first.Out);
         var foreign = Path.Combine(_dir, "foreign");
         Directory.CreateDirectory(foreign);

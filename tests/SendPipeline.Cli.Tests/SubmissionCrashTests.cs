@@ -36,10 +36,12 @@ public sealed class SignedSampleLa : IDisposable
         var draft = CliRunner.Run("submit", "--quarter", Quarter, "--no-deliver", "--store", Folder).GetAwaiter().GetResult();
         if (draft.Exit != 1) throw new InvalidOperationException("The sample LA should publish a draft: " + draft.Out + draft.Err);
         var hash = draft.Out.Split(' ', '\n').First(w => w.Length == 64 && w.All(char.IsAsciiHexDigit));
-        foreach (var role in SignOffRoles.All)
+        foreach (var (role, holder) in SignOffRoles.All.Zip(["Alex Morgan", "Sam Patel", "Jordan Reid", "Casey Okafor", "Robin Hughes"]))
         {
-            var signed = CliRunner.Run("signoff", "--quarter", Quarter, "--role", role.Id, "--name", "Officer " + role.Id, "--snapshot", hash,
-                "--store", Folder).GetAwaiter().GetResult();
+            var issued = CliRunner.Run("signer-key", "--role", role.Id, "--name", holder, "--store", Folder).GetAwaiter().GetResult();
+            if (issued.Exit != 0) throw new InvalidOperationException("Issuing a signer key failed: " + issued.Out + issued.Err);
+            var signed = CliRunner.Run("signoff", "--quarter", Quarter, "--role", role.Id, "--key", issued.Out.Split('\n')[1].Trim(),
+                "--snapshot", hash, "--store", Folder).GetAwaiter().GetResult();
             if (signed.Exit != 0) throw new InvalidOperationException("Signing failed: " + signed.Out + signed.Err);
         }
         // Back to a store where nothing of this quarter is frozen or published, only signed.

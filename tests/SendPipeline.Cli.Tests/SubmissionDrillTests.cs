@@ -55,30 +55,56 @@ public sealed class SubmissionDrillTests : IDisposable
         Assert.Contains("Not signed off by: LA Chief Executive", v1.StatusReasons.Single());
         Assert.Empty(dfe.Requests);
 
-        // 2. A signature on some other snapshot is refused; the five sign the one they reviewed.
-        var stale = await Cli("signoff", "--quarter", Quarter, "--role", "la-chief-executive", "--name", "A Sample", "--snapshot", "0123456789abcdef");
+        // 2. The LA issues each role's holder a signer key; one person cannot be given a second role.
+        var holders = new[] { "Alex Morgan", "Sam Patel", "Jordan Reid", "Casey Okafor", "Robin Hughes" };
+        var keys = new Dictionary<string, string>();
+        foreach (var (role, holder) in SignOffRoles.All.Zip(holders))
+        {
+            var issued = await Cli("signer-key", "--role", role.Id, "--name", holder);
+            Assert.True(issued.Exit == 0, issued.Out + issued.Err);
+            keys[role.Id] = issued.Out.Split('\n')[1].Trim();
+        }
+        var twice = await Cli("signer-key", "--role", SignOffRoles.IcbChiefExecutive.Id, "--name", "alex  morgan");
+        Assert.Equal(1, twice.Exit);
+        Assert.Contains("Alex Morgan already holds the LA Chief Executive sign-off", twice.Out);
+
+        // 3. A signature on some other snapshot, with a made-up key, with another role's key, or with a name typed
+        //    instead of a key is refused; the five sign the one they reviewed, each with their own key.
+        var ceo = SignOffRoles.LaChiefExecutive.Id;
+        var stale = await Cli("signoff", "--quarter", Quarter, "--role", ceo, "--key", keys[ceo], "--snapshot", "0123456789abcdef");
         Assert.Equal(1, stale.Exit);
         Assert.Contains("is not the current data", stale.Out);
+        var madeUp = await Cli("signoff", "--quarter", Quarter, "--role", ceo, "--key", SignerKeys.Prefix + new string('x', 43), "--snapshot", v1.SnapshotHash[..16]);
+        Assert.Equal((1, true), (madeUp.Exit, madeUp.Out.Contains("No valid sign-off credential", StringComparison.Ordinal)));
+        var wrongRole = await Cli("signoff", "--quarter", Quarter, "--role", ceo, "--key", keys[SignOffRoles.ChiefFinancialOfficer.Id], "--snapshot", v1.SnapshotHash[..16]);
+        Assert.Equal((1, true), (wrongRole.Exit, wrongRole.Out.Contains("does not hold the LA Chief Executive sign-off", StringComparison.Ordinal)));
+        var typedName = await Cli("signoff", "--quarter", Quarter, "--role", ceo, "--name", "Alex Morgan", "--snapshot", v1.SnapshotHash[..16]);
+        Assert.Equal(2, typedName.Exit);
         foreach (var role in SignOffRoles.All)
         {
-            var signed = await Cli("signoff", "--quarter", Quarter, "--role", role.Id, "--name", $"Officer {role.Id}", "--snapshot", v1.SnapshotHash[..16]);
+            var signed = await Cli("signoff", "--quarter", Quarter, "--role", role.Id, "--key", keys[role.Id], "--snapshot", v1.SnapshotHash[..16]);
             Assert.True(signed.Exit == 0, signed.Out + signed.Err);
         }
 
-        // 3. Final, delivered once with the package's fingerprint as the idempotency key.
+        // 4. Final, delivered once with the package's fingerprint as the idempotency key.
         var final = await Cli("submit", "--quarter", Quarter, "--deliver-to", dfe.Url);
         Assert.True(final.Exit == 0, final.Out + final.Err);
         var v2 = Manifest(2);
         Assert.Equal((SubmissionPackager.Final, v1.SnapshotHash), (v2.Status, v2.SnapshotHash));
         Assert.Empty(v2.MissingSignOffs);
-        Assert.Equal(SignOffRoles.All.Select(r => $"Officer {r.Id}"), v2.SignOffs.Select(s => s.Name));
+        Assert.Equal(holders, v2.SignOffs.Select(s => s.Name));
+        Assert.All(v2.SignOffs, s => Assert.StartsWith("signer-key:", s.CredentialId));
+        Assert.Equal(5, v2.SignOffs.Select(s => s.SignerId).Distinct().Count());
+        using (var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(PackageFile(2, "manifest.json"))))
+            Assert.Equal("signer-key:" + SignerKeys.IdOfPresented(keys[ceo]),
+                manifest.RootElement.GetProperty("signOffs")[0].GetProperty("credentialId").GetString());
         var delivered = Assert.Single(dfe.Requests);
         Assert.Equal((v2.Fingerprint, Quarter, "final"), (delivered.IdempotencyKey, delivered.Quarter, delivered.Status));
         AssertZipHoldsThePackage(delivered.Body, 2);
         AssertManifestChecksums(v2, 2);
         AssertWorkbookEqualsTheCsvs(2);
 
-        // 4. A rerun on the same data writes nothing and sends nothing.
+        // 5. A rerun on the same data writes nothing and sends nothing.
         var before = Directory.GetFiles(Path.Combine(_dir, "submissions"), "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
         var rerun = await Cli("submit", "--quarter", Quarter, "--deliver-to", dfe.Url);
         Assert.Equal(0, rerun.Exit);
@@ -88,7 +114,7 @@ public sealed class SubmissionDrillTests : IDisposable
         Assert.All(before, b => Assert.Equal(b.Value, after[b.Key]));
         Assert.Single(dfe.Requests);
 
-        // 5. The LA re-sends its finance statement with one amount changed: a new snapshot, the signatures void.
+        // 6. The LA re-sends its finance statement with one amount changed: a new snapshot, the signatures void.
         var finance = Path.Combine(_dir, "uploads", "la", "hnb-finance", "hnb-2025-26.csv");
         var revised = File.ReadAllText(finance, Encoding.Latin1).Replace(",Budget,", ",Budget,1", StringComparison.Ordinal);
         File.WriteAllText(Path.Combine(_dir, "uploads", "la", "hnb-finance", "hnb-2025-26-revised.csv"), revised, Encoding.Latin1);

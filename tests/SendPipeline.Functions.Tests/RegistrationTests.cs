@@ -103,4 +103,15 @@ public class RegistrationTests
         var error = Assert.Throws<InvalidOperationException>(() => Build().GetRequiredService<PortalApi>());
         Assert.Contains("SendPipeline__PortalSessionSecret", error.Message);
     }
+
+    [Fact]
+    public void Portal_SessionSecretFromTheExampleSettingsFile_StopsTheAppAtStartSayingHowToMakeOne()
+    {
+        var services = new ServiceCollection().AddLogging();
+
+        var error = Assert.Throws<InvalidOperationException>(() => services.AddSendPipelineIngestActivities(
+            Config([("SendPipeline:LaCode", "855"), ("SendPipeline:PortalSessionSecret", PortalOptions.PublishedSecrets[1])])));
+
+        Assert.Contains("openssl rand -base64 48", error.Message);
+    }
 }

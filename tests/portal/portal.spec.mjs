@@ -135,6 +135,22 @@ try {
   assert.equal(probes.traversal, 404);
   step("school B cannot see school A's uploads or reports, even by editing URLs (404)");
 
+  // Signing out ends the session on the server: the token, though still signed and unexpired, is refused.
+  const tokenB = await b.evaluate(() => JSON.parse(sessionStorage.getItem('portal-session')).token);
+  await b.getByRole('button', { name: 'Sign out' }).click();
+  await b.locator('#sign-in').waitFor();
+  const reused = await b.evaluate(async (token) => {
+    for (let i = 0; i < 50; i++) {
+      const r = await fetch('/api/portal/session', { headers: { Authorization: 'Bearer ' + token } });
+      if (r.status !== 200) return [r.status, (await r.json()).error];
+      await new Promise((done) => setTimeout(done, 100));
+    }
+    return [200, 'still signed in'];
+  }, tokenB);
+  assert.equal(reused[0], 401);
+  assert.match(reused[1], /signed out/);
+  step('signing out ends the session: a copy of its token is refused (401)');
+
   // A session that has run out (the second serve's last 2 s): the next action says so and asks to sign in.
   const c = await open();
   await c.goto(shortUrl);

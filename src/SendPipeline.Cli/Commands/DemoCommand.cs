@@ -1,5 +1,7 @@
+using SendPipeline.Core.Submission;
 using SendPipeline.SampleData;
 using SendPipeline.Storage;
+using SendPipeline.Workflows.Access;
 
 namespace SendPipeline.Cli.Commands;
 
@@ -43,7 +45,9 @@ public static class DemoCommand
             RebuildCommand.Describe(rebuild, output);
         }
         output.WriteLine();
-        SubmitCommand.Describe(submission, output, $" --store \"{Path.GetRelativePath(Environment.CurrentDirectory, root)}\"");
+        var storeArguments = $" --store \"{Path.GetRelativePath(Environment.CurrentDirectory, root)}\"";
+        SubmitCommand.Describe(submission, output, storeArguments, await IssueDemoSignerKeysAsync(stores));
+        await SubmitCommand.DescribeCountsAsync(stores, submission, output);
         output.WriteLine();
         output.WriteLine($"Done in {watch.Elapsed.TotalSeconds:N1} s. Storage is the folder {root}:");
         output.WriteLine($"  uploads/   the raw files        reports/   a JSON, CSV and HTML report per upload");
@@ -55,6 +59,23 @@ public static class DemoCommand
         output.WriteLine($"  submissions/            the {options.ServiceQuarter} DfE return: a frozen snapshot and a draft package awaiting checks and sign-off");
         output.WriteLine($"  planted-defects.json lists the errors the generator planted, to compare with the reports.");
         return 0;
+    }
+
+    /// <summary>Made-up holders of the five roles, one person each, as an LA would register its own.</summary>
+    private static readonly string[] DemoSigners =
+        ["Alex Morgan", "Sam Patel", "Jordan Reid", "Casey Okafor", "Robin Hughes"];
+
+    /// <summary>
+    /// One signer key per role in the demo's own store, so the printed sign-off commands work as they are.
+    /// A real LA issues each to its holder with <c>sendpipeline signer-key</c>.
+    /// </summary>
+    private static async Task<IReadOnlyDictionary<string, string>> IssueDemoSignerKeysAsync(Stores stores)
+    {
+        var keys = new SignerKeyStore(stores.Tables, TimeProvider.System);
+        var issued = new Dictionary<string, string>();
+        foreach (var (role, name) in SignOffRoles.All.Zip(DemoSigners))
+            if ((await keys.IssueAsync(role.Id, name)).Issued is { } key) issued[role.Id] = key.Key;
+        return issued;
     }
 
     private static void Prepare(string root)

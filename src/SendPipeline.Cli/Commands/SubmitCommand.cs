@@ -31,6 +31,7 @@ public static class SubmitCommand
         using var http = new HttpClient();
         var result = await SubmitAsync(stores, la, quarter, deliver, Delivery(endpoint, http));
         Describe(result, output, StoreArguments(args));
+        await DescribeCountsAsync(stores, result, output);
         return ExitCode(result);
     }
 
@@ -91,12 +92,29 @@ public static class SubmitCommand
         return new DfeDeliveryClient(http, options, NullLogger<DfeDeliveryClient>.Instance);
     }
 
+    /// <summary>
+    /// The counts the package's checks state, read from its own <c>counts.csv</c>, so the console says
+    /// what the package says.
+    /// </summary>
+    internal static async Task DescribeCountsAsync(Stores stores, SubmissionResult result, TextWriter output)
+    {
+        var path = $"{result.Package.Folder}/{Core.Picture.ReturnCounts.TableName}.csv";
+        if (await stores.Blobs.GetInfoAsync(path) is null) return;
+        using var copy = new MemoryStream();
+        await using (var csv = await stores.Blobs.OpenReadAsync(path)) await csv.CopyToAsync(copy);
+        if (Core.Picture.ReturnCounts.ReadCsv(copy.ToArray()) is not { } counts) return;
+        output.WriteLine($"  Counts ({path}):");
+        foreach (var sentence in counts.Sentences()) output.WriteLine($"    {sentence}");
+    }
+
     /// <summary>The store options as given, so the sign-off commands printed can be pasted as they are.</summary>
     internal static string StoreArguments(CommandLine args) =>
         args.Option("store") is { } store ? $" --store \"{store}\"" : args.Option("connection") is not null ? " --connection \"$SENDPIPELINE_STORAGE\"" : "";
 
     /// <param name="storeArguments">Appended to each sign-off command printed (e.g. <c> --store "out/demo"</c>).</param>
-    public static void Describe(SubmissionResult result, TextWriter output, string storeArguments = "")
+    /// <param name="signerKeys">The demo's signer key per role, printed in its command; else each signer gives their own.</param>
+    public static void Describe(SubmissionResult result, TextWriter output, string storeArguments = "",
+        IReadOnlyDictionary<string, string>? signerKeys = null)
     {
         var (snapshot, package) = (result.Snapshot, result.Package);
         output.WriteLine($"DfE return for {snapshot.Quarter}: snapshot {snapshot.Hash}");
@@ -110,7 +128,9 @@ public static class SubmitCommand
         {
             output.WriteLine("  To sign this snapshot:");
             foreach (var role in package.MissingSignOffs)
-                output.WriteLine($"    sendpipeline signoff --quarter \"{snapshot.Quarter}\" --role {role} --name \"...\" --snapshot {snapshot.Hash[..16]}{storeArguments}");
+                output.WriteLine($"    sendpipeline signoff --quarter \"{snapshot.Quarter}\" --role {role} " +
+                    $"--snapshot {snapshot.Hash[..16]}" +
+                    $" --key {(signerKeys?.GetValueOrDefault(role) ?? "YOUR-SIGNER-KEY")}{storeArguments}");
         }
         output.WriteLine($"  Delivery: {result.Delivery.Status}. {result.Delivery.Detail}");
     }

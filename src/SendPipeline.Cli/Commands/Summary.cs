@@ -9,8 +9,13 @@ internal static class Summary
     public static void Write(IReadOnlyList<IngestResult> results, TextWriter output)
     {
         var byStatus = results.GroupBy(r => r.Validation.Status).ToDictionary(g => g.Key, g => g.Count());
+        // Submitters as the counts everywhere else count them: the owner the upload is about.
+        var rejectedFrom = results.Where(r => r.Validation.Status == UploadStatus.Rejected)
+            .Select(r => r.Validation.Owner).Distinct(StringComparer.Ordinal).Count();
         output.WriteLine($"Ingested {results.Count:N0} uploads: {byStatus.GetValueOrDefault(UploadStatus.Accepted)} accepted, " +
-                         $"{byStatus.GetValueOrDefault(UploadStatus.Rejected)} rejected, {byStatus.GetValueOrDefault(UploadStatus.Superseded)} superseded; " +
+                         $"{byStatus.GetValueOrDefault(UploadStatus.Rejected)} rejected " +
+                         $"from {rejectedFrom:N0} submitters, " +
+                         $"{byStatus.GetValueOrDefault(UploadStatus.Superseded)} superseded; " +
                          $"{results.Sum(r => r.Validation.RowsRead):N0} rows.");
         var rules = results.SelectMany(r => r.Validation.RuleCounts)
             .GroupBy(c => c.RuleId)

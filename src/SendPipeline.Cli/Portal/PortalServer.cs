@@ -16,6 +16,8 @@ namespace SendPipeline.Cli.Portal;
 public sealed record PortalServerOptions(Stores Stores, string LaCode, int Port)
 {
     public TimeSpan SessionLifetime { get; init; } = PortalOptions.DefaultSessionLifetime;
+
+    public PortalRateLimits RateLimits { get; init; } = PortalRateLimits.Default;
 }
 
 /// <summary>
@@ -49,7 +51,8 @@ public sealed class PortalServer : IAsyncDisposable
         var issuer = new LocalUploadAccessIssuer(clock);
         var keys = new SubmitterKeyStore(options.Stores.Tables, clock);
         var sessions = new PortalSessions(new PortalOptions(RandomNumberGenerator.GetBytes(32)) { SessionLifetime = options.SessionLifetime }, clock);
-        var api = new PortalApi(new PortalService(keys, new UploadAccess(keys, issuer), sessions, options.Stores.Blobs, options.Stores.Tables, clock));
+        var service = new PortalService(keys, new UploadAccess(keys, issuer), sessions, options.Stores.Blobs, options.Stores.Tables, clock);
+        var api = new PortalApi(service, new PortalRateLimiter(clock, options.RateLimits));
         var ingest = new LocalIngestQueue(options.Stores, options.LaCode, log);
         var uploads = new LocalUploadEndpoint(issuer, options.Stores.Blobs, ingest);
 
@@ -70,7 +73,8 @@ public sealed class PortalServer : IAsyncDisposable
     {
         var path = http.Request.Path.Value ?? "";
         var reply = await api.HandleAsync(new PortalRequest(http.Request.Method, path[Math.Min(path.Length, PortalApi.Prefix.Length)..],
-            http.Request.Headers.Authorization.FirstOrDefault(), http.Request.Body), http.RequestAborted);
+            http.Request.Headers.Authorization.FirstOrDefault(), http.Request.Body, http.Connection.RemoteIpAddress?.ToString()),
+            http.RequestAborted);
         http.Response.StatusCode = reply.Status;
         foreach (var (name, value) in reply.Headers) http.Response.Headers[name] = value;
         await http.Response.Body.WriteAsync(reply.Body, http.RequestAborted);

@@ -37,9 +37,13 @@ public static class DashboardHtml
             <body>
             <main>
             <h1>{E(title)}</h1>
+            <p class="as-at"><strong>{E(model.AsAt.Sentence())}</strong></p>
             <p class="lead">Built by the last rebuild from the returns in force. This file is self-contained: it loads nothing from the internet, and every chart has its numbers in a table under it.</p>
+            <p class="scroll-hint">On a narrow screen the charts keep their size and scroll sideways;
+            the table under each has the same numbers.</p>
             <nav><ul>
             <li><a href="#ehcp-section">EHC plans</a></li>
+            <li><a href="#census-section">Need and phase</a></li>
             <li><a href="#hnb-section">High Needs Block spend</a></li>
             <li><a href="#workforce-section">Workforce</a></li>
             <li><a href="#settings-section">Days delivered to settings</a></li>
@@ -48,6 +52,7 @@ public static class DashboardHtml
 
             """);
         DashboardSections.Ehcp(w, model.Ehcp, model.LaName ?? $"LA {model.LaCode}");
+        DashboardSections.Census(w, model.Census);
         DashboardSections.Hnb(w, model.Hnb);
         DashboardSections.Workforce(w, model.Workforce);
         DashboardSections.Settings(w, model.Settings);
@@ -60,9 +65,11 @@ public static class DashboardHtml
         body{font-family:Arial,Helvetica,sans-serif;margin:0;color:#0b0c0c;line-height:1.4;background:#fff}
         main{max-width:62rem;margin:0 auto;padding:1.5rem}
         h1{font-size:1.8rem;margin:0 0 .5rem}h2{font-size:1.35rem;margin:2.5rem 0 .4rem;border-top:4px solid #1d70b8;padding-top:.6rem}
-        .lead{font-size:1.05rem}.caption{max-width:48rem}.missing{color:#942514;font-weight:bold}
+        .lead{font-size:1.05rem}.caption{max-width:48rem}.missing,.missing-returns{color:#942514;font-weight:bold}
         nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.4rem 1.2rem}
-        svg.chart{display:block;max-width:100%;height:auto;margin:.5rem 0}
+        .chart-wrap{overflow-x:auto;margin:.5rem 0}
+        svg.chart{display:block;max-width:none}
+        .as-at{font-size:1.05rem}.scroll-hint{display:none;font-style:italic}.counts li{margin:.2rem 0}
         svg text{font-family:Arial,Helvetica,sans-serif;fill:#0b0c0c}
         .tick,.value{font-size:11px}.label,.legend{font-size:12px}.axis-label{font-size:12px;font-weight:bold}
         .grid{stroke:#e5e6e7;stroke-width:1}.axis{stroke:#0b0c0c;stroke-width:1}.band{opacity:.75}
@@ -73,6 +80,11 @@ public static class DashboardHtml
         th button{font:inherit;font-weight:bold;background:none;border:0;padding:0;cursor:pointer;text-align:inherit}
         tr.none td{background:#fbe9e6}
         details{margin:.5rem 0 1rem}summary{cursor:pointer;color:#1d70b8}
+        @media (max-width: 48rem){
+          main{padding:.75rem}h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:1.8rem}
+          nav ul{flex-direction:column}.scroll-hint{display:block}
+          table{font-size:.85rem}th,td{padding:.25rem .35rem}
+        }
 
         """;
 

@@ -1,5 +1,8 @@
 using SendPipeline.Core.Forecasting;
+using System.Globalization;
 using SendPipeline.Core.Picture;
+using SendPipeline.Core.Reference;
+using SendPipeline.Core.Submission;
 using SendPipeline.Core.Validation;
 using SendPipeline.Core.Workforce;
 
@@ -20,6 +23,15 @@ public sealed record DashboardModel(
     SettingDaysPanel Settings,
     DataQualityPanel DataQuality)
 {
+    /// <summary>What date the data describes and which returns it was built from.</summary>
+    public AsAt AsAt { get; init; } = new(null, null, null);
+
+    /// <summary>EHC plans and SEN support in the census in force, by need and by phase; null with no census.</summary>
+    public CensusPanel? Census { get; init; }
+
+    /// <summary>The counts the submission states for the dashboard's quarter; null when no quarter is known.</summary>
+    public ReturnCounts? Counts { get; init; }
+
     /// <summary>
     /// The dashboard of one picture. <paramref name="capacity"/>, <paramref name="hnb"/> and
     /// <paramref name="quality"/> are the datasets the rebuild has already built from the same picture.
@@ -28,13 +40,120 @@ public sealed record DashboardModel(
         HnbForecastOutcome hnb, WorkforceCapacity capacity, DataQualityReport quality)
     {
         var caseload = CaseloadGrowth.Caseload(picture, laCode, assumptions);
+        var quarter = QuarterOf(picture, capacity);
+        // The latest census in force, even when it is later than the workforce quarter: the freshest count of pupils.
+        var census = LatestCensus(picture);
+        var counts = quarter is { } forQuarter ? ReturnCounts.For(picture, laCode, forQuarter) : null;
+        var ehcp = EhcpPanel.From(caseload, assumptions.GrowthMethod.Name, laCode);
         return new DashboardModel(laCode, caseload?.Area.LaName,
-            EhcpPanel.From(caseload, assumptions.GrowthMethod.Name, laCode),
+            census is { } day ? ehcp with { OwnCensus = CensusPanel.EhcPlans(picture, day) } : ehcp,
             HnbPanel.From(hnb),
-            WorkforcePanel.From(capacity),
-            SettingDaysPanel.From(capacity),
-            DataQualityPanel.From(quality));
+            WorkforcePanel.From(capacity) with { MissingServices = counts?.Services.Missing ?? [] },
+            SettingDaysPanel.From(capacity, picture),
+            DataQualityPanel.From(quality) with { Counts = counts })
+        {
+            AsAt = AsAt.Of(picture, quarter, census),
+            Census = census is { } date ? CensusPanel.From(picture, date) : null,
+            Counts = counts,
+        };
     }
+
+    /// <summary>The workforce dataset's quarter, or else the quarter of the latest placements return date.</summary>
+    private static FinancialQuarter? QuarterOf(LaPicture picture, WorkforceCapacity capacity)
+    {
+        if (capacity.Quarter is { } text && FinancialQuarter.TryParse(text.Trim(), out var quarter)) return quarter;
+        if (picture.Placements.Count == 0) return null;
+        return FinancialQuarter.Containing(picture.Placements.Max(p => p.ReturnDate));
+    }
+
+    private static DateOnly? LatestCensus(LaPicture picture) =>
+        picture.Census.Count == 0 ? null : picture.Census.Max(p => p.CensusDate);
+}
+
+/// <summary>
+/// The dates the dashboard describes: the census in force, the quarter and its end, and the latest
+/// receipt time of an upload in force. All come from the data, never the clock, so a rebuild of the
+/// same returns writes the same page.
+/// </summary>
+public sealed record AsAt(DateOnly? CensusDate, FinancialQuarter? Quarter, DateTimeOffset? LatestReceipt)
+{
+    public static AsAt Of(LaPicture picture, FinancialQuarter? quarter, DateOnly? census)
+    {
+        var inForce = picture.Uploads.Where(u => u.InForce && u.ReceivedUtc != default).ToList();
+        return new AsAt(census, quarter, inForce.Count == 0 ? null : inForce.Max(u => u.ReceivedUtc));
+    }
+
+    /// <summary>"Data as at the school census of 2026-01-15 and quarter 2025-26 Q4 (…). Built from …".</summary>
+    public string Sentence()
+    {
+        var parts = new List<string>
+        {
+            CensusDate is { } c ? $"school census of {Iso(c)}" : "no school census in force",
+            Quarter is { } q ? $"quarter {q} (1 {Month(q.Start)} to {q.End.Day} {Month(q.End)})"
+                : "no quarter returned",
+        };
+        var built = LatestReceipt is { } r
+            ? " Built from the returns in force, the latest received " +
+              $"{r.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC."
+            : " Built from the returns in force.";
+        return $"Data as at the {string.Join(" and ", parts)}.{built}";
+    }
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Month(DateOnly d) => d.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
+}
+
+/// <summary>Pupils with an EHC plan (E) and on SEN support (K) in one group: a primary need or a phase.</summary>
+public sealed record SenGroup(string Group, int EhcPlans, int SenSupport)
+{
+    public int Total => EhcPlans + SenSupport;
+}
+
+/// <summary>The census in force: EHC plans and SEN support by primary need and by the school's phase.</summary>
+public sealed record CensusPanel(
+    DateOnly CensusDate, int Schools, IReadOnlyList<SenGroup> ByNeed, IReadOnlyList<SenGroup> ByPhase)
+{
+    public int EhcPlanPupils => ByNeed.Sum(g => g.EhcPlans);
+
+    public int SenSupport => ByNeed.Sum(g => g.SenSupport);
+
+    public static CensusPanel From(LaPicture picture, DateOnly census)
+    {
+        var pupils = Pupils(picture, census).Where(p => p.Provision is 'E' or 'K').ToList();
+        var phases = picture.Establishments.GroupBy(e => e.LaEstab, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Phase, StringComparer.Ordinal);
+        string PhaseOf(string laEstab) =>
+            phases.GetValueOrDefault(laEstab) is { } phase && !string.IsNullOrWhiteSpace(phase)
+                ? phase.Trim() : SettingDaysPanel.NotRecorded;
+        static IReadOnlyList<SenGroup> Groups(IEnumerable<IGrouping<string, CensusPupil>> groups) =>
+            [.. groups.Select(g => new SenGroup(g.Key,
+                    g.Count(p => p.Provision == 'E'), g.Count(p => p.Provision == 'K')))
+                .OrderByDescending(g => g.Total).ThenBy(g => g.Group, StringComparer.Ordinal)];
+        return new CensusPanel(census, pupils.Select(p => p.LaEstab).Distinct(StringComparer.Ordinal).Count(),
+            Groups(pupils.GroupBy(p => p.SenType1 is { } need ? $"{need} {SenTypes.Meaning(need)}" : NeedNotRecorded)),
+            [.. Groups(pupils.GroupBy(p => PhaseOf(p.LaEstab))).OrderBy(g => SettingDaysPanel.PhaseOrder(g.Group))]);
+    }
+
+    private const string NeedNotRecorded = "Need not recorded";
+
+    /// <summary>The LA's own count of EHC plans on a January census: pupils with provision E in its schools.</summary>
+    public static OwnCensusCount? EhcPlans(LaPicture picture, DateOnly census) =>
+        census.Month != 1 ? null : new OwnCensusCount(census, Pupils(picture, census).Count(p => p.Provision == 'E'));
+
+    /// <summary>One row per pupil: a UPN twice on one school's census counts once.</summary>
+    private static IEnumerable<CensusPupil> Pupils(LaPicture picture, DateOnly census) =>
+        picture.Census.Where(p => p.CensusDate == census).DistinctBy(p => (p.LaEstab, p.Upn));
+}
+
+/// <summary>
+/// The EHC plans counted on the LA's own January school census: its schools' pupils only, so fewer than
+/// the DfE's caseload, which also counts children placed in independent schools, colleges and elsewhere.
+/// </summary>
+public sealed record OwnCensusCount(DateOnly CensusDate, int EhcPlans)
+{
+    /// <summary>This January's academic year as <see cref="EhcpPoint.Year"/> numbers it (January 2026: 2025).</summary>
+    public int AcademicYear => CensusDate.Year - 1;
 }
 
 /// <summary>One January's EHC plans: published (<see cref="IsForecast"/> false), or forecast with its 80% interval.</summary>
@@ -47,6 +166,9 @@ public sealed record EhcpPoint(int Year, double Plans, double? Lower, double? Up
 /// <summary>The LA's EHC plans each January, history then forecast; <see cref="Missing"/> says why there are none.</summary>
 public sealed record EhcpPanel(IReadOnlyList<EhcpPoint> Points, string? Method, string? Missing)
 {
+    /// <summary>The LA's own January census count, shown beside the forecast for that January.</summary>
+    public OwnCensusCount? OwnCensus { get; init; }
+
     public static EhcpPanel From(LaCaseload? caseload, string method, string laCode)
     {
         if (caseload is not { Skipped: null }) return new([], null, $"no EHC plan history for LA {laCode} that can be forecast");
@@ -90,14 +212,22 @@ public sealed record HnbPanel(IReadOnlyList<string> Years, IReadOnlyList<string>
     }
 }
 
-/// <summary>FTE by post status in one discipline, over its roles.</summary>
-public sealed record DisciplineFte(string Discipline, decimal Filled, decimal Vacant, decimal Agency);
+/// <summary>FTE by post status (spec 2: Filled, Vacant, Agency, Secondment) in one discipline.</summary>
+public sealed record DisciplineFte(
+    string Discipline, decimal Filled, decimal Vacant, decimal Agency, decimal Secondment = 0)
+{
+    public decimal Total => Filled + Vacant + Agency + Secondment;
+}
 
 public sealed record WorkforcePanel(string? Quarter, IReadOnlyList<DisciplineFte> Disciplines)
 {
+    /// <summary>Services expected with no workforce return in force for the quarter: posts not counted.</summary>
+    public IReadOnlyList<string> MissingServices { get; init; } = [];
+
     public static WorkforcePanel From(WorkforceCapacity capacity) =>
         new(capacity.Quarter, [.. capacity.Fte.GroupBy(f => f.Discipline).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new DisciplineFte(g.Key, g.Sum(f => f.Filled), g.Sum(f => f.Vacant), g.Sum(f => f.Agency)))]);
+            .Select(g => new DisciplineFte(g.Key,
+                g.Sum(f => f.Filled), g.Sum(f => f.Vacant), g.Sum(f => f.Agency), g.Sum(f => f.Secondment)))]);
 }
 
 /// <summary>An open setting's Experts at Hand days in the financial year to date against its phase's target to date.</summary>
@@ -110,9 +240,24 @@ public sealed record SettingDays(string LaEstab, string Name, string? Phase, dec
         : SettingDaysPanel.UnderHalf;
 }
 
-/// <summary>Every open setting's days against target, year to date, and how many fall in each band, by phase.</summary>
+/// <summary>
+/// Every open setting's days against target, year to date, and how many fall in each band, by phase.
+/// Targets are pro rata for the <see cref="QuartersReturned"/>; <see cref="MissingServices"/> sent no
+/// activity return for the quarter, so their days are not in it.
+/// </summary>
 public sealed record SettingDaysPanel(string? Quarter, IReadOnlyList<SettingDays> Settings)
 {
+    /// <summary>The quarters of the financial year to date (1 to 4) with activity returns in force.</summary>
+    public IReadOnlyList<int> QuartersReturned { get; init; } = [];
+
+    /// <summary>The quarters of the financial year to date with no activity return in force.</summary>
+    public IReadOnlyList<int> QuartersMissing { get; init; } = [];
+
+    /// <summary>Services known to the store with no activity return in force for the quarter.</summary>
+    public IReadOnlyList<string> MissingServices { get; init; } = [];
+
+    public const string NotRecorded = "Not recorded";
+
     public const string None = "No days", UnderHalf = "Under half of target", Half = "Half to target", Met = "Target met", NoTarget = "Days, no target for phase";
 
     /// <summary>The bands from worst to best; settings with no target last.</summary>
@@ -123,15 +268,27 @@ public sealed record SettingDaysPanel(string? Quarter, IReadOnlyList<SettingDays
 
     public int Count(string phase, string band) => Settings.Count(s => PhaseOf(s) == phase && s.Band == band);
 
-    public static string PhaseOf(SettingDays s) => string.IsNullOrWhiteSpace(s.Phase) ? "Not recorded" : s.Phase.Trim();
+    public static string PhaseOf(SettingDays s) => string.IsNullOrWhiteSpace(s.Phase) ? NotRecorded : s.Phase.Trim();
 
-    private static int PhaseOrder(string phase) => phase switch
+    public static int PhaseOrder(string phase) => phase switch
     {
-        "Primary" => 0, "Secondary" => 1, "All-through" => 2, "Not recorded" => 4, _ => 3,
+        "Primary" => 0, "Secondary" => 1, "All-through" => 2, NotRecorded => 4, _ => 3,
     };
 
-    public static SettingDaysPanel From(WorkforceCapacity capacity) =>
-        new(capacity.Quarter, [.. capacity.SettingDays.Select(r => new SettingDays(r.LaEstab, r.Name, r.Phase, r.YearToDateDays, r.YearToDateTarget))]);
+    /// <summary>The workforce dataset's rows; <paramref name="picture"/> names services with no activity.</summary>
+    public static SettingDaysPanel From(WorkforceCapacity capacity, LaPicture? picture = null)
+    {
+        var panel = new SettingDaysPanel(capacity.Quarter,
+            [.. capacity.SettingDays.Select(r =>
+                new SettingDays(r.LaEstab, r.Name, r.Phase, r.YearToDateDays, r.YearToDateTarget))]);
+        if (capacity.Quarter is not { } text || !FinancialQuarter.TryParse(text, out var quarter)) return panel;
+        return panel with
+        {
+            QuartersReturned = capacity.ActivityQuarters,
+            QuartersMissing = [.. Enumerable.Range(1, quarter.Quarter).Except(capacity.ActivityQuarters)],
+            MissingServices = picture is null ? [] : ReturnCounts.ActivityServicesFor(picture, quarter).Missing,
+        };
+    }
 }
 
 /// <summary>
@@ -146,6 +303,9 @@ public sealed record SubmitterQuality(string Submitter, int Errors, int Queries,
 
 public sealed record DataQualityPanel(int Issues, IReadOnlyList<SubmitterQuality> Submitters)
 {
+    /// <summary>The latest uploads and how many were rejected, as the submission counts them.</summary>
+    public ReturnCounts? Counts { get; init; }
+
     /// <summary>Submitters with issues or a rejected latest upload, most issues first, then by id.</summary>
     public static DataQualityPanel From(DataQualityReport report)
     {
@@ -157,8 +317,7 @@ public sealed record DataQualityPanel(int Issues, IReadOnlyList<SubmitterQuality
             var latest = uploads.GetValueOrDefault(id) ?? [];
             return new SubmitterQuality(id, mine.Count(i => i.Severity == Severity.Error), mine.Count(i => i.Severity == Severity.Query),
                 [.. mine.GroupBy(i => i.RuleId).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count()))],
-                // The upload status a rejected file is recorded with (Workflows' UploadStatus.Rejected, which Core cannot see).
-                latest.Count, latest.Count(u => u.Status == "rejected"));
+                latest.Count, latest.Count(u => u.Status == ReturnCounts.RejectedStatus));
         })
         .Where(s => s.Issues > 0 || s.Rejected > 0)
         .OrderByDescending(s => s.Issues).ThenByDescending(s => s.Rejected).ThenBy(s => s.Submitter, StringComparer.Ordinal)

@@ -1,4 +1,5 @@
 using SendPipeline.Core.Forecasting;
+using SendPipeline.Core.Picture;
 using static SendPipeline.Core.Dashboard.DashboardFormat;
 
 namespace SendPipeline.Core.Dashboard;
@@ -31,12 +32,81 @@ internal static class DashboardSections
         caption += forecast.Count == 0 ? "." :
             $", then forecast to {forecast[^1].Label} by the {panel.Method} method: {Count(forecast[^1].Plans)} plans, with an 80% chance of between {Count(forecast[^1].Lower ?? 0)} and {Count(forecast[^1].Upper ?? 0)}. The shaded band widens with each year ahead because the method's past forecasts were wrong by more the further ahead they looked. The HNB forecast below grows placements along this line.";
         w.Write($"<p class=\"caption\">{E(caption)}</p>\n");
+        var own = panel.OwnCensus;
+        var ownIndex = own is null ? -1 : panel.Points.ToList().FindIndex(p => p.Year == own.AcademicYear);
+        if (own is not null)
+        {
+            var sentence = OwnCensusSentence(own, ownIndex >= 0 ? panel.Points[ownIndex] : null);
+            w.Write($"<p class=\"caption own-census\">{E(sentence)}</p>\n");
+        }
+        LineMarker[] markers = own is not null && ownIndex >= 0
+            ? [new(ownIndex, own.EhcPlans,
+                $"January {own.CensusDate.Year} school census: " +
+                $"{Count(own.EhcPlans)} pupils with EHC plans in our schools")]
+            : [];
         SvgCharts.LineWithBand(w, "ehcp-chart", "EHC plans each January, published and forecast", caption,
             [.. panel.Points.Select(p => new LinePoint(p.Label, p.Plans, p.Lower, p.Upper, p.IsForecast))],
-            "January of academic year", "EHC plans", "Published", "Forecast", "80% interval");
-        OpenTable(w, "EHC plans each January", ["Academic year", "EHC plans", "80% interval from", "80% interval to", "Source"], numeric: [1, 2, 3]);
+            "January of academic year", "EHC plans", "Published", "Forecast", "80% interval",
+            "Our January census (our schools)", markers);
+        OpenTable(w, "EHC plans each January",
+            ["Academic year", "EHC plans", "80% interval from", "80% interval to", "Source", "Our January census"],
+            numeric: [1, 2, 3, 5]);
         foreach (var p in panel.Points)
-            w.Write($"<tr><td>{E(p.Label)}</td>{Num(Count(p.Plans), Math.Round((decimal)p.Plans))}{Opt(p.Lower)}{Opt(p.Upper)}<td>{(p.IsForecast ? "forecast" : "published")}</td></tr>\n");
+        {
+            var source = p.IsForecast ? "forecast" : "published";
+            var census = own is not null && own.AcademicYear == p.Year
+                ? Num(Count(own.EhcPlans), own.EhcPlans) : "<td class=\"n\"></td>";
+            var plans = Num(Count(p.Plans), Math.Round((decimal)p.Plans));
+            w.Write($"<tr><td>{E(p.Label)}</td>{plans}{Opt(p.Lower)}{Opt(p.Upper)}" +
+                    $"<td>{source}</td>{census}</tr>\n");
+        }
+        CloseTable(w);
+    }
+
+    /// <summary>The LA's own January count beside the forecast for that January, and why the two differ.</summary>
+    private static string OwnCensusSentence(OwnCensusCount own, EhcpPoint? point)
+    {
+        var counted = $"Our own school census of {own.CensusDate:yyyy-MM-dd} counts {Count(own.EhcPlans)} " +
+                      "pupils with EHC plans in our schools";
+        if (point is null) return counted + "; the chart has no January to set it beside.";
+        var january = $"January {own.CensusDate.Year}";
+        var against = point.IsForecast
+            ? $"the forecast for {january} is {Count(point.Plans)} " +
+              $"(80% interval {Count(point.Lower ?? point.Plans)} to {Count(point.Upper ?? point.Plans)})"
+            : $"the DfE published {Count(point.Plans)} for {january}";
+        return $"{counted} (the black diamond); {against}. The census counts only pupils on our schools' rolls, " +
+               "so it is lower than the caseload, which also counts children placed in independent schools, " +
+               "colleges and elsewhere.";
+    }
+
+    public static void Census(TextWriter w, CensusPanel? panel) =>
+        Section(w, "census-section", "EHC plans and SEN support by need and by phase", () => CensusBody(w, panel));
+
+    private static void CensusBody(TextWriter w, CensusPanel? panel)
+    {
+        if (panel is null) { Missing(w, "No school census is in force."); return; }
+        var census = panel.CensusDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var caption = $"Pupils with an EHC plan and on SEN support in the school census of {census} " +
+            $"({panel.Schools:N0} schools returned it): {Count(panel.EhcPlanPupils)} with EHC plans and " +
+            $"{Count(panel.SenSupport)} on SEN support, by primary need and by the school's phase in the register.";
+        w.Write($"<p class=\"caption\">{E(caption)}</p>\n");
+        ChartSeries[] series = [new("EHC plan", "#1d70b8"), new("SEN support", "#76b7b2")];
+        static BarRow Bar(SenGroup g) => new(g.Group, [g.EhcPlans, g.SenSupport]);
+        SvgCharts.HorizontalStacked(w, "need-chart", $"EHC plans and SEN support by primary need, census {census}",
+            caption, series, [.. panel.ByNeed.Select(Bar)], "Pupils", v => Count(v), labelChars: 34,
+            wholeNumbers: true);
+        GroupTable(w, "EHC plans and SEN support by primary need", "Primary need", panel.ByNeed);
+        SvgCharts.HorizontalStacked(w, "phase-chart", $"EHC plans and SEN support by phase, census {census}", caption,
+            series, [.. panel.ByPhase.Select(Bar)], "Pupils", v => Count(v), wholeNumbers: true);
+        GroupTable(w, "EHC plans and SEN support by phase", "Phase", panel.ByPhase);
+    }
+
+    private static void GroupTable(TextWriter w, string caption, string groupHeader, IReadOnlyList<SenGroup> groups)
+    {
+        OpenTable(w, caption, [groupHeader, "EHC plans", "SEN support", "All"], numeric: [1, 2, 3]);
+        foreach (var g in groups)
+            w.Write($"<tr><td>{E(g.Group)}</td>{Num(Count(g.EhcPlans), g.EhcPlans)}" +
+                    $"{Num(Count(g.SenSupport), g.SenSupport)}{Num(Count(g.Total), g.Total)}</tr>\n");
         CloseTable(w);
     }
 
@@ -73,21 +143,39 @@ internal static class DashboardSections
     private static void WorkforceBody(TextWriter w, WorkforcePanel panel)
     {
         if (panel.Quarter is null || panel.Disciplines.Count == 0) { Missing(w, "No workforce return is in force."); return; }
-        var (filled, vacant, agency) = (panel.Disciplines.Sum(d => d.Filled), panel.Disciplines.Sum(d => d.Vacant), panel.Disciplines.Sum(d => d.Agency));
-        var most = panel.Disciplines.OrderByDescending(d => d.Vacant).ThenBy(d => d.Discipline, StringComparer.Ordinal).First();
-        var caption = $"Full-time equivalent (FTE) posts in {panel.Quarter}: {Decimal1(filled)} filled by staff, {Decimal1(agency)} by agency staff and {Decimal1(vacant)} vacant." +
+        var d = panel.Disciplines;
+        var (filled, vacant, agency, secondment) =
+            (d.Sum(x => x.Filled), d.Sum(x => x.Vacant), d.Sum(x => x.Agency), d.Sum(x => x.Secondment));
+        var most = d.OrderByDescending(x => x.Vacant).ThenBy(x => x.Discipline, StringComparer.Ordinal).First();
+        var all = filled + agency + secondment + vacant;
+        var caption = $"Full-time equivalent (FTE) posts in {panel.Quarter}, {Decimal1(all)} in all: " +
+            $"{Decimal1(filled)} filled by staff, {Decimal1(secondment)} by staff on secondment, " +
+            $"{Decimal1(agency)} by agency staff and {Decimal1(vacant)} vacant." +
             (most.Vacant > 0 ? $" {most.Discipline} has the most vacant FTE ({Decimal1(most.Vacant)})." : "");
         w.Write($"<p class=\"caption\">{E(caption)}</p>\n");
-        SvgCharts.HorizontalStacked(w, "workforce-chart", $"Experts at Hand FTE by discipline, {panel.Quarter}", caption,
-            [new("Filled", "#1d70b8"), new("Agency", "#f47738"), new("Vacant", "#d4351c")],
-            [.. panel.Disciplines.Select(d => new BarRow(d.Discipline, [(double)d.Filled, (double)d.Agency, (double)d.Vacant]))],
-            "FTE", v => Decimal1((decimal)v));
-        OpenTable(w, $"FTE by discipline, {panel.Quarter}", ["Discipline", "Filled FTE", "Agency FTE", "Vacant FTE", "Vacant share"], numeric: [1, 2, 3, 4]);
-        foreach (var d in panel.Disciplines)
+        if (panel.MissingServices.Count > 0)
         {
-            var total = d.Filled + d.Agency + d.Vacant;
-            var share = total == 0 ? 0 : Math.Round(d.Vacant / total * 100, 1);
-            w.Write($"<tr><td>{E(d.Discipline)}</td>{Num(Decimal1(d.Filled), d.Filled)}{Num(Decimal1(d.Agency), d.Agency)}{Num(Decimal1(d.Vacant), d.Vacant)}{Num(Decimal1(share) + "%", share)}</tr>\n");
+            var gap = $"No {panel.Quarter} workforce return is in force from " +
+                      $"{string.Join(", ", panel.MissingServices)}: " +
+                      "their posts are not counted here, so the totals are short by a whole service.";
+            w.Write($"<p class=\"caption missing-returns\">{E(gap)}</p>\n");
+        }
+        SvgCharts.HorizontalStacked(w, "workforce-chart", $"Experts at Hand FTE by discipline, {panel.Quarter}", caption,
+            [new("Filled", "#1d70b8"), new("Secondment", "#4c2c92"), new("Agency", "#f47738"),
+                new("Vacant", "#d4351c")],
+            [.. d.Select(x => new BarRow(x.Discipline,
+                [(double)x.Filled, (double)x.Secondment, (double)x.Agency, (double)x.Vacant]))],
+            "FTE", v => Decimal1((decimal)v));
+        OpenTable(w, $"FTE by discipline, {panel.Quarter}",
+            ["Discipline", "Filled FTE", "Secondment FTE", "Agency FTE", "Vacant FTE", "All FTE", "Vacant share"],
+            numeric: [1, 2, 3, 4, 5, 6]);
+        foreach (var x in d)
+        {
+            var share = x.Total == 0 ? 0 : Math.Round(x.Vacant / x.Total * 100, 1);
+            string Cell(decimal fte) => Num(Decimal1(fte), fte);
+            w.Write($"<tr><td>{E(x.Discipline)}</td>{Cell(x.Filled)}{Cell(x.Secondment)}{Cell(x.Agency)}" +
+                    $"{Cell(x.Vacant)}" +
+                    $"{Cell(x.Total)}{Num(Decimal1(share) + "%", share)}</tr>\n");
         }
         CloseTable(w);
     }
@@ -98,10 +186,20 @@ internal static class DashboardSections
         var none = panel.Settings.Where(s => s.Band == SettingDaysPanel.None).ToList();
         var met = panel.Settings.Count(s => s.Band == SettingDaysPanel.Met);
         var withTarget = panel.Settings.Count(s => s.Target > 0);
-        var caption = $"Experts at Hand days each open setting has had this financial year to {panel.Quarter}, against its phase's target so far " +
-            $"(40 days a year for a primary, 160 for a secondary or all-through school, pro rata). {met:N0} of {withTarget:N0} settings with a target have met it; " +
+        var caption = $"Experts at Hand days each open setting has had this financial year to {panel.Quarter}, " +
+            "against its phase's target (40 days a year for a primary, 160 for a secondary or all-through school) " +
+            $"pro rata for {QuartersText(panel)}. {met:N0} of {withTarget:N0} settings with a target have met it; " +
             $"{none.Count:N0} of {panel.Settings.Count:N0} open settings have had no days at all (red), listed below.";
         w.Write($"<p class=\"caption\">{E(caption)}</p>\n");
+        var gaps = new List<string>();
+        if (panel.QuartersMissing.Count > 0)
+            gaps.Add($"No activity return is in force for {Quarters(panel.QuartersMissing)} of this financial year, " +
+                     "so those quarters are left out of both the days and the targets.");
+        if (panel.MissingServices.Count > 0)
+            gaps.Add($"No {panel.Quarter} activity return is in force from " +
+                     $"{string.Join(", ", panel.MissingServices)}: " +
+                     "their days are missing, so settings they support may show fewer days than they had.");
+        if (gaps.Count > 0) w.Write($"<p class=\"caption missing-returns\">{E(string.Join(" ", gaps))}</p>\n");
         var colours = new Dictionary<string, string>
         {
             [SettingDaysPanel.None] = "#d4351c", [SettingDaysPanel.UnderHalf] = "#f47738", [SettingDaysPanel.Half] = "#ffdd00",
@@ -141,14 +239,32 @@ internal static class DashboardSections
         w.Write("</details>\n");
     }
 
+    private static string QuartersText(SettingDaysPanel panel) => panel.QuartersReturned.Count switch
+    {
+        0 => "the quarter",
+        1 => $"the one quarter returned ({Quarters(panel.QuartersReturned)}), a quarter of the year's target",
+        var n => $"the {n} quarters returned ({Quarters(panel.QuartersReturned)}), {n} quarters of the year's target",
+    };
+
+    /// <summary>"Q1, Q2, Q3".</summary>
+    private static string Quarters(IEnumerable<int> quarters) => string.Join(", ", quarters.Select(q => $"Q{q}"));
+
     private static void DataQualityBody(TextWriter w, DataQualityPanel panel)
     {
         var top = panel.Submitters.Where(s => s.Issues > 0).Take(DashboardHtml.TopSubmitters).ToList();
-        var rejected = panel.Submitters.Count(s => s.Rejected > 0);
+        var rejectedUploads = panel.Submitters.Sum(s => s.Rejected);
+        var rejectedFrom = panel.Submitters.Count(s => s.Rejected > 0);
         var caption = $"{panel.Issues:N0} issues found by the checks across returns, from {panel.Submitters.Count(s => s.Issues > 0):N0} submitters; " +
-            $"{rejected:N0} submitters' latest upload of some return was rejected. The chart shows the {top.Count} submitters with the most issues " +
+            $"{ReturnCounts.RejectedSentence(rejectedUploads, rejectedFrom)}. " +
+            $"The chart shows the {top.Count} submitters with the most issues " +
             "(errors must be fixed, queries checked); the table lists every submitter to chase. Details are in the data-quality report.";
         w.Write($"<p class=\"caption\">{E(caption)}</p>\n");
+        if (panel.Counts is { } counts)
+        {
+            w.Write("<ul class=\"counts\">\n");
+            foreach (var sentence in counts.Sentences()) w.Write($"<li>{E(sentence)}</li>\n");
+            w.Write("</ul>\n");
+        }
         if (top.Count > 0)
             SvgCharts.HorizontalStacked(w, "quality-chart", $"Issues across returns, top {top.Count} submitters", caption,
                 [new("Errors", "#d4351c"), new("Queries", "#f47738")],

@@ -17,6 +17,9 @@ internal sealed record ColumnGroup(string Label, IReadOnlyList<Column> Columns);
 /// <summary>A point of a line chart; a forecast point has an interval, drawn as a band.</summary>
 internal sealed record LinePoint(string Label, double Value, double? Lower, double? Upper, bool IsForecast);
 
+/// <summary>A separate count drawn as a marker at a point of a line chart (the LA's own census).</summary>
+internal sealed record LineMarker(int Index, double Value, string Tip);
+
 /// <summary>
 /// Inline SVG charts drawn in C#, so the dashboard needs no script library and nothing from the
 /// internet. Every chart carries a <c>title</c> and <c>desc</c> for screen readers, every mark a
@@ -25,6 +28,8 @@ internal sealed record LinePoint(string Label, double Value, double? Lower, doub
 internal static class SvgCharts
 {
     private const double Width = 760, CharWidth = 6.6, LegendRow = 20;
+
+    private const string MarkerColour = "#0b0c0c";
 
     /// <summary>Horizontal bars, one per row, stacked by series, with the total at the bar's end.</summary>
     public static void HorizontalStacked(TextWriter w, string id, string title, string desc, IReadOnlyList<ChartSeries> series,
@@ -65,7 +70,7 @@ internal static class SvgCharts
         }
         w.Write($"<line class=\"axis\" x1=\"{C(left)}\" y1=\"{C(top)}\" x2=\"{C(left)}\" y2=\"{C(top + rows.Count * rowHeight)}\"/>");
         w.Write($"<text class=\"axis-label\" x=\"{C(left + plot / 2)}\" y=\"{C(height - 8)}\" text-anchor=\"middle\">{E(axisLabel)}</text>\n");
-        w.Write("</svg>\n");
+        Close(w);
     }
 
     /// <summary>Columns in groups (a year's baseline and reform), each stacked by series, with totals above.</summary>
@@ -115,18 +120,23 @@ internal static class SvgCharts
         w.Write($"<line class=\"axis\" x1=\"{C(left)}\" y1=\"{C(top + plotHeight)}\" x2=\"{C(Width - right)}\" y2=\"{C(top + plotHeight)}\"/>");
         w.Write($"<text class=\"axis-label\" x=\"{C(left + plot / 2)}\" y=\"{C(height - 8)}\" text-anchor=\"middle\">{E("Financial year (left column baseline, right column reform)")}</text>");
         w.Write($"<text class=\"axis-label\" transform=\"rotate(-90)\" x=\"{C(-(top + plotHeight / 2))}\" y=\"16\" text-anchor=\"middle\">{E(axisLabel)}</text>\n");
-        w.Write("</svg>\n");
+        Close(w);
     }
 
     /// <summary>A line through the points: solid where known, dashed where forecast, with the forecast's interval as a shaded band.</summary>
     public static void LineWithBand(TextWriter w, string id, string title, string desc, IReadOnlyList<LinePoint> points,
-        string xLabel, string yLabel, string historyName, string forecastName, string bandName)
+        string xLabel, string yLabel, string historyName, string forecastName, string bandName,
+        string? markerName = null, IReadOnlyList<LineMarker>? markers = null)
     {
         const double left = 76, right = 24, plotHeight = 280, bottom = 56;
-        IReadOnlyList<ChartSeries> legendSeries = [new(historyName, "#1d70b8"), new(forecastName, "#d4351c"), new(bandName, "#f4b9ae")];
+        markers ??= [];
+        ChartSeries[] marked = markers.Count > 0 && markerName is not null ? [new(markerName, MarkerColour)] : [];
+        IReadOnlyList<ChartSeries> legendSeries =
+            [new(historyName, "#1d70b8"), new(forecastName, "#d4351c"), new(bandName, "#f4b9ae"), .. marked];
         var top = Legend(legendSeries, left, Width - right, out var legend) + 14;
         var height = top + plotHeight + bottom;
-        var max = NiceMax(points.Select(p => p.Upper ?? p.Value).DefaultIfEmpty(0).Max());
+        var max = NiceMax(points.Select(p => p.Upper ?? p.Value).Concat(markers.Select(m => m.Value))
+            .DefaultIfEmpty(0).Max());
         var plot = Width - left - right;
         double X(int i) => points.Count < 2 ? left + plot / 2 : left + 10 + i * (plot - 20) / (points.Count - 1);
         double Y(double v) => top + plotHeight - v / max * plotHeight;
@@ -169,15 +179,31 @@ internal static class SvgCharts
                 w.Write($"<text class=\"tick\" x=\"{C(X(i))}\" y=\"{C(top + plotHeight + 16)}\" text-anchor=\"middle\">{E(p.Label)}</text>");
             w.Write('\n');
         }
+        foreach (var m in markers.Where(m => m.Index >= 0 && m.Index < points.Count))
+        {
+            // A square on its corner: told apart from the line's dots by shape as well as colour.
+            var (x, y) = (X(m.Index), Y(m.Value));
+            var corners = $"{C(x)},{C(y - 7)} {C(x + 7)},{C(y)} {C(x)},{C(y + 7)} {C(x - 7)},{C(y)}";
+            w.Write($"<polygon class=\"marker\" points=\"{corners}\" fill=\"{MarkerColour}\">" +
+                    $"<title>{E(m.Tip)}</title></polygon>\n");
+        }
         w.Write($"<line class=\"axis\" x1=\"{C(left)}\" y1=\"{C(top + plotHeight)}\" x2=\"{C(Width - right)}\" y2=\"{C(top + plotHeight)}\"/>");
         w.Write($"<text class=\"axis-label\" x=\"{C(left + plot / 2)}\" y=\"{C(height - 12)}\" text-anchor=\"middle\">{E(xLabel)}</text>");
         w.Write($"<text class=\"axis-label\" transform=\"rotate(-90)\" x=\"{C(-(top + plotHeight / 2))}\" y=\"16\" text-anchor=\"middle\">{E(yLabel)}</text>\n");
-        w.Write("</svg>\n");
+        Close(w);
     }
 
+    /// <summary>
+    /// Each chart sits in a wrapper that scrolls sideways, and is drawn at its own size in CSS pixels, never
+    /// shrunk to fit: on a phone its text stays the size the style sheet sets (11 px and up) instead of a
+    /// scaled-down 5 px. The table under each chart holds the same numbers for those who would rather not scroll.
+    /// </summary>
     private static void Open(TextWriter w, string id, string title, string desc, double height) =>
-        w.Write($"<svg class=\"chart\" id=\"{E(id)}\" role=\"img\" aria-labelledby=\"{E(id)}-title {E(id)}-desc\" viewBox=\"0 0 {C(Width)} {C(height)}\" width=\"{C(Width)}\" height=\"{C(height)}\">\n" +
+        w.Write("<div class=\"chart-wrap\">" +
+                $"<svg class=\"chart\" id=\"{E(id)}\" role=\"img\" aria-labelledby=\"{E(id)}-title {E(id)}-desc\" viewBox=\"0 0 {C(Width)} {C(height)}\" width=\"{C(Width)}\" height=\"{C(height)}\">\n" +
                 $"<title id=\"{E(id)}-title\">{E(title)}</title>\n<desc id=\"{E(id)}-desc\">{E(desc)}</desc>\n");
+
+    private static void Close(TextWriter w) => w.Write("</svg></div>\n");
 
     /// <summary>A legend of colour keys from <paramref name="left"/>, wrapping before <paramref name="right"/>; returns its height.</summary>
     private static double Legend(IReadOnlyList<ChartSeries> series, double left, double right, out string svg)

@@ -17,15 +17,6 @@ internal sealed class StarDimensions
     /// <summary>The scenario of amounts the LA returned itself (hnb-finance Actual, Budget, Forecast): no modelled scenario.</summary>
     public const string ReturnedScenario = "returned";
 
-    private static readonly IReadOnlyDictionary<string, string> NeedMeanings = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["SPLD"] = "Specific learning difficulty", ["MLD"] = "Moderate learning difficulty", ["SLD"] = "Severe learning difficulty",
-        ["PMLD"] = "Profound and multiple learning difficulty", ["SEMH"] = "Social, emotional and mental health",
-        ["SLCN"] = "Speech, language and communication needs", ["HI"] = "Hearing impairment", ["VI"] = "Vision impairment",
-        ["MSI"] = "Multi-sensory impairment", ["PD"] = "Physical disability", ["ASD"] = "Autistic spectrum disorder", ["DS"] = "Down syndrome",
-        ["OTH"] = "Other difficulty or disability", ["NSA"] = "SEN support but no specialist assessment of type of need",
-    };
-
     private readonly Dictionary<string, Establishment> _settings;
     private readonly Dictionary<string, string> _laEstabByUrn;
 
@@ -71,7 +62,7 @@ internal sealed class StarDimensions
                 : _settings[code] is var e ? [e.LaEstab, e.Urn, e.Name, e.Type, e.Phase, e.Status] : []);
         yield return Need.Table("dim_need", "one row per DfE SEN type of need (SENType1), and Unknown",
             [Int("NeedKey"), Text("Need"), Text("Description")],
-            code => code is null ? [UnknownCode, UnknownMeaning] : [code, NeedMeanings.GetValueOrDefault(code, code)]);
+            code => code is null ? [UnknownCode, UnknownMeaning] : [code, SenTypes.Meaning(code)]);
         yield return Category.Table("dim_placement_category", "one row per placement category (spec 4.5), and Unknown or not applicable",
             [Int("PlacementCategoryKey"), Text("PlacementCategory"), Text("Description"), Int("SortOrder")],
             code => code is null ? [UnknownCode, UnknownMeaning, (long)PlacementCategories.All.Count]

@@ -21,4 +21,16 @@ public static class SenTypes
 
     /// <summary>The canonical (upper-case) code, or null when <paramref name="value"/> is not one.</summary>
     public static string? Canonical(ReadOnlySpan<char> value) => BySpan.TryGetValue(value, out var code) ? code : null;
+
+    private static readonly Dictionary<string, string> Meanings = new(StringComparer.Ordinal)
+    {
+        ["SPLD"] = "Specific learning difficulty", ["MLD"] = "Moderate learning difficulty", ["SLD"] = "Severe learning difficulty",
+        ["PMLD"] = "Profound and multiple learning difficulty", ["SEMH"] = "Social, emotional and mental health",
+        ["SLCN"] = "Speech, language and communication needs", ["HI"] = "Hearing impairment", ["VI"] = "Vision impairment",
+        ["MSI"] = "Multi-sensory impairment", ["PD"] = "Physical disability", ["ASD"] = "Autistic spectrum disorder", ["DS"] = "Down syndrome",
+        ["OTH"] = "Other difficulty or disability", ["NSA"] = "SEN support but no specialist assessment of type of need",
+    };
+
+    /// <summary>The need in words (spec 4.3), or the code itself when it is not one.</summary>
+    public static string Meaning(string code) => Meanings.GetValueOrDefault(code, code);
 }

@@ -40,6 +40,8 @@ public sealed record PackageManifest
     [JsonPropertyName("missingSignOffs")] public required IReadOnlyList<string> MissingSignOffs { get; init; }
     [JsonPropertyName("voidedSignOffs")] public required IReadOnlyList<SignOff> VoidedSignOffs { get; init; }
     [JsonPropertyName("checks")] public required IReadOnlyList<ManifestCheck> Checks { get; init; }
+    /// <summary>The snapshot's counts by <see cref="ReturnCounts.Measures"/> name; absent in older packages.</summary>
+    [JsonPropertyName("counts")] public IReadOnlyDictionary<string, int>? Counts { get; init; }
     [JsonPropertyName("files")] public required IReadOnlyList<ManifestFile> Files { get; init; }
 
     public const string FileName = "manifest.json";

@@ -33,17 +33,23 @@ public static class PreSubmissionChecks
     /// <param name="split">The Experts at Hand split of the quarter's workforce dataset.</param>
     /// <param name="baseYear">The forecast base year, whose Actual outturn the HNB forecast starts from.</param>
     /// <param name="dataQualityQueries">Issues found across returns: listed, never blocking, since each may be right.</param>
+    /// <param name="counts">The quarter's counts (<see cref="ReturnCounts.For"/>); computed when not given.</param>
     public static IReadOnlyList<CheckResult> Run(LaPicture picture, string laCode, FinancialQuarter quarter, IReadOnlyList<SplitRow> split,
-        FinancialYear baseYear, int dataQualityQueries) =>
-    [
-        Census(picture, laCode, quarter),
-        Providers(picture, laCode, quarter),
-        Finance(picture, quarter, baseYear),
-        Split(picture, quarter, split),
-        Unresolved(picture),
-        new(DataQualityQueries, "Queries found across returns", Blocking: false, Passed: dataQualityQueries == 0,
-            dataQualityQueries == 0 ? "No queries across returns." : $"{dataQualityQueries:N0} queries across returns are open: see the data-quality report.", []),
-    ];
+        FinancialYear baseYear, int dataQualityQueries, ReturnCounts? counts = null)
+    {
+        counts ??= ReturnCounts.For(picture, laCode, quarter);
+        return
+        [
+            Census(picture, laCode, quarter),
+            Providers(counts, quarter),
+            Finance(picture, quarter, baseYear),
+            Split(picture, quarter, split, counts),
+            Unresolved(picture, counts),
+            new(DataQualityQueries, "Queries found across returns", Blocking: false, Passed: dataQualityQueries == 0,
+                dataQualityQueries == 0 ? "No queries across returns." :
+                $"{dataQualityQueries:N0} queries across returns are open: see the data-quality report.", []),
+        ];
+    }
 
     /// <summary>The latest census on or before the quarter's end is the one the quarter reports.</summary>
     public static DateOnly? CensusFor(LaPicture picture, FinancialQuarter quarter)
@@ -70,20 +76,21 @@ public static class PreSubmissionChecks
             (missing.Count == 0 ? "." : $"; {missing.Count:N0} have not: chase them or correct the register."), missing);
     }
 
-    /// <summary>A provider with a placement of ours live at any time in the quarter must return for the quarter.</summary>
-    private static CheckResult Providers(LaPicture picture, string laCode, FinancialQuarter quarter)
+    /// <summary>
+    /// A provider with a placement of ours live at any time in the quarter, or whose latest placements upload
+    /// (even a rejected one) is for the quarter, must return for it (<see cref="ReturnCounts.ProvidersFor"/>).
+    /// </summary>
+    private static CheckResult Providers(ReturnCounts counts, FinancialQuarter quarter)
     {
         const string title = "Every provider with live placements returned for the quarter";
-        var live = picture.Placements
-            .Where(p => p.HomeLa.Trim() == laCode && p.Start <= quarter.End && (p.End is null || p.End >= quarter.Start))
-            .Select(p => p.ProviderId).ToHashSet(StringComparer.Ordinal);
-        var returned = picture.Placements.Where(p => p.ReturnDate == quarter.End).Select(p => p.ProviderId).ToHashSet(StringComparer.Ordinal);
-        var missing = live.Where(p => !returned.Contains(p)).Order(StringComparer.Ordinal).ToList();
-        if (live.Count == 0)
+        var providers = counts.Providers;
+        if (providers.Expected == 0)
             return new(ProviderReturns, title, true, false, "No placements returns are in force, so no provider is known to have returned.", []);
-        return new(ProviderReturns, title, true, missing.Count == 0,
-            $"{live.Count - missing.Count:N0} of {live.Count:N0} providers with live placements returned at {Iso(quarter.End)}" +
-            (missing.Count == 0 ? "." : $"; {missing.Count:N0} have not."), missing);
+        return new(ProviderReturns, title, true, providers.Missing.Count == 0,
+            $"{providers.OfExpected} providers expected for the quarter returned at {Iso(quarter.End)}" +
+            (providers.Missing.Count == 0 ? "."
+                : $"; {providers.Missing.Count:N0} have not, or their return was rejected."),
+            providers.Missing);
     }
 
     /// <summary>
@@ -107,29 +114,42 @@ public static class PreSubmissionChecks
             (missing.Count == 0 ? $"all have a {year} budget or forecast." : $"{missing.Count:N0} have no {year} budget or forecast."), missing);
     }
 
-    private static CheckResult Split(LaPicture picture, FinancialQuarter quarter, IReadOnlyList<SplitRow> split)
+    /// <summary>
+    /// The split is only the LA's if every service returned: a service missing from the quarter (never
+    /// returned, or its latest upload rejected) or a discipline with no post fails the check by name.
+    /// </summary>
+    private static CheckResult Split(LaPicture picture, FinancialQuarter quarter, IReadOnlyList<SplitRow> split,
+        ReturnCounts counts)
     {
         const string title = "Experts at Hand allocation split";
         if (!picture.Posts.Any(p => FinancialQuarter.TryParse(p.Quarter.Trim(), out var q) && q == quarter))
-            return new(ExpertsAtHandSplit, title, true, false, $"No workforce return is in force for {quarter}.", []);
+            return new(ExpertsAtHandSplit, title, true, false, $"No workforce return is in force for {quarter}.",
+                [.. counts.Services.Missing]);
         if (split.Count == 0)
             return new(ExpertsAtHandSplit, title, true, false, $"No {quarter} post is funded by the Experts at Hand grant, so the split cannot be shown.", []);
+        var missing = counts.Services.Missing.Select(s => $"{s}: no {quarter} workforce return in force")
+            .Concat(ReturnCounts.MissingDisciplines(picture, quarter, SplitRules.From(picture.Assumptions))
+                .Select(d => $"{d.Code} ({d.Meaning}): no post in {quarter}"))
+            .ToList();
         var broken = split.Where(s => !s.Meets).Select(s => $"{s.Role} {s.Share:P1}, rule {s.Rule}").ToList();
-        return new(ExpertsAtHandSplit, title, true, broken.Count == 0,
-            string.Join("; ", split.Select(s => $"{s.Role} {s.Share:P1} ({s.Rule})")) + (broken.Count == 0 ? "." : ": a rule is broken."), broken);
+        var shares = string.Join("; ", split.Select(s => $"{s.Role} {s.Share:P1} ({s.Rule})"));
+        var detail = missing.Count > 0
+            ? $"{counts.Services.OfExpected} services returned their {quarter} workforce, " +
+              "so the split is incomplete: " +
+              string.Join("; ", missing) + $". Split of those returned: {shares}."
+            : shares + (broken.Count == 0 ? "." : ": a rule is broken.");
+        return new(ExpertsAtHandSplit, title, true, broken.Count == 0 && missing.Count == 0, detail,
+            [.. missing, .. broken]);
     }
 
-    private static CheckResult Unresolved(LaPicture picture)
+    private static CheckResult Unresolved(LaPicture picture, ReturnCounts counts)
     {
         const string title = "No unresolved errors in the returns";
-        var rejected = picture.Uploads.Where(u => u.Status.Equals("rejected", StringComparison.OrdinalIgnoreCase))
-            .OrderBy(u => u.Submitter, StringComparer.Ordinal).ThenBy(u => u.ReturnType, StringComparer.Ordinal)
-            .Select(u => $"{u.Submitter} {u.ReturnType}: {u.Errors.ToString(CultureInfo.InvariantCulture)} errors in {u.UploadPath}").ToList();
-        return new(UnresolvedErrors, title, true, rejected.Count == 0,
-            rejected.Count == 0 ? "Every submitter's latest upload was accepted." :
-            $"{rejected.Count:N0} submitters' latest upload was rejected; their earlier return, if any, is the one in force.", rejected);
+        return new(UnresolvedErrors, title, true, counts.RejectedUploads == 0,
+            ReturnCounts.RejectedSentence(counts.RejectedUploads, counts.RejectedSubmitters) +
+            (counts.RejectedUploads == 0 ? "." : "; the earlier accepted return, if any, stays in force."),
+            ReturnCounts.RejectedUploadLines(picture));
     }
-
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

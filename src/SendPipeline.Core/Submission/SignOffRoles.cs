@@ -20,4 +20,8 @@ public static class SignOffRoles
 
     public static SignOffRole? Find(string id) =>
         All.FirstOrDefault(r => r.Id.Equals(id.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The sentence for an id that is not one of the five.</summary>
+    public static string NotARole(string id) =>
+        $"'{id}' is not a sign-off role. Use one of: {string.Join(", ", All.Select(r => r.Id))}.";
 }

@@ -64,6 +64,7 @@ public static class SubmissionPackager
             MissingSignOffs = [.. signOffs.Missing.Select(r => r.Id)],
             VoidedSignOffs = signOffs.Voided,
             Checks = [.. snapshot.Checks.Select(c => new ManifestCheck(c.Id, c.Title, c.Blocking, c.Outcome, c.Detail))],
+            Counts = snapshot.Counts?.Rows().ToDictionary(c => c.Measure, c => c.Count, StringComparer.Ordinal),
             Files = [.. files.Select(f => new ManifestFile(f.Name, f.Sha256, f.Content.LongLength))],
         };
         return [.. files, new PackageFile(PackageManifest.FileName, manifest.ToJson())];
@@ -97,6 +98,10 @@ public static class SubmissionPackager
         rows.Add([]);
         rows.Add(new WorkbookCell[] { WorkbookCell.Of("Check").AsBold(), WorkbookCell.Of("Outcome").AsBold(), WorkbookCell.Of("Detail").AsBold() });
         foreach (var c in snapshot.Checks) rows.Add(new WorkbookCell[] { $"{c.Id} {c.Title}", c.Outcome, c.Detail });
+        rows.Add([]);
+        rows.Add(new WorkbookCell[] { WorkbookCell.Of("Count").AsBold(), WorkbookCell.Of("Number").AsBold(),
+            WorkbookCell.Of("Names").AsBold() });
+        foreach (var c in snapshot.Counts?.Rows() ?? []) rows.Add(new WorkbookCell[] { c.Measure, c.Count, c.Names });
         rows.Add([]);
         rows.Add(new WorkbookCell[] { WorkbookCell.Of("File").AsBold(), WorkbookCell.Of("SHA-256").AsBold() });
         foreach (var f in csvs) rows.Add(new WorkbookCell[] { f.Name, f.Sha256 });

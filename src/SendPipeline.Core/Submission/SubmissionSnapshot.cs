@@ -27,6 +27,10 @@ public sealed record SubmissionSnapshot(
 
     public string Hash { get; } = ComputeHash(LaCode, Quarter, Tables, Checks, Returns, Assumptions, RuleCatalogueVersion);
 
+    /// <summary>The counts the checks state, from the snapshot's own <c>counts</c> table (null without one).</summary>
+    public ReturnCounts? Counts => Tables.FirstOrDefault(t => t.Name == ReturnCounts.TableName) is { } table
+        ? ReturnCounts.ReadCsv(table.Csv) : null;
+
     public IReadOnlyList<CheckResult> BlockingFailures => [.. Checks.Where(c => c.Blocking && !c.Passed)];
 
     /// <summary>
@@ -39,11 +43,14 @@ public sealed record SubmissionSnapshot(
     {
         if (workforce.Quarter is { } built && built != quarter.ToString())
             throw new ArgumentException($"The workforce dataset is for {built}, not {quarter}.", nameof(workforce));
-        var checks = PreSubmissionChecks.Run(picture, laCode, quarter, workforce.Split, baseYear, dataQualityQueries);
+        var counts = ReturnCounts.For(picture, laCode, quarter);
+        var checks = PreSubmissionChecks.Run(picture, laCode, quarter, workforce.Split, baseYear, dataQualityQueries,
+            counts);
         var census = PreSubmissionChecks.CensusFor(picture, quarter);
         List<SubmissionTable> tables =
         [
             SubmissionTable.Render("checks", "Pre-submission checks", s => SubmissionTableWriters.WriteChecks(checks, s)),
+            SubmissionTable.Render(ReturnCounts.TableName, "Uploads and returns counted", counts.WriteCsv, "Count"),
             SubmissionTable.Render("sen-counts", "EHC plans and SEN by setting", s => SubmissionTableWriters.WriteSenCounts(picture, laCode, census, s), "Pupils"),
             SubmissionTable.Render("placements", "High-needs placements", s => SubmissionTableWriters.WritePlacements(picture, laCode, quarter, s), "Placements"),
             SubmissionTable.Render("hnb-finance", "HNB actuals and budgets", s => SubmissionTableWriters.WriteFinance(picture, s), "Amount"),

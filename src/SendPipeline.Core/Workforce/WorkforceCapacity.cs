@@ -23,7 +23,9 @@ public sealed record SplitRow(string Quarter, string Role, decimal Cost, decimal
 /// <summary>
 /// Days delivered to a setting against its phase's target, pro rata (spec 3, 4.7): in the quarter
 /// (<see cref="NoSupport"/>: none in it), and in the financial year to date, the quarter included,
-/// against the annual target × quarters elapsed / 4 (<see cref="NoSupportThisYear"/>: none all year).
+/// against the annual target × the quarters with activity returns in force / 4, so a year whose
+/// earlier quarters were never returned is not held to a full year's days
+/// (<see cref="NoSupportThisYear"/>: none all year).
 /// </summary>
 public sealed record SettingDaysRow(string Quarter, string LaEstab, string Name, string? Phase, decimal DaysDelivered, decimal? Target, bool NoSupport,
     decimal YearToDateDays, decimal? YearToDateTarget, bool NoSupportThisYear);
@@ -37,6 +39,12 @@ public sealed record WorkforceCapacity(
     OutreachRow? Outreach,
     IReadOnlyList<WorkforceCheck> Checks)
 {
+    /// <summary>
+    /// The quarters of the financial year to date (1 to 4) with an activity return in force: the year-to-date
+    /// targets are pro rata for these. Empty when the quarter is unreadable or none was returned.
+    /// </summary>
+    public IReadOnlyList<int> ActivityQuarters { get; init; } = [];
+
     /// <summary>
     /// The national ambition (spec 4.7): about 40 expert days a year for each primary and 160 for each
     /// secondary by April 2029; an all-through school is held to the secondary figure. Other phases
@@ -71,8 +79,20 @@ public sealed record WorkforceCapacity(
             .Select(g => new CostRow(quarter!, g.Key.Role, g.Key.FundingSource, g.Sum(p => p.AnnualCost)))
             .ToList();
         var outreach = WorkforceChecks.Outreach(posts, quarter, rules);
-        return new WorkforceCapacity(quarter, fte, cost, BuildSplit(posts, quarter, rules), BuildSettingDays(picture, quarter),
-            outreach, WorkforceChecks.Findings(posts, outreach));
+        var activityQuarters = ActivityQuartersOf(picture, quarter);
+        return new WorkforceCapacity(quarter, fte, cost, BuildSplit(posts, quarter, rules),
+            BuildSettingDays(picture, quarter, activityQuarters), outreach, WorkforceChecks.Findings(posts, outreach))
+        {
+            ActivityQuarters = activityQuarters,
+        };
+    }
+
+    private static IReadOnlyList<int> ActivityQuartersOf(LaPicture picture, string? quarter)
+    {
+        if (quarter is null || !FinancialQuarter.TryParse(quarter, out var current)) return [];
+        return [.. picture.Activities.Select(a => FinancialQuarter.TryParse(a.Quarter, out var q) ? q : default)
+            .Where(q => q.Year == current.Year && q.Quarter >= 1 && q.Quarter <= current.Quarter)
+            .Select(q => q.Quarter).Distinct().Order()];
     }
 
     private static IReadOnlyList<SplitRow> BuildSplit(List<WorkforcePost> posts, string? quarter, SplitRules rules)
@@ -98,7 +118,8 @@ public sealed record WorkforceCapacity(
     /// Every open setting in the register, with the days it had in the quarter and in the financial
     /// year so far, so days given early in the year still count in a later quarter.
     /// </summary>
-    private static IReadOnlyList<SettingDaysRow> BuildSettingDays(LaPicture picture, string? quarter)
+    private static IReadOnlyList<SettingDaysRow> BuildSettingDays(LaPicture picture, string? quarter,
+        IReadOnlyList<int> activityQuarters)
     {
         if (quarter is null) return [];
         var parsed = FinancialQuarter.TryParse(quarter, out var current);
@@ -106,7 +127,8 @@ public sealed record WorkforceCapacity(
         bool SoFarThisYear(string q) => parsed
             ? FinancialQuarter.TryParse(q, out var other) && other.Year == current.Year && other.Quarter <= current.Quarter
             : q == quarter;
-        var elapsed = parsed ? current.Quarter : 1;
+        // Quarters returned, not quarters elapsed: at least the quarter itself, which is being reported.
+        var elapsed = Math.Max(1, activityQuarters.Count);
         var days = Totals(picture.Activities.Where(a => a.Quarter == quarter));
         var yearToDate = Totals(picture.Activities.Where(a => SoFarThisYear(a.Quarter)));
         return picture.Establishments

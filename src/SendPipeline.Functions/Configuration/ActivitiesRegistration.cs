@@ -42,9 +42,14 @@ public static class ActivitiesRegistration
         services.TryAddSingleton(sp => new SubmitterKeyStore(sp.GetRequiredService<ITableStore>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IUploadAccessIssuer>(sp => sp.GetRequiredService<AzureStorageStore>().UploadAccessIssuer(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<UploadAccess>();
+        // A secret that is set is checked now, so the published example stops the app at start, not at a
+        // school's first sign-in.
+        if (configuration[PortalOptions.SessionSecretSetting] is { Length: > 0 } sessionSecret)
+            PortalOptions.FromSecret(sessionSecret);
         services.TryAddSingleton(_ => PortalOptions.FromSecret(configuration[PortalOptions.SessionSecretSetting] ?? ""));
         services.TryAddSingleton<PortalSessions>();
         services.TryAddSingleton<PortalService>();
+        services.TryAddSingleton(sp => new PortalRateLimiter(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<PortalApi>();
         return services;
     }

@@ -6,12 +6,15 @@ namespace SendPipeline.Workflows.Portal;
 /// The portal's routes, once for both hosts, under <see cref="Prefix"/>:
 /// <c>GET /api/portal</c> the page; <c>GET /api/portal/assets/{portal.js|portal.css}</c>;
 /// <c>POST /api/portal/session</c> <c>{ "key" }</c> signs in; <c>GET /api/portal/session</c>;
+/// <c>DELETE /api/portal/session</c> signs out;
 /// <c>POST /api/portal/uploads</c> <c>{ "returnType", "fileName", "size" }</c> asks to send a file;
 /// <c>GET /api/portal/uploads</c> lists one's own; <c>GET /api/portal/uploads/{id}</c> one with its report;
 /// <c>GET /api/portal/uploads/{id}/report.csv</c> the report for Excel. Every API answer is
-/// <c>no-store</c>: it may hold pupils' values and must not stay in a shared PC's cache.
+/// <c>no-store</c>: it may hold pupils' values and must not stay in a shared PC's cache. Signing in is
+/// rate-limited per client address and every other API call per session (<see cref="PortalRateLimiter"/>):
+/// over the limit the answer is 429 with <c>Retry-After</c>.
 /// </summary>
-public sealed class PortalApi(PortalService portal)
+public sealed class PortalApi(PortalService portal, PortalRateLimiter limiter)
 {
     public const string Prefix = "/api/portal";
     private const int MaxJsonBytes = 16 * 1024;
@@ -29,12 +32,15 @@ public sealed class PortalApi(PortalService portal)
         var path = request.Path.TrimEnd('/');
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var token = BearerToken(request.Authorization);
-        return (request.Method.ToUpperInvariant(), segments) switch
+        var method = request.Method.ToUpperInvariant();
+        if (Limited(method, segments, token, request.Client) is { } tooMany) return tooMany;
+        return (method, segments) switch
         {
             ("GET", []) => Asset(PortalAssets.Page),
             ("GET", ["assets", var name]) => Asset(name),
             ("POST", ["session"]) => await SignInAsync(request.Body, cancellationToken),
-            ("GET", ["session"]) => Json(portal.Session(token)),
+            ("GET", ["session"]) => Json(await portal.SessionAsync(token, cancellationToken)),
+            ("DELETE", ["session"]) => Json(await portal.SignOutAsync(token, cancellationToken)),
             ("POST", ["uploads"]) => Json(await portal.RequestUploadAsync(token, await ReadAsync<PortalUploadRequest>(request.Body, cancellationToken)
                 ?? new PortalUploadRequest(null, null, null), cancellationToken)),
             ("GET", ["uploads"]) => Json(await portal.ListUploadsAsync(token, cancellationToken)),
@@ -43,6 +49,32 @@ public sealed class PortalApi(PortalService portal)
             _ => Json(PortalStatus.Fail<object>(PortalStatus.NotFound, "There is nothing at that address.")),
         };
     }
+
+    /// <summary>
+    /// The page and its assets are not counted; signing in counts against the client's address, and
+    /// anything else against the session the token names (a forged one fails its MAC check next, before
+    /// any storage is touched).
+    /// </summary>
+    private PortalReply? Limited(string method, string[] segments, string? token, string? client)
+    {
+        if (segments is [] or ["assets", _]) return null;
+        int retryAfter;
+        var allowed = (method, segments) is ("POST", ["session"])
+            ? limiter.TrySignIn(client, out retryAfter)
+            : limiter.TrySessionRequest(SessionKey(token, client), out retryAfter);
+        if (allowed) return null;
+        var reply = Json(PortalStatus.Fail<object>(PortalStatus.TooManyRequests,
+            $"Too many requests: wait {retryAfter} seconds and try again."));
+        var headers = new Dictionary<string, string>(reply.Headers, StringComparer.OrdinalIgnoreCase)
+        {
+            ["Retry-After"] = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        return reply with { Headers = headers };
+    }
+
+    /// <summary>The session id field of a token, or the client's address for requests without one.</summary>
+    private static string SessionKey(string? token, string? client) =>
+        token?.Split('.') is { Length: 5 } parts ? parts[2] : "none:" + (client ?? "unknown");
 
     private async Task<PortalReply> SignInAsync(Stream body, CancellationToken cancellationToken) =>
         Json(await portal.SignInAsync((await ReadAsync<SignInBody>(body, cancellationToken))?.Key, cancellationToken));

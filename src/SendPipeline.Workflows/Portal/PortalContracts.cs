@@ -14,7 +14,8 @@ public sealed record PortalResult<T>(int Status, T? Value, string? Problem)
 /// <summary>The HTTP statuses the portal uses, named once.</summary>
 public static class PortalStatus
 {
-    public const int Ok = 200, BadRequest = 400, Unauthenticated = 401, Forbidden = 403, NotFound = 404, TooLarge = 413;
+    public const int Ok = 200, BadRequest = 400, Unauthenticated = 401, Forbidden = 403, NotFound = 404, TooLarge = 413,
+        TooManyRequests = 429;
 
     public static PortalResult<T> Success<T>(T value) => new(Ok, value, null);
 
@@ -27,6 +28,9 @@ public sealed record SessionInfo(string SubmitterId, DateTimeOffset ExpiresOn, I
     /// <summary>Only in the answer to signing in; the page keeps it for the tab's life and sends it as a bearer token.</summary>
     public string? Token { get; init; }
 }
+
+/// <summary>The answer to signing out.</summary>
+public sealed record SignedOutInfo(bool SignedOut);
 
 /// <summary>The page's request to send a file: what it is, the name on the user's disk, and its size in bytes.</summary>
 public sealed record PortalUploadRequest(string? ReturnType, string? FileName, long? Size);

@@ -14,12 +14,31 @@ public sealed record PortalOptions(byte[] SessionSecret)
 
     public TimeSpan SessionLifetime { get; init; } = DefaultSessionLifetime;
 
-    /// <summary>At least 32 bytes: the session MAC is HMAC-SHA256, and a shorter key would be its weakest part.</summary>
+    /// <summary>
+    /// The secrets printed in this repository (the example settings file, and what it held before): public,
+    /// so anyone could sign a session for any school with them. Refused wherever they are configured.
+    /// </summary>
+    public static readonly IReadOnlyList<string> PublishedSecrets =
+        ["local-development-only-portal-session-secret", "example-not-a-secret-make-one-with-openssl-rand-base64-48"];
+
+    /// <summary>How to make a real secret, in every refusal.</summary>
+    public const string HowToMakeOne =
+        "Make a real one with: openssl rand -base64 48 (azd's hook puts one in Key Vault as portal-session-secret).";
+
+    /// <summary>
+    /// At least 32 bytes: the session MAC is HMAC-SHA256, and a shorter key would be its weakest part; and
+    /// never a secret published in this repository.
+    /// </summary>
     public static PortalOptions FromSecret(string secret)
     {
+        var setting = SessionSecretSetting.Replace(":", "__");
+        if (PublishedSecrets.Contains(secret.Trim(), StringComparer.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"'{setting}' is the example from local.settings.json.example, which " +
+                $"anyone can read, so anyone could forge a portal session with it. {HowToMakeOne}");
         var bytes = System.Text.Encoding.UTF8.GetBytes(secret);
         if (bytes.Length < 32)
-            throw new InvalidOperationException($"'{SessionSecretSetting.Replace(":", "__")}' must be at least 32 characters of random text.");
+            throw new InvalidOperationException(
+                $"'{setting}' must be at least 32 characters of random text. {HowToMakeOne}");
         return new PortalOptions(bytes);
     }
 }

@@ -19,22 +19,45 @@ public sealed class PortalService(SubmitterKeyStore keys, UploadAccess access, P
 {
     public const string SessionExpired = "Your session has expired. Sign in again with your upload key.";
     public const string NotSignedIn = "You are not signed in. Sign in with your upload key.";
+    public const string KeyRevoked = "The upload key this session was opened with has been revoked, so the session has " +
+        "ended. Ask the LA's data team for a new key.";
+    public const string SignedOut = "You signed out of this session. Sign in again with your upload key.";
     public const string UploadNotFound = "There is no such upload among yours.";
+
+    private readonly PortalSignOuts _signOuts = new(tables, clock);
 
     public async Task<PortalResult<SessionInfo>> SignInAsync(string? presentedKey, CancellationToken cancellationToken = default)
     {
-        if (await keys.AuthenticateAsync(presentedKey?.Trim(), cancellationToken) is not { } submitter)
+        if (await keys.AuthenticateKeyAsync(presentedKey?.Trim(), cancellationToken) is not { } signedIn)
             return PortalStatus.Fail<SessionInfo>(PortalStatus.Unauthenticated,
                 "That upload key was not recognised. Check it was copied whole, or ask the LA's data team for a new one.");
-        var session = sessions.Issue(submitter);
-        return PortalStatus.Success(new SessionInfo(submitter.Id, session.ExpiresOn, Permitted(submitter)) { Token = session.Token });
+        var session = sessions.Issue(signedIn);
+        return PortalStatus.Success(new SessionInfo(signedIn.Submitter.Id, session.ExpiresOn, Permitted(signedIn.Submitter))
+        {
+            Token = session.Token,
+        });
     }
 
-    public PortalResult<SessionInfo> Session(string? token)
+    public async Task<PortalResult<SessionInfo>> SessionAsync(string? token,
+        CancellationToken cancellationToken = default)
     {
-        if (Authenticate<SessionInfo>(token, out var submitter) is { } refused) return refused;
-        var expires = DateTimeOffset.FromUnixTimeSeconds(long.Parse(token!.Split('.')[1], System.Globalization.CultureInfo.InvariantCulture));
-        return PortalStatus.Success(new SessionInfo(submitter.Id, expires, Permitted(submitter)));
+        var (session, refused) = await AuthenticateAsync<SessionInfo>(token, cancellationToken);
+        if (refused is not null) return refused;
+        return PortalStatus.Success(
+            new SessionInfo(session!.Submitter.Id, session.ExpiresOn, Permitted(session.Submitter)));
+    }
+
+    /// <summary>
+    /// Ends this session for good: the token is signed, so it is put on the sign-out list that every
+    /// request is checked against, and would be refused even if a copy of it were presented again.
+    /// </summary>
+    public async Task<PortalResult<SignedOutInfo>> SignOutAsync(string? token,
+        CancellationToken cancellationToken = default)
+    {
+        var (session, refused) = await AuthenticateAsync<SignedOutInfo>(token, cancellationToken);
+        if (refused is not null) return refused;
+        await _signOuts.SignOutAsync(session!, cancellationToken);
+        return PortalStatus.Success(new SignedOutInfo(true));
     }
 
     /// <summary>
@@ -44,7 +67,9 @@ public sealed class PortalService(SubmitterKeyStore keys, UploadAccess access, P
     /// </summary>
     public async Task<PortalResult<PortalUploadGrant>> RequestUploadAsync(string? token, PortalUploadRequest request, CancellationToken cancellationToken = default)
     {
-        if (Authenticate<PortalUploadGrant>(token, out var submitter) is { } refused) return refused;
+        var (session, refused) = await AuthenticateAsync<PortalUploadGrant>(token, cancellationToken);
+        if (refused is not null) return refused;
+        var submitter = session!.Submitter;
         if (request is not { ReturnType: { Length: > 0 } returnType, FileName: { Length: > 0 } fileName })
             return PortalStatus.Fail<PortalUploadGrant>(PortalStatus.BadRequest, "Choose a return type and a file.");
         if (request.Size is null or <= 0)
@@ -66,7 +91,9 @@ public sealed class PortalService(SubmitterKeyStore keys, UploadAccess access, P
     /// <summary>The submitter's own uploads, newest first: their partition of the <c>uploads</c> table and nothing else.</summary>
     public async Task<PortalResult<IReadOnlyList<PortalUpload>>> ListUploadsAsync(string? token, CancellationToken cancellationToken = default)
     {
-        if (Authenticate<IReadOnlyList<PortalUpload>>(token, out var submitter) is { } refused) return refused;
+        var (session, refused) = await AuthenticateAsync<IReadOnlyList<PortalUpload>>(token, cancellationToken);
+        if (refused is not null) return refused;
+        var submitter = session!.Submitter;
         var uploads = new List<PortalUpload>();
         await foreach (var row in tables.QueryAsync(StorageLayout.UploadsTable, UploadRecords.Key(submitter.Id), cancellationToken))
             uploads.Add(ToUpload(row));
@@ -76,7 +103,9 @@ public sealed class PortalService(SubmitterKeyStore keys, UploadAccess access, P
 
     public async Task<PortalResult<PortalUploadDetail>> GetUploadAsync(string? token, string uploadId, CancellationToken cancellationToken = default)
     {
-        if (Authenticate<PortalUploadDetail>(token, out var submitter) is { } refused) return refused;
+        var (session, refused) = await AuthenticateAsync<PortalUploadDetail>(token, cancellationToken);
+        if (refused is not null) return refused;
+        var submitter = session!.Submitter;
         if (await OwnRowAsync(submitter, uploadId, cancellationToken) is not { } row || row.GetString("ReportJson") is not { Length: > 0 } path)
             return PortalStatus.Fail<PortalUploadDetail>(PortalStatus.NotFound, UploadNotFound);
         await using var json = await blobs.OpenReadAsync(path, cancellationToken);
@@ -86,7 +115,9 @@ public sealed class PortalService(SubmitterKeyStore keys, UploadAccess access, P
     /// <summary>The report for Excel, as ingest wrote it (<see cref="ReportCsv"/>: formula-safe, UTF-8 with a BOM).</summary>
     public async Task<PortalResult<PortalFile>> GetReportCsvAsync(string? token, string uploadId, CancellationToken cancellationToken = default)
     {
-        if (Authenticate<PortalFile>(token, out var submitter) is { } refused) return refused;
+        var (session, refused) = await AuthenticateAsync<PortalFile>(token, cancellationToken);
+        if (refused is not null) return refused;
+        var submitter = session!.Submitter;
         if (await OwnRowAsync(submitter, uploadId, cancellationToken) is not { } row || row.GetString("ReportCsv") is not { Length: > 0 } path)
             return PortalStatus.Fail<PortalFile>(PortalStatus.NotFound, UploadNotFound);
         using var content = new MemoryStream();
@@ -96,14 +127,25 @@ public sealed class PortalService(SubmitterKeyStore keys, UploadAccess access, P
         return PortalStatus.Success(new PortalFile(name, "text/csv; charset=utf-8", content.ToArray()));
     }
 
-    private PortalResult<T>? Authenticate<T>(string? token, out Submitter submitter)
+    /// <summary>
+    /// The session a token stands for, checked in full on every request: the token is genuine and
+    /// unexpired, the upload key it was opened with is not revoked, and it was not signed out.
+    /// </summary>
+    private async Task<(SessionClaims? Session, PortalResult<T>? Refused)> AuthenticateAsync<T>(string? token,
+        CancellationToken cancellationToken)
     {
-        submitter = sessions.Read(token, out var problem)!;
+        var session = sessions.Read(token, out var problem);
+        if (session is not null && !await keys.IsActiveAsync(session.Submitter.Id, session.KeyId, cancellationToken))
+            problem = SessionProblem.KeyRevoked;
+        else if (session is not null && await _signOuts.IsSignedOutAsync(session, cancellationToken))
+            problem = SessionProblem.SignedOut;
         return problem switch
         {
-            SessionProblem.None => null,
-            SessionProblem.Expired => PortalStatus.Fail<T>(PortalStatus.Unauthenticated, SessionExpired),
-            _ => PortalStatus.Fail<T>(PortalStatus.Unauthenticated, NotSignedIn),
+            SessionProblem.None => (session, null),
+            SessionProblem.Expired => (null, PortalStatus.Fail<T>(PortalStatus.Unauthenticated, SessionExpired)),
+            SessionProblem.KeyRevoked => (null, PortalStatus.Fail<T>(PortalStatus.Unauthenticated, KeyRevoked)),
+            SessionProblem.SignedOut => (null, PortalStatus.Fail<T>(PortalStatus.Unauthenticated, SignedOut)),
+            _ => (null, PortalStatus.Fail<T>(PortalStatus.Unauthenticated, NotSignedIn)),
         };
     }
 

@@ -7,7 +7,8 @@ namespace SendPipeline.Workflows.Submission;
 /// <summary>
 /// Sign-offs in the <c>signoffs</c> table, one row per signature (PK the quarter, RK snapshot, role and
 /// time), never updated or deleted: the table is the audit trail, and <see cref="SignOffState"/> decides
-/// which still count.
+/// which still count. Each row names the person and the credential that proved it; rows written before
+/// credentials existed have neither, and so never count.
 /// </summary>
 public sealed class SignOffStore(ITableStore tables)
 {
@@ -15,8 +16,9 @@ public sealed class SignOffStore(ITableStore tables)
     {
         var signOffs = new List<SignOff>();
         await foreach (var row in tables.QueryAsync(QuarterPaths.SignOffsTable, QuarterPaths.Slug(quarter), cancellationToken))
-            signOffs.Add(new SignOff(row.GetString("Role") ?? "", row.GetString("Name") ?? "", row.GetDateTimeOffset("SignedUtc") ?? default,
-                row.GetString("SnapshotHash") ?? ""));
+            signOffs.Add(new SignOff(row.GetString("Role") ?? "", row.GetString("Name") ?? "",
+                row.GetDateTimeOffset("SignedUtc") ?? default, row.GetString("SnapshotHash") ?? "",
+                row.GetString("SignerId") ?? "", row.GetString("CredentialId") ?? ""));
         return signOffs;
     }
 
@@ -29,6 +31,8 @@ public sealed class SignOffStore(ITableStore tables)
             ["Name"] = signOff.Name,
             ["SignedUtc"] = signOff.SignedUtc,
             ["SnapshotHash"] = signOff.SnapshotHash,
+            ["SignerId"] = signOff.SignerId,
+            ["CredentialId"] = signOff.CredentialId,
         });
         if (!await tables.TryWriteAsync(QuarterPaths.SignOffsTable, row, ifMatchETag: null, cancellationToken))
             throw new InvalidOperationException($"A {signOff.Role} sign-off for this snapshot was already recorded at the same instant; try again.");

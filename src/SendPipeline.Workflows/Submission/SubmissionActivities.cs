@@ -169,31 +169,45 @@ public sealed partial class SubmissionActivities(
     private static string Sentence(string problem) => problem.EndsWith('.') ? problem : problem + ".";
 
     /// <summary>
-    /// Records a sign-off on the current snapshot, if it is the one the signer names. The snapshot is
-    /// frozen afresh first, so a signature can only ever land on the data as it stands.
+    /// Records a sign-off on the current snapshot, if it is the one the signer names, the role is one
+    /// their credential holds, and they have not signed another role of it. The snapshot is frozen
+    /// afresh first, so a signature can only ever land on the data as it stands.
     /// </summary>
     public async Task<SignOffResult> SignAsync(SignOffRequest request, CancellationToken cancellationToken = default)
     {
         var current = await FreezeSnapshotAsync(new SubmissionRequest(request.Quarter, Deliver: false), cancellationToken);
         var existing = await _signOffs.ReadAsync(request.Quarter, cancellationToken);
         IReadOnlyList<string> Missing(IEnumerable<SignOff> signOffs) => [.. SignOffState.Evaluate(signOffs, current.Hash).Missing.Select(r => r.Id)];
+        SignOffResult Refuse(string message) => new(false, message, current.Hash, Missing(existing));
 
         if (SignOffRoles.Find(request.Role) is not { } role)
-            return new SignOffResult(false, $"'{request.Role}' is not a sign-off role. Use one of: {string.Join(", ", SignOffRoles.All.Select(r => r.Id))}.", current.Hash, Missing(existing));
-        if (string.IsNullOrWhiteSpace(request.Name))
-            return new SignOffResult(false, "Give the signer's name.", current.Hash, Missing(existing));
+            return Refuse(SignOffRoles.NotARole(request.Role));
+        if (request.Signer is not { } signer)
+            return Refuse("No valid sign-off credential was given, so nothing was signed: use the signer key the LA " +
+                "issued to you (it is unknown, revoked or mistyped if you did), or sign in with your Entra ID account in Azure.");
+        if (!signer.Roles.Contains(role.Id, StringComparer.OrdinalIgnoreCase))
+            return Refuse($"{signer.Name}'s credential does not hold the {role.Title} sign-off" +
+                (signer.Roles.Count > 0 ? $" (it holds: {string.Join(", ", signer.Roles)})." : ".") +
+                " Nothing was signed.");
         var named = request.SnapshotHash.Trim().ToLowerInvariant();
         if (named.Length < 12 || !current.Hash.StartsWith(named, StringComparison.Ordinal))
-            return new SignOffResult(false,
-                $"Snapshot '{request.SnapshotHash}' is not the current data for {current.Quarter}: the returns have changed since, or the hash is mistyped. " +
-                $"The current snapshot is {current.Hash}; review its draft package and sign that (at least its first 12 characters).", current.Hash, Missing(existing));
+            return Refuse($"Snapshot '{request.SnapshotHash}' is not the current data for {current.Quarter}: the returns " +
+                $"have changed since, or the hash is mistyped. The current snapshot is {current.Hash}; review its draft " +
+                "package and sign that (at least its first 12 characters).");
+        var otherRole = existing.FirstOrDefault(s => s.SnapshotHash == current.Hash && s.SignerId == signer.SignerId && s.Role != role.Id);
+        if (otherRole is { } other)
+            return Refuse($"{signer.Name} already signed this snapshot as {SignOffRoles.Find(other.Role)?.Title ?? other.Role}; " +
+                "one person cannot sign two roles. Nothing was signed.");
 
-        var signOff = new SignOff(role.Id, request.Name.Trim(), clock.GetUtcNow(), current.Hash);
+        var signOff = new SignOff(role.Id, signer.Name, clock.GetUtcNow(), current.Hash,
+            signer.SignerId, signer.CredentialId);
         await _signOffs.RecordAsync(request.Quarter, signOff, cancellationToken);
         LogSigned(logger, current.Quarter, role.Id, current.Hash[..12]);
         var missing = Missing([.. existing, signOff]);
-        return new SignOffResult(true, missing.Count == 0 ? $"Signed as {role.Title}. All five sign-offs are in: the next run publishes a final package."
-            : $"Signed as {role.Title}. Still to sign: {string.Join(", ", missing)}.", current.Hash, missing);
+        var message = missing.Count == 0
+            ? $"{signer.Name} signed as {role.Title}. All five sign-offs are in: the next run publishes a final package."
+            : $"{signer.Name} signed as {role.Title}. Still to sign: {string.Join(", ", missing)}.";
+        return new SignOffResult(true, message, current.Hash, missing);
     }
 
     private async Task<SubmissionSnapshot> BuildSnapshotAsync(string quarterText, CancellationToken cancellationToken)

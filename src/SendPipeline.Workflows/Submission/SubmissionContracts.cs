@@ -28,8 +28,13 @@ public sealed record DeliveryOutcome(string Status, string Detail, int Attempts 
 
 public sealed record SubmissionResult(SnapshotRef Snapshot, PublishResult Package, DeliveryOutcome Delivery);
 
-/// <summary>A person signing a snapshot they have seen, by its hash.</summary>
-public sealed record SignOffRequest(string Quarter, string Role, string Name, string SnapshotHash);
+/// <summary>
+/// A person signing a snapshot they have seen, by its hash, as one of their roles. <see cref="Signer"/> is
+/// who a credential proved them to be (a signer key, or the Entra identity App Service validated); null
+/// when none did, and then nothing is recorded.
+/// </summary>
+public sealed record SignOffRequest(
+    string Quarter, string Role, string SnapshotHash, SendPipeline.Core.Submission.VerifiedSigner? Signer);
 
 /// <summary>Whether a signature was recorded; when refused, <see cref="Message"/> says why and what to do.</summary>
 public sealed record SignOffResult(bool Recorded, string Message, string CurrentSnapshotHash, IReadOnlyList<string> MissingRoles);

@@ -30,7 +30,7 @@ public class DashboardHtmlTests
         var page = Parse(_sample.Html());
 
         var charts = All(page, "svg").ToDictionary(s => (string)s.Attribute("id")!);
-        Assert.Equal(["ehcp-chart", "hnb-chart", "workforce-chart", "settings-chart", "quality-chart"], charts.Keys);
+        Assert.Equal(["ehcp-chart", "need-chart", "phase-chart", "hnb-chart", "workforce-chart", "settings-chart", "quality-chart"], charts.Keys);
         foreach (var (id, svg) in charts)
         {
             Assert.Equal("img", (string?)svg.Attribute("role"));
@@ -69,6 +69,43 @@ public class DashboardHtmlTests
         var settings = Section(page, "settings-section").Value;
         Assert.Contains("8552003", settings);
         Assert.Contains("Birch Primary School", settings);
+    }
+
+    [Fact]
+    public void Write_SaysWhatDateTheDataDescribesAndSetsTheOwnCensusBesideTheForecast()
+    {
+        var page = Parse(_sample.Html());
+        var text = page.Root!.Value;
+
+        Assert.Contains(_sample.Model.AsAt.Sentence(), text);
+        Assert.StartsWith("Data as at the school census of 2026-01-15 and quarter 2025-26 Q3", _sample.Model.AsAt.Sentence());
+        // The census count sits in the forecast's row for January 2026 (2025/26), and on the chart as a marker.
+        var row = Named(Section(page, "ehcp-section"), "tr").Single(r => r.Elements().First().Value == "2025/26");
+        Assert.Equal("2", row.Elements().Last().Value);
+        Assert.Contains("Our own school census of 2026-01-15 counts 2 pupils with EHC plans", text);
+        Assert.Single(Named(Section(page, "ehcp-section"), "polygon"), p => (string?)p.Attribute("class") == "marker");
+        // By need and by phase, from the census in force.
+        var census = Section(page, "census-section").Value;
+        Assert.Contains("ASD Autistic spectrum disorder", census);
+        Assert.Contains("Not applicable", census);
+        // Targets pro rata for the one quarter returned, and the quarters not returned named.
+        Assert.Contains("pro rata for the one quarter returned (Q3)", text);
+        Assert.Contains("No activity return is in force for Q1, Q2 of this financial year", text);
+        // Every post status has a column.
+        Assert.Contains("Secondment FTE", Section(page, "workforce-section").Value);
+    }
+
+    [Fact]
+    public void Write_ChartsAreDrawnAtTheirOwnSizeInAScrollingWrapperWithANarrowLayout()
+    {
+        var html = _sample.Html();
+        var page = Parse(html);
+
+        // Never shrunk to the window (which drew 11 px text at 5 px on a phone): each chart scrolls in its wrapper.
+        Assert.All(All(page, "svg"), svg => Assert.Equal("chart-wrap", (string?)svg.Parent!.Attribute("class")));
+        Assert.Contains("svg.chart{display:block;max-width:none}", html);
+        Assert.DoesNotContain("max-width:100%", html);
+        Assert.Contains("@media (max-width: 48rem)", html);
     }
 
     [Fact]

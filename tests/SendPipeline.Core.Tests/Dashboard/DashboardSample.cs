@@ -20,6 +20,17 @@ internal sealed record DashboardSample(LaPicture Picture, HnbAssumptions Assumpt
 
     public static DashboardSample Build()
     {
+        var picture = Builder().Build();
+        var assumptions = HnbAssumptions.From(picture.Assumptions);
+        var hnb = HnbForecastOutcome.For(picture, La, assumptions);
+        var capacity = WorkforceCapacity.Build(picture, SplitRules.From(picture.Assumptions));
+        var quality = DataQualityReport.Build(picture, La);
+        return new DashboardSample(picture, assumptions, hnb, capacity, quality, DashboardModel.Build(picture, La, assumptions, hnb, capacity, quality));
+    }
+
+    /// <summary>The sample's returns, for a test to change before it builds the picture.</summary>
+    public static PictureBuilder Builder()
+    {
         var builder = new PictureBuilder();
         builder.Register[0] = $"100001,855,2001,\"{HostileName.Replace("\"", "\"\"")}\",Community school,Primary,210,Open,8552001,2";
         builder.Register.Add("100003,855,2003,Birch Primary School,Community school,Primary,90,Open,8552003,4");
@@ -32,12 +43,7 @@ internal sealed record DashboardSample(LaPicture Picture, HnbAssumptions Assumpt
             .SelectMany(la => la.Plans.Select((plans, i) =>
                 $"{2018 + i}{(2019 + i) % 100},Local authority,{la.Code},E0000{la.Code},{la.Name},All EHC plans,All EHC plans,{plans.ToString(CultureInfo.InvariantCulture)},{i + 2}"))];
         builder.Finance = ["2024-25,1.2.1,Actual,1000000,,2", "2024-25,1.2.3,Actual,2500000,,3", "2024-25,1.1.1,Actual,400000,,4"];
-        var picture = builder.Build();
-        var assumptions = HnbAssumptions.From(picture.Assumptions);
-        var hnb = HnbForecastOutcome.For(picture, La, assumptions);
-        var capacity = WorkforceCapacity.Build(picture, SplitRules.From(picture.Assumptions));
-        var quality = DataQualityReport.Build(picture, La);
-        return new DashboardSample(picture, assumptions, hnb, capacity, quality, DashboardModel.Build(picture, La, assumptions, hnb, capacity, quality));
+        return builder;
     }
 
     public string Html()

@@ -27,6 +27,9 @@ public class PreSubmissionCheckTests
         b.Census1 = [.. b.Census1.Select(r => r.Replace("2026-01-15", "2025-10-02"))];
         b.Census2 = [.. b.Census2.Select(r => r.Replace("2026-01-15", "2025-10-02"))];
         b.Finance = ["2024-25,1.2.1,Actual,1000000.00,,2", "2024-25,1.0.2,Actual,-50000.00,,3", "2025-26,1.2.1,Budget,1100000.00,,4", "2025-26,1.0.2,Budget,-50000.00,,5"];
+        // Every Experts at Hand discipline of spec 4.7 has a post (AP outreach: 2025-26 is in the grant's window).
+        b.Posts.AddRange(["svc-eps,2025-26 Q3,ST1,ST,FrontLine,1,Filled,50000.00,EAH,,4", "svc-eps,2025-26 Q3,SL1,SALT,FrontLine,1,Filled,50000.00,EAH,,5",
+            "svc-eps,2025-26 Q3,OT1,OT,FrontLine,1,Filled,50000.00,EAH,,6", "svc-eps,2025-26 Q3,AP1,APO,FrontLine,1,Filled,40000.00,EAH,,7"]);
         return b;
     }
 
@@ -141,6 +144,49 @@ public class PreSubmissionCheckTests
         var unresolved = checks.Single(c => c.Id == PreSubmissionChecks.UnresolvedErrors);
         Assert.False(unresolved.Passed);
         Assert.Equal(["8552001 school-census: 3 errors in uploads/8552001/school-census/fix.csv"], unresolved.Items);
+    }
+
+    [Fact]
+    public void Run_ProviderWhoseOnlyReturnWasRejected_IsStillExpectedAndMissing()
+    {
+        // 654321's Q3 placements upload was rejected: nothing of it is in force, but it is still owed.
+        var checks = Run(ConsistentQ3(), plant: p => p.Uploads.Add(new UploadStatusRow("654321", "placements",
+            "uploads/654321/placements/q3.csv", "def", "rejected", "2025-12-31", DateTimeOffset.UnixEpoch, 2, 0, InForce: false)));
+
+        var providers = checks.Single(c => c.Id == PreSubmissionChecks.ProviderReturns);
+        Assert.False(providers.Passed);
+        Assert.Equal(["654321"], providers.Items);
+        Assert.StartsWith("1 of 2 providers expected for the quarter returned at 2025-12-31", providers.Detail);
+    }
+
+    [Fact]
+    public void Run_ServiceWhoseOnlyWorkforceUploadWasRejected_FailsTheSplitNamingTheService()
+    {
+        var b = ConsistentQ3();
+        b.Posts.RemoveAll(p => p.Contains(",ST1,ST,", StringComparison.Ordinal));
+        var checks = Run(b, plant: p => p.Uploads.Add(new UploadStatusRow("svc-sts", "workforce",
+            "uploads/svc-sts/workforce/q3.csv", "ghi", "rejected", "2025-26 Q3", DateTimeOffset.UnixEpoch, 9, 0, InForce: false)));
+
+        var split = checks.Single(c => c.Id == PreSubmissionChecks.ExpertsAtHandSplit);
+        Assert.False(split.Passed);
+        Assert.Equal(["svc-sts: no 2025-26 Q3 workforce return in force", "ST (specialist teacher): no post in 2025-26 Q3"], split.Items);
+        Assert.StartsWith("1 of 2 services returned their 2025-26 Q3 workforce, so the split is incomplete", split.Detail);
+    }
+
+    [Fact]
+    public void Run_TwoRejectedUploadsFromOneSubmitter_CountsUploadsAndSubmittersApart()
+    {
+        var checks = Run(ConsistentQ3(), plant: p =>
+        {
+            p.Uploads.Add(new UploadStatusRow("la", "hnb-finance", "uploads/la/hnb-finance/a.csv", "a1", "rejected", "2025-26", DateTimeOffset.UnixEpoch, 1, 0, false));
+            p.Uploads.Add(new UploadStatusRow("la", "establishments", "uploads/la/establishments/b.csv", "b1", "rejected", null, DateTimeOffset.UnixEpoch, 2, 0, false));
+            p.Uploads.Add(new UploadStatusRow("8552001", "school-census", "uploads/8552001/school-census/c.csv", "c1", "rejected", "2025-10-02",
+                DateTimeOffset.UnixEpoch, 3, 0, false));
+        });
+
+        var unresolved = checks.Single(c => c.Id == PreSubmissionChecks.UnresolvedErrors);
+        Assert.StartsWith("3 uploads from 2 submitters were rejected", unresolved.Detail);
+        Assert.Equal(3, unresolved.Items.Count);
     }
 
     [Fact]

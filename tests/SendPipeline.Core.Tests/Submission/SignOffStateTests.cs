@@ -6,7 +6,40 @@ public class SignOffStateTests
 {
     private static readonly DateTimeOffset Noon = new(2026, 1, 20, 12, 0, 0, TimeSpan.Zero);
 
-    private static SignOff Sign(SignOffRole role, string hash, int minutes = 0, string name = "A Person") => new(role.Id, name, Noon.AddMinutes(minutes), hash);
+    /// <summary>A credentialed signature; by default each role's holder is a different person.</summary>
+    private static SignOff Sign(SignOffRole role, string hash, int minutes = 0, string name = "A Person", string? person = null) =>
+        new(role.Id, name, Noon.AddMinutes(minutes), hash, "entra:" + (person ?? role.Id), "entra-object-id:" + (person ?? role.Id));
+
+    [Fact]
+    public void Evaluate_OnePersonSigningAllFiveRoles_CountsOnlyTheirFirst()
+    {
+        var state = SignOffState.Evaluate(SignOffRoles.All.Select((r, i) => Sign(r, "h1", i, "Made Up", person: "same-person")), "h1");
+
+        Assert.False(state.Complete);
+        Assert.Equal([SignOffRoles.LaChiefExecutive.Id], state.Valid.Select(s => s.Role));
+        Assert.Equal(4, state.Missing.Count);
+        Assert.Equal(4, state.Voided.Count);
+    }
+
+    [Fact]
+    public void Evaluate_SignatureWithoutACredential_DoesNotCount()
+    {
+        var uncredentialed = new SignOff(SignOffRoles.LaChiefExecutive.Id, "Typed Name", Noon, "h1");
+
+        var state = SignOffState.Evaluate([uncredentialed], "h1");
+
+        Assert.Empty(state.Valid);
+        Assert.Contains(SignOffRoles.LaChiefExecutive, state.Missing);
+        Assert.Equal(uncredentialed, Assert.Single(state.Voided));
+    }
+
+    [Fact]
+    public void SignerKeys_PersonKey_TreatsSpacingCaseAndPunctuationAsOnePerson()
+    {
+        Assert.Equal(SignerKeys.PersonKey("Alex Morgan"), SignerKeys.PersonKey("  alex   MORGAN. "));
+        Assert.NotEqual(SignerKeys.PersonKey("Alex Morgan"), SignerKeys.PersonKey("Alex Morgans"));
+        Assert.Null(SignerKeys.PersonName("Alex"));
+    }
 
     [Fact]
     public void Evaluate_AllFiveOnTheSnapshot_IsComplete()

@@ -86,10 +86,11 @@ public class WorkforceCapacityTests
     {
         var days = WorkforceCapacity.Build(Picture(Posts), Rules).SettingDays;
 
-        // Q3 is three quarters in: 40 × 3/4 = 30 for a primary, 160 × 3/4 = 120 for a secondary.
-        Assert.Equal((11.5m, (decimal?)30m, false), (days[0].YearToDateDays, days[0].YearToDateTarget, days[0].NoSupportThisYear));
+        // Activity was returned for Q2 and Q3 only, so two quarters' share: 40 × 2/4 = 20 for a primary, 160 × 2/4 = 80 for a secondary.
+        Assert.Equal([2, 3], WorkforceCapacity.Build(Picture(Posts), Rules).ActivityQuarters);
+        Assert.Equal((11.5m, (decimal?)20m, false), (days[0].YearToDateDays, days[0].YearToDateTarget, days[0].NoSupportThisYear));
         // Beech High had its days in Q2: none this quarter, but supported this year.
-        Assert.Equal((9m, (decimal?)120m, true, false), (days[1].YearToDateDays, days[1].YearToDateTarget, days[1].NoSupport, days[1].NoSupportThisYear));
+        Assert.Equal((9m, (decimal?)80m, true, false), (days[1].YearToDateDays, days[1].YearToDateTarget, days[1].NoSupport, days[1].NoSupportThisYear));
         // Oak Special's days were in the last financial year, so none count for this one.
         Assert.Equal((0m, (decimal?)null, true), (days[2].YearToDateDays, days[2].YearToDateTarget, days[2].NoSupportThisYear));
     }

@@ -19,7 +19,8 @@ public sealed class PortalApiTests : IDisposable
         var store = new LocalFolderStore(_root);
         _keys = new SubmitterKeyStore(store, TimeProvider.System);
         var sessions = new PortalSessions(new PortalOptions(new byte[32]), TimeProvider.System);
-        _api = new PortalApi(new PortalService(_keys, new UploadAccess(_keys, new Mock<IUploadAccessIssuer>().Object), sessions, store, store, TimeProvider.System));
+        _api = new PortalApi(new PortalService(_keys, new UploadAccess(_keys, new Mock<IUploadAccessIssuer>().Object), sessions, store, store, TimeProvider.System),
+            new PortalRateLimiter(TimeProvider.System));
     }
 
     public void Dispose()
@@ -27,8 +28,9 @@ public sealed class PortalApiTests : IDisposable
         if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
     }
 
-    private Task<PortalReply> Send(string method, string path, string? body = null, string? token = null) =>
-        _api.HandleAsync(new PortalRequest(method, path, token is null ? null : "Bearer " + token, new MemoryStream(Encoding.UTF8.GetBytes(body ?? ""))));
+    private Task<PortalReply> Send(string method, string path, string? body = null, string? token = null, PortalApi? api = null) =>
+        (api ?? _api).HandleAsync(new PortalRequest(method, path, token is null ? null : "Bearer " + token,
+            new MemoryStream(Encoding.UTF8.GetBytes(body ?? "")), "203.0.113.7"));
 
     [Theory]
     [InlineData("", "text/html; charset=utf-8")]
@@ -83,5 +85,87 @@ public sealed class PortalApiTests : IDisposable
 
         Assert.Equal(status, reply.Status);
         Assert.True(JsonDocument.Parse(reply.Body).RootElement.GetProperty("error").GetString() is { Length: > 0 });
+    }
+
+    private sealed class ManualClock(DateTimeOffset now) : TimeProvider
+    {
+        private DateTimeOffset _now = now;
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public void Advance(TimeSpan by) => _now += by;
+    }
+
+    private PortalApi ApiOn(TimeProvider clock, PortalRateLimits limits)
+    {
+        var store = new LocalFolderStore(_root);
+        var sessions = new PortalSessions(new PortalOptions(new byte[32]), clock);
+        return new PortalApi(new PortalService(_keys, new UploadAccess(_keys, new Mock<IUploadAccessIssuer>().Object), sessions, store, store, clock),
+            new PortalRateLimiter(clock, limits));
+    }
+
+    [Fact]
+    public async Task SignIn_OverTheLimitFromOneClient_Is429WithRetryAfter_UntilTheWindowEnds()
+    {
+        var clock = new ManualClock(new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.Zero));
+        var api = ApiOn(clock, PortalRateLimits.Default);
+        var guess = JsonSerializer.Serialize(new { key = "8552001.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" });
+        Task<PortalReply> From(string client) => api.HandleAsync(new PortalRequest("POST", "/session", null, new MemoryStream(Encoding.UTF8.GetBytes(guess)), client));
+
+        for (var i = 0; i < PortalRateLimits.Default.SignInsPerWindow; i++) Assert.Equal(401, (await From("203.0.113.7")).Status);
+        var limited = await From("203.0.113.7");
+        var elsewhere = await From("198.51.100.2");
+        clock.Advance(PortalRateLimits.Default.Window);
+        var later = await From("203.0.113.7");
+
+        Assert.Equal((429, "60"), (limited.Status, limited.Headers["Retry-After"]));
+        Assert.Contains("Too many requests", JsonDocument.Parse(limited.Body).RootElement.GetProperty("error").GetString());
+        Assert.Equal(401, elsewhere.Status);
+        Assert.Equal(401, later.Status);
+    }
+
+    [Fact]
+    public async Task Session_OverItsLimit_Is429_WhileAnotherSessionGoesOn()
+    {
+        var clock = new ManualClock(new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.Zero));
+        var api = ApiOn(clock, new PortalRateLimits(10, 3, TimeSpan.FromMinutes(1)));
+        async Task<string> SignIn() => JsonDocument.Parse((await Send("POST", "/session",
+            JsonSerializer.Serialize(new { key = (await _keys.IssueAsync("8552001")).Key }), api: api)).Body).RootElement.GetProperty("token").GetString()!;
+        var busy = await SignIn();
+        var quiet = await SignIn();
+
+        var statuses = new List<int>();
+        for (var i = 0; i < 4; i++) statuses.Add((await Send("GET", "/uploads", token: busy, api: api)).Status);
+
+        Assert.Equal([200, 200, 200, 429], statuses);
+        Assert.Equal(200, (await Send("GET", "/uploads", token: quiet, api: api)).Status);
+        Assert.Equal(200, (await Send("GET", "", api: api)).Status);
+    }
+
+    [Fact]
+    public void RateLimiter_EndedWindows_AreSweptOutRatherThanKeptForever()
+    {
+        var clock = new ManualClock(new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.Zero));
+        var limiter = new PortalRateLimiter(clock);
+        for (var i = 0; i <= PortalRateLimiter.PurgeAbove; i++) Assert.True(limiter.TrySignIn("client-" + i, out _));
+        clock.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.True(limiter.TrySignIn("one more", out _));
+
+        Assert.Equal(1, limiter.Partitions);
+    }
+
+    [Fact]
+    public void Options_TheExampleSettingsFilesSecret_IsRefusedSayingHowToMakeOne()
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "SendPipeline.sln"))) root = Path.GetDirectoryName(root)!;
+        using var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "src", "SendPipeline.Functions", "local.settings.json.example")));
+        var secret = settings.RootElement.GetProperty("Values").GetProperty("SendPipeline__PortalSessionSecret").GetString()!;
+
+        var error = Assert.Throws<InvalidOperationException>(() => PortalOptions.FromSecret(secret));
+        Assert.Contains("openssl rand -base64 48", error.Message);
+        Assert.Throws<InvalidOperationException>(() => PortalOptions.FromSecret("local-development-only-portal-session-secret"));
+        Assert.NotNull(PortalOptions.FromSecret(Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48))));
     }
 }

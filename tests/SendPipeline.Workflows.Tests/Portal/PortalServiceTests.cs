@@ -61,7 +61,7 @@ public sealed class PortalServiceTests : IDisposable
         Assert.Equal(200, result.Status);
         Assert.Equal(["workforce", "eah-activity"], result.Value!.ReturnTypes);
         Assert.Equal(_clock.GetUtcNow().AddMinutes(30), result.Value.ExpiresOn);
-        Assert.Equal("svc-ep", _portal.Session(result.Value.Token).Value!.SubmitterId);
+        Assert.Equal("svc-ep", (await _portal.SessionAsync(result.Value.Token)).Value!.SubmitterId);
     }
 
     [Theory]
@@ -96,9 +96,57 @@ public sealed class PortalServiceTests : IDisposable
     {
         var token = await SignIn("8552001");
         var parts = token.Split('.');
+        string With(int index, string value) => string.Join('.', parts.Select((p, i) => i == index ? value : p));
 
-        foreach (var forged in new[] { $"8552002.{parts[1]}.{parts[2]}", $"{parts[0]}.{long.Parse(parts[1]) + 3600}.{parts[2]}", parts[0], "" })
+        foreach (var forged in new[] { With(0, "8552002"), With(3, (long.Parse(parts[3]) + 3600).ToString()), With(1, new string('0', 16)),
+                     With(2, new string('0', 32)), parts[0], "" })
             Assert.Equal((401, PortalService.NotSignedIn), ((await _portal.ListUploadsAsync(forged)).Status, (await _portal.ListUploadsAsync(forged)).Problem));
+    }
+
+    [Fact]
+    public async Task Session_WhenItsKeyIsRevoked_EndsAtTheNextRequest_AndTheSubmittersOtherKeysSessionsGoOn()
+    {
+        var revoked = await _keys.IssueAsync("8552001");
+        var kept = await _keys.IssueAsync("8552001");
+        var doomed = (await _portal.SignInAsync(revoked.Key)).Value!.Token;
+        var other = (await _portal.SignInAsync(kept.Key)).Value!.Token;
+        Assert.Equal(200, (await _portal.ListUploadsAsync(doomed)).Status);
+
+        Assert.NotNull(await _keys.RevokeAsync(SubmitterKeyStore.KeyIdOf(revoked.Hash)));
+
+        var refused = await _portal.ListUploadsAsync(doomed);
+        Assert.Equal((401, PortalService.KeyRevoked), (refused.Status, refused.Problem));
+        Assert.Equal(401, (await _portal.RequestUploadAsync(doomed, new PortalUploadRequest("school-census", "jan.csv", 10))).Status);
+        Assert.Equal(200, (await _portal.ListUploadsAsync(other)).Status);
+        Assert.Equal(401, (await _portal.SignInAsync(revoked.Key)).Status);
+    }
+
+    [Fact]
+    public async Task SignOut_EndsThatSessionForGood_ThoughItsTokenIsStillSignedAndUnexpired()
+    {
+        var token = await SignIn("8552001");
+        var otherTab = await SignIn("8552001");
+
+        Assert.Equal(200, (await _portal.SignOutAsync(token)).Status);
+
+        var reused = await _portal.ListUploadsAsync(token);
+        Assert.Equal((401, PortalService.SignedOut), (reused.Status, reused.Problem));
+        Assert.Equal(401, (await _portal.SessionAsync(token)).Status);
+        Assert.Equal(401, (await _portal.SignOutAsync(token)).Status);
+        Assert.Equal(200, (await _portal.ListUploadsAsync(otherTab)).Status);
+    }
+
+    [Fact]
+    public async Task SignOut_PurgesTheSignOutsOfSessionsThatHaveExpiredAnyway()
+    {
+        await _portal.SignOutAsync(await SignIn("8552001"));
+        _clock.Advance(TimeSpan.FromMinutes(31));
+
+        await _portal.SignOutAsync(await SignIn("8552001"));
+
+        var rows = new List<SendPipeline.Workflows.Ports.TableRow>();
+        await foreach (var row in _store.QueryAsync(PortalSignOuts.Table, "8552001")) rows.Add(row);
+        Assert.Single(rows);
     }
 
     [Theory]

@@ -45,7 +45,8 @@ internal sealed class SignedQuarter(IBlobStore blobs, ITableStore tables, string
         foreach (var role in SignOffRoles.All)
         {
             at = at.AddMinutes(1);
-            await signOffs.RecordAsync(Quarter, new SignOff(role.Id, "Officer " + role.Id, at, Snapshot.Hash));
+            await signOffs.RecordAsync(Quarter, new SignOff(role.Id, "Officer " + role.Id, at, Snapshot.Hash,
+                SignerId: "signer-" + role.Id, CredentialId: "key-" + role.Id));
         }
     }
 

@@ -4,6 +4,7 @@ using SendPipeline.Core.Picture;
 using SendPipeline.Core.Reference;
 using SendPipeline.Core.Submission;
 using SendPipeline.Storage.Local;
+using SendPipeline.Workflows.Access;
 using SendPipeline.Workflows.Submission;
 
 namespace SendPipeline.Workflows.Tests.Submission;
@@ -99,19 +100,80 @@ public sealed class SubmissionStoresTests : IDisposable
     }
 
     [Fact]
-    public async Task Sign_UnknownRoleOrNoName_IsRefusedSayingWhatToDo()
+    public async Task SignOffs_RecordWhoSignedAndWithWhichCredential()
     {
-        var activities = new SubmissionActivities(_store, _store, new PipelineOptions("855"), TimeProvider.System, null, NullLogger<SubmissionActivities>.Instance);
-        var current = await activities.FreezeSnapshotAsync(new SubmissionRequest(Quarter));
+        var signOffs = new SignOffStore(_store);
+        var at = new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.Zero);
 
-        var mayor = await activities.SignAsync(new SignOffRequest(Quarter, "mayor", "A Person", current.Hash));
-        var nameless = await activities.SignAsync(new SignOffRequest(Quarter, "la-chief-executive", " ", current.Hash));
-        var signed = await activities.SignAsync(new SignOffRequest(Quarter, "LA-Chief-Executive", "A Person", current.Hash[..12]));
+        await signOffs.RecordAsync(Quarter, new SignOff("la-chief-executive", "Alex Morgan", at, "h1", "local:alex-morgan", "signer-key:0123456789abcdef"));
+
+        var read = Assert.Single(await signOffs.ReadAsync(Quarter));
+        Assert.Equal(("local:alex-morgan", "signer-key:0123456789abcdef"), (read.SignerId, read.CredentialId));
+    }
+
+    private SubmissionActivities Activities() =>
+        new(_store, _store, new PipelineOptions("855"), TimeProvider.System, null, NullLogger<SubmissionActivities>.Instance);
+
+    [Fact]
+    public async Task Sign_UnknownRoleOrNoCredential_IsRefusedSayingWhatToDo()
+    {
+        var activities = Activities();
+        var keys = new SignerKeyStore(_store, TimeProvider.System);
+        var current = await activities.FreezeSnapshotAsync(new SubmissionRequest(Quarter));
+        var key = (await keys.IssueAsync("la-chief-executive", "Alex Morgan")).Issued!;
+        var signer = await keys.AuthenticateAsync(key.Key);
+
+        var mayor = await activities.SignAsync(new SignOffRequest(Quarter, "mayor", current.Hash, signer));
+        var uncredentialed = await activities.SignAsync(new SignOffRequest(Quarter, "la-chief-executive", current.Hash, null));
+        var signed = await activities.SignAsync(new SignOffRequest(Quarter, "LA-Chief-Executive", current.Hash[..12], signer));
 
         Assert.False(mayor.Recorded);
         Assert.Contains("la-chief-executive, icb-chief-executive", mayor.Message);
-        Assert.False(nameless.Recorded);
-        Assert.True(signed.Recorded);
+        Assert.False(uncredentialed.Recorded);
+        Assert.Contains("No valid sign-off credential", uncredentialed.Message);
+        Assert.True(signed.Recorded, signed.Message);
         Assert.Equal(4, signed.MissingRoles.Count);
+        var recorded = Assert.Single(await new SignOffStore(_store).ReadAsync(Quarter));
+        Assert.Equal(("Alex Morgan", "signer-key:" + key.KeyId), (recorded.Name, recorded.CredentialId));
+    }
+
+    [Fact]
+    public async Task Sign_MadeUpRevokedOrWrongRoleKey_DoesNotCount()
+    {
+        var activities = Activities();
+        var keys = new SignerKeyStore(_store, TimeProvider.System);
+        var current = await activities.FreezeSnapshotAsync(new SubmissionRequest(Quarter));
+        var cfo = (await keys.IssueAsync("la-chief-financial-officer", "Robin Hughes")).Issued!;
+        var revoked = (await keys.IssueAsync("la-chief-executive", "Alex Morgan")).Issued!;
+        await keys.RevokeAsync(revoked.KeyId);
+        var madeUp = SignerKeys.Prefix + new string('A', 43);
+
+        var results = new[]
+        {
+            await activities.SignAsync(new SignOffRequest(Quarter, "la-chief-executive", current.Hash, await keys.AuthenticateAsync(madeUp))),
+            await activities.SignAsync(new SignOffRequest(Quarter, "la-chief-executive", current.Hash, await keys.AuthenticateAsync(revoked.Key))),
+            await activities.SignAsync(new SignOffRequest(Quarter, "la-chief-executive", current.Hash, await keys.AuthenticateAsync(cfo.Key))),
+        };
+
+        Assert.All(results, r => Assert.False(r.Recorded));
+        Assert.Contains("does not hold the LA Chief Executive sign-off", results[2].Message);
+        Assert.Empty(await new SignOffStore(_store).ReadAsync(Quarter));
+        Assert.Contains("la-chief-executive", results[2].MissingRoles);
+    }
+
+    [Fact]
+    public async Task Sign_OneEntraPrincipalHoldingEveryAppRole_SignsOneRoleOnly()
+    {
+        var activities = Activities();
+        var current = await activities.FreezeSnapshotAsync(new SubmissionRequest(Quarter));
+        var everything = EasyAuthPrincipal.Decode(EasyAuthPrincipal.Encode(Guid.NewGuid().ToString(), "Made Up", SignOffRoles.All.Select(r => r.Id)))!;
+
+        var results = new List<SignOffResult>();
+        foreach (var role in SignOffRoles.All) results.Add(await activities.SignAsync(new SignOffRequest(Quarter, role.Id, current.Hash, everything)));
+
+        Assert.True(results[0].Recorded);
+        Assert.All(results.Skip(1), r => Assert.False(r.Recorded));
+        Assert.Contains("one person cannot sign two roles", results[1].Message);
+        Assert.Equal(4, results[^1].MissingRoles.Count);
     }
 }

@@ -80,7 +80,14 @@
     await showSignedIn(true);
   });
 
-  el('sign-out').addEventListener('click', () => signOut());
+  el('sign-out').addEventListener('click', async () => {
+    // Ends the session on the server too, so the token no longer works even if it was copied.
+    const token = session?.token;
+    signOut();
+    if (token) {
+      await fetch(api + '/session', { method: 'DELETE', headers: { Authorization: 'Bearer ' + token }, cache: 'no-store' }).catch(() => {});
+    }
+  });
 
   el('upload-form').addEventListener('submit', async (event) => {
     event.preventDefault();
