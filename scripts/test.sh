@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 ./scripts/chromium.sh ensure
 ./scripts/playwright.sh install
 ./scripts/duckdb.sh install
+./scripts/sheetjs.sh install
 ./scripts/azurite.sh start
 trap './scripts/azurite.sh stop' EXIT
 

@@ -93,9 +93,75 @@ public sealed class BadInputCorpusTests : IDisposable
         }
         Assert.True(new FileInfo(path).Length < 5 * 1024 * 1024);
 
-        var report = await ValidateAsync(path, "school-census", "8552001", "rejected", "FILE-014");
+        var report = await ValidateAsync(path, "school-census", "8552001", "rejected", "FILE-018");
 
         Assert.Contains("expand", report.Issues.Single().Message);
+    }
+
+    /// <summary>
+    /// Issue 15: shared strings that inflate past the 128 MB cap at a ratio real text has, so only the cap
+    /// on the text table (which ExcelDataReader once loaded whole, unbounded) stops them.
+    /// </summary>
+    [Fact]
+    public async Task Validate_WorkbookWhoseTextTableExpandsPastTheCap_IsAFileLevelErrorWithAFix()
+    {
+        var path = Path.Combine(_dir, "strings.xlsx");
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
+        {
+            Write(zip, "[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>");
+            Write(zip, "xl/workbook.xml", "<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+            Write(zip, "xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>");
+            Write(zip, "xl/worksheets/sheet1.xml", "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row></sheetData></worksheet>");
+            var strings = zip.CreateEntry("xl/sharedStrings.xml", CompressionLevel.Fastest);
+            await using var stream = strings.Open();
+            stream.Write("<?xml version=\"1.0\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"u8);
+            // Numbered UPN-like text compresses about ten times, as real text does: the ratio guard lets it by.
+            var written = 0L;
+            for (var i = 0; written < Limits.MaxSharedStringsBytes + (1 << 20); i++)
+            {
+                var item = Encoding.UTF8.GetBytes($"<si><t>A{i:D12}</t></si>");
+                stream.Write(item);
+                written += item.Length;
+            }
+            stream.Write("</sst>"u8);
+        }
+
+        var report = await ValidateAsync(path, "school-census", "8552001", "rejected", "FILE-018");
+
+        var issue = report.Issues.Single();
+        Assert.Equal("The workbook's text table expands to more than 128 MB, far beyond any real return.", issue.Message);
+        Assert.Contains("CSV", issue.Fix);
+    }
+
+    /// <summary>
+    /// Issue 15: 5,000 rows whose Sex and DOB are 5,000-character bad values (50 MB of them). Before, each
+    /// report repeated every value whole and was larger than the upload; now each is under 2 MB.
+    /// </summary>
+    [Fact]
+    public async Task Validate_CensusOfLongBadValues_GivesReportsOfBoundedSizeWithExactCounts()
+    {
+        var path = Path.Combine(_dir, "upload", "long-values.csv");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var (sex, dob) = (new string('Q', 5_000), new string('D', 5_000));
+        await using (var file = new StreamWriter(path))
+        {
+            await file.WriteAsync("LAEstab,CensusDate,UPN,DOB,Sex,NCYearActual,SENProvision,SENType1,SENType2,"
+                + "SENUnitIndicator,ResourcedProvisionIndicator,TopUpFunding,EntryDate\r\n");
+            for (var row = 0; row < 5_000; row++)
+                await file.WriteAsync($"8552001,2026-01-15,{Core.Reference.Upn.Create($"855200{row:D6}")},{dob},{sex},4,K,SLCN,,N,N,N,2021-09-01\r\n");
+        }
+
+        var report = await ValidateAsync(path, "school-census", "8552001", "rejected", "SC1700");
+
+        Assert.Equal((5_000, 5_000), (report.CountsByRule["SC1700"], report.CountsByRule["VAL-002"]));
+        Assert.Equal((1_000, 8_000), (report.Issues.Count(i => i.RuleId == "SC1700"), report.IssuesOmitted));
+        Assert.All(report.Issues, i => Assert.True(i.Value!.Length <= IssueText.MaxChars, i.Value));
+        foreach (var extension in new[] { ".json", ".csv", ".html" })
+        {
+            var size = new FileInfo(Path.Combine(_dir, "long-values" + extension)).Length;
+            Assert.True(size < 2 * 1024 * 1024, $"{extension}: {size:N0} bytes");
+        }
+        Assert.Contains("4,000 more issues of this rule are counted but not listed.", await File.ReadAllTextAsync(Path.Combine(_dir, "long-values.csv")));
     }
 
     private static void Write(ZipArchive zip, string name, string text)

@@ -154,6 +154,7 @@ internal static class DurableIngestHarness
             registry.AddActivityFunc<RebuildRequest, HnbForecastSummary>(RebuildActivityNames.BuildHnbForecast, (_, input) => rebuild.BuildHnbForecast(input, context));
             registry.AddActivityFunc<RebuildRequest, DashboardSummary>(RebuildActivityNames.BuildDashboard, (_, input) => rebuild.BuildDashboard(input, context));
             registry.AddActivityFunc<RebuildRequest, PowerBiSummary>(RebuildActivityNames.BuildPowerBi, (_, input) => rebuild.BuildPowerBi(input, context));
+            registry.AddActivityFunc<BuiltFromRecord, bool>(RebuildActivityNames.RecordBuiltFrom, (_, input) => rebuild.RecordBuiltFrom(input, context));
             registry.AddActivityFunc<RebuildRequest, DataQualitySummary>(RebuildActivityNames.BuildDataQuality, (_, input) =>
             {
                 result.CountBuild();

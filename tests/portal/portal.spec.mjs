@@ -87,6 +87,11 @@ try {
   await shot(a, '05-history');
   step('earlier uploads are listed with their status');
 
+  await send(a, fixture('clean.csv'));
+  await a.locator('#result[data-status="duplicate"]').waitFor({ timeout: 20000 });
+  assert.match(await a.locator('#result-status').innerText(), /^Same as \d{8}-\d{9}-clean\.csv, received .*: nothing has changed\.$/);
+  step('the same file sent again is shown as the same as the return in force, nothing changed');
+
   await send(a, fixture('notes.txt'));
   await a.locator('#notice').getByText('must be a .csv or .xlsx file').waitFor();
   assert.equal(await a.evaluate(() => document.activeElement.id), 'notice', 'the problem is announced and focused');

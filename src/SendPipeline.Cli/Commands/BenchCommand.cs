@@ -13,14 +13,15 @@ namespace SendPipeline.Cli.Commands;
 /// </summary>
 public static class BenchCommand
 {
-    public const string Usage = "sendpipeline bench [validate] [--rows N] [--runs N] [--file PATH]";
+    public const string Usage = "sendpipeline bench [validate] [--rows N] [--runs N] [--file PATH] | bench bounds [--rows N] [--keep DIR]";
 
     /// <summary><c>bench</c> and <c>bench validate</c> time validation; <c>bench rebuild</c> times the rebuild.</summary>
     public static async Task<int> RunAsync(CommandLine args, TextWriter output) => args.Positional switch
     {
         [] or ["validate"] => Run(args, output),
         ["rebuild"] => await RebuildBenchCommand.RunAsync(args, output),
-        _ => throw new UsageException($"bench takes validate or rebuild, not '{string.Join(' ', args.Positional)}'."),
+        ["bounds"] => BoundsBenchCommand.Run(args, output),
+        _ => throw new UsageException($"bench takes validate, rebuild or bounds, not '{string.Join(' ', args.Positional)}'."),
     };
 
     public static int Run(CommandLine args, TextWriter output)

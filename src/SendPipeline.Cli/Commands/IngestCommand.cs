@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using SendPipeline.Cli.Drill;
+using SendPipeline.Core.Reading;
 using SendPipeline.Storage;
 using SendPipeline.Workflows;
 using SendPipeline.Workflows.Ingest;
@@ -34,25 +36,28 @@ public static class IngestCommand
         var connection = args.Option("connection") ?? Environment.GetEnvironmentVariable("SENDPIPELINE_STORAGE");
         var folder = args.Option("store");
         if (connection is not null && folder is not null) throw new UsageException("Give --store or --connection, not both.");
-        return StoreFactory.Create(connection ?? folder ?? Path.Combine("out", "store"));
+        return CrashHook.Wrap(StoreFactory.Create(connection ?? folder ?? Path.Combine("out", "store")));
     }
 
     public static Task<IReadOnlyList<IngestResult>> IngestAsync(Stores stores, string laCode, IRebuildSignal? rebuild = null, PipelineHooks? hooks = null)
     {
         hooks ??= PipelineHooks.None;
+        // Clears what a killed run left in the private temporary folder before any pupil data goes there.
+        _ = PrivateTemp.Current;
         var activities = new IngestActivities(stores.Blobs, stores.Tables, new PipelineOptions(laCode), hooks.Loggers.CreateLogger<IngestActivities>());
         return new UploadSweep(stores.Blobs, stores.Tables, activities, rebuild, hooks.Decorate).RunAsync();
     }
 
     /// <summary>
-    /// Ingests every new upload, then rebuilds once if any return in force changed: the CLI's form of
-    /// the Functions app's debounced rebuild, with the whole sweep as the burst.
+    /// Ingests every new upload (finishing any a killed run left half recorded), then rebuilds once if the
+    /// datasets are behind the returns in force (<see cref="BuiltFrom"/>): the CLI's form of the Functions
+    /// app's debounced rebuild, with the whole sweep as the burst. So a rerun after a kill, even one with
+    /// nothing new to ingest, finishes a rebuild the kill interrupted.
     /// </summary>
     public static async Task<(IReadOnlyList<IngestResult> Results, RebuildResult? Rebuild)> IngestAndRebuildAsync(Stores stores, string laCode, int? suppressUnder = null, PipelineHooks? hooks = null)
     {
-        var pending = new PendingRebuild();
-        var results = await IngestAsync(stores, laCode, pending, hooks);
-        var rebuild = pending.IsPending ? await RebuildCommand.RebuildAsync(stores, laCode, $"{results.Count} uploads ingested", suppressUnder, hooks) : null;
+        var results = await IngestAsync(stores, laCode, new PendingRebuild(), hooks);
+        var rebuild = await RebuildCommand.RebuildIfBehindAsync(stores, laCode, $"{results.Count} uploads ingested", suppressUnder, hooks);
         return (results, rebuild);
     }
 }

@@ -36,6 +36,12 @@ public static class RebuildCommand
         return RebuildWorkflow.RunAsync(context, new RebuildRequest(reason));
     }
 
+    /// <summary>Rebuilds only when the datasets do not reflect the returns in force (<see cref="BuiltFrom.IsBehindAsync"/>); null when they do.</summary>
+    public static async Task<RebuildResult?> RebuildIfBehindAsync(Stores stores, string laCode, string reason, int? suppressUnder = null, PipelineHooks? hooks = null) =>
+        await BuiltFrom.IsBehindAsync(stores.Blobs, stores.Tables)
+            ? await RebuildAsync(stores, laCode, reason, suppressUnder, hooks)
+            : null;
+
     private static void DescribeHnb(HnbForecastSummary hnb, TextWriter output)
     {
         output.WriteLine();

@@ -40,6 +40,8 @@ public static class ServeCommand
             }
         }
 
+        // Clears what a killed serve left in the private temporary folder before any upload goes there.
+        _ = Core.Reading.PrivateTemp.Current;
         await using var server = await PortalServer.StartAsync(
             new PortalServerOptions(stores, la, port) { SessionLifetime = TimeSpan.FromMinutes(minutes) }, TextWriter.Synchronized(output));
         output.WriteLine($"Upload portal: {server.Url}  (127.0.0.1 only; Ctrl+C to stop)");

@@ -28,6 +28,9 @@ public static class SubmitCommand
         var endpoint = args.Option("deliver-to") ?? Environment.GetEnvironmentVariable(EndpointVariable);
         args.EnsureAllRead();
 
+        // Datasets a killed ingest or rebuild left behind the returns in force are finished first.
+        if (await RebuildCommand.RebuildIfBehindAsync(stores, la, "submit found the datasets behind the returns in force") is not null)
+            output.WriteLine("The datasets were behind the returns in force (a rebuild had not finished): rebuilt them first.");
         using var http = new HttpClient();
         var result = await SubmitAsync(stores, la, quarter, deliver, Delivery(endpoint, http));
         Describe(result, output, StoreArguments(args));
@@ -102,7 +105,9 @@ public static class SubmitCommand
         if (await stores.Blobs.GetInfoAsync(path) is null) return;
         using var copy = new MemoryStream();
         await using (var csv = await stores.Blobs.OpenReadAsync(path)) await csv.CopyToAsync(copy);
-        if (Core.Picture.ReturnCounts.ReadCsv(copy.ToArray()) is not { } counts) return;
+        var table = Core.Submission.SubmissionTable.Load(Core.Submission.SubmissionTables.Counts, copy.ToArray());
+        if (!Core.Reference.FinancialQuarter.TryParse(result.Snapshot.Quarter, out var quarter)) return;
+        if (Core.Submission.SubmissionSnapshot.CountsOf(table, quarter) is not { } counts) return;
         output.WriteLine($"  Counts ({path}):");
         foreach (var sentence in counts.Sentences()) output.WriteLine($"    {sentence}");
     }

@@ -63,6 +63,10 @@ public static class ValidateCommand
             var where = rows.All(r => r is null) ? "whole file" : "rows " + string.Join(", ", rows.Where(r => r is not null)) + (count > rows.Count ? ", …" : "");
             output.WriteLine($"  {ruleId,-8} {(rule?.Severity == Severity.Query ? "query" : "error"),-5} x{count,-6} {where}: {Describe(rule)}");
         }
+        // Every kind of problem is named, even past the ten shown in full.
+        var rest = report.CountsByRule.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+            .Skip(10).Select(kv => $"{kv.Key} x{kv.Value:N0}").ToList();
+        if (rest.Count > 0) output.WriteLine($"  and {rest.Count:N0} more rules: {string.Join(", ", rest)} (see the report)");
     }
 
     /// <summary>The rule's template with placeholders shown as names: no value from the file reaches the console.</summary>

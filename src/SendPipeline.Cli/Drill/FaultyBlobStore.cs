@@ -21,10 +21,12 @@ public sealed class FaultyBlobStore(IBlobStore inner, FaultSchedule faults) : IB
         return inner.GetInfoAsync(path, cancellationToken);
     }
 
-    public Task<bool> WriteAsync(string path, Stream content, bool overwrite, string? contentType = null, CancellationToken cancellationToken = default)
+    public async Task<bool> WriteAsync(string path, Stream content, bool overwrite, string? contentType = null, CancellationToken cancellationToken = default)
     {
-        faults.BeforeWrite("blob");
-        return inner.WriteAsync(path, content, overwrite, contentType, cancellationToken);
+        var write = faults.BeforeWrite("blob");
+        var result = await inner.WriteAsync(path, content, overwrite, contentType, cancellationToken);
+        faults.AfterWrite(write, "blob");
+        return result;
     }
 
     public async IAsyncEnumerable<BlobInfo> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -33,9 +35,11 @@ public sealed class FaultyBlobStore(IBlobStore inner, FaultSchedule faults) : IB
         await foreach (var blob in inner.ListAsync(prefix, cancellationToken)) yield return blob;
     }
 
-    public Task<bool> DeleteAsync(string path, CancellationToken cancellationToken = default)
+    public async Task<bool> DeleteAsync(string path, CancellationToken cancellationToken = default)
     {
-        faults.BeforeWrite("blob");
-        return inner.DeleteAsync(path, cancellationToken);
+        var write = faults.BeforeWrite("blob");
+        var result = await inner.DeleteAsync(path, cancellationToken);
+        faults.AfterWrite(write, "blob");
+        return result;
     }
 }

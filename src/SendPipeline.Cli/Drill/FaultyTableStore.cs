@@ -24,27 +24,32 @@ public sealed class FaultyTableStore(ITableStore inner, FaultSchedule faults) : 
         await foreach (var key in inner.QueryKeysAsync(table, cancellationToken)) yield return key;
     }
 
-    public Task UpsertAsync(string table, TableRow row, CancellationToken cancellationToken = default)
+    public async Task UpsertAsync(string table, TableRow row, CancellationToken cancellationToken = default)
     {
-        faults.BeforeWrite("table");
-        return inner.UpsertAsync(table, row, cancellationToken);
+        var write = faults.BeforeWrite("table");
+        await inner.UpsertAsync(table, row, cancellationToken);
+        faults.AfterWrite(write, "table");
     }
 
-    public Task<bool> TryWriteAsync(string table, TableRow row, string? ifMatchETag, CancellationToken cancellationToken = default)
+    public async Task<bool> TryWriteAsync(string table, TableRow row, string? ifMatchETag, CancellationToken cancellationToken = default)
     {
-        faults.BeforeWrite("table");
-        return inner.TryWriteAsync(table, row, ifMatchETag, cancellationToken);
+        var write = faults.BeforeWrite("table");
+        var result = await inner.TryWriteAsync(table, row, ifMatchETag, cancellationToken);
+        faults.AfterWrite(write, "table");
+        return result;
     }
 
-    public Task UpsertManyAsync(string table, IReadOnlyList<TableRow> rows, CancellationToken cancellationToken = default)
+    public async Task UpsertManyAsync(string table, IReadOnlyList<TableRow> rows, CancellationToken cancellationToken = default)
     {
-        faults.BeforeWrite("table");
-        return inner.UpsertManyAsync(table, rows, cancellationToken);
+        var write = faults.BeforeWrite("table");
+        await inner.UpsertManyAsync(table, rows, cancellationToken);
+        faults.AfterWrite(write, "table");
     }
 
-    public Task DeleteManyAsync(string table, IReadOnlyList<TableKey> keys, CancellationToken cancellationToken = default)
+    public async Task DeleteManyAsync(string table, IReadOnlyList<TableKey> keys, CancellationToken cancellationToken = default)
     {
-        faults.BeforeWrite("table");
-        return inner.DeleteManyAsync(table, keys, cancellationToken);
+        var write = faults.BeforeWrite("table");
+        await inner.DeleteManyAsync(table, keys, cancellationToken);
+        faults.AfterWrite(write, "table");
     }
 }

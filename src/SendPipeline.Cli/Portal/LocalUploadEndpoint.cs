@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using SendPipeline.Core.Reading;
 using SendPipeline.Workflows.Ports;
 
 namespace SendPipeline.Cli.Portal;
@@ -22,9 +23,9 @@ internal sealed class LocalUploadEndpoint(LocalUploadAccessIssuer issuer, IBlobS
             await Problem(http, StatusCodes.Status403Forbidden, "This upload address has expired or was already used. Ask to send the file again.");
             return;
         }
-        // Buffered to a temporary file first, so the store's atomic write sees a seekable whole and a broken
-        // connection leaves nothing behind.
-        var temp = Path.GetTempFileName();
+        // Buffered to a private temporary file first (pupil data: never the shared temp folder), so the store's
+        // atomic write sees a seekable whole and a broken connection leaves nothing behind.
+        var temp = PrivateTemp.Current.NewFile(".upload");
         try
         {
             await using (var file = File.Create(temp))

@@ -43,4 +43,7 @@ public enum TabularProblem
     TooManyColumns,
     UnreadableWorkbook,
     TooLarge,
+
+    /// <summary>An XLSX part expands beyond what any real return needs (a zip bomb, or a bloated workbook).</summary>
+    WorkbookTooLarge,
 }

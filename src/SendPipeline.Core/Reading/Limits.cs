@@ -23,4 +23,30 @@ public static class Limits
 
     /// <summary>What a whole workbook may declare it expands to.</summary>
     public const long MaxExpandedWorkbookBytes = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>
+    /// The most a workbook's shared-strings part (its table of text, held in memory while the sheet is
+    /// read) may expand to. A generated census of 1,000,000 pupils saved with every value as text has
+    /// 58 MB of it, so a 100 MB workbook of the same (1.9 million rows) about 110 MB; held as a
+    /// <see cref="SharedStringTable"/>, 128 MB of it costs at most about 130 MB of memory.
+    /// </summary>
+    public const long MaxSharedStringsBytes = 128L * 1024 * 1024;
+
+    /// <summary>
+    /// The most any other part read whole (the workbook, its relationships, its styles) may expand to:
+    /// real ones are kilobytes, a heavily formatted workbook's styles a few megabytes.
+    /// </summary>
+    public const long MaxSmallPartBytes = 32L * 1024 * 1024;
+
+    /// <summary>
+    /// The longest run of an XLSX part without markup (one value, one tag, one comment): an XML reader
+    /// holds each whole, and a cell holds at most 32,767 characters.
+    /// </summary>
+    public const int MaxXmlTokenBytes = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// The most parts (zip entries) a workbook may have: a real one has a dozen, or a few hundred with
+    /// many sheets and pictures; opening a zip costs a few hundred bytes of memory for each.
+    /// </summary>
+    public const int MaxWorkbookParts = 10_000;
 }

@@ -11,6 +11,7 @@ public sealed class LaCodes
 {
     private readonly bool[] _valid = new bool[1000];
     private readonly FrozenDictionary<string, string> _names;
+    private FrozenDictionary<string, string> _newCodes = FrozenDictionary<string, string>.Empty;
 
     public LaCodes(IEnumerable<(string Code, string Name)> codes)
     {
@@ -31,6 +32,9 @@ public sealed class LaCodes
 
     public string? NameOf(string code) => _names.GetValueOrDefault(code);
 
+    /// <summary>The 9-character ONS code the DfE publishes as <c>new_la_code</c> (855: E10000018), if known.</summary>
+    public string? NewCodeOf(string code) => _newCodes.GetValueOrDefault(code);
+
     public bool IsValid(ReadOnlySpan<char> code) =>
         code.Length == 3
         && char.IsAsciiDigit(code[0]) && char.IsAsciiDigit(code[1]) && char.IsAsciiDigit(code[2])
@@ -43,13 +47,15 @@ public sealed class LaCodes
         using var reader = new StreamReader(stream);
         reader.ReadLine(); // header
         var codes = new List<(string, string)>();
+        var newCodes = new Dictionary<string, string>(StringComparer.Ordinal);
         while (reader.ReadLine() is { } line)
         {
             if (line.Length == 0) continue;
             var first = line.IndexOf(',');
             var second = line.IndexOf(',', first + 1);
             codes.Add((line[..first], line[(second + 1)..].Trim('"')));
+            newCodes[line[..first]] = line[(first + 1)..second];
         }
-        return new LaCodes(codes);
+        return new LaCodes(codes) { _newCodes = newCodes.ToFrozenDictionary(StringComparer.Ordinal) };
     }
 }

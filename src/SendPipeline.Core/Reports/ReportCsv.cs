@@ -34,6 +34,13 @@ public static class ReportCsv
             writer.Write(Cell(issue.Fix));
             writer.WriteLine();
         }
+        // One line per rule whose issues were not all listed, so the count of the rest is never lost.
+        foreach (var (ruleId, count) in report.NotListedByRule())
+        {
+            var severity = RuleCatalogue.Find(ruleId)?.Severity == Severity.Query ? "query" : "error";
+            writer.Write($",,,{severity},{Cell(ruleId)},{Cell(NotListed.Sentence(count))},{Cell(NotListed.Fix)}");
+            writer.WriteLine();
+        }
     }
 
     /// <summary>Quotes as RFC 4180 needs and neutralises formula injection with a leading apostrophe.</summary>

@@ -48,8 +48,14 @@ public static class ReportHtml
         Item(w, "File format", $"{report.Format} {report.Encoding}".Trim());
         Item(w, "Rule catalogue", report.RuleCatalogueVersion);
         w.Write("</dl>\n");
-        if (report.IssuesOmitted > 0)
-            w.Write($"<p>The first {report.Issues.Count:N0} issues are listed; {report.IssuesOmitted:N0} more of the same rules are counted above but not listed.</p>\n");
+        var notListed = report.NotListedByRule();
+        if (notListed.Count > 0)
+        {
+            w.Write($"<p>{E(NotListed.Summary(report.IssuesOmitted))}</p>\n<ul>\n");
+            foreach (var (ruleId, count) in notListed)
+                w.Write($"<li><span class=\"rule\">{E(ruleId)}</span>: {E(NotListed.Sentence(count))}</li>\n");
+            w.Write("</ul>\n");
+        }
         if (report.Issues.Count == 0)
         {
             w.Write("<p>No errors or queries.</p>\n");

@@ -73,10 +73,14 @@ public static class FileRules
         "{detail}",
         "Check the file really is this return; if it is, look for a quote that is never closed on this row.");
 
+    public static readonly Rule WorkbookTooLarge = new("FILE-018", Severity.Error, Scope,
+        "{detail}",
+        "Save the sheet as \"CSV UTF-8 (Comma delimited)\" and upload that; if it is a real return, remove unused sheets, formatting and text first.");
+
     public static readonly IReadOnlyList<Rule> All =
     [
         Empty, NoDataRows, TooLarge, NotText, UnsupportedEncoding, BrokenEncoding, MissingColumn, UnknownColumn,
         DuplicateColumn, NotPermitted, UnknownReturnType, UnknownSubmitter, XlsxNotAccepted, UnreadableWorkbook,
-        UnclosedQuote, WrongFieldCount, RowTooLong,
+        UnclosedQuote, WrongFieldCount, RowTooLong, WorkbookTooLarge,
     ];
 }

@@ -151,6 +151,7 @@ public static class ReturnValidator
                 TabularProblem.BrokenEncoding => FileRules.BrokenEncoding,
                 TabularProblem.UnreadableWorkbook => FileRules.UnreadableWorkbook,
                 TabularProblem.TooLarge => FileRules.TooLarge,
+                TabularProblem.WorkbookTooLarge => FileRules.WorkbookTooLarge,
                 _ => FileRules.RowTooLong,
             };
             issues.Add(rule, e.Row, null, null, ("detail", e.Message), ("size", "larger than 100 MB"));
@@ -171,11 +172,11 @@ public static class ReturnValidator
 
     /// <summary>
     /// XLSX is a zip, which needs seeking; uploads arrive as forward-only streams. The copy goes to a
-    /// temporary file that deletes itself, bounded by the 100 MB limit, so memory stays flat.
+    /// private temporary file (<see cref="PrivateTemp"/>) that deletes itself, bounded by the 100 MB limit, so memory stays flat.
     /// </summary>
     private static Stream Seekable(Stream stream)
     {
-        var path = Path.Combine(Path.GetTempPath(), "sendpipeline-" + Guid.NewGuid().ToString("N") + ".xlsx");
+        var path = PrivateTemp.Current.NewFile(".xlsx");
         var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
         try
         {

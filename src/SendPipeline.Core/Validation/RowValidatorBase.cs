@@ -115,7 +115,8 @@ public abstract class RowValidatorBase : IRowValidator
     /// <summary>Reports a rule at a row and column; <c>{value}</c> and <c>{column}</c> are always available to the template.</summary>
     protected void Add(Rule rule, int row, int column, ReadOnlySpan<char> value, params ReadOnlySpan<(string Name, string? Value)> extra)
     {
-        var text = value.ToString();
+        // Shortened before it becomes a string: a megabyte-long bad value is never copied whole.
+        var text = IssueText.Shorten(value);
         Span<(string, string?)> args = new (string, string?)[extra.Length + 2];
         args[0] = ("value", text);
         args[1] = ("column", _names[column]);

@@ -34,6 +34,10 @@ public sealed class RebuildActivityFunctions(IRebuildActivities activities, ICon
     public Task<PowerBiSummary> BuildPowerBi([ActivityTrigger] RebuildRequest request, FunctionContext context) =>
         activities.BuildPowerBiAsync(request, context.CancellationToken);
 
+    [Function(RebuildActivityNames.RecordBuiltFrom)]
+    public Task<bool> RecordBuiltFrom([ActivityTrigger] BuiltFromRecord builtFrom, FunctionContext context) =>
+        activities.RecordBuiltFromAsync(builtFrom, context.CancellationToken);
+
     [Function(RebuildActivityNames.BuildWorkforce)]
     public Task<WorkforceSummary> BuildWorkforce([ActivityTrigger] RebuildRequest request, FunctionContext context) =>
         activities.BuildWorkforceAsync(request, context.CancellationToken);

@@ -51,6 +51,7 @@ public sealed class DirectWorkflowContext : IWorkflowContext
             [RebuildActivityNames.BuildHnbForecast] = async i => await activities.BuildHnbForecastAsync((RebuildRequest)i!),
             [RebuildActivityNames.BuildDashboard] = async i => await activities.BuildDashboardAsync((RebuildRequest)i!),
             [RebuildActivityNames.BuildPowerBi] = async i => await activities.BuildPowerBiAsync((RebuildRequest)i!),
+            [RebuildActivityNames.RecordBuiltFrom] = async i => await activities.RecordBuiltFromAsync((BuiltFromRecord)i!),
         };
 
     /// <summary>The submission activities, by the names the workflow calls them.</summary>

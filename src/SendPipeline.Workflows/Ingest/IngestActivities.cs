@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
+using SendPipeline.Core.Reading;
 using SendPipeline.Core.Reports;
 using SendPipeline.Core.Uploads;
 using SendPipeline.Core.Validation;
@@ -28,9 +29,13 @@ public sealed partial class IngestActivities(IBlobStore blobs, ITableStore table
             return Superseded(request, upload, DateTimeOffset.MinValue);
         }
 
+        if (await SameInForceAsync(upload, request, cancellationToken) is { } same)
+            return await DuplicateAsync(request, upload, info.LastModified, same, cancellationToken);
+
         // Only the returns whose rules are stated against the register pay for reading it.
         var register = upload.ReturnType == ReturnTypes.EahActivity ? await RegisterLookup.LoadAsync(blobs, tables, cancellationToken) : null;
-        var canonicalFile = Path.Combine(Path.GetTempPath(), $"sendpipeline-{uploadId}-{Guid.NewGuid():N}.csv");
+        // Pupil data: only ever in this process's private temporary folder, never the shared one.
+        var canonicalFile = PrivateTemp.Current.NewFile(".csv");
         try
         {
             ValidationReport report;
@@ -87,17 +92,30 @@ public sealed partial class IngestActivities(IBlobStore blobs, ITableStore table
             report = ReportJson.Read(json);
         var csvPath = IngestPaths.ReplaceExtension(validation.ReportJsonPath, "csv");
         var htmlPath = IngestPaths.ReplaceExtension(validation.ReportJsonPath, "html");
-        await blobs.WriteRenderedAsync(csvPath, "text/csv", s => ReportCsv.Write(report, s), cancellationToken);
-        await blobs.WriteRenderedAsync(htmlPath, "text/html", s => ReportHtml.Write(report, s), cancellationToken);
+        var duplicate = report.SameAs is not null;
+        await blobs.WriteRenderedAsync(csvPath, "text/csv", s => { if (duplicate) DuplicateReport.WriteCsv(report, s); else ReportCsv.Write(report, s); },
+            cancellationToken);
+        await blobs.WriteRenderedAsync(htmlPath, "text/html", s => { if (duplicate) DuplicateReport.WriteHtml(report, s); else ReportHtml.Write(report, s); },
+            cancellationToken);
         return new ReportFiles(validation.ReportJsonPath, csvPath, htmlPath);
     }
 
+    /// <summary>
+    /// The return in force first, the upload record last: the record is what says an upload is done (the
+    /// sweep skips an upload that has one, the portal shows it), so a process killed between the two
+    /// writes leaves no record, and the rerun ingests the upload again and finds itself already in force.
+    /// Running this again with the same request changes nothing.
+    /// </summary>
     public async Task<RecordOutcome> RecordUploadAsync(RecordRequest request, CancellationToken cancellationToken = default)
     {
         var v = request.Validation;
+        var outcome = v.Status == UploadStatus.Accepted ? await MakeCurrentAsync(v, cancellationToken) : new RecordOutcome(false, null);
         await tables.UpsertAsync(StorageLayout.UploadsTable, UploadRecords.ForUpload(v, request.Reports), cancellationToken);
-        if (v.Status != UploadStatus.Accepted) return new RecordOutcome(false, null);
+        return outcome;
+    }
 
+    private async Task<RecordOutcome> MakeCurrentAsync(ValidationSummary v, CancellationToken cancellationToken)
+    {
         var partition = UploadRecords.Key(v.ReturnType);
         var rowKey = UploadRecords.AcceptedRowKey(v.Owner, v.Period ?? "");
         // Optimistic concurrency: two uploads for the same return racing here both read, one writes,
@@ -124,12 +142,54 @@ public sealed partial class IngestActivities(IBlobStore blobs, ITableStore table
     /// The latest receipt wins. Ties (same instant) are broken by path, then upload id: the order the
     /// CLI sweep processes uploads in, so every host reaches the same state.
     /// </summary>
-    private static bool IsNewer(ValidationSummary candidate, TableRow current)
+    internal static bool IsNewer(ValidationSummary candidate, TableRow current)
     {
         var currentReceived = current.GetDateTimeOffset("ReceivedUtc") ?? DateTimeOffset.MinValue;
         if (candidate.ReceivedUtc != currentReceived) return candidate.ReceivedUtc > currentReceived;
         var byPath = string.CompareOrdinal(candidate.UploadPath, current.GetString("UploadPath"));
         return byPath != 0 ? byPath > 0 : string.CompareOrdinal(candidate.UploadId, current.GetString("UploadId")) > 0;
+    }
+
+    /// <summary>
+    /// The return in force from this submitter, of this return type, with exactly these bytes (so the same
+    /// owner and period), if it is another upload. Decided before validation: nothing needs reading twice.
+    /// </summary>
+    private async Task<TableRow?> SameInForceAsync(UploadPath upload, IngestRequest request, CancellationToken cancellationToken)
+    {
+        await foreach (var row in tables.QueryAsync(StorageLayout.AcceptedTable, UploadRecords.Key(upload.ReturnType), cancellationToken))
+        {
+            if (row.GetString("ContentHash") == request.ContentHash && row.GetString("Submitter") == upload.SubmitterId
+                && row.GetString("UploadId") != request.UploadId)
+                return row;
+        }
+        return null;
+    }
+
+    /// <summary>A duplicate's own small report: the upload it repeats and its counts; no canonical copy, nothing in force changes.</summary>
+    private async Task<ValidationSummary> DuplicateAsync(IngestRequest request, UploadPath upload, DateTimeOffset received, TableRow same,
+        CancellationToken cancellationToken)
+    {
+        var sameId = same.GetString("UploadId")!;
+        var sameRecord = await tables.GetAsync(StorageLayout.UploadsTable, UploadRecords.Key(upload.SubmitterId), sameId, cancellationToken);
+        var period = same.GetString("Period") is { Length: > 0 } p ? p : null;
+        var rows = (int)same.GetInt64("RowsRead");
+        var queries = (int)(sameRecord?.GetInt64("Queries") ?? 0);
+        var report = new ValidationReport
+        {
+            File = upload.Path, ReturnType = upload.ReturnType, Submitter = upload.SubmitterId, Status = UploadStatus.Duplicate,
+            RowsRead = rows, Queries = queries, Subject = same.GetString("Subject"), Period = period, ContentHash = request.ContentHash,
+            ReceivedUtc = received, RuleCatalogueVersion = RuleCatalogue.Version,
+            SameAs = new SameUpload(sameId, same.GetString("UploadPath") ?? "", same.GetDateTimeOffset("ReceivedUtc") ?? default),
+        };
+        var reportPath = IngestPaths.Report(upload, request.ContentHash, "json");
+        await blobs.WriteRenderedAsync(reportPath, "application/json", s => ReportJson.Write(report, s), cancellationToken);
+        LogDuplicate(logger, request.UploadId, sameId);
+        return new ValidationSummary(request.UploadId, upload.Path, upload.SubmitterId, upload.ReturnType, request.ContentHash,
+            UploadStatus.Duplicate, period, rows, 0, queries, received, reportPath, null, [])
+        {
+            Subject = report.Subject,
+            DuplicateOf = sameId,
+        };
     }
 
     private static ValidationSummary Superseded(IngestRequest request, UploadPath upload, DateTimeOffset received) =>
@@ -144,6 +204,9 @@ public sealed partial class IngestActivities(IBlobStore blobs, ITableStore table
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Upload {UploadId} is now the {ReturnType} return in force for {Submitter}")]
     private static partial void LogCurrent(ILogger logger, string uploadId, string returnType, string submitter);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Upload {UploadId} is the same as {SameAs}, the return in force: recorded as a duplicate")]
+    private static partial void LogDuplicate(ILogger logger, string uploadId, string sameAs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Upload {UploadId} superseded: {Reason}")]
     private static partial void LogSuperseded(ILogger logger, string uploadId, string reason);

@@ -35,12 +35,17 @@ public static class UploadIds
     }
 }
 
-/// <summary>Upload outcomes. <c>superseded</c>: the blob changed after the trigger fired, so a newer ingest owns it.</summary>
+/// <summary>
+/// Upload outcomes. <c>superseded</c>: the blob changed after the trigger fired, so a newer ingest owns it.
+/// <c>duplicate</c>: the same bytes as the return in force from the same submitter for the same return type
+/// (so the same owner and period): recorded with a report naming that upload, and nothing else changes.
+/// </summary>
 public static class UploadStatus
 {
     public const string Accepted = "accepted";
     public const string Rejected = "rejected";
     public const string Superseded = "superseded";
+    public const string Duplicate = "duplicate";
 }
 
 public sealed record RuleCount(string RuleId, string Severity, int Count);
@@ -69,6 +74,9 @@ public sealed record ValidationSummary(
 
     /// <summary>The key of the return in force: (return type, subject, period).</summary>
     public string Owner => Subject ?? SubmitterId;
+
+    /// <summary>For a <see cref="UploadStatus.Duplicate"/>: the upload in force with the same bytes.</summary>
+    public string? DuplicateOf { get; init; }
 }
 
 public sealed record ReportFiles(string Json, string Csv, string Html);

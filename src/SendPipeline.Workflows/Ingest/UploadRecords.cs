@@ -30,7 +30,28 @@ public static class UploadRecords
             ["ReportCsv"] = reports.Csv,
             ["ReportHtml"] = reports.Html,
             ["CanonicalPath"] = v.CanonicalPath ?? "",
-        });
+        }.WithSameAs(v.DuplicateOf));
+
+    private static Dictionary<string, object?> WithSameAs(this Dictionary<string, object?> properties, string? sameAs)
+    {
+        if (sameAs is not null) properties["SameAs"] = sameAs;
+        return properties;
+    }
+
+    /// <summary>The upload record read back as the summary it was written from (rule counts are not kept in it).</summary>
+    public static ValidationSummary ToSummary(TableRow row) => new(
+        row.RowKey, row.GetString("UploadPath") ?? "", row.GetString("Submitter") ?? "", row.GetString("ReturnType") ?? "",
+        row.GetString("ContentHash") ?? "", row.GetString("Status") ?? "", row.GetString("Period") is { Length: > 0 } period ? period : null,
+        (int)row.GetInt64("RowsRead"), (int)row.GetInt64("Errors"), (int)row.GetInt64("Queries"),
+        row.GetDateTimeOffset("ReceivedUtc") ?? default, row.GetString("ReportJson") ?? "",
+        row.GetString("CanonicalPath") is { Length: > 0 } canonical ? canonical : null, [])
+    {
+        Subject = row.GetString("Subject"),
+        DuplicateOf = row.GetString("SameAs"),
+    };
+
+    public static ReportFiles ReportsOf(TableRow row) =>
+        new(row.GetString("ReportJson") ?? "", row.GetString("ReportCsv") ?? "", row.GetString("ReportHtml") ?? "");
 
     public static TableRow ForAccepted(ValidationSummary v, string? etag = null) => new(
         Key(v.ReturnType), AcceptedRowKey(v.Owner, v.Period ?? ""), new Dictionary<string, object?>

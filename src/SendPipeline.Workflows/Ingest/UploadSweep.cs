@@ -16,6 +16,7 @@ public sealed class UploadSweep(IBlobStore blobs, ITableStore tables, IIngestAct
 
     public async Task<IReadOnlyList<IngestResult>> RunAsync(IProgress<IngestResult>? progress = null, CancellationToken cancellationToken = default)
     {
+        await CompleteHalfRecordedAsync(cancellationToken);
         var pending = new List<(BlobInfo Blob, UploadPath Upload)>();
         await foreach (var blob in blobs.ListAsync(StorageLayout.Uploads + "/", cancellationToken))
         {
@@ -31,6 +32,38 @@ public sealed class UploadSweep(IBlobStore blobs, ITableStore tables, IIngestAct
             progress?.Report(result);
         }
         return results;
+    }
+
+    /// <summary>Accepted uploads whose return in force the sweep had to finish (see <see cref="CompleteHalfRecordedAsync"/>).</summary>
+    public int HalfRecordedCompleted { get; private set; }
+
+    /// <summary>
+    /// Finishes uploads recorded as accepted that the accepted table does not reflect: neither in force nor
+    /// replaced by a later receipt. Ingest now writes the return in force before the upload record, so a kill
+    /// cannot leave this; a store written by earlier versions (record first) can hold such uploads, which no
+    /// rerun would otherwise touch because the sweep skips recorded uploads. Recording is idempotent.
+    /// </summary>
+    public async Task CompleteHalfRecordedAsync(CancellationToken cancellationToken = default)
+    {
+        var inForce = new Dictionary<(string, string), TableRow>();
+        await foreach (var row in tables.QueryAsync(StorageLayout.AcceptedTable, cancellationToken: cancellationToken))
+            inForce[(row.PartitionKey, row.RowKey)] = row;
+        var unfinished = new List<(ValidationSummary Summary, ReportFiles Reports)>();
+        await foreach (var row in tables.QueryAsync(StorageLayout.UploadsTable, cancellationToken: cancellationToken))
+        {
+            if (row.GetString("Status") != UploadStatus.Accepted) continue;
+            var summary = UploadRecords.ToSummary(row);
+            var key = (UploadRecords.Key(summary.ReturnType), UploadRecords.AcceptedRowKey(summary.Owner, summary.Period ?? ""));
+            if (inForce.TryGetValue(key, out var current) && (current.GetString("UploadId") == summary.UploadId || !IngestActivities.IsNewer(summary, current)))
+                continue;
+            unfinished.Add((summary, UploadRecords.ReportsOf(row)));
+        }
+        foreach (var (summary, reports) in unfinished.OrderBy(u => u.Summary.ReceivedUtc).ThenBy(u => u.Summary.UploadPath, StringComparer.Ordinal))
+        {
+            var outcome = await activities.RecordUploadAsync(new RecordRequest(summary, reports), cancellationToken);
+            if (outcome.BecameCurrent) await _rebuild.RequestAsync(new RebuildRequest($"upload {summary.UploadId} completed"), cancellationToken);
+            HalfRecordedCompleted++;
+        }
     }
 
     /// <summary>

@@ -18,7 +18,15 @@ public sealed class PictureLoader(IBlobStore blobs, ITableStore tables)
     private volatile Cached? _last;
 
     /// <summary>The picture with every submitter's latest upload status: for the data-quality report.</summary>
-    public Task<LaPicture> LoadAsync(CancellationToken cancellationToken = default) => LoadAsync(withUploadStatus: true, cancellationToken);
+    public async Task<LaPicture> LoadAsync(CancellationToken cancellationToken = default) =>
+        (await LoadWithFingerprintAsync(cancellationToken)).Picture;
+
+    /// <summary>As <see cref="LoadAsync(CancellationToken)"/>, with the fingerprint of the returns in force it was read from.</summary>
+    public async Task<(LaPicture Picture, BuiltFromRecord BuiltFrom)> LoadWithFingerprintAsync(CancellationToken cancellationToken = default)
+    {
+        var accepted = await tables.QueryAsync(StorageLayout.AcceptedTable, cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        return (await LoadAsync(accepted, withUploadStatus: true, cancellationToken), BuiltFrom.Of(accepted));
+    }
 
     /// <summary>
     /// For datasets built from the returns in force alone (workforce, HNB forecast): the last picture
@@ -28,9 +36,12 @@ public sealed class PictureLoader(IBlobStore blobs, ITableStore tables)
     /// </summary>
     public Task<LaPicture> LoadReturnsInForceAsync(CancellationToken cancellationToken = default) => LoadAsync(withUploadStatus: false, cancellationToken);
 
-    private async Task<LaPicture> LoadAsync(bool withUploadStatus, CancellationToken cancellationToken)
+    private async Task<LaPicture> LoadAsync(bool withUploadStatus, CancellationToken cancellationToken) =>
+        await LoadAsync(await tables.QueryAsync(StorageLayout.AcceptedTable, cancellationToken: cancellationToken).ToListAsync(cancellationToken),
+            withUploadStatus, cancellationToken);
+
+    private async Task<LaPicture> LoadAsync(List<TableRow> accepted, bool withUploadStatus, CancellationToken cancellationToken)
     {
-        var accepted = await tables.QueryAsync(StorageLayout.AcceptedTable, cancellationToken: cancellationToken).ToListAsync(cancellationToken);
         var inForce = string.Join('\n', accepted.Select(r => r.GetString("UploadId")));
         var last = _last;
         if (!withUploadStatus && last is not null && last.InForce == inForce) return last.Picture;
@@ -60,7 +71,8 @@ public sealed class PictureLoader(IBlobStore blobs, ITableStore tables)
         var latest = new Dictionary<(string, string), TableRow>();
         foreach (var row in uploads)
         {
-            if (row.GetString("Status") == UploadStatus.Superseded) continue;
+            // A duplicate changed nothing: the submitter's latest upload stays the one it repeats.
+            if (row.GetString("Status") is UploadStatus.Superseded or UploadStatus.Duplicate) continue;
             var key = (row.GetString("Subject") ?? row.GetString("Submitter") ?? row.PartitionKey, row.GetString("ReturnType") ?? "");
             if (!latest.TryGetValue(key, out var seen) || Later(row, seen)) latest[key] = row;
         }

@@ -23,7 +23,7 @@ public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tabl
 
     public async Task<DataQualitySummary> BuildDataQualityAsync(RebuildRequest request, CancellationToken cancellationToken = default)
     {
-        var picture = await _pictures.LoadAsync(cancellationToken);
+        var (picture, builtFrom) = await _pictures.LoadWithFingerprintAsync(cancellationToken);
         var report = _derived.DataQuality(picture);
         var json = $"{DataQualityFolder}/data-quality.json";
         var html = $"{DataQualityFolder}/data-quality.html";
@@ -34,7 +34,14 @@ public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tabl
         await WriteLineageAsync(DataQualityFolder, DatasetLineage.DataQuality, picture, cancellationToken);
         LogBuilt(logger, report.Issues.Count, report.Lineage.Count, request.Reason);
         var byRule = report.Issues.GroupBy(i => i.RuleId).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
-        return new DataQualitySummary(report.Issues.Count, report.Lineage.Count, byRule, json, html);
+        return new DataQualitySummary(report.Issues.Count, report.Lineage.Count, byRule, json, html) { BuiltFrom = builtFrom };
+    }
+
+    /// <summary>The rebuild's last write: which returns in force the datasets now reflect (<see cref="BuiltFrom"/>).</summary>
+    public async Task<bool> RecordBuiltFromAsync(BuiltFromRecord builtFrom, CancellationToken cancellationToken = default)
+    {
+        await BuiltFrom.WriteAsync(blobs, builtFrom, cancellationToken);
+        return true;
     }
 
     public const string WorkforceFolder = StorageLayout.Datasets + "/workforce";

@@ -32,7 +32,11 @@ public sealed class PendingRebuild : IRebuildSignal
     }
 }
 
-public sealed record DataQualitySummary(int Issues, int ReturnsRead, IReadOnlyDictionary<string, int> IssuesByRule, string ReportJson, string ReportHtml);
+public sealed record DataQualitySummary(int Issues, int ReturnsRead, IReadOnlyDictionary<string, int> IssuesByRule, string ReportJson, string ReportHtml)
+{
+    /// <summary>The returns in force the picture was read from; recorded by the rebuild's last step.</summary>
+    public BuiltFromRecord? BuiltFrom { get; init; }
+}
 
 /// <summary>
 /// The workforce dataset in brief: the quarter, FTE by status, whether the Experts at Hand split holds
@@ -80,6 +84,7 @@ public static class RebuildActivityNames
     public const string BuildHnbForecast = nameof(BuildHnbForecast);
     public const string BuildDashboard = nameof(BuildDashboard);
     public const string BuildPowerBi = nameof(BuildPowerBi);
+    public const string RecordBuiltFrom = nameof(RecordBuiltFrom);
 }
 
 public interface IRebuildActivities
@@ -97,4 +102,7 @@ public interface IRebuildActivities
     Task<DashboardSummary> BuildDashboardAsync(RebuildRequest request, CancellationToken cancellationToken = default);
     /// <summary>Builds the officers' Power BI star schema (issue 6) as Parquet and CSV under <c>powerbi/</c>, with <c>schema.json</c> and lineage.</summary>
     Task<PowerBiSummary> BuildPowerBiAsync(RebuildRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes <c>datasets/built-from.json</c>: the rebuild's last write, after every dataset and Power BI file.</summary>
+    Task<bool> RecordBuiltFromAsync(BuiltFromRecord builtFrom, CancellationToken cancellationToken = default);
 }

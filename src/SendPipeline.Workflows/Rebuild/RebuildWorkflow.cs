@@ -5,7 +5,8 @@ namespace SendPipeline.Workflows.Rebuild;
 /// <summary>
 /// The steps of rebuilding the LA's datasets from the returns in force, written once for both hosts.
 /// The checks across returns with the data-quality report, the workforce-capacity dataset and the
-/// HNB cost forecast, then the Power BI star schema built with them and the officers' dashboard drawn from them.
+/// HNB cost forecast, then the Power BI star schema built with them and the officers' dashboard drawn from them,
+/// and last the record of which returns in force they reflect (<see cref="BuiltFrom"/>).
 /// </summary>
 public static class RebuildWorkflow
 {
@@ -21,6 +22,9 @@ public static class RebuildWorkflow
         var hnb = await context.CallActivityAsync<HnbForecastSummary>(RebuildActivityNames.BuildHnbForecast, request);
         var powerBi = await context.CallActivityAsync<PowerBiSummary>(RebuildActivityNames.BuildPowerBi, request);
         var dashboard = await context.CallActivityAsync<DashboardSummary>(RebuildActivityNames.BuildDashboard, request);
+        // Last: a rebuild stopped before this leaves the datasets marked as behind, so the next command rebuilds.
+        if (dataQuality.BuiltFrom is { } builtFrom)
+            await context.CallActivityAsync<bool>(RebuildActivityNames.RecordBuiltFrom, builtFrom);
         return new RebuildResult(dataQuality, workforce, hnb, powerBi) { Dashboard = dashboard };
     }
 }

@@ -20,7 +20,6 @@ public sealed class SnapshotStore(IBlobStore blobs)
     private sealed record TableEntry(
         [property: JsonPropertyName("name")] string Name,
         [property: JsonPropertyName("title")] string Title,
-        [property: JsonPropertyName("numericColumns")] IReadOnlyList<string> NumericColumns,
         [property: JsonPropertyName("sha256")] string Sha256);
 
     private sealed record Document(
@@ -47,7 +46,7 @@ public sealed class SnapshotStore(IBlobStore blobs)
         var folder = QuarterPaths.Snapshot(snapshot.Quarter.ToString(), snapshot.Hash);
         var stored = await blobs.GetInfoAsync($"{folder}/{DocumentName}", cancellationToken) is not null;
         var document = new Document(snapshot.Hash, snapshot.LaCode, snapshot.Quarter.ToString(), snapshot.RuleCatalogueVersion,
-            [.. snapshot.Tables.Select(t => new TableEntry(t.Name, t.Title, [.. t.NumericColumns.Order(StringComparer.Ordinal)], t.Sha256))],
+            [.. snapshot.Tables.Select(t => new TableEntry(t.Name, t.Title, t.Sha256))],
             snapshot.Checks, snapshot.Assumptions, snapshot.Returns);
         List<(string Name, byte[] Content, string ContentType)> files =
         [
@@ -94,7 +93,7 @@ public sealed class SnapshotStore(IBlobStore blobs)
                 await using var stream = await blobs.OpenReadAsync($"{folder}/{entry.Name}.csv", cancellationToken);
                 using var copy = new MemoryStream();
                 await stream.CopyToAsync(copy, cancellationToken);
-                tables.Add(new SubmissionTable(entry.Name, entry.Title, copy.ToArray(), new HashSet<string>(entry.NumericColumns, StringComparer.Ordinal)));
+                tables.Add(SubmissionTable.Load(SubmissionTables.Find(entry.Name), copy.ToArray()));
             }
             var snapshot = new SubmissionSnapshot(document.LaCode, QuarterPaths.Parse(document.Quarter), tables, document.Checks, document.Returns,
                 document.Assumptions, document.RuleCatalogueVersion);

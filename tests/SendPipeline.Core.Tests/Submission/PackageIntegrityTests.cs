@@ -1,4 +1,3 @@
-using System.Text;
 using SendPipeline.Core.Reference;
 using SendPipeline.Core.Submission;
 
@@ -12,7 +11,7 @@ public class PackageIntegrityTests
     private static IReadOnlyList<PackageFile> Build()
     {
         var snapshot = new SubmissionSnapshot("855", new FinancialQuarter(new FinancialYear(2025), 3),
-            [new SubmissionTable("hnb-finance", "HNB", Encoding.UTF8.GetBytes("Basis,Amount\nActual,100.00\n"), new HashSet<string> { "Amount" })],
+            [SubmissionTable.Create(SubmissionTables.HnbFinance, [LaIdentity.Of("855").Row("202425", "1.2.1", "Actual", 100m)])],
             [new CheckResult("SUB-003", "Finance", true, true, "ok", [])], [], [], "rules1");
         return SubmissionPackager.Build(snapshot, SignOffState.Evaluate([], snapshot.Hash), 1, DateTimeOffset.UnixEpoch);
     }

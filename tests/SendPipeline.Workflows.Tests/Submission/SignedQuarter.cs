@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using SendPipeline.Core.Picture;
 using SendPipeline.Core.Reference;
@@ -25,12 +24,7 @@ internal sealed class SignedQuarter(IBlobStore blobs, ITableStore tables, string
     public string Quarter { get; } = quarter;
 
     public SubmissionSnapshot Snapshot { get; } = new("855", QuarterPaths.Parse(quarter),
-        [
-            new SubmissionTable("hnb-finance", "HNB actuals and budgets",
-                Encoding.UTF8.GetBytes("FinancialYear,S251Line,Basis,Amount\n2024-25,1.2.1,Actual,100.00\n"), new HashSet<string> { "Amount" }),
-            new SubmissionTable("placements", "High-needs placements", Encoding.UTF8.GetBytes("LAEstab,Placements\n8552001,3\n"),
-                new HashSet<string> { "Placements" }),
-        ],
+        [SubmissionTable.Create(SubmissionTables.HnbFinance, [LaIdentity.Of("855").Row("202425", "1.2.1", "Actual", 100m)])],
         [new CheckResult("SUB-003", "Finance", true, true, "ok", [])],
         [new LineageEntry("hnb-finance", "u1", "uploads/la/hnb-finance/a.csv", new string('c', 64))],
         [new AssumptionsLineage(AssumptionsLineage.ShippedDefaults, "default", new string('d', 64))], "rules1");

@@ -51,8 +51,8 @@ public sealed class SubmissionIntegrityTests : IDisposable
 
     public static TheoryData<string, string> Tampering => new()
     {
-        { "change a CSV", "placements.csv has changed since publication" },
-        { "delete a CSV", "placements.csv is missing" },
+        { "change a CSV", "hnb-finance.csv has changed since publication" },
+        { "delete a CSV", "hnb-finance.csv is missing" },
         { "add a file", "notes.txt is not in the manifest" },
         { "edit the manifest", "manifest.json has changed since publication" },
         { "change a CSV and its hash in the manifest", "manifest.json has changed since publication" },
@@ -88,7 +88,7 @@ public sealed class SubmissionIntegrityTests : IDisposable
 
     private void Tamper(string tampering)
     {
-        var csv = VersionFile(1, "placements.csv");
+        var csv = VersionFile(1, "hnb-finance.csv");
         var manifestPath = VersionFile(1, PackageManifest.FileName);
         switch (tampering)
         {
@@ -110,8 +110,8 @@ public sealed class SubmissionIntegrityTests : IDisposable
                 var bytes = Encoding.UTF8.GetBytes("LAEstab,Placements\n8552001,30\n");
                 File.WriteAllBytes(csv, bytes);
                 var edited = JsonNode.Parse(File.ReadAllText(manifestPath))!;
-                var entry = edited["files"]!.AsArray().Single(f => (string?)f!["name"] == "placements.csv")!;
-                entry["sha256"] = new PackageFile("placements.csv", bytes).Sha256;
+                var entry = edited["files"]!.AsArray().Single(f => (string?)f!["name"] == "hnb-finance.csv")!;
+                entry["sha256"] = new PackageFile("hnb-finance.csv", bytes).Sha256;
                 entry["bytes"] = bytes.Length;
                 File.WriteAllText(manifestPath, edited.ToJsonString());
                 break;

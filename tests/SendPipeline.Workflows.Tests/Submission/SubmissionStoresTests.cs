@@ -20,9 +20,8 @@ public sealed class SubmissionStoresTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private static SubmissionSnapshot Snapshot(string amount = "100.00") => new("855", new FinancialQuarter(new FinancialYear(2025), 3),
-        [new SubmissionTable("hnb-finance", "HNB actuals and budgets", Encoding.UTF8.GetBytes($"FinancialYear,S251Line,Basis,Amount\n2024-25,1.2.1,Actual,{amount}\n"),
-            new HashSet<string> { "Amount" })],
+    private static SubmissionSnapshot Snapshot(decimal amount = 100m) => new("855", new FinancialQuarter(new FinancialYear(2025), 3),
+        [SubmissionTable.Create(SubmissionTables.HnbFinance, [LaIdentity.Of("855").Row("202425", "1.2.1", "Actual", amount)])],
         [new CheckResult("SUB-003", "Finance", true, true, "ok", [])],
         [new LineageEntry("hnb-finance", "u1", "uploads/la/hnb-finance/a.csv", new string('c', 64))],
         [new AssumptionsLineage(AssumptionsLineage.ShippedDefaults, "default", new string('d', 64))], "rules1");
@@ -39,7 +38,9 @@ public sealed class SubmissionStoresTests : IDisposable
 
         Assert.Equal(snapshot.Hash, loaded.Hash);
         Assert.Equal(snapshot.Tables[0].Csv, loaded.Tables[0].Csv);
-        Assert.Equal(["Amount"], loaded.Tables[0].NumericColumns);
+        Assert.Equal(SubmissionTables.HnbFinance, loaded.Tables[0].Definition);
+        Assert.Equal([["202425", "Local authority", "E10000018", "855", "Leicestershire", "1.2.1", "Actual", 100m]],
+            loaded.Tables[0].Rows());
     }
 
     [Fact]
@@ -47,7 +48,8 @@ public sealed class SubmissionStoresTests : IDisposable
     {
         var snapshot = Snapshot();
         var folder = (await new SnapshotStore(_store).SaveAsync(snapshot)).Folder;
-        File.WriteAllText(Path.Combine(_root, folder, "hnb-finance.csv"), "FinancialYear,S251Line,Basis,Amount\n2024-25,1.2.1,Actual,999.00\n");
+        var csv = Path.Combine(_root, folder, "hnb-finance.csv");
+        File.WriteAllText(csv, File.ReadAllText(csv).Replace(",100.00\n", ",999.00\n", StringComparison.Ordinal));
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => new SnapshotStore(_store).LoadAsync(Quarter, snapshot.Hash));
 
@@ -78,7 +80,7 @@ public sealed class SubmissionStoresTests : IDisposable
         var snapshot = Snapshot();
         var files = SubmissionPackager.Build(snapshot, SignOffState.Evaluate([], snapshot.Hash), 1, DateTimeOffset.UnixEpoch);
         await packages.WriteAsync(Quarter, 1, files);
-        var other = SubmissionPackager.Build(Snapshot("200.00"), SignOffState.Evaluate([], snapshot.Hash), 1, DateTimeOffset.UnixEpoch);
+        var other = SubmissionPackager.Build(Snapshot(200m), SignOffState.Evaluate([], snapshot.Hash), 1, DateTimeOffset.UnixEpoch);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => packages.WriteAsync(Quarter, 1, other));
 

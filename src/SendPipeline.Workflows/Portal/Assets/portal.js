@@ -144,11 +144,16 @@
 
   function renderReport(upload, report) {
     const accepted = report.status === 'accepted';
+    // A duplicate repeats the return in force byte for byte: nothing changed, nothing to fix.
+    const duplicate = report.status === 'duplicate' && report.sameAs;
     el('result').dataset.status = report.status;
     el('result-heading').textContent = 'Result for ' + upload.fileName;
     const status = el('result-status');
-    status.className = 'status ' + (accepted ? 'accepted' : 'rejected');
-    status.textContent = accepted
+    status.className = 'status ' + (accepted || duplicate ? 'accepted' : 'rejected');
+    status.textContent = duplicate
+      ? 'Same as ' + report.sameAs.file.split('/').pop() + ', received ' + new Date(report.sameAs.receivedUtc).toLocaleString('en-GB')
+        + ', which is the return in force: nothing has changed.'
+      : accepted
       ? (report.queries ? 'Accepted, with queries to check.' : 'Accepted.')
       : 'Rejected. Fix the errors below and send the file again.';
     const counts = [['Rows read', report.rowsRead], ['Errors', report.errors], ['Queries', report.queries]];
