@@ -115,7 +115,8 @@ public sealed class CountsAgreeTests : IDisposable
             var first = reader[0].ToString();
             if (first == "Count") { inCounts = true; continue; }
             if (!inCounts) continue;
-            if (first.Length == 0) break;
+            // The block ends at a blank row or, where the writer leaves blank rows out, the next block's header.
+            if (first.Length == 0 || first == "File") break;
             rows.Add((first, reader[1].ToString(), reader[2].ToString()));
         }
         return rows;

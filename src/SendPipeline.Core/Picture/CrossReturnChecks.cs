@@ -191,11 +191,12 @@ public static class CrossReturnChecks
         }
     }
 
-    /// <summary>Independent schools and colleges are in GIAS but make no school census return to the LA.</summary>
+    /// <summary>Independent schools, colleges and special post-16 institutions are in GIAS but make no school census return to the LA.</summary>
     internal static bool MakesCensusReturn(Establishment e) =>
         e.Type is not { } type
         || !(type.Contains("independent", StringComparison.OrdinalIgnoreCase)
              || type.Contains("further education", StringComparison.OrdinalIgnoreCase)
+             || type.Contains("post 16", StringComparison.OrdinalIgnoreCase)
              || type.Contains("higher education", StringComparison.OrdinalIgnoreCase)
              || type.Contains("sixth form", StringComparison.OrdinalIgnoreCase));
 
