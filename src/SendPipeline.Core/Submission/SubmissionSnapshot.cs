@@ -28,7 +28,7 @@ public sealed record SubmissionSnapshot(
     /// </summary>
     public const string SchemaVersion = "2";
 
-    public string Hash { get; } = ComputeHash(LaCode, Quarter, Tables, Returns, Assumptions, RuleCatalogueVersion);
+    public string Hash { get; } = ComputeHash(LaCode, Quarter, Tables, Checks, Returns, Assumptions, RuleCatalogueVersion);
 
     /// <summary>The counts the checks state, from the snapshot's own <c>counts</c> table (null without one).</summary>
     public ReturnCounts? Counts => Tables.FirstOrDefault(t => t.Name == ReturnCounts.TableName) is { } table
@@ -76,9 +76,12 @@ public sealed record SubmissionSnapshot(
             Validation.RuleCatalogue.Version);
     }
 
-    /// <summary>Over a canonical listing, not over serialised JSON, so the hash does not move with a serialiser's formatting.</summary>
+    /// <summary>
+    /// Over a canonical listing, not over serialised JSON, so the hash does not move with a serialiser's formatting.
+    /// The checks are in it too: they decide final or draft, so a stored snapshot cannot pass a check it failed.
+    /// </summary>
     private static string ComputeHash(string laCode, FinancialQuarter quarter, IReadOnlyList<SubmissionTable> tables,
-        IReadOnlyList<LineageEntry> returns, IReadOnlyList<AssumptionsLineage> assumptions, string rules)
+        IReadOnlyList<CheckResult> checks, IReadOnlyList<LineageEntry> returns, IReadOnlyList<AssumptionsLineage> assumptions, string rules)
     {
         var text = new StringBuilder();
         text.Append("sendpipeline-snapshot ").Append(SchemaVersion).Append('\n')
@@ -86,8 +89,13 @@ public sealed record SubmissionSnapshot(
             .Append("quarter ").Append(quarter.ToString()).Append('\n')
             .Append("rules ").Append(rules).Append('\n');
         foreach (var t in tables) text.Append("table ").Append(t.Name).Append(' ').Append(t.Sha256).Append('\n');
+        foreach (var c in checks)
+            text.Append("check ").Append(c.Id).Append(c.Blocking ? " blocking " : " advisory ").Append(c.Passed ? "pass " : "fail ")
+                .Append(Sha256Hex(string.Join('\u001f', [c.Detail, .. c.Items]))).Append('\n');
         foreach (var r in returns) text.Append("return ").Append(r.ReturnType).Append(' ').Append(r.UploadId).Append(' ').Append(r.ContentHash).Append('\n');
         foreach (var a in assumptions) text.Append("assumptions ").Append(a.Source).Append(' ').Append(a.Version).Append(' ').Append(a.Sha256).Append('\n');
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return Sha256Hex(text.ToString());
     }
+
+    private static string Sha256Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

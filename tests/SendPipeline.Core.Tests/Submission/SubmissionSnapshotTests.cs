@@ -48,6 +48,18 @@ public class SubmissionSnapshotTests
     }
 
     [Fact]
+    public void Hash_ACheckEditedToPass_IsNoLongerTheSnapshotsHash()
+    {
+        var snapshot = Freeze(PreSubmissionCheckTests.ConsistentQ3());
+        var check = snapshot.Checks[0];
+        // The checks decide final or draft, so a stored copy must not be able to turn a failure into a pass.
+        var edited = snapshot with { Checks = [check with { Passed = !check.Passed }, .. snapshot.Checks.Skip(1)] };
+
+        Assert.NotEqual(snapshot.Hash, new SubmissionSnapshot(edited.LaCode, edited.Quarter, edited.Tables, edited.Checks, edited.Returns,
+            edited.Assumptions, edited.RuleCatalogueVersion).Hash);
+    }
+
+    [Fact]
     public void Build_Tables_CarryNoPupilIdentifier()
     {
         var snapshot = Freeze(PreSubmissionCheckTests.ConsistentQ3());

@@ -47,7 +47,7 @@ public sealed class SubmissionStoresTests : IDisposable
     public async Task Snapshot_AlteredInStorage_IsRefusedWhenLoaded()
     {
         var snapshot = Snapshot();
-        var folder = await new SnapshotStore(_store).SaveAsync(snapshot);
+        var folder = (await new SnapshotStore(_store).SaveAsync(snapshot)).Folder;
         var csv = Path.Combine(_root, folder, "hnb-finance.csv");
         File.WriteAllText(csv, File.ReadAllText(csv).Replace(",100.00\n", ",999.00\n", StringComparison.Ordinal));
 
