@@ -4,6 +4,7 @@ using SendPipeline.Core.Forecasting;
 using SendPipeline.Core.Picture;
 using SendPipeline.Core.Submission;
 using SendPipeline.Core.Workforce;
+using SendPipeline.Workflows.Access;
 using SendPipeline.Workflows.Ports;
 using SendPipeline.Workflows.Rebuild;
 
@@ -23,6 +24,7 @@ public sealed partial class SubmissionActivities(
     private readonly DerivedDatasets _derived = new(options.LaCode);
     private readonly SnapshotStore _snapshots = new(blobs);
     private readonly SignOffStore _signOffs = new(tables);
+    private readonly SignerKeyStore _signerKeys = new(tables, clock);
     private readonly PackageStore _packages = new(blobs);
     private readonly PackageRegister _register = new(tables);
 
@@ -53,7 +55,8 @@ public sealed partial class SubmissionActivities(
     {
         var quarter = reference.Quarter;
         var snapshot = await _snapshots.LoadAsync(quarter, reference.Hash, cancellationToken);
-        var signOffs = SignOffState.Evaluate(await _signOffs.ReadAsync(quarter, cancellationToken), snapshot.Hash);
+        var signOffs = SignOffState.Evaluate(await _signOffs.ReadAsync(quarter, cancellationToken), snapshot.Hash,
+            await _signerKeys.RevokedCredentialsAsync(cancellationToken));
         var (status, reasons) = SubmissionPackager.StatusOf(snapshot, signOffs);
         var fingerprint = SubmissionPackager.Fingerprint(snapshot, signOffs);
         var missing = signOffs.Missing.Select(r => r.Id).ToList();
@@ -177,7 +180,9 @@ public sealed partial class SubmissionActivities(
     {
         var current = await FreezeSnapshotAsync(new SubmissionRequest(request.Quarter, Deliver: false), cancellationToken);
         var existing = await _signOffs.ReadAsync(request.Quarter, cancellationToken);
-        IReadOnlyList<string> Missing(IEnumerable<SignOff> signOffs) => [.. SignOffState.Evaluate(signOffs, current.Hash).Missing.Select(r => r.Id)];
+        var revoked = await _signerKeys.RevokedCredentialsAsync(cancellationToken);
+        IReadOnlyList<string> Missing(IEnumerable<SignOff> signOffs) =>
+            [.. SignOffState.Evaluate(signOffs, current.Hash, revoked).Missing.Select(r => r.Id)];
         SignOffResult Refuse(string message) => new(false, message, current.Hash, Missing(existing));
 
         if (SignOffRoles.Find(request.Role) is not { } role)

@@ -164,6 +164,29 @@ public sealed class SubmissionStoresTests : IDisposable
     }
 
     [Fact]
+    public async Task Sign_KeyRevokedAfterItSigned_ItsSignatureNoLongerCounts()
+    {
+        var activities = Activities();
+        var keys = new SignerKeyStore(_store, TimeProvider.System);
+        var current = await activities.FreezeSnapshotAsync(new SubmissionRequest(Quarter));
+        var ceo = (await keys.IssueAsync("la-chief-executive", "Alex Morgan")).Issued!;
+        var signed = await activities.SignAsync(
+            new SignOffRequest(Quarter, "la-chief-executive", current.Hash, await keys.AuthenticateAsync(ceo.Key)));
+        Assert.True(signed.Recorded);
+        Assert.DoesNotContain("la-chief-executive", signed.MissingRoles);
+
+        // The key was lost: revoking it must take back what it signed, or a thief's signature would stand.
+        await keys.RevokeAsync(ceo.KeyId);
+        var cfo = (await keys.IssueAsync("la-chief-financial-officer", "Robin Hughes")).Issued!;
+        var after = await activities.SignAsync(
+            new SignOffRequest(Quarter, "la-chief-financial-officer", current.Hash, await keys.AuthenticateAsync(cfo.Key)));
+
+        Assert.True(after.Recorded);
+        Assert.Contains("la-chief-executive", after.MissingRoles);
+        Assert.Single(await new SignOffStore(_store).ReadAsync(Quarter), s => s.Role == "la-chief-executive");
+    }
+
+    [Fact]
     public async Task Sign_OneEntraPrincipalHoldingEveryAppRole_SignsOneRoleOnly()
     {
         var activities = Activities();
