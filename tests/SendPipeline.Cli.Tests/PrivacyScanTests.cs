@@ -77,7 +77,8 @@ public sealed class PrivacyScanTests : IDisposable
         Assert.True(files > 60, $"only {files} output files scanned");
         Assert.True(scanner.Findings.Count == 0, "Pupil identifiers found:\n" + string.Join('\n', scanner.Findings));
         Assert.True(births.Findings.Count == 0, "Dates of birth found:\n" + string.Join('\n', births.Findings));
-        Assert.True(births.RowsMatched > 100, $"only {births.RowsMatched} published rows joined to an uploaded pupil: the birth-date check is not reaching pupil-level facts");
+        Assert.True(births.RowsMatched > 100, $"only {births.RowsMatched} published rows joined to an uploaded pupil: "
+            + "the birth-date check is not reaching pupil-level facts");
         // The scanner itself must find what is there: the school's own reports name its pupils.
         var control = new IdentifierScanner(ids);
         foreach (var file in Directory.GetFiles(Path.Combine(_dir, "reports"), "*.csv", SearchOption.AllDirectories))
@@ -129,18 +130,22 @@ public sealed class PrivacyScanTests : IDisposable
         var groups = new[]
         {
             (Key: "filler", Code: "N/A", Ref: 1L, Born: new DateOnly(2020, 1, 1), Tag: "none"),
-            (Key: pupilKey, Code: "A123456789012", Ref: 1234567890L, Born: new DateOnly(2012, 3, 14), Tag: "C123456789012"),
+            (Key: pupilKey, Code: "A123456789012", Ref: 1234567890L, Born: new DateOnly(2012, 3, 14),
+                Tag: "C123456789012"),
         };
-        var rows = groups.SelectMany(g => Enumerable.Range(0, 3).Select(i => (IDictionary<string, object?>)new Dictionary<string, object?>
+        var rows = groups.SelectMany(g => Enumerable.Range(0, 3).Select(i =>
+            (IDictionary<string, object?>)new Dictionary<string, object?>
         {
             ["PupilKey"] = i == 0 ? g.Key : "filler", ["Code"] = i == 0 ? g.Code : "N/A", ["Ref"] = i == 0 ? g.Ref : 1L,
             ["Born"] = i == 0 ? g.Born : new DateOnly(2020, 1, 1),
             ["BornKey"] = i == 0 ? g.Born.Year * 10000L + g.Born.Month * 100 + g.Born.Day : 20200101L,
-            ["Fte"] = 1.5m, ["Ehcp"] = true, // Parquet.Net's untyped lists of text hold ReadOnlyMemory<char>, not string.
+            ["Fte"] = 1.5m, ["Ehcp"] = true,
+            // Parquet.Net's untyped lists of text hold ReadOnlyMemory<char>, not string.
             ["Tags"] = new List<ReadOnlyMemory<char>?> { (i == 0 ? g.Tag : "none").AsMemory(), "none".AsMemory() },
         })).ToList();
         await using (var stream = File.Create(file))
-            await ParquetSerializer.SerializeUntypedAsync(rows, schema, stream, new ParquetOptions { RowGroupSize = 3 });
+            await ParquetSerializer.SerializeUntypedAsync(rows, schema, stream,
+                new ParquetOptions { RowGroupSize = 3 });
         await using var reader = await ParquetReader.CreateAsync(file);
         Assert.Equal(2, reader.RowGroupCount);
     }

@@ -169,7 +169,10 @@ public sealed partial class LocalFolderStore : IBlobStore, ITableStore
         if (!_flushToDisk) return 0;
         var removed = 0;
         var startMarks = new Dictionary<int, string?>();
-        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = true };
+        var options = new EnumerationOptions
+        {
+            RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = true,
+        };
         foreach (var file in Directory.EnumerateFiles(_root, TempPrefix + "*", options))
         {
             if (!TempFileOwner.IsOrphaned(Path.GetFileName(file)[TempPrefix.Length..], startMarks)) continue;

@@ -25,7 +25,8 @@ internal static class PublishedFileReader
                 foreach (var row in await RowsAsync(file))
                     foreach (var (column, value) in row)
                     {
-                        if (!columns.TryGetValue(column, out var values)) columns[column] = values = new StringBuilder();
+                        if (!columns.TryGetValue(column, out var values))
+                            columns[column] = values = new StringBuilder();
                         values.Append(value).Append('\n');
                     }
                 texts.AddRange(columns.Select(c => ($" column {c.Key}", c.Value.ToString())));
@@ -54,7 +55,8 @@ internal static class PublishedFileReader
         if (!file.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
             return Path.GetExtension(file).ToLowerInvariant() is ".xlsx" or ".zip"
                 ? []
-                : (await File.ReadAllLinesAsync(file)).Select(line => new List<(string, string)> { ("line", line) }).ToList();
+                : (await File.ReadAllLinesAsync(file))
+                    .Select(line => new List<(string, string)> { ("line", line) }).ToList();
         await using var stream = File.OpenRead(file);
         var result = await ParquetSerializer.DeserializeUntypedAsync(stream);
         return result.Data.Select(row =>

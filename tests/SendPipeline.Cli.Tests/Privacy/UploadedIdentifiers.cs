@@ -45,7 +45,8 @@ internal sealed class UploadedIdentifiers
                 var id = (Cell(upn).Length > 0 ? Cell(upn) : Cell(uln)).ToUpperInvariant();
                 if (id.Length > 0)
                 {
-                    if (!ids.BirthDatesByIdentifier.TryGetValue(id, out var births)) ids.BirthDatesByIdentifier[id] = births = [];
+                    if (!ids.BirthDatesByIdentifier.TryGetValue(id, out var births))
+                        ids.BirthDatesByIdentifier[id] = births = [];
                     births.Add(d);
                 }
                 if (birth.Contains('/')) ids.UkBirthDates.Add(birth);
