@@ -2,8 +2,13 @@
 # Makes sure a headless Chromium is installed for the dashboard's browser test
 # (tests/SendPipeline.Cli.Tests/DashboardBrowserTests.cs) and the portal's (PortalBrowserTests.cs, through playwright-core).
 #
-#   scripts/chromium.sh ensure   install Debian's `chromium` with apt-get when no Chromium is on PATH
-#   scripts/chromium.sh path     print the browser the test will use (exit 1 when there is none)
+#   scripts/chromium.sh ensure   install Debian's `chromium` with apt-get when no Chromium is found
+#   scripts/chromium.sh path     print the browser the tests will use (exit 1 when there is none)
+#
+# `path` is the one finder: the browser tests (HeadlessChromium.Find) and tests/*/*.spec.mjs ask it.
+# Its order: SENDPIPELINE_CHROMIUM; else the first of CANDIDATES on PATH; else the browser
+# playwright-core (in .tools/playwright) would launch by default, when that file exists (a Chromium
+# someone installed with `npx playwright install chromium`; this script never downloads one).
 #
 # apt-get runs directly as root, else through `sudo -n` (never prompts: CI runners have passwordless
 # sudo). Without apt-get (not Debian/Ubuntu), or without root and passwordless sudo, it installs
@@ -11,7 +16,10 @@
 # the browser test would otherwise fail (it never skips) with the same advice.
 set -euo pipefail
 
-# The names the test looks for, in its order; SENDPIPELINE_CHROMIUM wins when set.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PLAYWRIGHT="$ROOT/.tools/playwright/node_modules/playwright-core"
+
+# The names looked for on PATH, in this order; SENDPIPELINE_CHROMIUM wins when set.
 CANDIDATES=(chromium chromium-browser google-chrome google-chrome-stable)
 
 find_browser() {
@@ -24,7 +32,16 @@ find_browser() {
   for name in "${CANDIDATES[@]}"; do
     command -v "$name" 2>/dev/null && return 0
   done
-  return 1
+  playwright_browser
+}
+
+# playwright-core's own Chromium, when it was installed on this machine; nothing when it was not.
+playwright_browser() {
+  [[ -d "$PLAYWRIGHT" ]] && command -v node >/dev/null || return 1
+  local browser
+  browser="$(node -e 'try { console.log(require(process.argv[1]).chromium.executablePath()) } catch { }' \
+    "$PLAYWRIGHT" 2>/dev/null)" || return 1
+  [[ -n "$browser" && -x "$browser" ]] && echo "$browser"
 }
 
 as_root() {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The browser driver for the portal's tests (tests/portal/): playwright-core only, from npm, into
-# .tools/playwright. It drives Debian's own Chromium (/usr/bin/chromium, see scripts/chromium.sh);
+# .tools/playwright. It drives the Chromium scripts/chromium.sh finds (Debian's own, usually);
 # no browser is ever downloaded.
 #
 #   scripts/playwright.sh install   install (once) playwright-core at the pinned version

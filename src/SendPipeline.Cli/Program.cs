@@ -54,11 +54,39 @@ namespace SendPipeline.Cli
                 error.WriteLine($"Could not run: {e.Message}");
                 return CouldNotRun;
             }
+            catch (Exception e)
+            {
+                // Anything unforeseen still ends in one sentence and exit 2; the trace only when asked for.
+                error.WriteLine(CouldNotRunSentence(e));
+                error.WriteLine(Environment.GetEnvironmentVariable(DebugVariable) == "1" ? e.ToString() : $"Set {DebugVariable}=1 to see the technical detail.");
+                return CouldNotRun;
+            }
             finally
             {
                 await output.FlushAsync();
             }
         }
+
+        /// <summary>Set to 1 to have an unexpected failure print its exception and stack trace as well as its sentence.</summary>
+        public const string DebugVariable = "SENDPIPELINE_DEBUG";
+
+        /// <summary>
+        /// One line for a failure no command explained itself: a network failure (storage unreachable) says
+        /// what to check; anything else gives the first line of its message, never a stack trace.
+        /// </summary>
+        internal static string CouldNotRunSentence(Exception failure)
+        {
+            for (var e = failure; e is not null; e = e.InnerException)
+            {
+                if (e is System.Net.Sockets.SocketException or HttpRequestException)
+                    return $"Could not run: the storage service could not be reached ({FirstLine(e.Message)}). " +
+                           "Check the connection string (--connection or SENDPIPELINE_STORAGE) and that the service is running.";
+            }
+            var message = FirstLine(failure.Message);
+            return "Could not run: " + (message.EndsWith('.') ? message : message + ".");
+        }
+
+        private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 
         public static string Usage => string.Join(Environment.NewLine,
             "Usage:",

@@ -34,6 +34,24 @@ internal sealed class OtherReturns(SampleWorld world)
         var services = new ServiceDefects(Derived(11));
         var placementDefects = new PlacementDefects(world, Derived(12));
 
+        // Placements are planned first: the providers from out of county join the register the LA uploads.
+        List<(ProviderReturn, TableFile)> placements = [];
+        if (Options.IncludePlacements)
+        {
+            foreach (var provider in new PlacementPlanner(world, Derived(20), Derived(22)).Plan())
+                placements.Add((provider, PlacementFile.Build(provider, world.ReturnDate)));
+            // One special school keeps its return in a workbook.
+            var xlsx = placements.FindIndex(p => p.Item1.Kind == ProviderKind.AcademySpecial);
+            if (xlsx >= 0)
+            {
+                var (provider, _) = placements[xlsx];
+                var style = provider.Style with { Encoding = TableEncoding.Xlsx, FileName = Path.ChangeExtension(provider.Style.FileName, ".xlsx") };
+                provider = new ProviderReturn(provider.ProviderId, provider.Submitter, provider.Kind, provider.Name, style, provider.School);
+                provider.Rows.AddRange(placements[xlsx].Item1.Rows);
+                placements[xlsx] = (provider, PlacementFile.Build(provider, world.ReturnDate));
+            }
+            if (plant) placementDefects.Plant(placements);
+        }
         if (Options.IncludeEstablishments)
         {
             Files.Add(RegisterFile.Build(world.Register.Entries, RegisterFileName(Options)));
@@ -48,24 +66,7 @@ internal sealed class OtherReturns(SampleWorld world)
             }
         }
 
-        List<(ProviderReturn, TableFile)> placements = [];
-        if (Options.IncludePlacements)
-        {
-            foreach (var provider in new PlacementPlanner(world, Derived(20)).Plan())
-                placements.Add((provider, PlacementFile.Build(provider, world.ReturnDate)));
-            // One special school keeps its return in a workbook.
-            var xlsx = placements.FindIndex(p => p.Item1.Kind == ProviderKind.AcademySpecial);
-            if (xlsx >= 0)
-            {
-                var (provider, _) = placements[xlsx];
-                var style = provider.Style with { Encoding = TableEncoding.Xlsx, FileName = Path.ChangeExtension(provider.Style.FileName, ".xlsx") };
-                provider = new ProviderReturn(provider.ProviderId, provider.Submitter, provider.Kind, provider.Name, style, provider.School);
-                provider.Rows.AddRange(placements[xlsx].Item1.Rows);
-                placements[xlsx] = (provider, PlacementFile.Build(provider, world.ReturnDate));
-            }
-            if (plant) placementDefects.Plant(placements);
-            Files.AddRange(placements.Select(p => p.Item2));
-        }
+        Files.AddRange(placements.Select(p => p.Item2));
 
         var workforce = new List<TableFile>();
         if (Options.IncludeWorkforce)

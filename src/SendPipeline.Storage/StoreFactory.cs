@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SendPipeline.Storage.Azure;
 using SendPipeline.Storage.Local;
 using SendPipeline.Workflows.Ports;
@@ -16,6 +17,8 @@ public static class StoreFactory
     private static readonly string[] ConnectionStringMarkers =
         ["UseDevelopmentStorage=", "AccountName=", "BlobEndpoint=", "TableEndpoint="];
 
+    private static readonly ConcurrentDictionary<string, byte> CleanedFolders = new(StringComparer.Ordinal);
+
     public static Stores Create(string connectionStringOrFolder)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionStringOrFolder);
@@ -26,6 +29,9 @@ public static class StoreFactory
         }
 
         var local = new LocalFolderStore(connectionStringOrFolder);
+        // Once per folder per process: a command starting work on a local store first reclaims the temp
+        // files of writers that were killed (see RemoveOrphanedTempFiles for what the walk costs).
+        if (CleanedFolders.TryAdd(local.Root, 0)) local.RemoveOrphanedTempFiles();
         return new Stores(local, local);
     }
 

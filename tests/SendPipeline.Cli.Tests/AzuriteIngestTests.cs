@@ -2,6 +2,7 @@ using System.Text;
 using SendPipeline.Cli.Commands;
 using SendPipeline.Core.Reference;
 using SendPipeline.Storage;
+using SendPipeline.Storage.Tests;
 using SendPipeline.Workflows.Ingest;
 using SendPipeline.Workflows.Ports;
 
@@ -13,8 +14,7 @@ namespace SendPipeline.Cli.Tests;
 /// </summary>
 public class AzuriteIngestTests
 {
-    private static string Connection =>
-        Environment.GetEnvironmentVariable("AZURITE_CONNECTION_STRING") is { Length: > 0 } value ? value : "UseDevelopmentStorage=true";
+    private static string Connection => AzuriteConnection.String;
 
     [Fact]
     public async Task Ingest_WithAConnectionString_ValidatesRecordsAndRebuildsInAzureStorage()

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SendPipeline.Core.Tests;
 
 namespace SendPipeline.Cli.Tests;
 
@@ -8,19 +9,38 @@ namespace SendPipeline.Cli.Tests;
 /// </summary>
 internal static class HeadlessChromium
 {
-    private static readonly string[] Names = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
+    private static readonly Lazy<string> Found = new(Locate);
 
-    /// <summary>The browser: <c>SENDPIPELINE_CHROMIUM</c>, else the first of <see cref="Names"/> on PATH (as scripts/chromium.sh finds it).</summary>
-    public static string Find()
+    /// <summary>
+    /// The browser, as <c>scripts/chromium.sh path</c> finds it for every browser test and script alike:
+    /// <c>SENDPIPELINE_CHROMIUM</c>, else a Chromium on PATH, else playwright-core's own when installed.
+    /// </summary>
+    public static string Find() => Found.Value;
+
+    private static string Locate()
     {
-        if (Environment.GetEnvironmentVariable("SENDPIPELINE_CHROMIUM") is { Length: > 0 } configured)
-            return File.Exists(configured) ? configured : throw new InvalidOperationException($"SENDPIPELINE_CHROMIUM={configured} does not exist: unset it, or run scripts/test.sh (scripts/chromium.sh ensure) to install Chromium.");
-        var path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
-        foreach (var name in Names)
-            foreach (var dir in path)
-                if (File.Exists(Path.Combine(dir, name))) return Path.Combine(dir, name);
-        Assert.Fail("Chromium is not installed, so the dashboard cannot be rendered: run scripts/test.sh (or scripts/chromium.sh ensure), or set SENDPIPELINE_CHROMIUM.");
-        return "";
+        const string Advice = "run scripts/test.sh (or scripts/chromium.sh ensure), or set SENDPIPELINE_CHROMIUM to a Chromium.";
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Repo.File(Path.Combine("scripts", "chromium.sh")));
+        start.ArgumentList.Add("path");
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException($"bash could not be started to run scripts/chromium.sh ({e.Message}): {Advice}", e);
+        }
+        using (process)
+        {
+            var error = process.StandardError.ReadToEndAsync();
+            var browser = process.StandardOutput.ReadToEnd().Trim();
+            process.WaitForExit();
+            Assert.True(process.ExitCode == 0 && browser.Length > 0,
+                $"No Chromium found by scripts/chromium.sh path ({error.Result.Trim()}): {Advice}");
+            return browser;
+        }
     }
 
     public static async Task<string> DumpDomAsync(string htmlFile)

@@ -16,7 +16,6 @@ namespace SendPipeline.Cli.Tests;
 /// </summary>
 public sealed class PortalBrowserTests : IDisposable
 {
-    private static readonly string Chromium = Environment.GetEnvironmentVariable("SENDPIPELINE_CHROMIUM") is { Length: > 0 } set ? set : "/usr/bin/chromium";
     private static readonly string Header = "LAEstab,CensusDate,UPN,DOB,Sex,NCYearActual,SENProvision,SENType1\r\n";
 
     private readonly string _root = CliRunner.TempDir();
@@ -29,7 +28,7 @@ public sealed class PortalBrowserTests : IDisposable
         var repo = Repo.File(".");
         var script = Path.Combine(repo, "tests", "portal", "portal.spec.mjs");
         var driver = Path.Combine(repo, ".tools", "playwright", "node_modules", "playwright-core", "package.json");
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: run scripts/test.sh (scripts/chromium.sh ensure) once.");
+        var chromium = HeadlessChromium.Find();
         Assert.True(File.Exists(driver), "playwright-core is not installed in .tools/playwright: run scripts/test.sh (scripts/playwright.sh install) once.");
 
         var stores = StoreFactory.Create(Path.Combine(_root, "store"));
@@ -60,6 +59,7 @@ public sealed class PortalBrowserTests : IDisposable
             ["FIXTURES"] = fixtures,
             ["ARTIFACTS"] = artifacts,
             ["REPO"] = repo,
+            ["SENDPIPELINE_CHROMIUM"] = chromium,
         });
 
         Assert.True(exit == 0, $"The browser script failed (exit {exit}):\n{output}\nserve said:\n{written}");

@@ -22,8 +22,35 @@ public sealed class PowerBiAnalystTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
+    /// <summary>
+    /// Also: under 1% of placements have an unknown setting, and every placement has its cost, funding
+    /// element and primary need (the script fails otherwise, and reports the count it found).
+    /// </summary>
     [Fact]
     public async Task Rebuild_SampleLa_StarSchemaPassesTheAnalystsDuckDbChecks()
+    {
+        var output = await RebuildAndCheckAsync(suppressUnder: null);
+
+        Assert.Matches("\"unknownSettings\":\\{\"total\":[1-9][0-9]*,\"unknown\":", output);
+    }
+
+    /// <summary>
+    /// With a threshold of 10: no pupil-level fact is written, the aggregate tables pass every check, and
+    /// most of their cells are published (the script fails when half or fewer are).
+    /// </summary>
+    [Fact]
+    public async Task Rebuild_SampleLaSuppressedAt10_PublishesAggregatesAndNoPupilLevelFacts()
+    {
+        var output = await RebuildAndCheckAsync(suppressUnder: 10);
+
+        var tables = Directory.GetDirectories(Path.Combine(_dir, "powerbi")).Select(Path.GetFileName).ToList();
+        Assert.DoesNotContain("fact_sen_pupil", tables);
+        Assert.DoesNotContain("fact_placement", tables);
+        Assert.Contains("agg_sen_pupil_setting", tables);
+        Assert.Contains("\"aggregateCells\":{\"cells\":", output);
+    }
+
+    private async Task<string> RebuildAndCheckAsync(int? suppressUnder)
     {
         var repo = Repo.File(".");
         var duckdb = Path.Combine(repo, ".tools", "duckdb", "node_modules", "@duckdb", "node-api", "package.json");
@@ -31,10 +58,10 @@ public sealed class PowerBiAnalystTests : IDisposable
         SampleLaGenerator.Generate(new SampleLaOptions { Seed = 7, EhcpHistoryPath = GenerateCommand.HistoryPath(new CommandLine([], new HashSet<string>())) }, _dir);
         var stores = StoreFactory.Create(_dir);
 
-        var (_, rebuild) = await IngestCommand.IngestAndRebuildAsync(stores, "855");
+        var (_, rebuild) = await IngestCommand.IngestAndRebuildAsync(stores, "855", suppressUnder);
 
         Assert.NotNull(rebuild);
-        Assert.Null(rebuild.PowerBi.SuppressUnder);
+        Assert.Equal(suppressUnder, rebuild.PowerBi.SuppressUnder);
         var pupils = Path.Combine(_dir, "pupils.json");
         var identifiers = UploadedPupils(_dir);
         Assert.True(identifiers.Count > 1000, $"only {identifiers.Count} pupils read from the uploads");
@@ -42,6 +69,7 @@ public sealed class PowerBiAnalystTests : IDisposable
         var (exit, output) = await RunNodeAsync(repo, [Path.Combine(repo, "tests", "powerbi", "analyst-check.mjs"), _dir, pupils], Secret());
         Assert.True(exit == 0, output);
         Assert.Contains("\"failures\":[]", output);
+        return output;
     }
 
     /// <summary>The secret the rebuild used: the environment's, or the one it made in the store.</summary>

@@ -3,6 +3,8 @@ using System.IO.Compression;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Parquet;
+using Parquet.Schema;
+using Parquet.Serialization;
 using SendPipeline.Cli.Commands;
 using SendPipeline.Cli.Tests.Privacy;
 using SendPipeline.SampleData;
@@ -51,6 +53,7 @@ public sealed class PrivacyScanTests : IDisposable
         }
 
         var scanner = new IdentifierScanner(ids);
+        var births = new PupilBirthDates(ids, await File.ReadAllBytesAsync(Path.Combine(_dir, "secrets", "pupil-key")));
         foreach (var (category, text) in logs.Entries) scanner.Scan($"log {category}", text, pupilLevel: true);
         foreach (var (location, json) in activities.Records) scanner.Scan($"activity {location}", json, pupilLevel: true);
         foreach (var text in exceptions) scanner.Scan("exception", text, pupilLevel: true);
@@ -59,11 +62,12 @@ public sealed class PrivacyScanTests : IDisposable
             foreach (var file in Directory.GetFiles(Path.Combine(_dir, folder), "*", SearchOption.AllDirectories))
             {
                 files++;
-                // ISO dates of birth are not searched in published files: dim_date and every dated table hold
-                // the same calendar dates. Whether a pupil's own row carries their date of birth is checked by
-                // joining on the pupil key in tests/powerbi/analyst-check.mjs (PowerBiAnalystTests).
-                foreach (var (part, text) in await TextsAsync(file))
-                    scanner.Scan(Path.GetRelativePath(_dir, file) + part, text, pupilLevel: false);
+                var location = Path.GetRelativePath(_dir, file);
+                // An ISO date alone is a calendar date here (dim_date, every dated table), so dates of birth
+                // are found by joining each pupil-level row's key to that pupil's uploaded birth dates.
+                foreach (var (part, text) in await PublishedFileReader.TextsAsync(file))
+                    scanner.Scan(location + part, text, pupilLevel: false);
+                births.Check(location, await PublishedFileReader.RowsAsync(file));
             }
 
         Assert.Empty(exceptions.Select(e => e.Split('\n')[0]));
@@ -72,6 +76,9 @@ public sealed class PrivacyScanTests : IDisposable
         Assert.Contains(activities.Records, r => r.Location.StartsWith("PublishPackage output", StringComparison.Ordinal));
         Assert.True(files > 60, $"only {files} output files scanned");
         Assert.True(scanner.Findings.Count == 0, "Pupil identifiers found:\n" + string.Join('\n', scanner.Findings));
+        Assert.True(births.Findings.Count == 0, "Dates of birth found:\n" + string.Join('\n', births.Findings));
+        Assert.True(births.RowsMatched > 100, $"only {births.RowsMatched} published rows joined to an uploaded pupil: "
+            + "the birth-date check is not reaching pupil-level facts");
         // The scanner itself must find what is there: the school's own reports name its pupils.
         var control = new IdentifierScanner(ids);
         foreach (var file in Directory.GetFiles(Path.Combine(_dir, "reports"), "*.csv", SearchOption.AllDirectories))
@@ -80,55 +87,66 @@ public sealed class PrivacyScanTests : IDisposable
     }
 
     /// <summary>
-    /// The text of a file as a reader would see it: Parquet is Snappy-compressed, so its values are read
-    /// back with Parquet.Net; a workbook or zip is read entry by entry; anything else as UTF-8.
+    /// The scan's own control (issue 15: "skips Parquet text columns"): a Parquet file with a UPN in a text
+    /// column, a ULN in a whole-number column, a date of birth in a date column and as a date key, a UPN
+    /// nested in a list, dictionary-encoded repeats and two row groups, read by the same reader and scanners
+    /// as the demo's outputs. Each must be found; a reader that skips a column type fails here.
     /// </summary>
-    private static async Task<List<(string Part, string Text)>> TextsAsync(string file)
+    [Fact]
+    public async Task ParquetControl_IdentifiersInEveryColumnTypeAndRowGroup_AreAllFound()
     {
-        var texts = new List<(string, string)>();
-        switch (Path.GetExtension(file).ToLowerInvariant())
+        var upload = Path.Combine(_dir, "uploads", "school-census", "855");
+        Directory.CreateDirectory(upload);
+        await File.WriteAllTextAsync(Path.Combine(upload, "census.csv"),
+            "UPN,ULN,DOB\nA123456789012,,14/03/2012\nB123456789012,1234567890,02/11/2010\nC123456789012,,05/06/2011\n");
+        var ids = UploadedIdentifiers.Read(_dir);
+        var secret = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
+        var key = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(secret, "A123456789012"u8));
+        var published = Path.Combine(_dir, "published", "fact_control.parquet");
+        Directory.CreateDirectory(Path.GetDirectoryName(published)!);
+        await WriteControlParquetAsync(published, key);
+
+        var scanner = new IdentifierScanner(ids);
+        foreach (var (part, text) in await PublishedFileReader.TextsAsync(published))
+            scanner.Scan("control" + part, text, pupilLevel: false);
+        var births = new PupilBirthDates(ids, secret);
+        births.Check("control", await PublishedFileReader.RowsAsync(published));
+
+        Assert.Contains("control column Code: 1 distinct UPN value(s)", scanner.Findings);
+        Assert.Contains("control column Ref: 1 distinct ULN value(s)", scanner.Findings);
+        Assert.Contains("control column Tags: 1 distinct UPN value(s)", scanner.Findings);
+        Assert.Contains("control column Born: 1 row(s) hold the pupil's own date of birth", births.Findings);
+        Assert.Contains("control column BornKey: 1 row(s) hold the pupil's own date of birth", births.Findings);
+        Assert.Equal(1, births.RowsMatched);
+    }
+
+    /// <summary>Two row groups: filler first, the identifiers only in the second.</summary>
+    private static async Task WriteControlParquetAsync(string file, string pupilKey)
+    {
+        var schema = new ParquetSchema(
+            new DataField<string>("PupilKey"), new DataField<string>("Code"), new DataField<long>("Ref"),
+            new DataField<DateOnly>("Born"), new DataField<long>("BornKey"), new DataField<decimal>("Fte"),
+            new DataField<bool>("Ehcp"), new ListField("Tags", new DataField<string>("element")));
+        var groups = new[]
         {
-            case ".parquet":
-                await using (var reader = await ParquetReader.CreateAsync(file))
-                {
-                    for (var g = 0; g < reader.RowGroupCount; g++)
-                    {
-                        using var group = reader.OpenRowGroupReader(g);
-                        // Text and whole-number columns: where a UPN, a ULN or a date as text could be.
-                        foreach (var field in reader.Schema.GetDataFields())
-                        {
-                            var rows = checked((int)group.RowCount);
-                            var values = new StringBuilder();
-                            if (field.ClrType == typeof(string))
-                            {
-                                var cells = new string?[rows];
-                                await group.ReadAsync(field, cells.AsMemory(), null);
-                                foreach (var cell in cells) values.Append(cell).Append('\n');
-                            }
-                            else if (field.ClrType == typeof(long))
-                            {
-                                var cells = new long?[rows];
-                                await group.ReadAsync<long>(field, cells.AsMemory(), null);
-                                foreach (var cell in cells) values.Append(cell?.ToString(CultureInfo.InvariantCulture)).Append('\n');
-                            }
-                            else continue;
-                            texts.Add(($" column {field.Name}", values.ToString()));
-                        }
-                    }
-                }
-                break;
-            case ".xlsx" or ".zip":
-                using (var zip = ZipFile.OpenRead(file))
-                    foreach (var entry in zip.Entries)
-                    {
-                        using var reader = new StreamReader(entry.Open());
-                        texts.Add(($" entry {entry.FullName}", await reader.ReadToEndAsync()));
-                    }
-                break;
-            default:
-                texts.Add(("", await File.ReadAllTextAsync(file)));
-                break;
-        }
-        return texts;
+            (Key: "filler", Code: "N/A", Ref: 1L, Born: new DateOnly(2020, 1, 1), Tag: "none"),
+            (Key: pupilKey, Code: "A123456789012", Ref: 1234567890L, Born: new DateOnly(2012, 3, 14),
+                Tag: "C123456789012"),
+        };
+        var rows = groups.SelectMany(g => Enumerable.Range(0, 3).Select(i =>
+            (IDictionary<string, object?>)new Dictionary<string, object?>
+        {
+            ["PupilKey"] = i == 0 ? g.Key : "filler", ["Code"] = i == 0 ? g.Code : "N/A", ["Ref"] = i == 0 ? g.Ref : 1L,
+            ["Born"] = i == 0 ? g.Born : new DateOnly(2020, 1, 1),
+            ["BornKey"] = i == 0 ? g.Born.Year * 10000L + g.Born.Month * 100 + g.Born.Day : 20200101L,
+            ["Fte"] = 1.5m, ["Ehcp"] = true,
+            // Parquet.Net's untyped lists of text hold ReadOnlyMemory<char>, not string.
+            ["Tags"] = new List<ReadOnlyMemory<char>?> { (i == 0 ? g.Tag : "none").AsMemory(), "none".AsMemory() },
+        })).ToList();
+        await using (var stream = File.Create(file))
+            await ParquetSerializer.SerializeUntypedAsync(rows, schema, stream,
+                new ParquetOptions { RowGroupSize = 3 });
+        await using var reader = await ParquetReader.CreateAsync(file);
+        Assert.Equal(2, reader.RowGroupCount);
     }
 }

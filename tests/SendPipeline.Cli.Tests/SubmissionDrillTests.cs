@@ -6,6 +6,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using SendPipeline.Cli.Commands;
 using SendPipeline.Core.Reading;
 using SendPipeline.Core.Submission;
+using SendPipeline.Core.Tests;
 using SendPipeline.SampleData;
 using SendPipeline.Storage;
 
@@ -103,6 +104,7 @@ public sealed class SubmissionDrillTests : IDisposable
         AssertZipHoldsThePackage(delivered.Body, 2);
         AssertManifestChecksums(v2, 2);
         AssertWorkbookEqualsTheCsvs(2);
+        await AssertAnIndependentReaderAgrees(2);
 
         // 5. A rerun on the same data writes nothing and sends nothing.
         var before = Directory.GetFiles(Path.Combine(_dir, "submissions"), "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
@@ -150,19 +152,39 @@ public sealed class SubmissionDrillTests : IDisposable
         Assert.Equal(Directory.GetFiles(Path.GetDirectoryName(PackageFile(version, "manifest.json"))!).Length, archive.Entries.Count);
     }
 
-    /// <summary>Read with the OpenXml SDK, an independent reader: every table sheet equals its CSV, cell by cell.</summary>
+    /// <summary>
+    /// The workbook as SheetJS reads it (tests/submission/workbook-check.mjs): money totals equal the CSVs',
+    /// no number or date is text, every sheet has column widths and a frozen header, the DfE's tidy columns.
+    /// </summary>
+    private async Task AssertAnIndependentReaderAgrees(int version)
+    {
+        var repo = Repo.File(".");
+        var sheetjs = Path.Combine(repo, ".tools", "sheetjs", "node_modules", "xlsx", "package.json");
+        Assert.True(File.Exists(sheetjs), $"SheetJS is not installed at {sheetjs}: run scripts/test.sh (or scripts/sheetjs.sh).");
+        var script = Path.Combine(repo, "tests", "submission", "workbook-check.mjs");
+        var package = Path.GetDirectoryName(PackageFile(version, "manifest.json"))!;
+        var (exit, output, error) = await ExternalProcess.RunAsync("node", [script, package],
+            "install Node.js and run scripts/test.sh, which installs SheetJS for this test.", TimeSpan.FromMinutes(2),
+            workingDirectory: repo);
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("\"failures\":[]", output);
+        // The HNB sheets hold the place-funding deductions: the check saw them as negative numbers.
+        Assert.Matches("\"negativeAmounts\":[1-9]", output);
+    }
+
+    /// <summary>Read with the OpenXml SDK: each table sheet equals its CSV, cell by cell (a date by its serial).</summary>
     private void AssertWorkbookEqualsTheCsvs(int version)
     {
         using var document = SpreadsheetDocument.Open(PackageFile(version, SubmissionPackager.WorkbookName), false);
         var workbook = document.WorkbookPart!;
         var sheets = workbook.Workbook.Sheets!.Elements<Sheet>().ToList();
-        Assert.Equal("Cover", sheets[0].Name!.Value);
+        Assert.Equal(["Cover", "Notes"], sheets.Take(2).Select(s => s.Name!.Value));
         var manifest = Manifest(version);
         var csvs = manifest.Files.Where(f => f.Name.EndsWith(".csv", StringComparison.Ordinal)).ToList();
-        Assert.Equal(csvs.Count, sheets.Count - 1);
+        Assert.Equal(csvs.Count, sheets.Count - 2);
         for (var i = 0; i < csvs.Count; i++)
         {
-            var part = (WorksheetPart)workbook.GetPartById(sheets[i + 1].Id!.Value!);
+            var part = (WorksheetPart)workbook.GetPartById(sheets[i + 2].Id!.Value!);
             var rows = part.Worksheet.Descendants<Row>().Select(Cells).ToList();
             using var reader = new CsvTabularReader(new StreamReader(PackageFile(version, csvs[i].Name)));
             var expected = new List<List<string>> { reader.Header.ToList() };
@@ -193,8 +215,19 @@ public sealed class SubmissionDrillTests : IDisposable
         return cells;
     }
 
-    /// <summary>Numbers compare by value (0.10 in the CSV is 0.1 in the sheet); everything else exactly.</summary>
+    /// <summary>
+    /// Numbers compare by value (0.10 in the CSV is 0.1 in the sheet), an ISO date with its date serial, text
+    /// with Excel's _xHHHH_ escapes undone; everything else exactly.
+    /// </summary>
     private static bool Same(string csv, string sheet) =>
-        csv == sheet || (decimal.TryParse(csv, NumberStyles.Number, CultureInfo.InvariantCulture, out var a)
-                         && decimal.TryParse(sheet, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var b) && a == b);
+        csv == sheet || csv == ExcelUnescape(sheet)
+        || (decimal.TryParse(csv, NumberStyles.Number, CultureInfo.InvariantCulture, out var a)
+            && decimal.TryParse(sheet, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var b) && a == b)
+        || (DateOnly.TryParseExact(csv, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            && int.TryParse(sheet, NumberStyles.None, CultureInfo.InvariantCulture, out var serial)
+            && DateOnly.FromDateTime(DateTime.FromOADate(serial)) == date);
+
+    private static string ExcelUnescape(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text, "_x([0-9A-Fa-f]{4})_",
+        m => ((char)int.Parse(m.Groups[1].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToString());
 }

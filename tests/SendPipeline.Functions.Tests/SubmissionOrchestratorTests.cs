@@ -150,5 +150,7 @@ public sealed class SubmissionOrchestratorTests : IDisposable
         var error = Assert.Throws<InvalidOperationException>(() =>
             Provider(("SendPipeline:Dfe:Endpoint", "http://dfe.example/returns")).GetRequiredService<ISubmissionActivities>());
         Assert.Contains("SendPipeline__Dfe__Endpoint", error.Message);
+        Assert.Contains("must use https", error.Message);
+        Assert.NotNull(Provider(("SendPipeline:Dfe:Endpoint", "http://127.0.0.1:7071/returns")).GetRequiredService<ISubmissionActivities>());
     }
 }

@@ -40,7 +40,9 @@ public sealed class RegisterTests(GeneratedLa la)
         Assert.All(entries, e =>
         {
             Assert.True(SpecRules.Digits(e["URN"], 6), e["URN"]);
-            Assert.Equal("855", e["LA (code)"]);
+            // Out of county: only the independent schools, colleges and post-16 providers the LA places children in.
+            if (e["LA (code)"] != "855")
+                Assert.Matches("(?i)independent|further education|post 16", e["TypeOfEstablishment (name)"]);
             Assert.True(SpecRules.Digits(e["EstablishmentNumber"], 4), e["EstablishmentNumber"]);
             Assert.True(e["NumberOfPupils"] == "" || int.TryParse(e["NumberOfPupils"], out var n) && n >= 0, e["NumberOfPupils"]);
             Assert.Contains(e["EstablishmentStatus (name)"], new[] { "Open", "Closed", "Open, but proposed to close", "Proposed to open" });

@@ -10,12 +10,9 @@ namespace SendPipeline.Storage.Tests;
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
-    public const string ConnectionStringVariable = "AZURITE_CONNECTION_STRING";
-
     private int _counter;
 
-    public string ConnectionString { get; } =
-        Environment.GetEnvironmentVariable(ConnectionStringVariable) is { Length: > 0 } value ? value : "UseDevelopmentStorage=true";
+    public string ConnectionString { get; } = AzuriteConnection.String;
 
     /// <summary>Lowercase letters and digits only, so it fits container and table naming rules alike.</summary>
     public string RunPrefix { get; } = "sp" + Guid.NewGuid().ToString("N")[..10];
@@ -39,7 +36,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         catch (Exception e)
         {
             throw new InvalidOperationException(
-                $"Azurite is not reachable ({ConnectionStringVariable} or the default UseDevelopmentStorage=true; " +
+                $"Azurite is not reachable (connection string from {AzuriteConnection.Source}; " +
                 $"blob {blobs.Uri}, table {tables.Uri}). Start it with `scripts/azurite.sh start` from the repository root " +
                 $"(stop it with `scripts/azurite.sh stop`). Cause: {e.GetType().Name}: {FirstLine(e.Message)}", e);
         }

@@ -143,6 +143,117 @@ public sealed class LocalFolderStoreTests : StoreContractTests, IDisposable
         Assert.Equal("after", (await _store.GetAsync("uploads", "p", "r"))!.GetString("Status"));
     }
 
+    // Issue 15: a process killed mid-write leaves its temp file (maybe pupil data) behind; the next start removes it.
+    [Fact]
+    public async Task RemoveOrphanedTempFiles_DeadWritersFiles_RemovedAndRealBlobsAndRowsKept()
+    {
+        await _store.WriteAsync("uploads/855/census.csv", new MemoryStream("UPN,DOB\n"u8.ToArray()), overwrite: false);
+        await _store.UpsertAsync("uploads", Row("p", "r"));
+        var folder = Path.Combine(_root, "uploads", "855");
+        var rowFolder = Path.Combine(_root, ".tables", "uploads", "kp");
+        // A pid no system hands out, and this process's own pid with another start time (the pid reused).
+        var neverRan = Path.Combine(folder, $".sendpipeline-tmp-2147483000-12345-{Guid.NewGuid():N}");
+        var reusedPid = Path.Combine(rowFolder, $".sendpipeline-tmp-{Environment.ProcessId}-1-{Guid.NewGuid():N}");
+        // An older name that does not say who wrote it: kept, since its writer might still be running.
+        var unowned = Path.Combine(folder, $".sendpipeline-tmp-{Guid.NewGuid():N}");
+        foreach (var file in new[] { neverRan, reusedPid, unowned }) await File.WriteAllTextAsync(file, "partial");
+        var before = Directory.GetFiles(_root, "*", SearchOption.AllDirectories)
+            .Except([neverRan, reusedPid]).ToDictionary(f => f, File.ReadAllBytes);
+
+        var removed = _store.RemoveOrphanedTempFiles();
+
+        Assert.Equal(2, removed);
+        Assert.False(File.Exists(neverRan));
+        Assert.False(File.Exists(reusedPid));
+        var after = Directory.GetFiles(_root, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
+        Assert.Equal(before.Keys.Order(), after.Keys.Order());
+        Assert.All(before, kv => Assert.Equal(kv.Value, after[kv.Key]));
+        Assert.Equal("UPN,DOB\n", await ReadTextAsync("uploads/855/census.csv"));
+        Assert.NotNull(await _store.GetAsync("uploads", "p", "r"));
+    }
+
+    [Fact]
+    public async Task RemoveOrphanedTempFiles_LiveWriterMidWrite_KeepsItsTempFileAndTheWriteCompletes()
+    {
+        var gate = new TaskCompletionSource();
+        var write = _store.WriteAsync("uploads/855/slow.csv", new GatedStream("first half,"u8.ToArray(), gate.Task),
+            overwrite: false);
+        var folder = Path.Combine(_root, "uploads", "855");
+        string[] temps = [];
+        for (var i = 0; i < 500 && temps.Length == 0; i++)
+        {
+            await Task.Delay(10);
+            temps = Directory.Exists(folder) ? Directory.GetFiles(folder, ".sendpipeline-tmp-*") : [];
+        }
+
+        var temp = Assert.Single(temps);
+        Assert.Equal(0, _store.RemoveOrphanedTempFiles());
+        Assert.True(File.Exists(temp));
+
+        gate.SetResult();
+        Assert.True(await write);
+        Assert.Equal("first half,", await ReadTextAsync("uploads/855/slow.csv"));
+        Assert.Empty(Directory.GetFiles(folder, ".sendpipeline-tmp-*"));
+    }
+
+    [Fact]
+    public async Task StoreFactoryCreate_LocalFolderWithADeadWritersTempFile_RemovesIt()
+    {
+        var folder = Path.Combine(_root, "factory", "uploads");
+        Directory.CreateDirectory(folder);
+        var orphan = Path.Combine(folder, $".sendpipeline-tmp-2147483000-12345-{Guid.NewGuid():N}");
+        await File.WriteAllTextAsync(orphan, "partial");
+
+        StoreFactory.Create(Path.Combine(_root, "factory"));
+
+        Assert.False(File.Exists(orphan));
+    }
+
+    [Fact]
+    public async Task RemoveOrphanedTempFiles_BenchmarkStoreNotFlushedToDisk_SkipsTheWalk()
+    {
+        var bench = new LocalFolderStore(Path.Combine(_root, "bench"), flushToDisk: false);
+        var orphan = Path.Combine(bench.Root, $".sendpipeline-tmp-2147483000-12345-{Guid.NewGuid():N}");
+        await File.WriteAllTextAsync(orphan, "partial");
+
+        Assert.Equal(0, bench.RemoveOrphanedTempFiles());
+        Assert.True(File.Exists(orphan));
+    }
+
+    /// <summary>Gives its bytes, then holds the reader until the gate opens: a write caught half way.</summary>
+    private sealed class GatedStream(byte[] bytes, Task gate) : Stream
+    {
+        private bool _given;
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer,
+            CancellationToken cancellationToken = default)
+        {
+            if (!_given)
+            {
+                _given = true;
+                bytes.CopyTo(buffer);
+                return bytes.Length;
+            }
+
+            await gate;
+            return 0;
+        }
+    }
+
     private async Task<List<TableRow>> ListRowsAsync(string table)
     {
         var rows = new List<TableRow>();

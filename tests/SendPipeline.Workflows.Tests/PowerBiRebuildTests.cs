@@ -40,7 +40,7 @@ public sealed class PowerBiRebuildTests : IDisposable
 
         var files = await PowerBiFiles();
         Assert.DoesNotContain(files, f => f.Contains("fact_sen_pupil/", StringComparison.Ordinal) || f.Contains("fact_placement/", StringComparison.Ordinal));
-        Assert.Contains("powerbi/fact_sen_pupil_count/fact_sen_pupil_count.csv", files);
+        Assert.Contains("powerbi/agg_sen_pupil_setting/agg_sen_pupil_setting.csv", files);
         Assert.Equal(4, summary.StaleFilesRemoved);
         Assert.Equal(StorePupilKeySecret.Path, summary.SecretSource);
     }

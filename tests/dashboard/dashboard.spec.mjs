@@ -4,6 +4,7 @@
 // Prints one line per step and the smallest chart text it measured; exits non-zero at the first failed assertion.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 
@@ -19,7 +20,9 @@ const measure = () => [...document.querySelectorAll('svg.chart text')].map((t) =
   return { px: parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b), text: t.textContent, chart: t.closest('svg').id };
 });
 
-const browser = await chromium.launch({ executablePath: process.env.SENDPIPELINE_CHROMIUM || '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+// The one finder the .NET tests use too (scripts/chromium.sh path); they pass its answer as SENDPIPELINE_CHROMIUM.
+const chromiumPath = () => execFileSync(path.join(repo, 'scripts/chromium.sh'), ['path'], { encoding: 'utf8' }).trim();
+const browser = await chromium.launch({ executablePath: process.env.SENDPIPELINE_CHROMIUM || chromiumPath(), headless: true, args: ['--no-sandbox'] });
 try {
   for (const width of [400, 1200]) {
     const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();

@@ -5,6 +5,7 @@
 // Prints one line per step; exits non-zero at the first failed assertion.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -15,7 +16,9 @@ const { chromium } = createRequire(path.join(repo, '.tools/playwright/package.js
 const fixture = (name) => path.join(fixtures, name);
 const step = (text) => console.log('- ' + text);
 
-const browser = await chromium.launch({ executablePath: process.env.SENDPIPELINE_CHROMIUM || '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+// The one finder the .NET tests use too (scripts/chromium.sh path); they pass its answer as SENDPIPELINE_CHROMIUM.
+const chromiumPath = () => execFileSync(path.join(repo, 'scripts/chromium.sh'), ['path'], { encoding: 'utf8' }).trim();
+const browser = await chromium.launch({ executablePath: process.env.SENDPIPELINE_CHROMIUM || chromiumPath(), headless: true, args: ['--no-sandbox'] });
 const pages = [];
 try {
   const viewport = { width: 1200, height: 900 };

@@ -55,6 +55,30 @@ for (const r of schema.relationships) {
   if (orphans !== 0) fail(`${r.fact}.${r.column}: ${orphans} rows do not resolve in ${r.dimension}`);
 }
 
+// Placements (issue 16): every provider resolves to a setting through the register (under 1% Unknown),
+// and each placement has its cost, funding element and primary need.
+let unknownSettings = null;
+if (schema.tables.some((t) => t.name === 'fact_placement')) {
+  const [total, unknown] = Object.values((await q(`SELECT count(*)::INT, (count(*) FILTER (WHERE SettingKey = 0))::INT FROM fact_placement`))[0]);
+  unknownSettings = { total, unknown };
+  if (total === 0 || unknown / total >= 0.01) fail(`fact_placement: ${unknown} of ${total} placements have an unknown setting (under 1% expected)`);
+  const missing = Number(await one(`SELECT count(*) FROM fact_placement WHERE AnnualCost IS NULL OR FundingElement IS NULL OR NeedKey = 0`));
+  if (missing > 0) fail(`fact_placement: ${missing} placements lack AnnualCost, FundingElement or PrimaryNeed`);
+}
+
+// Suppressed build (issue 16): the aggregate tables publish most of their cells, and a blanked count is null.
+let aggregateCells = null;
+for (const t of schema.tables.filter((t) => t.name.startsWith('agg_'))) {
+  const count = t.columns.find((c) => c.name === 'Pupils' || c.name === 'Placements').name;
+  const [cells, published, bad] = Object.values((await q(`SELECT count(*)::INT, (count(*) FILTER (WHERE NOT Suppressed))::INT,
+    (count(*) FILTER (WHERE (Suppressed AND "${count}" IS NOT NULL) OR (NOT Suppressed AND "${count}" IS NULL)))::INT FROM ${t.name}`))[0]);
+  aggregateCells ??= { cells: 0, published: 0 };
+  aggregateCells.cells += cells;
+  aggregateCells.published += published;
+  if (bad > 0) fail(`${t.name}: ${bad} rows whose ${count} and Suppressed disagree`);
+}
+if (aggregateCells && aggregateCells.published * 2 <= aggregateCells.cells) fail(`aggregates: only ${aggregateCells.published} of ${aggregateCells.cells} cells published`);
+
 const [days, first, last] = Object.values((await q(`SELECT count(*)::INT, strftime(min(Date), '%m-%d'), strftime(max(Date), '%m-%d') FROM dim_date`))[0]);
 const span = Number(await one(`SELECT date_diff('day', min(Date), max(Date)) + 1 FROM dim_date`));
 if (days !== span || first !== '01-01' || last !== '12-31') fail(`dim_date: ${days} days over a span of ${span}, from ${first} to ${last}: not whole gap-free years`);
@@ -125,5 +149,5 @@ for (const t of schema.tables.filter((t) => t.columns.some((c) => c.name === 'Pu
 const pupilFacts = schema.tables.filter((t) => t.columns.some((c) => c.name === 'PupilKey')).length;
 if (pupilFacts > 0 && joined === 0) fail('no pupil key in the outputs matches HMAC-SHA256(secret, UPN or ULN): the keys are not the documented HMAC');
 
-console.log(JSON.stringify({ tables: schema.tables.length, rows, files: files.length, pupilsSearched: pupils.length, pupilRowsMatched: joined, failures }));
+console.log(JSON.stringify({ tables: schema.tables.length, rows, files: files.length, pupilsSearched: pupils.length, pupilRowsMatched: joined, unknownSettings, aggregateCells, failures }));
 process.exit(failures.length === 0 ? 0 : 1);

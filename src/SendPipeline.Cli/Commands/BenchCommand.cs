@@ -37,7 +37,7 @@ public static class BenchCommand
             return RunPhase(phase, file, output);
         }
 
-        var path = file ?? Path.Combine(Path.GetTempPath(), $"sendpipeline-bench-{rows}.csv");
+        var path = file ?? Path.Combine(Path.GetTempPath(), $"sendpipeline-bench-{rows}-{Guid.NewGuid():N}.csv");
         if (file is null || !File.Exists(path))
         {
             var watch = Stopwatch.StartNew();

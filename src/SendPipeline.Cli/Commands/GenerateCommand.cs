@@ -52,12 +52,22 @@ public static class GenerateCommand
     {
         if (args.Option("assumptions") is { } given)
             return File.Exists(given) ? Path.GetFullPath(given) : throw new UsageException($"--assumptions: '{given}' does not exist.");
-        var path = Path.Combine(Path.GetTempPath(), "sendpipeline-default-assumptions.csv");
+        return DefaultAssumptionsFile.Value;
+    }
+
+    /// <summary>
+    /// The shipped defaults written once per process into its own temp folder, so two runs at once never write
+    /// over each other's file; the folder goes when the process ends (or the next run clears it after a kill).
+    /// </summary>
+    private static readonly Lazy<string> DefaultAssumptionsFile = new(() =>
+    {
+        // The name is the upload's name in the sample LA: the folder, not the name, keeps processes apart.
+        var path = Path.Combine(SendPipeline.Core.Reading.PrivateTemp.Current.Folder, "sendpipeline-default-assumptions.csv");
         using (var defaults = SendPipeline.Core.Returns.Assumptions.AssumptionsDefaults.Open())
         using (var file = File.Create(path))
             defaults.CopyTo(file);
         return path;
-    }
+    });
 
     public static void Describe(SampleLaResult result, TextWriter output)
     {

@@ -9,7 +9,8 @@ namespace SendPipeline.Cli.Commands;
 
 /// <summary>
 /// <c>sendpipeline submit</c>: runs the quarterly DfE return by hand, with the same workflow the timer
-/// and the HTTP function start. Exit 0 for a final package, 1 for a draft, 2 when it could not run.
+/// and the HTTP function start. Exit 0 for a final package, 1 for a draft, 2 when it could not run
+/// (including a final package refused at delivery, or that the DfE endpoint did not accept).
 /// </summary>
 public static class SubmitCommand
 {
@@ -20,6 +21,7 @@ public static class SubmitCommand
     public static async Task<int> RunAsync(CommandLine args, TextWriter output)
     {
         var quarter = QuarterOption(args);
+        RequireExistingFolder(args);
         var stores = IngestCommand.OpenStores(args);
         var la = Settings.LaCode(args);
         var deliver = !args.Flag("no-deliver");
@@ -33,7 +35,24 @@ public static class SubmitCommand
         var result = await SubmitAsync(stores, la, quarter, deliver, Delivery(endpoint, http));
         Describe(result, output, StoreArguments(args));
         await DescribeCountsAsync(stores, result, output);
-        return result.Package.Status == Core.Submission.SubmissionPackager.Final ? 0 : 1;
+        return ExitCode(result);
+    }
+
+    /// <summary>0 final (and delivered, or not asked to be), 1 draft, 2 when a final package should have gone and did not.</summary>
+    public static int ExitCode(SubmissionResult result) =>
+        result.Delivery.Status is DeliveryOutcome.Failed or DeliveryOutcome.Refused ? Cli.CouldNotRun
+        : result.Package.Status == Core.Submission.SubmissionPackager.Final ? Cli.Accepted : Cli.Rejected;
+
+    /// <summary>
+    /// A local store must already exist: submitting from a mistyped folder would otherwise create it and
+    /// publish an empty return from it.
+    /// </summary>
+    private static void RequireExistingFolder(CommandLine args)
+    {
+        if (args.Option("connection") is not null || Environment.GetEnvironmentVariable("SENDPIPELINE_STORAGE") is not null) return;
+        var folder = args.Option("store") ?? Path.Combine("out", "store");
+        if (!Directory.Exists(folder))
+            throw new DirectoryNotFoundException($"The store folder '{folder}' does not exist. Give the folder that ingest wrote to with --store.");
     }
 
     public static Task<SubmissionResult> SubmitAsync(Stores stores, string laCode, string quarter, bool deliver, DfeDeliveryClient? delivery, PipelineHooks? hooks = null)
@@ -63,8 +82,15 @@ public static class SubmitCommand
     private static DfeDeliveryClient? Delivery(string? endpoint, HttpClient http)
     {
         if (string.IsNullOrWhiteSpace(endpoint)) return null;
-        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
-            throw new UsageException($"The DfE endpoint '{endpoint}' is not an http(s) URL.");
+        Uri uri;
+        try
+        {
+            uri = DeliveryOptions.ParseEndpoint(endpoint);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
         var options = new DeliveryOptions(uri) { ApiKey = Environment.GetEnvironmentVariable(ApiKeyVariable) };
         return new DfeDeliveryClient(http, options, NullLogger<DfeDeliveryClient>.Instance);
     }
@@ -79,7 +105,9 @@ public static class SubmitCommand
         if (await stores.Blobs.GetInfoAsync(path) is null) return;
         using var copy = new MemoryStream();
         await using (var csv = await stores.Blobs.OpenReadAsync(path)) await csv.CopyToAsync(copy);
-        if (Core.Picture.ReturnCounts.ReadCsv(copy.ToArray()) is not { } counts) return;
+        var table = Core.Submission.SubmissionTable.Load(Core.Submission.SubmissionTables.Counts, copy.ToArray());
+        if (!Core.Reference.FinancialQuarter.TryParse(result.Snapshot.Quarter, out var quarter)) return;
+        if (Core.Submission.SubmissionSnapshot.CountsOf(table, quarter) is not { } counts) return;
         output.WriteLine($"  Counts ({path}):");
         foreach (var sentence in counts.Sentences()) output.WriteLine($"    {sentence}");
     }
@@ -98,6 +126,8 @@ public static class SubmitCommand
         output.WriteLine(package.Published
             ? $"  Published version {package.Version} as {package.Status.ToUpperInvariant()}: {package.Folder}/"
             : $"  Nothing new to publish: version {package.Version} ({package.Status}) already holds this snapshot and these sign-offs ({package.Folder}/).");
+        foreach (var warning in snapshot.Warnings ?? []) output.WriteLine($"  Warning: {warning}");
+        if (package.Note is not null) output.WriteLine($"  Note: {package.Note}");
         foreach (var reason in package.Reasons) output.WriteLine($"  Why draft: {reason}");
         if (package.MissingSignOffs.Count > 0)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SendPipeline.Core.Forecasting;
 using SendPipeline.Core.Reference;
 using SendPipeline.Core.Uploads;
 using R = SendPipeline.Core.Picture.CrossReturnRules;
@@ -8,10 +9,41 @@ namespace SendPipeline.Core.Picture;
 /// <summary>The checks across returns (see <see cref="CrossReturnRules"/>), as one pure function of the picture.</summary>
 public static class CrossReturnChecks
 {
-    /// <summary>A gap between our count of EHC plans and the DfE's above this share is worth chasing.</summary>
+    /// <summary>
+    /// A gap between our count of EHC plans and the DfE's published figure for the same year above this share
+    /// is worth chasing.
+    /// </summary>
     public const decimal ReconciliationTolerance = 0.05m;
 
-    public static (IReadOnlyList<DataQualityIssue> Issues, EhcpReconciliation Reconciliation) Run(LaPicture picture, string laCode)
+    /// <summary>The checks, with the LA's caseload forecast made from the picture's history and assumptions.</summary>
+    public static (IReadOnlyList<DataQualityIssue> Issues, EhcpReconciliation Reconciliation) Run(
+        LaPicture picture, string laCode) =>
+        Run(picture, laCode, ForecastCaseload(picture, laCode));
+
+    /// <summary>
+    /// The LA's caseload and its forecast (<see cref="CaseloadGrowth.Caseload"/>) under the assumptions in force;
+    /// when the history cannot be forecast (too few years to set intervals from, an unknown method) the
+    /// caseload has no forecast and <see cref="LaCaseload.Skipped"/> says why, so the checks still run.
+    /// </summary>
+    public static LaCaseload? ForecastCaseload(LaPicture picture, string laCode)
+    {
+        try
+        {
+            return CaseloadGrowth.Caseload(picture, laCode, HnbAssumptions.From(picture.Assumptions));
+        }
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException)
+        {
+            var area = new Area(Area.LocalAuthority, laCode, "");
+            return new LaCaseload(area, new Dictionary<int, double>(), [], e.Message);
+        }
+    }
+
+    /// <summary>
+    /// The checks, given the LA's caseload forecast (null when there is no history to make one), which the
+    /// rebuild makes once per picture (DerivedDatasets); XR1008 compares the census with it.
+    /// </summary>
+    public static (IReadOnlyList<DataQualityIssue> Issues, EhcpReconciliation Reconciliation) Run(
+        LaPicture picture, string laCode, LaCaseload? caseload)
     {
         var issues = new List<DataQualityIssue>();
         var placements = LatestPerProvider(picture.Placements);
@@ -28,7 +60,7 @@ public static class CrossReturnChecks
             SchoolsWithoutCensus(picture, laCode, issues);
         }
         ExpiredTransformationPosts(picture, issues);
-        var reconciliation = Reconcile(picture, placements, laCode, issues);
+        var reconciliation = Reconcile(picture, placements, laCode, caseload, issues);
 
         var ordered = issues
             .OrderBy(i => i.RuleId, StringComparer.Ordinal).ThenBy(i => i.Submitter, StringComparer.Ordinal)
@@ -159,11 +191,12 @@ public static class CrossReturnChecks
         }
     }
 
-    /// <summary>Independent schools and colleges are in GIAS but make no school census return to the LA.</summary>
+    /// <summary>Independent schools, colleges and special post-16 institutions are in GIAS but make no school census return to the LA.</summary>
     internal static bool MakesCensusReturn(Establishment e) =>
         e.Type is not { } type
         || !(type.Contains("independent", StringComparison.OrdinalIgnoreCase)
              || type.Contains("further education", StringComparison.OrdinalIgnoreCase)
+             || type.Contains("post 16", StringComparison.OrdinalIgnoreCase)
              || type.Contains("higher education", StringComparison.OrdinalIgnoreCase)
              || type.Contains("sixth form", StringComparison.OrdinalIgnoreCase));
 
@@ -178,27 +211,94 @@ public static class CrossReturnChecks
         }
     }
 
-    private static EhcpReconciliation Reconcile(LaPicture picture, List<Placement> placements, string laCode, List<DataQualityIssue> issues)
+    /// <summary>
+    /// XR1008, like for like: the census's count against the DfE's figure for the census's own academic year
+    /// when published (a query beyond <see cref="ReconciliationTolerance"/>), otherwise against the caseload
+    /// forecast for that year (a query only outside its 80% interval). An older year's figure is never the
+    /// yardstick: plans grow every year, so the gap would be growth, not missing returns.
+    /// </summary>
+    private static EhcpReconciliation Reconcile(LaPicture picture, List<Placement> placements, string laCode,
+        LaCaseload? caseload, List<DataQualityIssue> issues)
     {
         DateOnly? latest = picture.Census.Count == 0 ? null : picture.Census.Max(p => p.CensusDate);
-        var inCensus = picture.Census.Where(p => p.CensusDate == latest && p.Provision == 'E').Select(p => p.Upn).ToHashSet(StringComparer.Ordinal);
+        var inCensus = picture.Census.Where(p => p.CensusDate == latest && p.Provision == 'E').Select(p => p.Upn)
+            .ToHashSet(StringComparer.Ordinal);
         // Children placed by us with a plan but on no census (independent, post-16): counted once each, by UPN or ULN.
         var placedOnly = placements
             .Where(p => p.Ehcp && p.HomeLa == laCode && !(p.Upn is not null && inCensus.Contains(p.Upn)))
             .Select(p => p.Upn ?? "ULN:" + p.Uln).ToHashSet(StringComparer.Ordinal);
-        var ours = picture.EhcpHistory.Where(h => h.GeographicLevel.Equals("Local authority", StringComparison.OrdinalIgnoreCase) && h.OldLaCode == laCode).ToList();
+        var ours = picture.EhcpHistory
+            .Where(h => h.GeographicLevel.Equals(Area.LocalAuthority, StringComparison.OrdinalIgnoreCase)
+                && h.OldLaCode == laCode)
+            .ToList();
         var published = ours.Count == 0 ? null : ours.MaxBy(h => h.TimePeriod);
         var total = inCensus.Count + placedOnly.Count;
-        var difference = published?.Plans is { } plans ? total - plans : (long?)null;
         var reconciliation = new EhcpReconciliation(latest is { } d ? Iso(d) : null, inCensus.Count, placedOnly.Count, total,
-            published?.TimePeriod, published?.Plans, difference);
-        if (published?.Plans is { } p && p > 0 && total > 0 && Math.Abs(total - p) > p * ReconciliationTolerance)
-            issues.Add(DataQualityIssue.Of(R.EhcpTotalsDiffer, Submitter.LocalAuthorityId, ReturnTypes.EhcpHistory, published.Source.UploadPath, published.Source.Row, "ehcplans",
-                ("ours", total.ToString("N0", CultureInfo.InvariantCulture)), ("published", p.ToString("N0", CultureInfo.InvariantCulture)),
-                ("period", published.TimePeriod), ("difference", (total - p).ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture)),
-                ("percent", ((decimal)(total - p) / p).ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture))));
+            published?.TimePeriod, published?.Plans, null);
+        if (latest is not { } census || published is null)
+            return reconciliation with { Note = "no census, or no DfE EHC plan statistics for the LA" };
+
+        var year = census.Month >= 9 ? census.Year : census.Year - 1;
+        var period = AcademicYear.Format(year);
+        var yardstick = Yardstick(ours, caseload, year, published);
+        if (yardstick is not { } y)
+        {
+            var why = caseload?.Skipped ?? "the history ends after it or is too short to forecast";
+            return reconciliation with
+            {
+                ComparedPeriod = period,
+                Note = $"the DfE has not published {Academic(year)} and there is no forecast of it: {why}",
+            };
+        }
+
+        var expected = (long)Math.Round(y.Expected);
+        var (lower, upper) = ((long)Math.Round(y.Lower), (long)Math.Round(y.Upper));
+        reconciliation = reconciliation with
+        {
+            Difference = total - expected, ComparedPeriod = period, Basis = y.Basis,
+            Expected = expected, ExpectedLower = lower, ExpectedUpper = upper,
+        };
+        if (total == 0 || (total >= y.Lower && total <= y.Upper)) return reconciliation;
+
+        var lastYear = AcademicYear.TryParse(published.TimePeriod, out var last) ? last : year;
+        var (what, range) = y.Basis == EhcpReconciliation.PublishedBasis
+            ? ($"{N(expected)} in the DfE statistics for {Academic(year)}",
+                $"the {ReconciliationTolerance:0%} tolerance ({N(lower)} to {N(upper)})")
+            : ($"a forecast of {N(expected)} for {Academic(year)} (from the DfE statistics to {Academic(lastYear)})",
+                $"its 80% interval ({N(lower)} to {N(upper)})");
+        var percent = (decimal)(total - expected) / expected;
+        issues.Add(DataQualityIssue.Of(R.EhcpTotalsDiffer, Submitter.LocalAuthorityId, ReturnTypes.EhcpHistory,
+            y.Cited.Source.UploadPath, y.Cited.Source.Row, "ehcplans",
+            ("ours", N(total)), ("census", Iso(census)), ("expected", what), ("range", range),
+            ("difference", (total - expected).ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture)),
+            ("percent", percent.ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture))));
         return reconciliation;
     }
+
+    /// <summary>
+    /// What the census year is measured against: the DfE's figure for that year, with the tolerance either side,
+    /// or else the forecast of it with its 80% interval, citing the latest figure it was made from; null if neither.
+    /// </summary>
+    private static (string Basis, double Expected, double Lower, double Upper, EhcpCount Cited)? Yardstick(
+        List<EhcpCount> ours, LaCaseload? caseload, int year, EhcpCount latest)
+    {
+        var period = AcademicYear.Format(year);
+        if (ours.FirstOrDefault(h => h.TimePeriod.Trim() == period && h.Plans is > 0) is { Plans: { } plans } sameYear)
+        {
+            var tolerance = (double)ReconciliationTolerance;
+            var (lower, upper) = (plans * (1 - tolerance), plans * (1 + tolerance));
+            return (EhcpReconciliation.PublishedBasis, plans, lower, upper, sameYear);
+        }
+        return caseload?.Forecast.FirstOrDefault(r => r.Year == year) is { } forecast
+            ? (EhcpReconciliation.ForecastBasis, forecast.Plans, forecast.Lower, forecast.Upper, latest)
+            : null;
+    }
+
+    /// <summary>2025 → "2025/26", as the DfE writes an academic year in words.</summary>
+    private static string Academic(int firstYear) =>
+        string.Create(CultureInfo.InvariantCulture, $"{firstYear}/{(firstYear + 1) % 100:00}");
+
+    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     private static string Row(Source source) => source.Row.ToString(CultureInfo.InvariantCulture);
 

@@ -41,8 +41,10 @@ public static class CrossReturnRules
         "Check with the service where the support was delivered.");
 
     public static readonly Rule EhcpTotalsDiffer = new("XR1008", Severity.Query, Scope,
-        "{ours} children with EHC plans in the census and placements against {published} in the DfE statistics for {period}: a difference of {difference} ({percent}).",
-        "A gap over 5% usually means missing census returns or placements; chase the settings listed as missing, and check the SEN2 return.");
+        "{ours} children with EHC plans in the {census} census and placements against {expected}: "
+        + "a difference of {difference} ({percent}), outside {range}.",
+        "A count outside the forecast's interval (or 5% from the DfE's figure for the same year) usually means missing "
+        + "census returns or placements; chase the settings listed as missing, and check the SEN2 return.");
 
     public static readonly Rule TransformationPostExpired = new("XR1009", Severity.Query, Scope,
         "Transformation post {postId} (row {row}) was time-limited until {until}, before the quarter {quarter} began.",

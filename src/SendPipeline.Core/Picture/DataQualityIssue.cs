@@ -23,7 +23,12 @@ public sealed record DataQualityIssue(
         new(rule.Id, rule.Severity, submitter, returnType, file, row, column, rule.Format(args), rule.FormatFix(args));
 }
 
-/// <summary>EHC plans counted from our returns against the DfE's published figure.</summary>
+/// <summary>
+/// EHC plans counted from our returns against what the DfE's statistics say for the census's own year:
+/// the published figure when the DfE has published that year, otherwise the caseload forecast for it
+/// with its 80% interval (<see cref="Basis"/> says which; null with <see cref="Note"/> when neither exists).
+/// <see cref="Published"/> is the latest DfE figure, whatever its year.
+/// </summary>
 public sealed record EhcpReconciliation(
     [property: JsonPropertyName("censusDate")] string? CensusDate,
     [property: JsonPropertyName("fromCensus")] int FromCensus,
@@ -31,4 +36,13 @@ public sealed record EhcpReconciliation(
     [property: JsonPropertyName("total")] int Total,
     [property: JsonPropertyName("publishedPeriod")] string? PublishedPeriod,
     [property: JsonPropertyName("published")] long? Published,
-    [property: JsonPropertyName("difference")] long? Difference);
+    [property: JsonPropertyName("difference")] long? Difference,
+    [property: JsonPropertyName("comparedPeriod")] string? ComparedPeriod = null,
+    [property: JsonPropertyName("basis")] string? Basis = null,
+    [property: JsonPropertyName("expected")] long? Expected = null,
+    [property: JsonPropertyName("expectedLower")] long? ExpectedLower = null,
+    [property: JsonPropertyName("expectedUpper")] long? ExpectedUpper = null,
+    [property: JsonPropertyName("note")] string? Note = null)
+{
+    public const string PublishedBasis = "published", ForecastBasis = "forecast";
+}

@@ -16,9 +16,13 @@ public sealed record DataQualityReport
     [JsonPropertyName("ehcpReconciliation")] public required EhcpReconciliation EhcpReconciliation { get; init; }
     [JsonPropertyName("lineage")] public required IReadOnlyList<LineageEntry> Lineage { get; init; }
 
-    public static DataQualityReport Build(LaPicture picture, string laCode)
+    public static DataQualityReport Build(LaPicture picture, string laCode) =>
+        Build(picture, laCode, CrossReturnChecks.ForecastCaseload(picture, laCode));
+
+    /// <summary>The report, given the LA's caseload forecast (see <see cref="CrossReturnChecks"/>).</summary>
+    public static DataQualityReport Build(LaPicture picture, string laCode, Forecasting.LaCaseload? caseload)
     {
-        var (issues, reconciliation) = CrossReturnChecks.Run(picture, laCode);
+        var (issues, reconciliation) = CrossReturnChecks.Run(picture, laCode, caseload);
         return new DataQualityReport
         {
             LaCode = laCode,

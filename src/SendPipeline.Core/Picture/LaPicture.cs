@@ -1,3 +1,4 @@
+using SendPipeline.Core.Reading;
 using SendPipeline.Core.Reference;
 using SendPipeline.Core.Uploads;
 
@@ -91,11 +92,15 @@ public sealed class LaPicture
     {
         var (provider, returnDate, upn, uln, category) = (table.IndexOf("ProviderId"), table.IndexOf("ReturnDate"), table.IndexOf("UPN"), table.IndexOf("ULN"), table.IndexOf("PlacementCategory"));
         var (start, end, ehcp, homeLa) = (table.IndexOf("PlacementStart"), table.IndexOf("PlacementEnd"), table.IndexOf("EHCP"), table.IndexOf("HomeLA"));
+        var (cost, funding, need, residential) = (table.IndexOf("AnnualCost"), table.IndexOf("FundingElement"), table.IndexOf("PrimaryNeed"), table.IndexOf("Residential"));
         while (table.Read())
         {
             if (table.Date(returnDate) is not { } returned || table.Date(start) is not { } started) continue;
+            // Residential is optional in the return: blank is "not said", kept apart from N.
+            bool? isResidential = Values.TryParseBoolean(table[residential], out var r) ? r : null;
             Placements.Add(new Placement(table.Text(provider), returned, table[upn].IsEmpty ? null : table[upn].ToString(), table[uln].IsEmpty ? null : table[uln].ToString(),
-                table.Text(category), started, table.Date(end), table.Flag(ehcp), table.Text(homeLa), src()));
+                table.Text(category), started, table.Date(end), table.Flag(ehcp), table.Text(homeLa), src(),
+                table.Decimal(cost), table.OptionalText(funding), SenTypes.Canonical(table[need]), isResidential));
         }
     }
 
@@ -103,11 +108,12 @@ public sealed class LaPicture
     {
         var (laEstab, laCode, number, urn, name) = (table.IndexOf("LAEstab"), table.IndexOf("LA (code)"), table.IndexOf("EstablishmentNumber"), table.IndexOf("URN"), table.IndexOf("EstablishmentName"));
         var (type, phase, pupils, status) = (table.IndexOf("TypeOfEstablishment (name)"), table.IndexOf("PhaseOfEducation (name)"), table.IndexOf("NumberOfPupils"), table.IndexOf("EstablishmentStatus (name)"));
+        var ukprn = table.IndexOf("UKPRN");
         while (table.Read())
         {
             var code = laEstab >= 0 ? table.Text(laEstab) : table.Text(laCode) + table.Text(number).PadLeft(4, '0');
             Establishments.Add(new Establishment(table.Text(urn), code, table.Text(name), table.OptionalText(type), table.OptionalText(phase),
-                int.TryParse(table[pupils], out var roll) ? roll : null, table.Text(status), src()));
+                int.TryParse(table[pupils], out var roll) ? roll : null, table.Text(status), src(), table.OptionalText(ukprn)));
         }
     }
 

@@ -12,14 +12,21 @@ public sealed record Source(string UploadId, string UploadPath, string Submitter
 public sealed record CensusPupil(string LaEstab, DateOnly CensusDate, string Upn, char Provision, Source Source,
     string? SenType1 = null, string? NcYear = null, byte? Age = null);
 
+/// <summary>
+/// One row of a provider's placements return. The cost, funding element, primary need and residential flag
+/// are optional here only so that code building a picture by hand can leave them out; a canonical return has them.
+/// </summary>
 public sealed record Placement(
     string ProviderId, DateOnly ReturnDate, string? Upn, string? Uln, string Category, DateOnly Start, DateOnly? End,
-    bool Ehcp, string HomeLa, Source Source)
+    bool Ehcp, string HomeLa, Source Source,
+    decimal? AnnualCost = null, string? FundingElement = null, string? PrimaryNeed = null, bool? Residential = null)
 {
     public bool ActiveOn(DateOnly date) => Start <= date && (End is null || End >= date);
 }
 
-public sealed record Establishment(string Urn, string LaEstab, string Name, string? Type, string? Phase, int? Pupils, string Status, Source Source)
+/// <summary>A register entry; <see cref="Ukprn"/> is GIAS's UKPRN column when the extract has it (colleges, post-16 providers).</summary>
+public sealed record Establishment(string Urn, string LaEstab, string Name, string? Type, string? Phase, int? Pupils, string Status, Source Source,
+    string? Ukprn = null)
 {
     /// <summary>GIAS's "Closed" is closed; "Open, but proposed to close" still has pupils and still makes returns.</summary>
     public bool IsClosed => Status.Equals("Closed", StringComparison.OrdinalIgnoreCase);

@@ -144,33 +144,10 @@ public sealed record ReturnCounts(
         new(Measures.ServicesMissing, Services.Missing.Count, string.Join(NameSeparator, Services.Missing)),
     ];
 
-    /// <summary>The package's <c>counts.csv</c>: one measure a row.</summary>
-    public void WriteCsv(Stream output)
+    /// <summary>The counts from their rows (as <see cref="Rows"/> gives them), e.g. read back from a package.</summary>
+    public static ReturnCounts? FromRows(string quarter, IEnumerable<CountRow> countRows)
     {
-        using var csv = ExcelCsv.Create(output, ExcelCsv.TableOptions);
-        csv.WriteRecord(["Quarter", "Measure", "Count", "Names"]);
-        foreach (var row in Rows())
-        {
-            csv.WriteFields(Quarter, row.Measure);
-            csv.WriteField(row.Count, default);
-            csv.WriteRecord(row.Names);
-        }
-    }
-
-    /// <summary>Reads back what <see cref="WriteCsv"/> wrote, so a stored snapshot states the same counts.</summary>
-    public static ReturnCounts? ReadCsv(byte[] csv)
-    {
-        using var text = new StreamReader(new MemoryStream(csv), new UTF8Encoding(false));
-        using var reader = new Reading.CsvTabularReader(text);
-        var rows = new Dictionary<string, CountRow>(StringComparer.Ordinal);
-        var quarter = "";
-        while (reader.Read())
-        {
-            quarter = reader[0].ToString();
-            var names = reader.FieldCount > 3 ? reader[3].ToString() : "";
-            var count = int.Parse(reader[2], CultureInfo.InvariantCulture);
-            rows[reader[1].ToString()] = new CountRow(reader[1].ToString(), count, names);
-        }
+        var rows = countRows.ToDictionary(r => r.Measure, StringComparer.Ordinal);
         if (rows.Count == 0) return null;
         int Count(string measure) => rows.TryGetValue(measure, out var row) ? row.Count : 0;
         IReadOnlyList<string> Names(string measure) =>

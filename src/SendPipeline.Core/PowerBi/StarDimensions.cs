@@ -17,17 +17,29 @@ internal sealed class StarDimensions
     /// <summary>The scenario of amounts the LA returned itself (hnb-finance Actual, Budget, Forecast): no modelled scenario.</summary>
     public const string ReturnedScenario = "returned";
 
+    /// <summary>
+    /// The setting of placements the LA returns itself (home tuition, personal budgets: category OTH), which
+    /// are at no establishment and so in no register: a member of its own, not Unknown.
+    /// </summary>
+    public const string LocalAuthorityCode = "LA";
+
     private readonly Dictionary<string, Establishment> _settings;
-    private readonly Dictionary<string, string> _laEstabByUrn;
+    private readonly Dictionary<string, string> _laEstabByProvider;
 
     public StarDimensions(LaPicture picture, IEnumerable<string> financialYears, IEnumerable<string> quarters, string? workforceQuarter)
     {
         // One register row per LAEstab; the register in force lists a setting once, the first wins if not.
         _settings = new Dictionary<string, Establishment>(StringComparer.Ordinal);
         foreach (var e in picture.Establishments) _settings.TryAdd(e.LaEstab, e);
-        _laEstabByUrn = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var e in _settings.Values.OrderBy(e => e.LaEstab, StringComparer.Ordinal)) _laEstabByUrn.TryAdd(e.Urn, e.LaEstab);
-        Setting = new Dimension(_settings.Keys);
+        // A placement's ProviderId is a URN or a UKPRN (spec 2): both find the register entry. URNs are
+        // 6 digits and UKPRNs 8, so the two never collide. Of two entries with one id, an open one wins.
+        _laEstabByProvider = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var e in _settings.Values.OrderBy(e => e.IsClosed).ThenBy(e => e.LaEstab, StringComparer.Ordinal))
+        {
+            if (e.Urn.Trim() is { Length: > 0 } urn) _laEstabByProvider.TryAdd(urn, e.LaEstab);
+            if (e.Ukprn?.Trim() is { Length: > 0 } ukprn) _laEstabByProvider.TryAdd(ukprn, e.LaEstab);
+        }
+        Setting = new Dimension(_settings.Keys.Append(LocalAuthorityCode));
         Need = new Dimension(SenTypes.All);
         Category = new Dimension(PlacementCategories.All.Select(c => c.Code));
         Line = new Dimension(S251Lines.All.Select(l => l.Code));
@@ -51,15 +63,53 @@ internal sealed class StarDimensions
     /// <summary>A setting by its LAEstab (census, Experts at Hand activity).</summary>
     public long SettingByLaEstab(string laEstab) => Setting[laEstab.Trim()];
 
-    /// <summary>A provider by its URN (placements' <c>ProviderId</c>), as the HNB forecast matches it.</summary>
-    public long SettingByUrn(string urn) => _laEstabByUrn.TryGetValue(urn.Trim(), out var laEstab) ? Setting[laEstab] : Dimension.Unknown;
+    /// <summary>
+    /// A placement's setting: its provider's register entry by URN or UKPRN, or the LA's own arrangements
+    /// when the LA returned the placement itself and is not a provider in the register.
+    /// </summary>
+    public long SettingOfPlacement(Placement placement) =>
+        _laEstabByProvider.TryGetValue(placement.ProviderId.Trim(), out var laEstab) ? Setting[laEstab]
+        : ReturnedByTheLa(placement.Source) ? Setting[LocalAuthorityCode]
+        : Dimension.Unknown;
+
+    // The record's submitter is the return's subject (the provider id); the upload's folder says who sent it.
+    private static bool ReturnedByTheLa(Source source) =>
+        source.Submitter == Uploads.Submitter.LocalAuthorityId
+        || (Uploads.UploadPath.TryParse(source.UploadPath, out var path, out _) && path.SubmitterId == Uploads.Submitter.LocalAuthorityId);
+
+    /// <summary>The register entry of a setting key's natural key, or null (Unknown, the LA's own arrangements).</summary>
+    public Establishment? EstablishmentOf(string? laEstab) => laEstab is not null && _settings.TryGetValue(laEstab, out var e) ? e : null;
+
+    /// <summary>
+    /// The phase officers and the DfE's SEN statistics group settings by: special and alternative provision
+    /// by their type, other schools by their GIAS phase; "Unknown" outside the register.
+    /// </summary>
+    public static string PhaseGroup(Establishment? e)
+    {
+        if (e is null) return UnknownCode;
+        var kind = EstablishmentTypes.Classify(e.Type).Kind;
+        return kind switch
+        {
+            SettingKind.Special => "Special",
+            SettingKind.AlternativeProvision => "Alternative provision",
+            _ when !string.IsNullOrWhiteSpace(e.Phase) && e.Phase.Trim() != "Not applicable" => e.Phase.Trim(),
+            _ => "Other",
+        };
+    }
 
     public IEnumerable<StarTable> Tables()
     {
-        yield return Setting.Table("dim_setting", "one row per setting in the establishments register (LAEstab), and Unknown",
-            [Int("SettingKey"), Text("LAEstab"), Text("URN", true), Text("Name"), Text("Type", true), Text("Phase", true), Text("Status", true)],
-            code => code is null ? [UnknownCode, null, UnknownMeaning, null, null, null]
-                : _settings[code] is var e ? [e.LaEstab, e.Urn, e.Name, e.Type, e.Phase, e.Status] : []);
+        yield return Setting.Table("dim_setting",
+            "one row per setting in the establishments register (LAEstab), the LA's own arrangements (LA), and Unknown",
+            [Int("SettingKey"), Text("LAEstab"), Text("URN", true), Text("UKPRN", true), Text("Name"), Text("Type", true), Text("Phase", true),
+             Text("PhaseGroup"), Text("Status", true)],
+            code => code switch
+            {
+                null => [UnknownCode, null, null, UnknownMeaning, null, null, UnknownCode, null],
+                LocalAuthorityCode => [LocalAuthorityCode, null, null, "The LA's own arrangements (no establishment)", "Local authority arrangement", null,
+                    "Other", null],
+                _ => _settings[code] is var e ? [e.LaEstab, e.Urn, e.Ukprn, e.Name, e.Type, e.Phase, PhaseGroup(e), e.Status] : [],
+            });
         yield return Need.Table("dim_need", "one row per DfE SEN type of need (SENType1), and Unknown",
             [Int("NeedKey"), Text("Need"), Text("Description")],
             code => code is null ? [UnknownCode, UnknownMeaning] : [code, SenTypes.Meaning(code)]);

@@ -22,28 +22,64 @@ internal static class StarFacts
                 .Select(p => (object?[])[DateKey(p.c.CensusDate), dims.SettingByLaEstab(p.c.LaEstab), p.c.LaEstab, p.Pupil, dims.Need[p.c.SenType1],
                     p.c.NcYear, p.c.Age is { } age ? (long)age : null, p.c.Provision.ToString(), p.c.Provision == 'E'])]);
 
-    public static StarTable SenPupilCounts(LaPicture picture, StarDimensions dims, int threshold) =>
-        CountSuppression.Table("fact_sen_pupil_count", "one row per census date, setting, need, year group and SEN provision with at least one pupil",
-            [Int("CensusDateKey"), Int("SettingKey"), Text("SettingCode"), Int("NeedKey"), Text("NcYear", true), Text("SenProvision")], "Pupils",
-            picture.Census.Select(c => (object?[])[DateKey(c.CensusDate), dims.SettingByLaEstab(c.LaEstab), c.LaEstab, dims.Need[c.SenType1], c.NcYear, c.Provision.ToString()]),
-            threshold);
-
     public static StarTable Placements(LaPicture picture, StarDimensions dims, PupilKeys keys) =>
         new("fact_placement", "one row per placement on each provider's return (return date, provider, pupil, placement start)",
-            [Int("ReturnDateKey"), Int("SettingKey"), Text("SettingCode"), Int("PlacementCategoryKey"), Text("PupilKey", true), Date("PlacementStart"), Date("PlacementEnd", true),
-             Flag("Ehcp"), Text("HomeLA"), Flag("ActiveOnReturnDate")],
+            [Int("ReturnDateKey"), Int("SettingKey"), Text("SettingCode"), Int("PlacementCategoryKey"), Int("NeedKey"), Text("PrimaryNeed", true),
+             Text("PupilKey", true), Date("PlacementStart"), Date("PlacementEnd", true), Flag("Ehcp"), Flag("Residential", true),
+             Text("FundingElement", true), Dec("AnnualCost", true), Text("HomeLA"), Flag("ActiveOnReturnDate")],
             [.. picture.Placements
                 .Select(p => (p, Pupil: keys.Of(p.Upn, p.Uln)))
                 .OrderBy(r => r.p.ReturnDate).ThenBy(r => r.p.ProviderId, StringComparer.Ordinal).ThenBy(r => r.Pupil, StringComparer.Ordinal).ThenBy(r => r.p.Start)
-                .Select(r => (object?[])[DateKey(r.p.ReturnDate), dims.SettingByUrn(r.p.ProviderId), r.p.ProviderId, dims.Category[r.p.Category.Trim().ToUpperInvariant()], r.Pupil,
-                    r.p.Start, r.p.End, r.p.Ehcp, r.p.HomeLa, r.p.ActiveOn(r.p.ReturnDate)])]);
+                .Select(r => (object?[])[DateKey(r.p.ReturnDate), dims.SettingOfPlacement(r.p), r.p.ProviderId, CategoryKey(dims, r.p), dims.Need[r.p.PrimaryNeed],
+                    r.p.PrimaryNeed, r.Pupil, r.p.Start, r.p.End, r.p.Ehcp, r.p.Residential, r.p.FundingElement?.Trim().ToUpperInvariant(),
+                    r.p.AnnualCost is { } cost ? Round(cost) : null, r.p.HomeLa, r.p.ActiveOn(r.p.ReturnDate)])]);
 
-    public static StarTable PlacementCounts(LaPicture picture, StarDimensions dims, int threshold) =>
-        CountSuppression.Table("fact_placement_count", "one row per return date, provider, placement category, EHC plan flag, home LA and whether active on the return date",
-            [Int("ReturnDateKey"), Int("SettingKey"), Text("SettingCode"), Int("PlacementCategoryKey"), Flag("Ehcp"), Text("HomeLA"), Flag("ActiveOnReturnDate")], "Placements",
-            picture.Placements.Select(p => (object?[])[DateKey(p.ReturnDate), dims.SettingByUrn(p.ProviderId), p.ProviderId, dims.Category[p.Category.Trim().ToUpperInvariant()],
-                p.Ehcp, p.HomeLa, p.ActiveOn(p.ReturnDate)]),
+    private static long CategoryKey(StarDimensions dims, Placement p) => dims.Category[p.Category.Trim().ToUpperInvariant()];
+
+    /// <summary>
+    /// The tables published in place of pupil rows when suppression is on (<see cref="CountSuppression"/>),
+    /// each at a grain officers report at: SEN pupils by phase, need and provision (the DfE's "Special
+    /// educational needs in England" tables); by school and provision (which schools carry the EHC plans and
+    /// SEN support); placements active on the return date by category and funding element, by category and
+    /// primary need (commissioning and the HNB), and by provider and category (who the LA buys from).
+    /// Grains as fine as school by need, or year group, leave most cells under any threshold worth having.
+    /// Totals are protected within a census date or return date (and, for phase by need, within a provision:
+    /// EHC plans and SEN support are published as separate statistics); see docs/datasets.md.
+    /// </summary>
+    public static IEnumerable<StarTable> Aggregates(LaPicture picture, StarDimensions dims, int threshold)
+    {
+        var phase = (Func<string, string>)(laEstab => StarDimensions.PhaseGroup(dims.EstablishmentOf(laEstab.Trim())));
+        yield return CountSuppression.Table("agg_sen_pupil_phase_need",
+            "SEN pupils on each census by phase of setting, primary need and SEN provision (E: EHC plan, K: SEN support)",
+            [Int("CensusDateKey"), Text("SenProvision"), Text("PhaseGroup"), Int("NeedKey")], [], "Pupils", null,
+            picture.Census.Select(c => new AggregateInput([DateKey(c.CensusDate), c.Provision.ToString(), phase(c.LaEstab), dims.Need[c.SenType1]], [])),
+            threshold, partitions: 2);
+        yield return CountSuppression.Table("agg_sen_pupil_setting",
+            "SEN pupils on each census by setting and SEN provision (E: EHC plan, K: SEN support)",
+            [Int("CensusDateKey"), Int("SettingKey"), Text("SenProvision")], [Text("SettingCode")], "Pupils", null,
+            picture.Census.Select(c => new AggregateInput([DateKey(c.CensusDate), dims.SettingByLaEstab(c.LaEstab), c.Provision.ToString()], [c.LaEstab.Trim()])),
             threshold);
+
+        var active = picture.Placements.Where(p => p.ActiveOn(p.ReturnDate)).ToList();
+        yield return CountSuppression.Table("agg_placement_category_funding",
+            "placements active on each return date by placement category and funding element, with their annual cost",
+            [Int("ReturnDateKey"), Int("PlacementCategoryKey"), Text("FundingElement")], [], "Placements", "AnnualCost",
+            active.Select(p => new AggregateInput([DateKey(p.ReturnDate), CategoryKey(dims, p), p.FundingElement?.Trim().ToUpperInvariant() ?? UnknownCode], [],
+                p.AnnualCost ?? 0)),
+            threshold);
+        yield return CountSuppression.Table("agg_placement_category_need",
+            "placements active on each return date by placement category and primary need, with their annual cost",
+            [Int("ReturnDateKey"), Int("PlacementCategoryKey"), Int("NeedKey")], [], "Placements", "AnnualCost",
+            active.Select(p => new AggregateInput([DateKey(p.ReturnDate), CategoryKey(dims, p), dims.Need[p.PrimaryNeed]], [], p.AnnualCost ?? 0)),
+            threshold);
+        yield return CountSuppression.Table("agg_placement_setting",
+            "placements active on each return date by provider's setting and placement category, with their annual cost",
+            [Int("ReturnDateKey"), Int("SettingKey"), Int("PlacementCategoryKey")], [], "Placements", "AnnualCost",
+            active.Select(p => new AggregateInput([DateKey(p.ReturnDate), dims.SettingOfPlacement(p), CategoryKey(dims, p)], [], p.AnnualCost ?? 0)),
+            threshold);
+    }
+
+    private const string UnknownCode = StarDimensions.UnknownCode;
 
     /// <summary>
     /// The LA's EHC plan caseload each January: the DfE's published count, then the forecast with its 80%

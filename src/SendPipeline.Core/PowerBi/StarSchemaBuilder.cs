@@ -13,9 +13,9 @@ namespace SendPipeline.Core.PowerBi;
 /// <item>No UPN, ULN, name or date of birth: pupils are <see cref="PupilKeys"/> (HMAC-SHA256 under the
 /// configured secret), and age is whole years on the census date.</item>
 /// <item>With <see cref="StarSchemaOptions.SuppressUnder"/> set the pupil-grain facts (<c>fact_sen_pupil</c>,
-/// <c>fact_placement</c>) are replaced by suppressed counts (<c>fact_sen_pupil_count</c>,
-/// <c>fact_placement_count</c>): a row per pupil, even keyed, lets anyone who can filter the data count a
-/// group of one, which is exactly what suppression exists to prevent.</item>
+/// <c>fact_placement</c>) are withheld and aggregate tables (<c>agg_*</c>) published instead, with primary
+/// and secondary suppression (<see cref="CountSuppression"/>): a row per pupil, even keyed, lets anyone who
+/// can filter the data count a group of one, which is exactly what suppression exists to prevent.</item>
 /// </list>
 /// </summary>
 public static class StarSchemaBuilder
@@ -33,10 +33,7 @@ public static class StarSchemaBuilder
 
         var facts = new List<StarTable>();
         if (options.SuppressUnder is { } threshold)
-        {
-            facts.Add(StarFacts.SenPupilCounts(picture, dims, threshold));
-            facts.Add(StarFacts.PlacementCounts(picture, dims, threshold));
-        }
+            facts.AddRange(StarFacts.Aggregates(picture, dims, threshold));
         else
         {
             using var keys = new PupilKeys(options.PupilKeySecret);

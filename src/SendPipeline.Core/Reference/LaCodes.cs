@@ -11,6 +11,7 @@ public sealed class LaCodes
 {
     private readonly bool[] _valid = new bool[1000];
     private readonly FrozenDictionary<string, string> _names;
+    private FrozenDictionary<string, string> _newCodes = FrozenDictionary<string, string>.Empty;
 
     public LaCodes(IEnumerable<(string Code, string Name)> codes)
     {
@@ -31,6 +32,9 @@ public sealed class LaCodes
 
     public string? NameOf(string code) => _names.GetValueOrDefault(code);
 
+    /// <summary>The 9-character ONS code the DfE publishes as <c>new_la_code</c> (855: E10000018), if known.</summary>
+    public string? NewCodeOf(string code) => _newCodes.GetValueOrDefault(code);
+
     public bool IsValid(ReadOnlySpan<char> code) =>
         code.Length == 3
         && char.IsAsciiDigit(code[0]) && char.IsAsciiDigit(code[1]) && char.IsAsciiDigit(code[2])
@@ -43,10 +47,13 @@ public sealed class LaCodes
         // old_la_code,new_la_code,la_name; names such as "Bournemouth, Christchurch and Poole" are quoted.
         using var reader = new Reading.CsvTabularReader(new StreamReader(stream));
         var codes = new List<(string, string)>();
+        var newCodes = new Dictionary<string, string>(StringComparer.Ordinal);
         while (reader.Read())
         {
-            if (reader.FieldCount >= 3) codes.Add((reader[0].ToString(), reader[2].ToString()));
+            if (reader.FieldCount < 3) continue;
+            codes.Add((reader[0].ToString(), reader[2].ToString()));
+            newCodes[reader[0].ToString()] = reader[1].ToString();
         }
-        return new LaCodes(codes);
+        return new LaCodes(codes) { _newCodes = newCodes.ToFrozenDictionary(StringComparer.Ordinal) };
     }
 }

@@ -48,6 +48,16 @@ public static class DataQualityWriters
         }
     }
 
+    /// <summary>What the census is compared with: the DfE's figure for its year, or the forecast of it.</summary>
+    private static string Yardstick(EhcpReconciliation r) => r.Basis switch
+    {
+        EhcpReconciliation.PublishedBasis => $"{r.Expected:N0} published by the DfE for {r.ComparedPeriod}",
+        EhcpReconciliation.ForecastBasis =>
+            $"a forecast of {r.Expected:N0} for {r.ComparedPeriod} (80% interval {r.ExpectedLower:N0} to "
+            + $"{r.ExpectedUpper:N0}; the DfE's latest figure is {r.Published:N0} for {r.PublishedPeriod})",
+        _ => $"no figure for the census year ({r.Note})",
+    };
+
     public static void WriteHtml(DataQualityReport report, Stream output)
     {
         using var w = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true);
@@ -66,7 +76,7 @@ public static class DataQualityWriters
             <h1>Data quality across returns: LA {E(report.LaCode)}</h1>
             <p>{report.Issues.Count:N0} issues found by checks across the returns in force ({report.Lineage.Count:N0} returns read). Every issue is a query: it may be right, and is worth checking with the submitter named.</p>
             <h2>EHC plans: our returns against the DfE statistics</h2>
-            <p>{r.Total:N0} children with EHC plans ({r.FromCensus:N0} in the census of {E(r.CensusDate)}, {r.FromPlacementsOnly:N0} known only from placements) against {(r.Published is { } p ? p.ToString("N0", CultureInfo.InvariantCulture) : "no figure")} published for {E(r.PublishedPeriod ?? "no year")}{(r.Difference is { } d ? $": a difference of {d:+#,0;-#,0;0}" : "")}.</p>
+            <p>{r.Total:N0} children with EHC plans ({r.FromCensus:N0} in the census of {E(r.CensusDate)}, {r.FromPlacementsOnly:N0} known only from placements) against {E(Yardstick(r))}{(r.Difference is { } d ? $": a difference of {d:+#,0;-#,0;0}" : "")}.</p>
 
             """);
         w.Write("<h2>Issues</h2>\n");

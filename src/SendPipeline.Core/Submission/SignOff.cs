@@ -30,8 +30,13 @@ public sealed record SignOffState(IReadOnlyList<SignOff> Valid, IReadOnlyList<Si
 {
     public bool Complete => Missing.Count == 0;
 
-    /// <summary>The latest valid signature of each role, in the order of spec 4.7.</summary>
-    public static SignOffState Evaluate(IEnumerable<SignOff> signOffs, string snapshotHash)
+    /// <summary>
+    /// The latest valid signature of each role, in the order of spec 4.7. A signature made with a credential
+    /// in <paramref name="revokedCredentials"/> is void: a key is revoked because it was lost or its holder
+    /// left, and what it signed is then no proof of who signed.
+    /// </summary>
+    public static SignOffState Evaluate(IEnumerable<SignOff> signOffs, string snapshotHash,
+        IReadOnlySet<string>? revokedCredentials = null)
     {
         var all = signOffs.ToList();
         var roleOfPerson = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -42,6 +47,7 @@ public sealed record SignOffState(IReadOnlyList<SignOff> Valid, IReadOnlyList<Si
         foreach (var signOff in inOrder)
         {
             if (signOff.SnapshotHash != snapshotHash || !signOff.Credentialed
+                || revokedCredentials?.Contains(signOff.CredentialId) == true
                 || roleOfPerson.TryGetValue(signOff.SignerId, out var held) && held != signOff.Role)
             {
                 voided.Add(signOff);

@@ -76,7 +76,10 @@ public static class SignerKeys
             .Select(w => new string([.. w.Where(char.IsLetterOrDigit)]).ToLowerInvariant()).Where(w => w.Length > 0));
 
     public static VerifiedSigner Signer(string keyId, string role, string name) =>
-        new("local:" + PersonKey(name), name, "signer-key:" + keyId, [role]);
+        new("local:" + PersonKey(name), name, CredentialIdOf(keyId), [role]);
+
+    /// <summary>How a sign-off records the signer key that proved it.</summary>
+    public static string CredentialIdOf(string keyId) => "signer-key:" + keyId;
 
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

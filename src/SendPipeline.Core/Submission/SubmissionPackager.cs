@@ -1,13 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
-using SendPipeline.Core.Reading;
 using SendPipeline.Core.Submission.Workbook;
+using SendPipeline.Core.Uploads;
 
 namespace SendPipeline.Core.Submission;
 
 /// <summary>
 /// Turns a snapshot and its sign-offs into the files of one package version: a CSV per table, the
-/// workbook (a cover sheet, then a sheet per table read from the same CSV bytes) and the manifest.
+/// workbook (a cover sheet, the notes, then a sheet per table read from the same CSV bytes through the
+/// same column definitions) and the manifest.
 /// Pure: the caller picks the version number and the publication time.
 /// </summary>
 public static class SubmissionPackager
@@ -42,7 +43,7 @@ public static class SubmissionPackager
         var csvs = snapshot.Tables.Select(t => new PackageFile(t.FileName, t.Csv)).ToList();
         var cover = Cover(snapshot, signOffs, version, status, reasons, publishedUtc, csvs);
         using var workbookBytes = new MemoryStream();
-        XlsxWorkbookWriter.Write([cover, .. snapshot.Tables.Select(Sheet)], workbookBytes);
+        XlsxWorkbookWriter.Write([cover, Notes(snapshot), .. snapshot.Tables.Select(Sheet)], workbookBytes);
         var workbook = new PackageFile(WorkbookName, workbookBytes.ToArray());
 
         List<PackageFile> files = [workbook, .. csvs];
@@ -76,11 +77,11 @@ public static class SubmissionPackager
         var rows = new List<IReadOnlyList<WorkbookCell>>
         {
             new WorkbookCell[] { WorkbookCell.Of("SEND Reform Plan data return").AsBold(), "" },
-            new WorkbookCell[] { "Local authority", snapshot.LaCode },
+            new WorkbookCell[] { "Local authority", LaLabel(snapshot.LaCode) },
             new WorkbookCell[] { "Quarter", snapshot.Quarter.ToString() },
             new WorkbookCell[] { "Status", WorkbookCell.Of(status.ToUpperInvariant()).AsBold() },
             new WorkbookCell[] { "Package version", version },
-            new WorkbookCell[] { "Published (UTC)", publishedUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) },
+            new WorkbookCell[] { "Published (UTC)", WorkbookCell.DateTime(publishedUtc.UtcDateTime) },
             new WorkbookCell[] { "Snapshot SHA-256", snapshot.Hash },
             new WorkbookCell[] { "Rule catalogue version", snapshot.RuleCatalogueVersion },
             new WorkbookCell[] { "Assumptions", string.Join("; ", snapshot.Assumptions.Select(a => $"{a.Source} {a.Version}")) },
@@ -93,7 +94,7 @@ public static class SubmissionPackager
             var signed = signOffs.Valid.FirstOrDefault(s => s.Role == role.Id);
             rows.Add(signed is null
                 ? new WorkbookCell[] { role.Title, "not signed", "" }
-                : new WorkbookCell[] { role.Title, signed.Name, signed.SignedUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) });
+                : new WorkbookCell[] { role.Title, signed.Name, WorkbookCell.DateTime(signed.SignedUtc.UtcDateTime) });
         }
         rows.Add([]);
         rows.Add(new WorkbookCell[] { WorkbookCell.Of("Check").AsBold(), WorkbookCell.Of("Outcome").AsBold(), WorkbookCell.Of("Detail").AsBold() });
@@ -105,26 +106,91 @@ public static class SubmissionPackager
         rows.Add([]);
         rows.Add(new WorkbookCell[] { WorkbookCell.Of("File").AsBold(), WorkbookCell.Of("SHA-256").AsBold() });
         foreach (var f in csvs) rows.Add(new WorkbookCell[] { f.Name, f.Sha256 });
-        return new WorkbookSheet("Cover", rows, HeaderRows: 0);
+        // The title row is frozen like every sheet's header; a cover has nothing to filter.
+        return new WorkbookSheet("Cover", rows, HeaderRows: 1, Filter: false);
     }
 
-    /// <summary>The sheet of a table, read back from its CSV bytes so the two cannot differ.</summary>
+    /// <summary>
+    /// The notes sheet, one tidy table (section, item, note): what the workbook is, its conventions, what is
+    /// suppressed, its sources, and every table and column with its definition.
+    /// </summary>
+    private static WorkbookSheet Notes(SubmissionSnapshot snapshot)
+    {
+        var la = LaIdentity.Of(snapshot.LaCode);
+        var rows = new List<IReadOnlyList<WorkbookCell>> { new WorkbookCell[] { "section", "item", "note" } };
+        void Add(string section, string item, string note) => rows.Add(new WorkbookCell[] { section, item, note });
+
+        Add("About", "This workbook",
+            $"The SEND Reform Plan data return of {la.Name} (old_la_code {la.OldCode}, new_la_code {la.NewCode}) "
+            + $"for {snapshot.Quarter}. Each sheet after this one is a table of the package, also sent as the CSV "
+            + "named on the cover, with the same columns and values.");
+        Add("Layout", "Tidy columns",
+            "Every table starts with time_period, geographic_level, new_la_code, old_la_code and la_name, as the "
+            + "DfE's published statistics do; time_period is a year written 202526 for 2025-26 (each table below "
+            + "says whether financial or academic).");
+        Add("Layout", "Units",
+            "A unit is in the column header: (£) pounds, shown £#,##0 here and to the penny in the CSV; (%) "
+            + "percentage points, so 82.5 is 82.5%; (FTE) full-time equivalents; (days) working days. Dates are "
+            + "dates. Codes (time_period, LA codes, LAEstab, ids) are text, so they are never summed.");
+        Add("Layout", "Negative amounts",
+            "Deductions, such as S251 line 1.0.2 (place funding deducted for academies and other providers), are "
+            + "negative numbers, so the total of an amount column is the net spend.");
+        Add("Suppression", "None",
+            "Nothing is suppressed: this is a return to the DfE, not a publication, so counts are exact, small ones "
+            + "included. Apply the DfE's suppression rules before publishing any of it. No pupil is identified: the "
+            + "tables hold counts and amounts, never UPNs, ULNs, names or dates of birth.");
+        foreach (var source in snapshot.Returns.GroupBy(r => r.ReturnType))
+            Add("Source", source.Key, $"{SourceOf(source.Key)}: {source.Count()} upload(s) in force when the "
+                + "snapshot was frozen; the manifest lists each with its SHA-256.");
+        foreach (var a in snapshot.Assumptions)
+            Add("Source", "assumptions in use", $"{a.Source} {a.Version} (SHA-256 {Short(a.Sha256)}…).");
+        Add("Source", "rules", $"Rule catalogue {snapshot.RuleCatalogueVersion}: the rules each upload was "
+            + "validated against (`sendpipeline rules` lists them).");
+        foreach (var table in snapshot.Tables)
+        {
+            Add("Table", $"{table.Title} ({table.FileName})", table.Definition.Description);
+            foreach (var column in table.Definition.Columns)
+                Add("Column", $"{table.Title}: {column.Header}", column.Definition);
+        }
+        return new WorkbookSheet("Notes", rows);
+    }
+
+    private static string LaLabel(string laCode) => $"{LaIdentity.Of(laCode).Name} ({laCode})".Trim();
+
+    private static string Short(string sha256) => sha256[..Math.Min(12, sha256.Length)];
+
+    private static string SourceOf(string returnType) => returnType switch
+    {
+        ReturnTypes.SchoolCensus => "The schools' census returns",
+        ReturnTypes.Placements => "The providers' high-needs placement returns",
+        ReturnTypes.Workforce => "The services' workforce returns",
+        ReturnTypes.EahActivity => "The services' Experts at Hand activity returns",
+        ReturnTypes.HnbFinance => "The LA's High Needs Block statement (S251 lines)",
+        ReturnTypes.Establishments => "The LA's establishments register (a GIAS extract)",
+        ReturnTypes.EhcpHistory => "The DfE's EHC plan statistics (caseload by LA), which the forecast starts from",
+        ReturnTypes.Assumptions => "The forecast assumptions (inflation, growth method, reform effects)",
+        _ => "Returns",
+    };
+
+    /// <summary>
+    /// The sheet of a table, read back from its CSV bytes through its column definitions, so the two cannot differ.
+    /// </summary>
     private static WorkbookSheet Sheet(SubmissionTable table)
     {
-        using var reader = new CsvTabularReader(new StreamReader(new MemoryStream(table.Csv), new UTF8Encoding(false)));
-        var header = reader.Header;
-        var numeric = header.Select(h => table.NumericColumns.Contains(h)).ToArray();
-        var rows = new List<IReadOnlyList<WorkbookCell>> { header.Select(WorkbookCell.Of).ToArray() };
-        while (reader.Read())
-        {
-            var cells = new WorkbookCell[header.Count];
-            for (var i = 0; i < header.Count; i++)
-            {
-                var text = i < reader.FieldCount ? reader[i].ToString() : "";
-                cells[i] = numeric[i] && Values.TryParseDecimal(text, out var number) ? new WorkbookCell(text, number) : WorkbookCell.Of(text);
-            }
-            rows.Add(cells);
-        }
+        var columns = table.Definition.Columns;
+        var rows = new List<IReadOnlyList<WorkbookCell>> { columns.Select(c => WorkbookCell.Of(c.Header)).ToArray() };
+        foreach (var values in table.Rows())
+            rows.Add(values.Select((value, i) => Cell(columns[i].Kind, value)).ToArray());
         return new WorkbookSheet(table.Title, rows);
     }
+
+    private static WorkbookCell Cell(ColumnKind kind, object? value) => (kind, value) switch
+    {
+        (_, null) => WorkbookCell.Of(""),
+        (ColumnKind.Money, decimal pounds) => WorkbookCell.Money(pounds),
+        (ColumnKind.Percent, decimal points) => WorkbookCell.Percent(points),
+        (_, decimal number) => WorkbookCell.Of(number),
+        (_, DateOnly date) => WorkbookCell.Date(date),
+        _ => WorkbookCell.Of(value.ToString() ?? ""),
+    };
 }

@@ -22,14 +22,22 @@ public sealed record SubmissionSnapshot(
     IReadOnlyList<AssumptionsLineage> Assumptions,
     string RuleCatalogueVersion)
 {
-    /// <summary>Bumped when the tables' layout changes, so a package says which layout it follows.</summary>
-    public const string SchemaVersion = "1";
+    /// <summary>
+    /// Bumped when the tables' layout changes, so a package says which layout it follows. 2: the DfE's
+    /// tidy columns first, units in the headers, shares in percent (<see cref="SubmissionTables"/>).
+    /// </summary>
+    public const string SchemaVersion = "2";
 
-    public string Hash { get; } = ComputeHash(LaCode, Quarter, Tables, Returns, Assumptions, RuleCatalogueVersion);
+    public string Hash { get; } = ComputeHash(LaCode, Quarter, Tables, Checks, Returns, Assumptions, RuleCatalogueVersion);
 
     /// <summary>The counts the checks state, from the snapshot's own <c>counts</c> table (null without one).</summary>
     public ReturnCounts? Counts => Tables.FirstOrDefault(t => t.Name == ReturnCounts.TableName) is { } table
-        ? ReturnCounts.ReadCsv(table.Csv) : null;
+        ? CountsOf(table, Quarter) : null;
+
+    /// <summary>Reads the counts back from the package's <c>counts</c> table, so a stored snapshot states the same.</summary>
+    public static ReturnCounts? CountsOf(SubmissionTable table, FinancialQuarter quarter) =>
+        ReturnCounts.FromRows(quarter.ToString(), table.Rows().Select(r =>
+            new CountRow((string)r[6]!, (int)(decimal)r[7]!, r[8] as string ?? "")));
 
     public IReadOnlyList<CheckResult> BlockingFailures => [.. Checks.Where(c => c.Blocking && !c.Passed)];
 
@@ -47,35 +55,33 @@ public sealed record SubmissionSnapshot(
         var checks = PreSubmissionChecks.Run(picture, laCode, quarter, workforce.Split, baseYear, dataQualityQueries,
             counts);
         var census = PreSubmissionChecks.CensusFor(picture, quarter);
+        var la = LaIdentity.Of(laCode);
         List<SubmissionTable> tables =
         [
-            SubmissionTable.Render("checks", "Pre-submission checks", s => SubmissionTableWriters.WriteChecks(checks, s)),
-            SubmissionTable.Render(ReturnCounts.TableName, "Uploads and returns counted", counts.WriteCsv, "Count"),
-            SubmissionTable.Render("sen-counts", "EHC plans and SEN by setting", s => SubmissionTableWriters.WriteSenCounts(picture, laCode, census, s), "Pupils"),
-            SubmissionTable.Render("placements", "High-needs placements", s => SubmissionTableWriters.WritePlacements(picture, laCode, quarter, s), "Placements"),
-            SubmissionTable.Render("hnb-finance", "HNB actuals and budgets", s => SubmissionTableWriters.WriteFinance(picture, s), "Amount"),
-            SubmissionTable.Render("hnb-forecast", "HNB forecast by scenario", s => { if (hnb is not null) HnbForecastCsv.Write(hnb, s); else WriteHeaderOnly(s, "FinancialYear,Scenario,S251Line,PlacementCategory,Amount"); }, "Amount"),
-            SubmissionTable.Render("workforce-fte", "Workforce FTE", s => WorkforceWriters.WriteFte(workforce, s), "FteFilled", "FteVacant", "FteAgency", "FteSecondment", "Posts"),
-            SubmissionTable.Render("workforce-cost", "Workforce cost", s => WorkforceWriters.WriteCost(workforce, s), "AnnualCost"),
-            SubmissionTable.Render("eah-split", "Experts at Hand split", s => WorkforceWriters.WriteSplit(workforce, s), "EahCost", "Share"),
-            SubmissionTable.Render("setting-days", "Days delivered by setting", s => WorkforceWriters.WriteSettingDays(workforce, s),
-                "DaysDelivered", "QuarterTarget", "YearToDateDays", "YearToDateTarget"),
-            SubmissionTable.Render("eah-outreach", "AP outreach funding", s => WorkforceWriters.WriteOutreach(workforce, s), "EahPosts", "EahFte", "EahCost", "OtherFundedFte"),
-            SubmissionTable.Render("workforce-findings", "Workforce findings", s => WorkforceWriters.WriteChecks(workforce, s)),
+            SubmissionTable.Create(SubmissionTables.Checks, SubmissionTableWriters.Checks(checks, la, quarter)),
+            SubmissionTable.Create(SubmissionTables.Counts, SubmissionTableWriters.Counts(counts, la, quarter)),
+            SubmissionTable.Create(SubmissionTables.SenCounts, SubmissionTableWriters.SenCounts(picture, la, census)),
+            SubmissionTable.Create(SubmissionTables.Placements,
+                SubmissionTableWriters.Placements(picture, la, quarter)),
+            SubmissionTable.Create(SubmissionTables.HnbFinance, SubmissionTableWriters.Finance(picture, la)),
+            SubmissionTable.Create(SubmissionTables.HnbForecast, SubmissionTableWriters.Forecast(hnb, la)),
+            SubmissionTable.Create(SubmissionTables.WorkforceFte, SubmissionTableWriters.Fte(workforce, la)),
+            SubmissionTable.Create(SubmissionTables.WorkforceCost, SubmissionTableWriters.Cost(workforce, la)),
+            SubmissionTable.Create(SubmissionTables.EahSplit, SubmissionTableWriters.Split(workforce, la)),
+            SubmissionTable.Create(SubmissionTables.SettingDays, SubmissionTableWriters.SettingDays(workforce, la)),
+            SubmissionTable.Create(SubmissionTables.EahOutreach, SubmissionTableWriters.Outreach(workforce, la)),
+            SubmissionTable.Create(SubmissionTables.WorkforceFindings, SubmissionTableWriters.Findings(workforce, la)),
         ];
         return new SubmissionSnapshot(laCode, quarter, tables, checks, LineageEntry.Sorted(picture.Lineage), AssumptionsLineage.Of(picture),
             Validation.RuleCatalogue.Version);
     }
 
-    private static void WriteHeaderOnly(Stream output, string header)
-    {
-        var bytes = Encoding.UTF8.GetBytes(header + "\n");
-        output.Write(bytes);
-    }
-
-    /// <summary>Over a canonical listing, not over serialised JSON, so the hash does not move with a serialiser's formatting.</summary>
+    /// <summary>
+    /// Over a canonical listing, not over serialised JSON, so the hash does not move with a serialiser's formatting.
+    /// The checks are in it too: they decide final or draft, so a stored snapshot cannot pass a check it failed.
+    /// </summary>
     private static string ComputeHash(string laCode, FinancialQuarter quarter, IReadOnlyList<SubmissionTable> tables,
-        IReadOnlyList<LineageEntry> returns, IReadOnlyList<AssumptionsLineage> assumptions, string rules)
+        IReadOnlyList<CheckResult> checks, IReadOnlyList<LineageEntry> returns, IReadOnlyList<AssumptionsLineage> assumptions, string rules)
     {
         var text = new StringBuilder();
         text.Append("sendpipeline-snapshot ").Append(SchemaVersion).Append('\n')
@@ -83,8 +89,13 @@ public sealed record SubmissionSnapshot(
             .Append("quarter ").Append(quarter.ToString()).Append('\n')
             .Append("rules ").Append(rules).Append('\n');
         foreach (var t in tables) text.Append("table ").Append(t.Name).Append(' ').Append(t.Sha256).Append('\n');
+        foreach (var c in checks)
+            text.Append("check ").Append(c.Id).Append(c.Blocking ? " blocking " : " advisory ").Append(c.Passed ? "pass " : "fail ")
+                .Append(Sha256Hex(string.Join('\u001f', [c.Detail, .. c.Items]))).Append('\n');
         foreach (var r in returns) text.Append("return ").Append(r.ReturnType).Append(' ').Append(r.UploadId).Append(' ').Append(r.ContentHash).Append('\n');
         foreach (var a in assumptions) text.Append("assumptions ").Append(a.Source).Append(' ').Append(a.Version).Append(' ').Append(a.Sha256).Append('\n');
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return Sha256Hex(text.ToString());
     }
+
+    private static string Sha256Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -1,69 +1,102 @@
-using System.Globalization;
-using System.Text;
+using SendPipeline.Core.Forecasting;
 using SendPipeline.Core.Picture;
 using SendPipeline.Core.Reference;
-using SendPipeline.Core.Reports;
+using SendPipeline.Core.Workforce;
 
 namespace SendPipeline.Core.Submission;
 
-/// <summary>The tables of the return that no dataset writer already produces. No pupil identifier appears in any.</summary>
+/// <summary>
+/// The rows of each table of the return, in the column order of <see cref="SubmissionTables"/>. No pupil
+/// identifier appears in any.
+/// </summary>
 internal static class SubmissionTableWriters
 {
+    private static readonly object?[][] None = [];
+
+    public static IEnumerable<object?[]> Checks(IReadOnlyList<CheckResult> checks, LaIdentity la, FinancialQuarter q) =>
+        checks.Select(c => la.Row(TimePeriod.Of(q.Year), Q(q), c.Id, c.Title, YN(c.Blocking), c.Outcome, c.Detail,
+            string.Join("; ", c.Items)));
+
+    public static IEnumerable<object?[]> Counts(ReturnCounts counts, LaIdentity la, FinancialQuarter q) =>
+        counts.Rows().Select(r => la.Row(TimePeriod.Of(q.Year), Q(q), r.Measure, r.Count, r.Names));
+
     /// <summary>Pupils with an EHC plan (E) and on SEN support (K) per setting at the quarter's census.</summary>
-    public static void WriteSenCounts(LaPicture picture, string laCode, DateOnly? census, Stream output)
+    public static IEnumerable<object?[]> SenCounts(LaPicture picture, LaIdentity la, DateOnly? census)
     {
-        var register = picture.Establishments.GroupBy(e => e.LaEstab).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var rows = census is not { } date ? [] : picture.Census
-            .Where(p => p.CensusDate == date && p.LaEstab.StartsWith(laCode, StringComparison.Ordinal) && p.Provision is 'E' or 'K')
+        if (census is not { } date) return None;
+        var register = picture.Establishments.GroupBy(e => e.LaEstab)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        return picture.Census
+            .Where(p => p.CensusDate == date && p.LaEstab.StartsWith(la.OldCode, StringComparison.Ordinal)
+                && p.Provision is 'E' or 'K')
             .GroupBy(p => (p.LaEstab, p.Provision))
             .OrderBy(g => g.Key.LaEstab, StringComparer.Ordinal).ThenBy(g => g.Key.Provision)
             .Select(g =>
             {
                 var setting = register.GetValueOrDefault(g.Key.LaEstab);
-                return Row(T(g.Key.LaEstab), T(setting?.Name), T(setting?.Phase), Iso(date), g.Key.Provision == 'E' ? "EHCP" : "SEN support", N(g.Count()));
+                return la.Row(TimePeriod.OfCensus(date), date, g.Key.LaEstab, setting?.Name, setting?.Phase,
+                    g.Key.Provision == 'E' ? "EHC plan" : "SEN support", g.Count());
             });
-        Write(output, "LAEstab,SettingName,Phase,CensusDate,Provision,Pupils", rows);
     }
 
-    /// <summary>The LA's children in placements active at the quarter's end, as the providers returned them for it.</summary>
-    public static void WritePlacements(LaPicture picture, string laCode, FinancialQuarter quarter, Stream output)
-    {
-        var rows = picture.Placements
-            .Where(p => p.ReturnDate == quarter.End && p.HomeLa.Trim() == laCode && p.ActiveOn(quarter.End))
-            .GroupBy(p => (p.ProviderId, Category: PlacementCategories.Find(p.Category.Trim())?.Code ?? p.Category.Trim(), p.Ehcp))
-            .OrderBy(g => g.Key.ProviderId, StringComparer.Ordinal).ThenBy(g => g.Key.Category, StringComparer.Ordinal).ThenBy(g => g.Key.Ehcp)
-            .Select(g => Row(T(g.Key.ProviderId), Iso(quarter.End), T(g.Key.Category), g.Key.Ehcp ? "Y" : "N", N(g.Count())));
-        Write(output, "ProviderId,ReturnDate,PlacementCategory,EHCP,Placements", rows);
-    }
+    /// <summary>The LA's children in placements active at the quarter's end, as the providers returned them.</summary>
+    public static IEnumerable<object?[]> Placements(LaPicture picture, LaIdentity la, FinancialQuarter quarter) =>
+        picture.Placements
+            .Where(p => p.ReturnDate == quarter.End && p.HomeLa.Trim() == la.OldCode && p.ActiveOn(quarter.End))
+            .GroupBy(p => (p.ProviderId, Category: CategoryCode(p.Category), p.Ehcp))
+            .OrderBy(g => g.Key.ProviderId, StringComparer.Ordinal).ThenBy(g => g.Key.Category, StringComparer.Ordinal)
+            .ThenBy(g => g.Key.Ehcp)
+            .Select(g => la.Row(TimePeriod.Of(quarter.Year), quarter.End, g.Key.ProviderId, g.Key.Category,
+                YN(g.Key.Ehcp), g.Count()));
 
-    /// <summary>Every High Needs Block line in force: actuals, budgets and forecasts, by year, line and basis.</summary>
-    public static void WriteFinance(LaPicture picture, Stream output)
-    {
-        var rows = picture.FinanceLines
-            .Select(f => (Year: f.FinancialYear.Trim(), Line: S251Lines.Find(f.S251Line.Trim())?.Code ?? f.S251Line.Trim(), Basis: f.Basis.Trim(), f.Amount))
-            .OrderBy(f => f.Year, StringComparer.Ordinal).ThenBy(f => S251Lines.Order(f.Line)).ThenBy(f => f.Basis, StringComparer.Ordinal)
-            .Select(f => Row(T(f.Year), T(f.Line), T(f.Basis), f.Amount.ToString("0.00", CultureInfo.InvariantCulture)));
-        Write(output, "FinancialYear,S251Line,Basis,Amount", rows);
-    }
+    /// <summary>Every High Needs Block line in force: actuals, budgets, forecasts, by year, line and basis.</summary>
+    public static IEnumerable<object?[]> Finance(LaPicture picture, LaIdentity la) =>
+        picture.FinanceLines
+            .Select(f => (Year: f.FinancialYear.Trim(), Line: LineCode(f.S251Line), Basis: f.Basis.Trim(), f.Amount))
+            .OrderBy(f => f.Year, StringComparer.Ordinal).ThenBy(f => S251Lines.Order(f.Line))
+            .ThenBy(f => f.Basis, StringComparer.Ordinal)
+            .Select(f => la.Row(TimePeriod.OfFinancialYear(f.Year), f.Line, f.Basis, f.Amount));
 
-    public static void WriteChecks(IReadOnlyList<CheckResult> checks, Stream output) =>
-        Write(output, "CheckId,Check,Blocking,Outcome,Detail,ToChase",
-            checks.Select(c => Row(T(c.Id), T(c.Title), c.Blocking ? "Y" : "N", T(c.Outcome), T(c.Detail), T(string.Join("; ", c.Items)))));
+    public static IEnumerable<object?[]> Forecast(HnbForecastResult? hnb, LaIdentity la) => hnb is null ? None :
+        hnb.Rows.Select(r =>
+            la.Row(TimePeriod.OfFinancialYear(r.FinancialYear), r.Scenario, r.S251Line, r.Category, r.Amount));
 
-    private static void Write(Stream output, string header, IEnumerable<string> rows)
-    {
-        using var w = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
-        w.WriteLine(header);
-        foreach (var row in rows) w.WriteLine(row);
-    }
+    public static IEnumerable<object?[]> Fte(WorkforceCapacity c, LaIdentity la) => c.Fte.Select(r =>
+        QuarterRow(la, r.Quarter, r.Discipline, r.Role, r.Filled, r.Vacant, r.Agency, r.Secondment, r.Posts));
 
-    /// <summary>Cells already made safe: text through <see cref="T"/>, numbers as they are (a leading minus is not a formula).</summary>
-    private static string Row(params string[] cells) => string.Join(',', cells);
+    public static IEnumerable<object?[]> Cost(WorkforceCapacity c, LaIdentity la) => c.Cost.Select(r =>
+        QuarterRow(la, r.Quarter, r.Role, r.FundingSource, r.AnnualCost));
 
-    private static string T(string? text) => ReportCsv.Cell(text);
+    /// <summary>The share as percentage points, as the column's unit says.</summary>
+    public static IEnumerable<object?[]> Split(WorkforceCapacity c, LaIdentity la) => c.Split.Select(r =>
+        QuarterRow(la, r.Quarter, r.Role, r.Cost, Math.Round(r.Share * 100, 2), r.Rule, YN(r.Meets)));
 
-    private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
+    public static IEnumerable<object?[]> SettingDays(WorkforceCapacity c, LaIdentity la) => c.SettingDays.Select(r =>
+        QuarterRow(la, r.Quarter, r.LaEstab, r.Name, r.Phase, r.DaysDelivered, r.Target, YN(r.NoSupport),
+            r.YearToDateDays, r.YearToDateTarget, YN(r.NoSupportThisYear)));
 
+    public static IEnumerable<object?[]> Outreach(WorkforceCapacity c, LaIdentity la) =>
+        c.Outreach is not { } r ? None :
+    [
+        QuarterRow(la, r.Quarter, r.FundedFrom, r.FundedUntil, YN(r.InWindow), r.EahPosts, r.EahFte, r.EahCost,
+            r.OtherFundedFte),
+    ];
 
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static IEnumerable<object?[]> Findings(WorkforceCapacity c, LaIdentity la) => c.Checks.Select(r =>
+        QuarterRow(la, r.Quarter, r.Check, r.ServiceCode, r.PostId, r.Finding, r.Action));
+
+    /// <summary>A workforce row: its "2025-26 Q4" becomes time_period 202526 and quarter Q4.</summary>
+    private static object?[] QuarterRow(LaIdentity la, string quarter, params object?[] measures) =>
+        FinancialQuarter.TryParse(quarter, out var q)
+            ? la.Row(TimePeriod.Of(q.Year), [Q(q), .. measures])
+            : la.Row(quarter, [null, .. measures]);
+
+    private static string CategoryCode(string category) =>
+        PlacementCategories.Find(category.Trim())?.Code ?? category.Trim();
+
+    private static string LineCode(string line) => S251Lines.Find(line.Trim())?.Code ?? line.Trim();
+
+    private static string Q(FinancialQuarter quarter) => $"Q{quarter.Quarter}";
+
+    private static string YN(bool value) => value ? "Y" : "N";
 }

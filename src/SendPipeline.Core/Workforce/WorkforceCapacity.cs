@@ -131,8 +131,10 @@ public sealed record WorkforceCapacity(
         var elapsed = Math.Max(1, activityQuarters.Count);
         var days = Totals(picture.Activities.Where(a => a.Quarter == quarter));
         var yearToDate = Totals(picture.Activities.Where(a => SoFarThisYear(a.Quarter)));
+        // Schools only: the register also lists the independent schools and colleges the LA places children
+        // in, out of county too, which Experts at Hand does not serve and which have no days target.
         return picture.Establishments
-            .Where(e => e.IsOpen)
+            .Where(e => e.IsOpen && CrossReturnChecks.MakesCensusReturn(e))
             .GroupBy(e => e.LaEstab).Select(g => g.First())
             .OrderBy(e => e.LaEstab, StringComparer.Ordinal)
             .Select(e =>

@@ -61,8 +61,15 @@ public static class ActivitiesRegistration
     {
         var endpoint = configuration[DfeEndpointSetting];
         if (string.IsNullOrWhiteSpace(endpoint)) return null;
-        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
-            throw new InvalidOperationException($"App setting '{DfeEndpointSetting.Replace(":", "__")}' must be an https URL, not '{endpoint}'.");
+        Uri uri;
+        try
+        {
+            uri = DeliveryOptions.ParseEndpoint(endpoint);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"App setting '{DfeEndpointSetting.Replace(":", "__")}': {e.Message}", e);
+        }
         return new DfeDeliveryClient(new HttpClient(), new DeliveryOptions(uri) { ApiKey = configuration[DfeApiKeySetting] },
             services.GetRequiredService<ILogger<DfeDeliveryClient>>());
     }

@@ -14,8 +14,12 @@ namespace SendPipeline.SampleData.Placements;
 /// home tuition) get identifiers of their own, a ULN alone for some college learners.
 /// Counts scale with the LA's EHC plans, around a shire county of 7,000: about 450 independent
 /// special placements, 80 specialist post-16, 150 alternative provision and 700 in colleges.
+/// Every provider outside the LA's own register is added to it, as an officer's GIAS extract of the LA and of
+/// the LAs it places children in holds them: out-of-county schools by URN, colleges and post-16 and
+/// independent AP providers with their UKPRN too. <paramref name="registerRng"/> makes those entries, so the
+/// placements themselves do not depend on it.
 /// </summary>
-internal sealed class PlacementPlanner(SampleWorld world, Random rng)
+internal sealed class PlacementPlanner(SampleWorld world, Random rng, Random registerRng)
 {
     private readonly List<ProviderReturn> _returns = [];
     private readonly HashSet<string> _providerIds = new(StringComparer.Ordinal);
@@ -182,8 +186,32 @@ internal sealed class PlacementPlanner(SampleWorld world, Random rng)
     {
         var provider = new ProviderReturn(id, submitter ?? id, kind, name, Style(kind), school);
         if (school is not null) world.Providers.Add(school);
+        else Register(id, kind, name);
         _returns.Add(provider);
         return provider;
+    }
+
+    /// <summary>The register entry of a provider from out of county, or with a UKPRN, unless the register has it.</summary>
+    private void Register(string id, ProviderKind kind, string name)
+    {
+        var isUrn = id.Length == 6;
+        if (isUrn && world.Register.HasUrn(int.Parse(id, CultureInfo.InvariantCulture))) return;
+        var (type, phase, numbers, ages) = kind switch
+        {
+            ProviderKind.IndependentSpecial => (GiasType.OtherIndependentSpecial, "Not applicable", (6000, 6999), (8, 19)),
+            ProviderKind.FeCollege => (GiasType.FurtherEducation, "16 plus", (8000, 8999), (16, 99)),
+            ProviderKind.SpecialistPost16 => (GiasType.SpecialPost16, "16 plus", (8000, 8999), (16, 25)),
+            ProviderKind.IndependentAp => (GiasType.OtherIndependent, "Not applicable", (6000, 6999), (11, 16)),
+            _ => (null, "", (0, 0), (0, 0)),
+        };
+        if (type is null) return;
+        // URNs of colleges and independent schools come from GIAS's later ranges; a provider's own URN is kept.
+        var urn = isUrn ? int.Parse(id, CultureInfo.InvariantCulture)
+            : world.Register.FreeUrn(registerRng, 130_000, 149_999, _providerIds.Where(p => p.Length == 6).Select(int.Parse).ToHashSet());
+        var la = world.NeighbourLa(registerRng);
+        world.Register.Entries.Add(new RegisterEntry(urn, la, world.Register.FreeNumber(registerRng, numbers.Item1, numbers.Item2), name, type, phase,
+            ages.Item1, ages.Item2, GiasStatus.Open, registerRng.Next(40, 1200), new DateOnly(registerRng.Next(1990, 2022), 9, 1), null,
+            "1 College Road", "Elsewhere", "ZZ99 9ZZ", "Mixed", null, isUrn ? null : id));
     }
 
     private PlacementStyle Style(ProviderKind kind)

@@ -19,6 +19,9 @@ internal sealed record GiasType(int Code, string Name, string Group, string? Cat
     public static readonly GiasType FreeSchool = new(35, "Free schools", "Free Schools", "MMS", true);
     public static readonly GiasType FreeSchoolSpecial = new(36, "Free schools special", "Free Schools", "ASS", true);
     public static readonly GiasType AcademyApConverter = new(38, "Academy alternative provision converter", "Academies", "AP", true);
+    public static readonly GiasType OtherIndependent = new(11, "Other independent school", "Independent schools", "AP", false);
+    public static readonly GiasType FurtherEducation = new(18, "Further education", "Colleges", "FE", false);
+    public static readonly GiasType SpecialPost16 = new(56, "Special post 16 institution", "Special schools", "SPI", false);
 
     public bool IsAcademy => Group is "Academies" or "Free Schools" || Code == AcademySpecialConverter.Code;
 }
@@ -32,7 +35,10 @@ internal sealed record GiasStatus(int Code, string Name)
     public bool IsOpen => Code != Closed.Code;
 }
 
-/// <summary>One row of the register, with the generated school it describes when it has one.</summary>
+/// <summary>
+/// One row of the register, with the generated school it describes when it has one, and the UKPRN GIAS gives
+/// colleges and post-16 providers (which return placements under it).
+/// </summary>
 internal sealed record RegisterEntry(
     int Urn,
     string LaCode,
@@ -50,7 +56,8 @@ internal sealed record RegisterEntry(
     string Town,
     string Postcode,
     string Gender,
-    SampleSchool? School)
+    SampleSchool? School,
+    string? Ukprn = null)
 {
     public string LaEstab => LaCode + EstablishmentNumber.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -23,7 +23,7 @@ internal static class RegisterFile
         Urn, LaCode, "LA (name)", EstablishmentNumber, EstablishmentName, "TypeOfEstablishment (code)", TypeName,
         "EstablishmentTypeGroup (name)", "EstablishmentStatus (code)", StatusName, "OpenDate", "CloseDate",
         "PhaseOfEducation (code)", PhaseName, "StatutoryLowAge", "StatutoryHighAge", "Gender (name)", NumberOfPupils,
-        "Street", "Town", "Postcode",
+        "Street", "Town", "Postcode", "UKPRN",
     ];
 
     public static TableFile Build(IEnumerable<RegisterEntry> entries, string fileName)
@@ -36,7 +36,7 @@ internal static class RegisterFile
                 e.Name, Text(e.Type.Code), e.Type.Name, e.Type.Group, Text(e.Status.Code), e.Status.Name,
                 GiasDate(e.OpenDate), e.CloseDate is { } closed ? GiasDate(closed) : "", Text(PhaseCode(e.Phase)), e.Phase,
                 Text(e.LowAge), Text(e.HighAge), e.Gender, e.NumberOfPupils is { } n ? Text(n) : "",
-                e.Street, e.Town, e.Postcode);
+                e.Street, e.Town, e.Postcode, e.Ukprn ?? "");
         }
         return file;
     }

@@ -123,7 +123,7 @@ public sealed partial class LocalFolderStore
         // A fresh random ETag per write, unlike a content hash, changes even when a row is rewritten
         // with the same values, so a writer holding an old ETag can never slip in after an A-B-A.
         var bytes = LocalRowFile.Serialize(row, Guid.NewGuid().ToString("N"));
-        var temp = Path.Combine(Path.GetDirectoryName(file)!, TempPrefix + Guid.NewGuid().ToString("N"));
+        var temp = Path.Combine(Path.GetDirectoryName(file)!, TempPrefix + TempFileOwner.NewTempSuffix());
         try
         {
             using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))

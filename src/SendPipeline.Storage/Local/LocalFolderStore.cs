@@ -16,6 +16,7 @@ public sealed partial class LocalFolderStore : IBlobStore, ITableStore
 {
     // Temp files share the target's directory so the final File.Move is a same-volume rename, which
     // is what makes it atomic. Names with this prefix are hidden from listings and refused as blobs.
+    // The rest of the name says which process wrote it (TempFileOwner), so a killed writer's can be removed.
     private const string TempPrefix = ".sendpipeline-tmp-";
 
     private readonly string _root;
@@ -70,7 +71,7 @@ public sealed partial class LocalFolderStore : IBlobStore, ITableStore
 
         var directory = Path.GetDirectoryName(file)!;
         Directory.CreateDirectory(directory);
-        var temp = Path.Combine(directory, TempPrefix + Guid.NewGuid().ToString("N"));
+        var temp = Path.Combine(directory, TempPrefix + TempFileOwner.NewTempSuffix());
         try
         {
             await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None,
@@ -139,7 +140,7 @@ public sealed partial class LocalFolderStore : IBlobStore, ITableStore
         var file = BlobFile(path);
         // File.Delete is silent when the file is already gone, so two racing deleters would both
         // report true. Renaming first is atomic: exactly one of them gets the file.
-        var doomed = Path.Combine(Path.GetDirectoryName(file)!, TempPrefix + Guid.NewGuid().ToString("N"));
+        var doomed = Path.Combine(Path.GetDirectoryName(file)!, TempPrefix + TempFileOwner.NewTempSuffix());
         try
         {
             File.Move(file, doomed);
@@ -151,6 +152,42 @@ public sealed partial class LocalFolderStore : IBlobStore, ITableStore
 
         File.Delete(doomed);
         return Task.FromResult(true);
+    }
+
+    /// <summary>
+    /// Removes temp files left by processes that are no longer running (killed mid-write; such a file may
+    /// hold pupil data copied from an upload). A live process's temp files, and temp files whose name does
+    /// not say who wrote them, are kept. Returns how many were removed.
+    /// </summary>
+    /// <remarks>
+    /// Cost: one walk of every folder in the store (blobs and .tables), a directory listing per folder and
+    /// one /proc read per distinct writer; fine for an LA's store at command start. Skipped for stores made
+    /// with flushToDisk false (the benchmarks', tens of thousands of files, prepared again after a crash).
+    /// </remarks>
+    public int RemoveOrphanedTempFiles()
+    {
+        if (!_flushToDisk) return 0;
+        var removed = 0;
+        var startMarks = new Dictionary<int, string?>();
+        var options = new EnumerationOptions
+        {
+            RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = true,
+        };
+        foreach (var file in Directory.EnumerateFiles(_root, TempPrefix + "*", options))
+        {
+            if (!TempFileOwner.IsOrphaned(Path.GetFileName(file)[TempPrefix.Length..], startMarks)) continue;
+            try
+            {
+                File.Delete(file);
+                removed++;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another process's cleanup may race us to it; what is left is tried again next start.
+            }
+        }
+
+        return removed;
     }
 
     private static bool MoveIntoPlace(string temp, string file, bool overwrite)

@@ -80,6 +80,11 @@ public sealed class SignerKeyStore(ITableStore tables, TimeProvider clock)
         return records;
     }
 
+    /// <summary>The credential ids (as sign-offs record them) of every revoked key: what they signed no longer counts.</summary>
+    public async Task<IReadOnlySet<string>> RevokedCredentialsAsync(CancellationToken cancellationToken = default) =>
+        (await ListAsync(cancellationToken)).Where(r => r.Revoked)
+            .Select(r => SignerKeys.CredentialIdOf(r.KeyId)).ToHashSet(StringComparer.Ordinal);
+
     private async Task<IEnumerable<SignerKeyRecord>> ActiveAsync(CancellationToken cancellationToken) =>
         (await ListAsync(cancellationToken)).Where(r => !r.Revoked);
 

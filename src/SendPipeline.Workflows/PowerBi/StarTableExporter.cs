@@ -17,7 +17,9 @@ public sealed record StarTableExport(string Table, string StorageTable, int Writ
 /// the new rows. The rows are written before the stale ones are removed, so a failed export leaves every
 /// new row in place and the next export removes the rest. The Parquet files under <c>powerbi/</c> are
 /// replaced whole and are the consistent source; schedule a Table refresh away from rebuilds.
-/// A table dropped from the schema altogether is not deleted here: the port cannot list tables.
+/// The port cannot list tables, so a table is emptied only when it is one of the star's known tables
+/// (<see cref="StarSchemaShape.All"/>) that this schema lacks: above all the pupil-level facts once a
+/// suppression threshold is set, which must not linger where a refresh would still read them.
 /// </remarks>
 public sealed class StarTableExporter(ITableStore tables)
 {
@@ -27,6 +29,9 @@ public sealed class StarTableExporter(ITableStore tables)
         var exports = new List<StarTableExport>(schema.Tables.Count);
         foreach (var table in schema.Tables)
             exports.Add(await ExportAsync(table, cancellationToken));
+        var present = schema.Tables.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var other in StarSchemaShape.All().Tables.Where(t => !present.Contains(t.Name)))
+            exports.Add(await ExportAsync(other with { Rows = [] }, cancellationToken));
         return exports;
     }
 

@@ -16,8 +16,17 @@ public sealed class DerivedDatasets(string laCode)
     private readonly ConditionalWeakTable<LaPicture, DataQualityReport> _dataQuality = new();
     private readonly ConditionalWeakTable<LaPicture, WorkforceCapacity> _workforce = new();
     private readonly ConditionalWeakTable<LaPicture, HnbForecastOutcome> _hnb = new();
+    private readonly ConditionalWeakTable<LaPicture, CaseloadOf> _caseload = new();
 
-    public DataQualityReport DataQuality(LaPicture picture) => _dataQuality.GetValue(picture, p => DataQualityReport.Build(p, laCode));
+    /// <summary>A holder, since the table keeps class values and an LA with no history has no caseload.</summary>
+    private sealed record CaseloadOf(LaCaseload? Caseload);
+
+    /// <summary>The LA's EHC plan caseload and its forecast to the assumptions' end year, with 80% intervals.</summary>
+    public LaCaseload? Caseload(LaPicture picture) =>
+        _caseload.GetValue(picture, p => new CaseloadOf(CrossReturnChecks.ForecastCaseload(p, laCode))).Caseload;
+
+    public DataQualityReport DataQuality(LaPicture picture) =>
+        _dataQuality.GetValue(picture, p => DataQualityReport.Build(p, laCode, Caseload(p)));
 
     public WorkforceCapacity Workforce(LaPicture picture) => _workforce.GetValue(picture, p => WorkforceCapacity.Build(p, SplitRules.From(p.Assumptions)));
 

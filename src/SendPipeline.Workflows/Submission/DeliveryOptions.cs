@@ -17,6 +17,34 @@ public enum DeliveryAuth
 /// </summary>
 public sealed record DeliveryOptions(Uri Endpoint)
 {
+    /// <summary>Checked when set: a package (the LA's return, with its API key) never travels unencrypted off this machine.</summary>
+    public Uri Endpoint { get => _endpoint; init => _endpoint = Checked(value); }
+
+    private readonly Uri _endpoint = Checked(Endpoint);
+
+    /// <summary>
+    /// The endpoint as a URL, or an <see cref="ArgumentException"/> whose message says what is wrong:
+    /// an absolute https URL, or http only to this machine (127.0.0.0/8, ::1, localhost) for a local stub.
+    /// </summary>
+    public static Uri ParseEndpoint(string endpoint)
+    {
+        if (!Uri.TryCreate(endpoint?.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+            throw new ArgumentException($"The DfE endpoint '{endpoint}' is not an https URL.");
+        return Checked(uri);
+    }
+
+    private static Uri Checked(Uri endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        if (endpoint.Scheme == Uri.UriSchemeHttps || (endpoint.Scheme == Uri.UriSchemeHttp && IsLoopback(endpoint))) return endpoint;
+        throw new ArgumentException($"The DfE endpoint '{endpoint}' must use https: plain http is allowed only to this machine " +
+                                    "(127.0.0.1, ::1 or localhost), for a local test endpoint.");
+    }
+
+    private static bool IsLoopback(Uri endpoint) =>
+        endpoint.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+        || (System.Net.IPAddress.TryParse(endpoint.Host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address));
+
     /// <summary>Attempts in all, the first included.</summary>
     public int MaxAttempts { get; init; } = 5;
 

@@ -7,7 +7,8 @@ namespace SendPipeline.Workflows.Submission;
 /// <summary>
 /// Published packages: <c>submissions/{quarter}/v{n}/</c>, each file written once and never
 /// overwritten. <c>manifest.json</c> goes last, so a version without one is incomplete (a run that
-/// died part-way): it is never read as a package and its number is never reused.
+/// died part-way): it is never read as a package and its number is never reused, though the run that
+/// claimed it in <see cref="PackageRegister"/> may be finished with the same bytes.
 /// </summary>
 public sealed class PackageStore(IBlobStore blobs)
 {
@@ -25,10 +26,38 @@ public sealed class PackageStore(IBlobStore blobs)
     }
 
     /// <summary>One more than any version folder that exists, complete or not.</summary>
-    public async Task<int> NextVersionAsync(string quarter, CancellationToken cancellationToken = default)
+    public Task<int> NextVersionAsync(string quarter, CancellationToken cancellationToken = default) =>
+        NextVersionAsync(quarter, [], cancellationToken);
+
+    /// <summary>One more than any version folder that exists or any version number <paramref name="claimed"/>.</summary>
+    public async Task<int> NextVersionAsync(string quarter, IEnumerable<int> claimed, CancellationToken cancellationToken = default)
     {
-        var versions = await VersionsAsync(quarter, cancellationToken);
+        var versions = (await VersionsAsync(quarter, cancellationToken)).Concat(claimed).ToList();
         return versions.Count == 0 ? 1 : versions.Max() + 1;
+    }
+
+    /// <summary>True when the version's manifest, written last, is there.</summary>
+    public async Task<bool> IsCompleteAsync(string quarter, int version, CancellationToken cancellationToken = default) =>
+        await blobs.GetInfoAsync($"{QuarterPaths.Version(quarter, version)}/{PackageManifest.FileName}", cancellationToken) is not null;
+
+    /// <summary>
+    /// Finishes a version a run claimed and stopped writing: the files not yet there are written, the
+    /// manifest last. A version whose manifest is there is complete and left exactly as it is (delivery
+    /// checks it). Returns how many files were written, or null when a file already there holds other
+    /// bytes than <paramref name="files"/>, so the version cannot be the one they describe.
+    /// </summary>
+    public async Task<int?> CompleteAsync(string quarter, int version, IReadOnlyList<PackageFile> files, CancellationToken cancellationToken = default)
+    {
+        var folder = QuarterPaths.Version(quarter, version);
+        if (await blobs.GetInfoAsync($"{folder}/{PackageManifest.FileName}", cancellationToken) is not null) return 0;
+        var written = 0;
+        foreach (var file in files.OrderBy(f => f.Name == PackageManifest.FileName ? 1 : 0))
+        {
+            var path = $"{folder}/{file.Name}";
+            if (await blobs.WriteAsync(path, new MemoryStream(file.Content), overwrite: false, ContentType(file.Name), cancellationToken)) written++;
+            else if (!(await ReadBytesAsync(path, cancellationToken)).AsSpan().SequenceEqual(file.Content)) return null;
+        }
+        return written;
     }
 
     /// <summary>Writes a version's files, the manifest last; fails rather than overwrite anything.</summary>
@@ -48,13 +77,16 @@ public sealed class PackageStore(IBlobStore blobs)
         var folder = QuarterPaths.Version(quarter, version);
         var files = new List<PackageFile>();
         await foreach (var blob in blobs.ListAsync(folder + "/", cancellationToken))
-        {
-            await using var stream = await blobs.OpenReadAsync(blob.Path, cancellationToken);
-            using var copy = new MemoryStream();
-            await stream.CopyToAsync(copy, cancellationToken);
-            files.Add(new PackageFile(blob.Path[(folder.Length + 1)..], copy.ToArray()));
-        }
+            files.Add(new PackageFile(blob.Path[(folder.Length + 1)..], await ReadBytesAsync(blob.Path, cancellationToken)));
         return files;
+    }
+
+    private async Task<byte[]> ReadBytesAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = await blobs.OpenReadAsync(path, cancellationToken);
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy, cancellationToken);
+        return copy.ToArray();
     }
 
     private async Task<List<int>> VersionsAsync(string quarter, CancellationToken cancellationToken)

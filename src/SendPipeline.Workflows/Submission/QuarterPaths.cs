@@ -8,6 +8,7 @@ public static class QuarterPaths
 {
     public const string SignOffsTable = "signoffs";
     public const string DeliveriesTable = "deliveries";
+    public const string PackagesTable = "packages";
 
     /// <summary>Parses <c>2026-27 Q2</c>, or says exactly what is expected.</summary>
     public static FinancialQuarter Parse(string quarter) =>

@@ -10,7 +10,8 @@ namespace SendPipeline.Workflows.Submission;
 /// <summary>
 /// Frozen snapshots in blob storage, content-addressed: <c>submissions/{quarter}/snapshots/{hash}/</c>
 /// holds a CSV per table and <c>snapshot.json</c> (written last, so its presence means complete).
-/// Reading one recomputes its hash, so a snapshot altered in storage is refused, not signed or sent.
+/// Saving checks any copy already stored and repairs it; reading one recomputes its hash, so a
+/// snapshot altered in storage is refused, not signed or sent.
 /// </summary>
 public sealed class SnapshotStore(IBlobStore blobs)
 {
@@ -19,7 +20,6 @@ public sealed class SnapshotStore(IBlobStore blobs)
     private sealed record TableEntry(
         [property: JsonPropertyName("name")] string Name,
         [property: JsonPropertyName("title")] string Title,
-        [property: JsonPropertyName("numericColumns")] IReadOnlyList<string> NumericColumns,
         [property: JsonPropertyName("sha256")] string Sha256);
 
     private sealed record Document(
@@ -32,49 +32,86 @@ public sealed class SnapshotStore(IBlobStore blobs)
         [property: JsonPropertyName("assumptions")] IReadOnlyList<AssumptionsLineage> Assumptions,
         [property: JsonPropertyName("returns")] IReadOnlyList<LineageEntry> Returns);
 
-    /// <summary>Stores the snapshot unless it is already stored; returns its folder.</summary>
-    public async Task<string> SaveAsync(SubmissionSnapshot snapshot, CancellationToken cancellationToken = default)
+    /// <summary>What <see cref="SaveAsync"/> did: the folder, and why a copy already stored was replaced, if it was.</summary>
+    public sealed record Saved(string Folder, IReadOnlyList<string> Repairs);
+
+    /// <summary>
+    /// Stores the snapshot under its hash. A copy already there is checked byte for byte: a file missing,
+    /// changed or half written (a tampered store, or a crash on a store without atomic writes) is written
+    /// afresh from <paramref name="snapshot"/>, which is by definition what the hash names, and each repair
+    /// is reported. Files go first and <c>snapshot.json</c> last, so its presence means complete.
+    /// </summary>
+    public async Task<Saved> SaveAsync(SubmissionSnapshot snapshot, CancellationToken cancellationToken = default)
     {
         var folder = QuarterPaths.Snapshot(snapshot.Quarter.ToString(), snapshot.Hash);
-        if (await blobs.GetInfoAsync($"{folder}/{DocumentName}", cancellationToken) is not null) return folder;
-        foreach (var table in snapshot.Tables)
-            await WriteOnceAsync($"{folder}/{table.FileName}", table.Csv, "text/csv", cancellationToken);
+        var stored = await blobs.GetInfoAsync($"{folder}/{DocumentName}", cancellationToken) is not null;
         var document = new Document(snapshot.Hash, snapshot.LaCode, snapshot.Quarter.ToString(), snapshot.RuleCatalogueVersion,
-            [.. snapshot.Tables.Select(t => new TableEntry(t.Name, t.Title, [.. t.NumericColumns.Order(StringComparer.Ordinal)], t.Sha256))],
+            [.. snapshot.Tables.Select(t => new TableEntry(t.Name, t.Title, t.Sha256))],
             snapshot.Checks, snapshot.Assumptions, snapshot.Returns);
-        await WriteOnceAsync($"{folder}/{DocumentName}", JsonSerializer.SerializeToUtf8Bytes(document, ReportJson.Options), "application/json", cancellationToken);
-        return folder;
+        List<(string Name, byte[] Content, string ContentType)> files =
+        [
+            .. snapshot.Tables.Select(t => (t.FileName, t.Csv, "text/csv")),
+            (DocumentName, JsonSerializer.SerializeToUtf8Bytes(document, ReportJson.Options), "application/json"),
+        ];
+        var repairs = new List<string>();
+        foreach (var (name, content, contentType) in files)
+        {
+            var path = $"{folder}/{name}";
+            if (await blobs.WriteAsync(path, new MemoryStream(content), overwrite: false, contentType, cancellationToken))
+            {
+                if (stored) repairs.Add($"{name} was missing");
+                continue;
+            }
+            if (await SameAsync(path, content, cancellationToken)) continue;
+            await blobs.WriteAsync(path, new MemoryStream(content), overwrite: true, contentType, cancellationToken);
+            repairs.Add($"{name} did not match the hash it is stored under");
+        }
+        return new Saved(folder, repairs);
     }
 
+    /// <summary>
+    /// Reads a snapshot back and recomputes its hash, so one altered in storage (tables, checks or
+    /// lineage) is refused with a sentence, never signed or sent.
+    /// </summary>
     public async Task<SubmissionSnapshot> LoadAsync(string quarter, string hash, CancellationToken cancellationToken = default)
     {
         var folder = QuarterPaths.Snapshot(quarter, hash);
-        Document document;
-        await using (var json = await blobs.OpenReadAsync($"{folder}/{DocumentName}", cancellationToken))
-            document = JsonSerializer.Deserialize<Document>(json, ReportJson.Options) ?? throw new InvalidDataException($"{folder}/{DocumentName} is empty.");
-        var tables = new List<SubmissionTable>();
-        foreach (var entry in document.Tables)
+        var altered = $"The snapshot stored at {folder} is damaged or has been altered, so it will not be used. " +
+                      "Run the submission again to freeze it afresh.";
+        try
         {
-            await using var stream = await blobs.OpenReadAsync($"{folder}/{entry.Name}.csv", cancellationToken);
-            using var copy = new MemoryStream();
-            await stream.CopyToAsync(copy, cancellationToken);
-            tables.Add(new SubmissionTable(entry.Name, entry.Title, copy.ToArray(), new HashSet<string>(entry.NumericColumns, StringComparer.Ordinal)));
+            Document document;
+            await using (var json = await blobs.OpenReadAsync($"{folder}/{DocumentName}", cancellationToken))
+                document = JsonSerializer.Deserialize<Document>(json, ReportJson.Options) ?? throw new InvalidDataException(altered);
+            // The serialiser leaves a property the JSON lacks as null, whatever the record says.
+            if (document.Tables is null || document.Checks is null || document.Returns is null || document.Assumptions is null
+                || document.Quarter is null || document.LaCode is null || document.RuleCatalogueVersion is null)
+                throw new InvalidDataException(altered);
+            var tables = new List<SubmissionTable>();
+            foreach (var entry in document.Tables)
+            {
+                await using var stream = await blobs.OpenReadAsync($"{folder}/{entry.Name}.csv", cancellationToken);
+                using var copy = new MemoryStream();
+                await stream.CopyToAsync(copy, cancellationToken);
+                tables.Add(SubmissionTable.Load(SubmissionTables.Find(entry.Name), copy.ToArray()));
+            }
+            var snapshot = new SubmissionSnapshot(document.LaCode, QuarterPaths.Parse(document.Quarter), tables, document.Checks, document.Returns,
+                document.Assumptions, document.RuleCatalogueVersion);
+            if (snapshot.Hash != hash) throw new InvalidDataException(altered);
+            return snapshot;
         }
-        var snapshot = new SubmissionSnapshot(document.LaCode, QuarterPaths.Parse(document.Quarter), tables, document.Checks, document.Returns,
-            document.Assumptions, document.RuleCatalogueVersion);
-        if (snapshot.Hash != hash)
-            throw new InvalidDataException($"The snapshot stored at {folder} no longer matches its hash: it has been altered and will not be used. Run the submission again to freeze a fresh one.");
-        return snapshot;
+        catch (Exception e) when (e is JsonException or BlobNotFoundException or ArgumentException)
+        {
+            // Truncated JSON, a file gone, a quarter or list missing from the document: all mean the same to the officer.
+            throw new InvalidDataException(altered, e);
+        }
     }
 
-    /// <summary>Written once: an existing blob with other bytes means the store was tampered with, never silently replaced.</summary>
-    private async Task WriteOnceAsync(string path, byte[] content, string contentType, CancellationToken cancellationToken)
+    private async Task<bool> SameAsync(string path, byte[] content, CancellationToken cancellationToken)
     {
-        if (await blobs.WriteAsync(path, new MemoryStream(content), overwrite: false, contentType, cancellationToken)) return;
         await using var existing = await blobs.OpenReadAsync(path, cancellationToken);
         using var copy = new MemoryStream();
         await existing.CopyToAsync(copy, cancellationToken);
-        if (!copy.ToArray().AsSpan().SequenceEqual(content))
-            throw new InvalidDataException($"{path} already exists with different content; a snapshot is written once and never overwritten.");
+        return copy.ToArray().AsSpan().SequenceEqual(content);
     }
 }

@@ -3,22 +3,27 @@ namespace SendPipeline.Workflows.Submission;
 /// <summary>Run the quarterly return for <see cref="Quarter"/> (<c>2026-27 Q2</c>); <see cref="Deliver"/> false publishes without posting.</summary>
 public sealed record SubmissionRequest(string Quarter, bool Deliver = true);
 
-/// <summary>A frozen snapshot, by reference: the orchestration passes its hash, never its tables.</summary>
-public sealed record SnapshotRef(string Quarter, string Hash, string Folder, IReadOnlyList<string> BlockingFailures);
+/// <summary>
+/// A frozen snapshot, by reference: the orchestration passes its hash, never its tables.
+/// <see cref="Warnings"/> says when a damaged stored copy had to be frozen afresh.
+/// </summary>
+public sealed record SnapshotRef(string Quarter, string Hash, string Folder, IReadOnlyList<string> BlockingFailures,
+    IReadOnlyList<string>? Warnings = null);
 
 /// <summary>
 /// The package for a snapshot. <see cref="Published"/> is false when the latest version already had
 /// the same fingerprint, so nothing was written and <see cref="Version"/> is that version.
+/// <see cref="Note"/> says when a version was finished for a run that stopped, or one altered was passed over.
 /// </summary>
 public sealed record PublishResult(
     string Quarter, int Version, string Status, bool Published, string Folder, string Fingerprint, string SnapshotHash,
-    IReadOnlyList<string> Reasons, IReadOnlyList<string> MissingSignOffs);
+    IReadOnlyList<string> Reasons, IReadOnlyList<string> MissingSignOffs, string? Note = null);
 
 /// <summary>What became of posting the package to the DfE.</summary>
 public sealed record DeliveryOutcome(string Status, string Detail, int Attempts = 0, string? ReceiptId = null)
 {
     public const string Delivered = "delivered", AlreadyDelivered = "already-delivered", NotConfigured = "not-configured",
-        NotFinal = "not-final", Skipped = "skipped", Failed = "failed";
+        NotFinal = "not-final", Skipped = "skipped", Failed = "failed", Refused = "refused";
 }
 
 public sealed record SubmissionResult(SnapshotRef Snapshot, PublishResult Package, DeliveryOutcome Delivery);

@@ -14,6 +14,11 @@ internal sealed class UploadedIdentifiers
     public HashSet<string> UkBirthDates { get; } = new(StringComparer.Ordinal);
     /// <summary>Every date of birth as yyyy-mm-dd: also an ordinary calendar date, so a leak only where pupils are concerned.</summary>
     public HashSet<string> IsoBirthDates { get; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Each pupil's dates of birth by the identifier the pupil key is made from (the UPN, else the ULN, as
+    /// uploaded, trimmed and upper-cased), to find a date of birth on that pupil's own published rows.
+    /// </summary>
+    public Dictionary<string, HashSet<DateOnly>> BirthDatesByIdentifier { get; } = new(StringComparer.Ordinal);
 
     public static UploadedIdentifiers Read(string root)
     {
@@ -37,6 +42,13 @@ internal sealed class UploadedIdentifiers
                 var birth = Cell(dob);
                 if (!DateOnly.TryParseExact(birth, ["dd/MM/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) continue;
                 ids.IsoBirthDates.Add(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                var id = (Cell(upn).Length > 0 ? Cell(upn) : Cell(uln)).ToUpperInvariant();
+                if (id.Length > 0)
+                {
+                    if (!ids.BirthDatesByIdentifier.TryGetValue(id, out var births))
+                        ids.BirthDatesByIdentifier[id] = births = [];
+                    births.Add(d);
+                }
                 if (birth.Contains('/')) ids.UkBirthDates.Add(birth);
             }
         }

@@ -191,8 +191,8 @@ public class EstablishmentsRuleTests
 
         Assert.Equal("accepted", report.Status);
         var lines = canonical.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("URN,LA (code),EstablishmentNumber,EstablishmentName,TypeOfEstablishment (name),PhaseOfEducation (name),NumberOfPupils,EstablishmentStatus (name),LAEstab,SourceRow", lines[0]);
-        Assert.Equal("120001,855,2001,Sample Primary School 1,Community school,Primary,,\"Open, but proposed to close\",8552001,2", lines[1]);
+        Assert.Equal("URN,LA (code),EstablishmentNumber,EstablishmentName,TypeOfEstablishment (name),PhaseOfEducation (name),NumberOfPupils,EstablishmentStatus (name),UKPRN,LAEstab,SourceRow", lines[0]);
+        Assert.Equal("120001,855,2001,Sample Primary School 1,Community school,Primary,,\"Open, but proposed to close\",,8552001,2", lines[1]);
     }
 
     [Fact]

@@ -48,6 +48,18 @@ public class SubmissionSnapshotTests
     }
 
     [Fact]
+    public void Hash_ACheckEditedToPass_IsNoLongerTheSnapshotsHash()
+    {
+        var snapshot = Freeze(PreSubmissionCheckTests.ConsistentQ3());
+        var check = snapshot.Checks[0];
+        // The checks decide final or draft, so a stored copy must not be able to turn a failure into a pass.
+        var edited = snapshot with { Checks = [check with { Passed = !check.Passed }, .. snapshot.Checks.Skip(1)] };
+
+        Assert.NotEqual(snapshot.Hash, new SubmissionSnapshot(edited.LaCode, edited.Quarter, edited.Tables, edited.Checks, edited.Returns,
+            edited.Assumptions, edited.RuleCatalogueVersion).Hash);
+    }
+
+    [Fact]
     public void Build_Tables_CarryNoPupilIdentifier()
     {
         var snapshot = Freeze(PreSubmissionCheckTests.ConsistentQ3());
@@ -68,12 +80,36 @@ public class SubmissionSnapshotTests
     {
         var snapshot = Freeze(PreSubmissionCheckTests.ConsistentQ3());
 
-        Assert.Equal("LAEstab,SettingName,Phase,CensusDate,Provision,Pupils\n8552001,Ash Primary School,Primary,2025-10-02,EHCP,1\n" +
-                     "8552001,Ash Primary School,Primary,2025-10-02,SEN support,1\n8557001,Oak Special School,Not applicable,2025-10-02,EHCP,1\n",
+        const string La = "Local authority,E10000018,855,Leicestershire";
+        const string Tidy = "time_period,geographic_level,new_la_code,old_la_code,la_name";
+        Assert.Equal($"{Tidy},census_date,la_estab,setting_name,phase,sen_provision,pupils\n" +
+                     $"202526,{La},2025-10-02,8552001,Ash Primary School,Primary,EHC plan,1\n" +
+                     $"202526,{La},2025-10-02,8552001,Ash Primary School,Primary,SEN support,1\n" +
+                     $"202526,{La},2025-10-02,8557001,Oak Special School,Not applicable,EHC plan,1\n",
             Encoding.UTF8.GetString(snapshot.Tables.Single(t => t.Name == "sen-counts").Csv));
-        Assert.Equal("ProviderId,ReturnDate,PlacementCategory,EHCP,Placements\n123456,2025-12-31,MSS,Y,1\n",
+        Assert.Equal($"{Tidy},return_date,provider_id,placement_category,ehc_plan,placements\n" +
+                     $"202526,{La},2025-12-31,123456,MSS,Y,1\n",
             Encoding.UTF8.GetString(snapshot.Tables.Single(t => t.Name == "placements").Csv));
-        Assert.Contains("\n2024-25,1.0.2,Actual,-50000.00\n", Encoding.UTF8.GetString(snapshot.Tables.Single(t => t.Name == "hnb-finance").Csv));
+        // A deduction is a negative number, never text: "'-50000.00" would be a formula-safe string, not an amount.
+        var finance = Encoding.UTF8.GetString(snapshot.Tables.Single(t => t.Name == "hnb-finance").Csv);
+        Assert.Contains($"\n202425,{La},1.0.2,Actual,-50000.00\n", finance);
+    }
+
+    [Fact]
+    public void Build_EveryTable_StartsWithTheDfeTidyColumnsAndNamesItsUnits()
+    {
+        var snapshot = Freeze(PreSubmissionCheckTests.ConsistentQ3());
+
+        foreach (var table in snapshot.Tables)
+        {
+            var header = Encoding.UTF8.GetString(table.Csv).Split('\n')[0].Split(',');
+            Assert.Equal(["time_period", "geographic_level", "new_la_code", "old_la_code", "la_name"], header[..5]);
+            var columns = table.Definition.Columns;
+            Assert.All(columns.Where(c => c.Kind == ColumnKind.Money), c => Assert.EndsWith(" (£)", c.Header));
+            Assert.All(columns.Where(c => c.Kind == ColumnKind.Percent), c => Assert.EndsWith(" (%)", c.Header));
+        }
+        Assert.Contains("amount (£)", SubmissionTables.HnbFinance.HeaderLine);
+        Assert.Contains("share (%)", SubmissionTables.EahSplit.HeaderLine);
     }
 
     [Fact]

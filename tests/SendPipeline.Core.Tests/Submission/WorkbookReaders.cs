@@ -12,7 +12,8 @@ namespace SendPipeline.Core.Tests.Submission;
 internal sealed record ReadCell(string Reference, bool IsNumber, string Value, bool Bold, string? NumberFormat);
 
 /// <summary>A worksheet as the OpenXml SDK finds it in the package.</summary>
-internal sealed record ReadSheet(string Name, List<ReadCell> Cells, int? FrozenRows, string? AutoFilter)
+internal sealed record ReadSheet(
+    string Name, List<ReadCell> Cells, int? FrozenRows, string? AutoFilter, List<double> ColumnWidths)
 {
     public ReadCell this[string reference] => Cells.Single(c => c.Reference == reference);
 }
@@ -42,6 +43,7 @@ internal static class WorkbookReaders
             var cells = new List<ReadCell>();
             int? frozen = null;
             string? filter = null;
+            var widths = new List<double>();
             string? reference = null, type = null, value = null;
             var style = 0;
             // The SDK resolves the part; System.Xml reads its cells, which for 1,000,000 cells is several
@@ -64,7 +66,7 @@ internal static class WorkbookReaders
                         value = null;
                         break;
                     case "v" or "t":
-                        value = xml.ReadElementContentAsString();
+                        value = ExcelUnescape(xml.ReadElementContentAsString());
                         // ReadElementContentAsString leaves the reader on the next node, which may be the cell's end.
                         if (xml.NodeType == XmlNodeType.EndElement && xml.LocalName == "c") cells.Add(ToReadCell(reference!, style, type, value));
                         break;
@@ -74,12 +76,15 @@ internal static class WorkbookReaders
                     case "pane" when xml.GetAttribute("state") == "frozen":
                         frozen = int.Parse(xml.GetAttribute("ySplit")!, CultureInfo.InvariantCulture);
                         break;
+                    case "col":
+                        widths.Add(double.Parse(xml.GetAttribute("width")!, CultureInfo.InvariantCulture));
+                        break;
                     case "autoFilter":
                         filter = xml.GetAttribute("ref");
                         break;
                 }
             }
-            sheets.Add(new ReadSheet(sheet.Name!.Value!, cells, frozen, filter));
+            sheets.Add(new ReadSheet(sheet.Name!.Value!, cells, frozen, filter, widths));
         }
         return sheets;
 
@@ -90,10 +95,17 @@ internal static class WorkbookReaders
             var isNumber = type is null or "n";
             if (!isNumber) Assert.Equal("inlineStr", type);
             var formatId = format.NumberFormatId?.Value ?? 0;
-            var numberFormat = customFormats.TryGetValue(formatId, out var code) ? code : formatId switch { 0 => "General", 1 => "0", 49 => "@", _ => $"#{formatId}" };
+            var numberFormat = customFormats.TryGetValue(formatId, out var code) ? code : formatId switch { 0 => "General", 1 => "0", 3 => "#,##0", 49 => "@", _ => $"#{formatId}" };
             return new ReadCell(reference, isNumber, value, bold, numberFormat);
         }
     }
+
+    /// <summary>Decodes ECMA-376 ST_Xstring escapes (_x000D_ a carriage return, _x005F_ an underscore) as Excel does.</summary>
+    private static string ExcelUnescape(string text) =>
+        !text.Contains("_x", StringComparison.Ordinal) ? text
+            : System.Text.RegularExpressions.Regex.Replace(text, "_x([0-9A-Fa-f]{4})_",
+                m => ((char)int.Parse(m.Groups[1].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture))
+                    .ToString());
 
     /// <summary>The schema errors the OpenXml SDK finds; Excel refuses or "repairs" a file that has any.</summary>
     public static List<string> SchemaErrors(byte[] workbook)

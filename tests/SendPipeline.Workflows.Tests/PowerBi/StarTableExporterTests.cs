@@ -87,9 +87,21 @@ public sealed class StarTableExporterTests : IDisposable
 
         var exports = await new StarTableExporter(_store).ExportAsync(schema);
 
-        Assert.Equal(["dimsetting", "factplacement"], exports.Select(e => e.StorageTable));
+        Assert.Equal(["dimsetting", "factplacement"], exports.Take(2).Select(e => e.StorageTable));
+        Assert.All(exports.Skip(2), e => Assert.Equal(0, e.Written));
         Assert.Equal(2, (await RowsAsync("dimsetting")).Count);
         Assert.Equal(2, (await RowsAsync("factplacement")).Count);
+    }
+
+    [Fact]
+    public async Task ExportAsync_SchemaWithoutThePupilLevelFacts_EmptiesTheirTablesFromAnEarlierExport()
+    {
+        var exporter = new StarTableExporter(_store);
+        await exporter.ExportAsync(new StarSchema([Placements(3)], []));
+
+        await exporter.ExportAsync(new StarSchema([], []));
+
+        Assert.Empty(await RowsAsync("factplacement"));
     }
 
     [Theory]

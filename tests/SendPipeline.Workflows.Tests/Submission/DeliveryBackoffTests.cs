@@ -4,7 +4,7 @@ namespace SendPipeline.Workflows.Tests.Submission;
 
 public class DeliveryBackoffTests
 {
-    private static readonly DeliveryOptions Options = new(new Uri("http://dfe.example/submissions"));
+    private static readonly DeliveryOptions Options = new(new Uri("https://dfe.example/submissions"));
 
     [Theory]
     [InlineData(1, 0.0, 1.0)]   // half the 2 s step is fixed

@@ -20,9 +20,8 @@ public sealed class SubmissionStoresTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private static SubmissionSnapshot Snapshot(string amount = "100.00") => new("855", new FinancialQuarter(new FinancialYear(2025), 3),
-        [new SubmissionTable("hnb-finance", "HNB actuals and budgets", Encoding.UTF8.GetBytes($"FinancialYear,S251Line,Basis,Amount\n2024-25,1.2.1,Actual,{amount}\n"),
-            new HashSet<string> { "Amount" })],
+    private static SubmissionSnapshot Snapshot(decimal amount = 100m) => new("855", new FinancialQuarter(new FinancialYear(2025), 3),
+        [SubmissionTable.Create(SubmissionTables.HnbFinance, [LaIdentity.Of("855").Row("202425", "1.2.1", "Actual", amount)])],
         [new CheckResult("SUB-003", "Finance", true, true, "ok", [])],
         [new LineageEntry("hnb-finance", "u1", "uploads/la/hnb-finance/a.csv", new string('c', 64))],
         [new AssumptionsLineage(AssumptionsLineage.ShippedDefaults, "default", new string('d', 64))], "rules1");
@@ -39,15 +38,18 @@ public sealed class SubmissionStoresTests : IDisposable
 
         Assert.Equal(snapshot.Hash, loaded.Hash);
         Assert.Equal(snapshot.Tables[0].Csv, loaded.Tables[0].Csv);
-        Assert.Equal(["Amount"], loaded.Tables[0].NumericColumns);
+        Assert.Equal(SubmissionTables.HnbFinance, loaded.Tables[0].Definition);
+        Assert.Equal([["202425", "Local authority", "E10000018", "855", "Leicestershire", "1.2.1", "Actual", 100m]],
+            loaded.Tables[0].Rows());
     }
 
     [Fact]
     public async Task Snapshot_AlteredInStorage_IsRefusedWhenLoaded()
     {
         var snapshot = Snapshot();
-        var folder = await new SnapshotStore(_store).SaveAsync(snapshot);
-        File.WriteAllText(Path.Combine(_root, folder, "hnb-finance.csv"), "FinancialYear,S251Line,Basis,Amount\n2024-25,1.2.1,Actual,999.00\n");
+        var folder = (await new SnapshotStore(_store).SaveAsync(snapshot)).Folder;
+        var csv = Path.Combine(_root, folder, "hnb-finance.csv");
+        File.WriteAllText(csv, File.ReadAllText(csv).Replace(",100.00\n", ",999.00\n", StringComparison.Ordinal));
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => new SnapshotStore(_store).LoadAsync(Quarter, snapshot.Hash));
 
@@ -78,7 +80,7 @@ public sealed class SubmissionStoresTests : IDisposable
         var snapshot = Snapshot();
         var files = SubmissionPackager.Build(snapshot, SignOffState.Evaluate([], snapshot.Hash), 1, DateTimeOffset.UnixEpoch);
         await packages.WriteAsync(Quarter, 1, files);
-        var other = SubmissionPackager.Build(Snapshot("200.00"), SignOffState.Evaluate([], snapshot.Hash), 1, DateTimeOffset.UnixEpoch);
+        var other = SubmissionPackager.Build(Snapshot(200m), SignOffState.Evaluate([], snapshot.Hash), 1, DateTimeOffset.UnixEpoch);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => packages.WriteAsync(Quarter, 1, other));
 
@@ -159,6 +161,29 @@ public sealed class SubmissionStoresTests : IDisposable
         Assert.Contains("does not hold the LA Chief Executive sign-off", results[2].Message);
         Assert.Empty(await new SignOffStore(_store).ReadAsync(Quarter));
         Assert.Contains("la-chief-executive", results[2].MissingRoles);
+    }
+
+    [Fact]
+    public async Task Sign_KeyRevokedAfterItSigned_ItsSignatureNoLongerCounts()
+    {
+        var activities = Activities();
+        var keys = new SignerKeyStore(_store, TimeProvider.System);
+        var current = await activities.FreezeSnapshotAsync(new SubmissionRequest(Quarter));
+        var ceo = (await keys.IssueAsync("la-chief-executive", "Alex Morgan")).Issued!;
+        var signed = await activities.SignAsync(
+            new SignOffRequest(Quarter, "la-chief-executive", current.Hash, await keys.AuthenticateAsync(ceo.Key)));
+        Assert.True(signed.Recorded);
+        Assert.DoesNotContain("la-chief-executive", signed.MissingRoles);
+
+        // The key was lost: revoking it must take back what it signed, or a thief's signature would stand.
+        await keys.RevokeAsync(ceo.KeyId);
+        var cfo = (await keys.IssueAsync("la-chief-financial-officer", "Robin Hughes")).Issued!;
+        var after = await activities.SignAsync(
+            new SignOffRequest(Quarter, "la-chief-financial-officer", current.Hash, await keys.AuthenticateAsync(cfo.Key)));
+
+        Assert.True(after.Recorded);
+        Assert.Contains("la-chief-executive", after.MissingRoles);
+        Assert.Single(await new SignOffStore(_store).ReadAsync(Quarter), s => s.Role == "la-chief-executive");
     }
 
     [Fact]

@@ -4,8 +4,8 @@ using SendPipeline.Core.Validation;
 namespace SendPipeline.Core.Returns.EahActivity;
 
 /// <summary>
-/// The eah-activity rules of spec 2. Whether LAEstab is a known open establishment needs the
-/// establishments register, so it is a cross-return check, not a rule of this file.
+/// The eah-activity rules of spec 2. EA1220 and EA1230 (a setting unknown to, or not open in, the
+/// establishments register) run at upload only when the register is given to the validator.
 /// </summary>
 public static class EahActivityRules
 {
@@ -72,6 +72,7 @@ public static class EahActivityRules
     public static readonly IReadOnlyList<Rule> All =
     [
         ServiceCodeFormat, ServiceCodeNotSubmitter, QuarterFormat, QuarterDiffers, LaEstabFormat, LaEstabLaCode,
+        SettingNotInRegister, SettingNotOpen,
         DisciplineInvalid, DaysOutOfRange, DaysNotHalfDays, DaysOverQuarterForSetting, ActivityTypeInvalid, ActivityRepeated,
     ];
 }

@@ -13,7 +13,7 @@ public sealed class EstablishmentsSchema : IReturnSchema
     public static readonly EstablishmentsSchema Instance = new();
 
     // Spec order; the validator addresses columns by these positions.
-    internal const int Urn = 0, LaCode = 1, EstablishmentNumber = 2, Name = 3, TypeOfEstablishment = 4, PhaseOfEducation = 5, Pupils = 6, Status = 7;
+    internal const int Urn = 0, LaCode = 1, EstablishmentNumber = 2, Name = 3, TypeOfEstablishment = 4, PhaseOfEducation = 5, Pupils = 6, Status = 7, Ukprn = 8;
 
     public const string LaEstabColumn = "LAEstab";
 
@@ -27,11 +27,12 @@ public sealed class EstablishmentsSchema : IReturnSchema
     // may be blank: GIAS leaves them blank for some establishments and the spec sets no rule on them.
     // NumberOfPupils may be blank on every row (spec 2), so a file without the column loses nothing.
     // The other five are the register itself: they must exist and have a value on every row.
+    // UKPRN is optional: GIAS gives it for colleges and post-16 providers, which return placements under it.
     public IReadOnlyList<ColumnSpec> Columns { get; } =
     [
         new("URN", true), new("LA (code)", true), new("EstablishmentNumber", true), new("EstablishmentName", true),
         new("TypeOfEstablishment (name)", true), new("PhaseOfEducation (name)", true), new("NumberOfPupils", false),
-        new("EstablishmentStatus (name)", true),
+        new("EstablishmentStatus (name)", true), new("UKPRN", false),
     ];
 
     /// <summary>A GIAS extract has a hundred-odd other columns: they are expected, so never a query (spec 2).</summary>

@@ -78,6 +78,7 @@ internal sealed class EstablishmentsValidator : RowValidatorBase
             w.Field(Value(row, PhaseOfEducation));
             w.Field(pupilsText);
             w.Field(status ?? (ReadOnlySpan<char>)statusText);
+            w.Field(Value(row, Ukprn));
             Span<char> laEstab = stackalloc char[7];
             if (laValid && numberValid)
             {

@@ -34,7 +34,7 @@ public static class SheetNames
         if (forbidden >= 0) return $"contains '{name[forbidden]}'; Excel forbids any of {string.Join(' ', Forbidden)}";
         if (name.StartsWith('\'') || name.EndsWith('\'')) return "starts or ends with an apostrophe, which Excel forbids";
         if (name.Equals("History", StringComparison.OrdinalIgnoreCase)) return "is reserved by Excel";
-        if (name.Any(char.IsControl) || XmlText.Clean(name) != name) return "contains a control character";
+        if (name.Any(char.IsControl) || CellText.Clean(name) != name) return "contains a control character";
         return null;
     }
 }

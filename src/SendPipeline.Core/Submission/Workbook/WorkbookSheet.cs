@@ -1,8 +1,9 @@
 namespace SendPipeline.Core.Submission.Workbook;
 
 /// <summary>
-/// One worksheet. The first <see cref="HeaderRows"/> rows are the header: bold, frozen while scrolling,
-/// and the last of them carries the auto-filter. <see cref="Rows"/> is read row by row as it is written,
-/// so a large table can be a list that produces its rows on demand.
+/// One worksheet. The first <see cref="HeaderRows"/> rows are the header: bold and frozen while
+/// scrolling; with <see cref="Filter"/>, the last of them carries the auto-filter. Column widths
+/// come from the header and the first rows' contents (see <see cref="XlsxWorkbookWriter"/>).
 /// </summary>
-public sealed record WorkbookSheet(string Name, IReadOnlyList<IReadOnlyList<WorkbookCell>> Rows, int HeaderRows = 1);
+public sealed record WorkbookSheet(
+    string Name, IReadOnlyList<IReadOnlyList<WorkbookCell>> Rows, int HeaderRows = 1, bool Filter = true);

@@ -1,129 +1,93 @@
-using System.Globalization;
-using System.Xml;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace SendPipeline.Core.Submission.Workbook;
 
 /// <summary>
-/// The styles part, fixed whatever the content so that style indexes can be chosen while rows stream.
-/// Text cells use the Text number format (@), so a value such as 0855 stays text even when someone
-/// edits the cell. Numbers get a format with exactly as many decimal places as the decimal carries
-/// (0, 0.0, 0.00, …), so 131200000.00 shows as the CSV has it, where General would show 131200000.
+/// The styles part, fixed whatever the content so that a cell's style index follows from the cell
+/// alone while rows stream. Text cells use the Text number format (@), so a value such as 0855 stays
+/// text even when someone edits the cell. Numbers get thousands separators and exactly as many decimal
+/// places as the decimal carries (#,##0, #,##0.0, …), so 12.50 FTE shows as the CSV has it.
 /// </summary>
 internal static class WorkbookStyles
 {
-    private const int TextFormatId = 49, IntegerFormatId = 1, FirstCustomFormatId = 164;
+    private const uint TextFormatId = 49, IntegerFormatId = 3, FirstCustomFormatId = 164;
     private const int MaxScale = 28; // the most decimal places a System.Decimal can carry
 
-    /// <summary>The cellXfs index for a text cell.</summary>
-    public static int Text(bool bold) => bold ? 2 : 1;
+    private const uint MoneyFormatId = FirstCustomFormatId + MaxScale, PercentFormatId = MoneyFormatId + 1,
+        DateFormatId = PercentFormatId + 1, DateTimeFormatId = DateFormatId + 1;
 
-    /// <summary>The cellXfs index for a number with the given number of decimal places.</summary>
-    public static int Number(int scale, bool bold) => 3 + 2 * scale + (bold ? 1 : 0);
+    /// <summary>The number formats after the per-scale ones, in the order of their cell styles.</summary>
+    private static readonly (CellKind Kind, uint FormatId, string Code)[] Fixed =
+    [
+        (CellKind.Money, MoneyFormatId, "\"£\"#,##0;\\-\"£\"#,##0"),
+        (CellKind.Percent, PercentFormatId, "0.0"),
+        (CellKind.Date, DateFormatId, "yyyy\\-mm\\-dd"),
+        (CellKind.DateTime, DateTimeFormatId, "yyyy\\-mm\\-dd\\ hh:mm:ss"),
+    ];
 
-    public static void Write(XmlWriter xml)
+    private const uint FirstFixedStyle = 3 + 2 * (MaxScale + 1);
+
+    /// <summary>The cellXfs index for a cell.</summary>
+    public static uint For(WorkbookCell cell, bool bold)
     {
-        xml.WriteStartElement("styleSheet", Namespaces.Main);
+        var plain = cell.Number is not { } number ? 1
+            : cell.Kind is CellKind.Number or CellKind.Text ? 3 + 2 * (uint)number.Scale
+            : FirstFixedStyle + 2 * (uint)Array.FindIndex(Fixed, f => f.Kind == cell.Kind);
+        return plain + (bold ? 1u : 0u);
+    }
 
-        xml.WriteStartElement("numFmts");
-        xml.WriteAttributeString("count", Invariant(MaxScale));
+    public static Stylesheet Build()
+    {
+        var formats = new NumberingFormats();
         for (var scale = 1; scale <= MaxScale; scale++)
-        {
-            xml.WriteStartElement("numFmt");
-            xml.WriteAttributeString("numFmtId", Invariant(FormatId(scale)));
-            xml.WriteAttributeString("formatCode", "0." + new string('0', scale));
-            xml.WriteEndElement();
-        }
-        xml.WriteEndElement();
+            formats.Append(new NumberingFormat
+            {
+                NumberFormatId = FormatId(scale), FormatCode = "#,##0." + new string('0', scale),
+            });
+        foreach (var (_, id, code) in Fixed)
+            formats.Append(new NumberingFormat { NumberFormatId = id, FormatCode = code });
+        formats.Count = (uint)formats.ChildElements.Count;
 
-        xml.WriteStartElement("fonts");
-        xml.WriteAttributeString("count", "2");
-        Font(xml, bold: false);
-        Font(xml, bold: true);
-        xml.WriteEndElement();
-
-        // Excel requires the first two fills to be these two.
-        xml.WriteStartElement("fills");
-        xml.WriteAttributeString("count", "2");
-        foreach (var pattern in new[] { "none", "gray125" })
-        {
-            xml.WriteStartElement("fill");
-            xml.WriteStartElement("patternFill");
-            xml.WriteAttributeString("patternType", pattern);
-            xml.WriteEndElement();
-            xml.WriteEndElement();
-        }
-        xml.WriteEndElement();
-
-        xml.WriteStartElement("borders");
-        xml.WriteAttributeString("count", "1");
-        xml.WriteStartElement("border");
-        foreach (var side in new[] { "left", "right", "top", "bottom", "diagonal" }) xml.WriteElementString(side, Namespaces.Main, null);
-        xml.WriteEndElement();
-        xml.WriteEndElement();
-
-        xml.WriteStartElement("cellStyleXfs");
-        xml.WriteAttributeString("count", "1");
-        Xf(xml, formatId: 0, bold: false, isCellXf: false);
-        xml.WriteEndElement();
-
-        xml.WriteStartElement("cellXfs");
-        xml.WriteAttributeString("count", Invariant(3 + 2 * (MaxScale + 1)));
-        Xf(xml, formatId: 0, bold: false);
-        Xf(xml, TextFormatId, bold: false);
-        Xf(xml, TextFormatId, bold: true);
+        var cellFormats = new CellFormats(Xf(0, bold: false), Xf(TextFormatId, false), Xf(TextFormatId, bold: true));
         for (var scale = 0; scale <= MaxScale; scale++)
-        {
-            Xf(xml, FormatId(scale), bold: false);
-            Xf(xml, FormatId(scale), bold: true);
-        }
-        xml.WriteEndElement();
+            cellFormats.Append(Xf(FormatId(scale), false), Xf(FormatId(scale), true));
+        foreach (var (_, id, _) in Fixed) cellFormats.Append(Xf(id, false), Xf(id, true));
+        cellFormats.Count = (uint)cellFormats.ChildElements.Count;
 
-        xml.WriteStartElement("cellStyles");
-        xml.WriteAttributeString("count", "1");
-        xml.WriteStartElement("cellStyle");
-        xml.WriteAttributeString("name", "Normal");
-        xml.WriteAttributeString("xfId", "0");
-        xml.WriteAttributeString("builtinId", "0");
-        xml.WriteEndElement();
-        xml.WriteEndElement();
-
-        xml.WriteEndElement();
+        return new Stylesheet(
+            formats,
+            new Fonts(Font(bold: false), Font(bold: true)) { Count = 2 },
+            // Excel requires the first two fills to be these two.
+            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }),
+                new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+            new Borders(new Border(
+                new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()))
+            {
+                Count = 1,
+            },
+            new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 })
+            {
+                Count = 1,
+            },
+            cellFormats,
+            new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
     }
 
-    private static int FormatId(int scale) => scale == 0 ? IntegerFormatId : FirstCustomFormatId + scale - 1;
+    private static uint FormatId(int scale) => scale == 0 ? IntegerFormatId : FirstCustomFormatId + (uint)scale - 1;
 
-    private static void Font(XmlWriter xml, bool bold)
+    private static Font Font(bool bold)
     {
-        xml.WriteStartElement("font");
-        if (bold) xml.WriteElementString("b", Namespaces.Main, null);
-        Value(xml, "sz", "11");
-        Value(xml, "name", "Calibri");
-        Value(xml, "family", "2");
-        xml.WriteEndElement();
+        var font = new Font();
+        if (bold) font.Append(new Bold());
+        font.Append(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }, new FontFamilyNumbering { Val = 2 });
+        return font;
     }
 
-    private static void Xf(XmlWriter xml, int formatId, bool bold, bool isCellXf = true)
+    private static CellFormat Xf(uint formatId, bool bold) => new()
     {
-        xml.WriteStartElement("xf");
-        xml.WriteAttributeString("numFmtId", Invariant(formatId));
-        xml.WriteAttributeString("fontId", bold ? "1" : "0");
-        xml.WriteAttributeString("fillId", "0");
-        xml.WriteAttributeString("borderId", "0");
-        if (isCellXf)
-        {
-            xml.WriteAttributeString("xfId", "0");
-            if (formatId != 0) xml.WriteAttributeString("applyNumberFormat", "1");
-            if (bold) xml.WriteAttributeString("applyFont", "1");
-        }
-        xml.WriteEndElement();
-    }
-
-    private static void Value(XmlWriter xml, string element, string value)
-    {
-        xml.WriteStartElement(element);
-        xml.WriteAttributeString("val", value);
-        xml.WriteEndElement();
-    }
-
-    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+        NumberFormatId = formatId, FontId = bold ? 1u : 0u, FillId = 0, BorderId = 0, FormatId = 0,
+        ApplyNumberFormat = formatId != 0 ? new BooleanValue(true) : null,
+        ApplyFont = bold ? new BooleanValue(true) : null,
+    };
 }

@@ -3,8 +3,12 @@ using System.Text.RegularExpressions;
 
 namespace SendPipeline.Core.Submission.Workbook;
 
-/// <summary>Text made safe for a worksheet: valid XML 1.0, and read back by Excel as exactly what was written.</summary>
-internal static partial class XmlText
+/// <summary>
+/// Text made safe for a worksheet: valid XML 1.0, and read back by Excel as exactly what was written.
+/// The OpenXml SDK writes the XML but refuses characters XML cannot carry and leaves Excel's own
+/// <c>_xHHHH_</c> escapes alone, so both are handled here.
+/// </summary>
+internal static partial class CellText
 {
     /// <summary>
     /// Drops the characters XML 1.0 cannot carry (controls other than tab, line feed and carriage
@@ -40,9 +44,13 @@ internal static partial class XmlText
     /// Excel reads <c>_xHHHH_</c> in a string as the character with that code, so text that happens to
     /// contain such a run has its underscore escaped as <c>_x005F_</c> (ECMA-376 ST_Xstring) to come back
     /// unchanged. Every such underscore is escaped, so runs that touch (<c>_x0041_x0042_</c>) survive too.
+    /// A carriage return is written as <c>_x000D_</c>: the SDK's XML writer would turn CR LF into LF.
     /// </summary>
-    public static string EscapeForExcel(string text) =>
-        text.Contains("_x", StringComparison.Ordinal) ? UnderscoreStartingCodeRun().Replace(text, "_x005F_") : text;
+    public static string EscapeForExcel(string text)
+    {
+        if (text.Contains("_x", StringComparison.Ordinal)) text = UnderscoreStartingCodeRun().Replace(text, "_x005F_");
+        return text.Contains('\r') ? text.Replace("\r", "_x000D_", StringComparison.Ordinal) : text;
+    }
 
     private static int FirstInvalid(string text)
     {
