@@ -1,4 +1,5 @@
 using System.Globalization;
+using CsvHelper;
 
 namespace SendPipeline.Core.Forecasting;
 
@@ -11,21 +12,24 @@ public static class ForecastCsv
 {
     public const string Header = "geographic_level,old_la_code,la_name,time_period,ehcplans,ehcplans_lower,ehcplans_upper,method";
 
+    // LA names such as "Bournemouth, Christchurch and Poole" contain commas: CsvHelper quotes them.
+    private static readonly CsvWriterOptions Options = new()
+    {
+        NewLine = "\n",
+        FormatProvider = CultureInfo.InvariantCulture,
+    };
+
     public static void Write(TextWriter writer, IEnumerable<ForecastRow> rows)
     {
-        writer.Write(Header + "\n");
+        using var csv = CsvWriter.Create(writer, Options, leaveOpen: true);
+        csv.WriteRecord(Header.Split(','));
         foreach (var r in rows)
         {
-            writer.Write(string.Join(',', Field(r.Area.GeographicLevel), Field(r.Area.OldLaCode), Field(r.Area.LaName),
-                AcademicYear.Format(r.Year), Whole(r.Plans), Whole(r.Lower), Whole(r.Upper), Field(r.Method)));
-            writer.Write('\n');
+            csv.WriteRecord([r.Area.GeographicLevel, r.Area.OldLaCode, r.Area.LaName, AcademicYear.Format(r.Year),
+                Whole(r.Plans), Whole(r.Lower), Whole(r.Upper), r.Method]);
         }
     }
 
     private static string Whole(double plans) =>
         Math.Round(plans, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture);
-
-    // LA names such as "Bournemouth, Christchurch and Poole" contain commas.
-    private static string Field(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using SendPipeline.Core.Reports;
 
 namespace SendPipeline.Core.Forecasting;
 
@@ -8,9 +7,13 @@ public static class HnbForecastCsv
 {
     public static void Write(HnbForecastResult result, Stream output)
     {
-        using var w = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
-        w.WriteLine("FinancialYear,Scenario,S251Line,PlacementCategory,Amount");
+        using var csv = ExcelCsv.Create(output, ExcelCsv.TableOptions);
+        csv.WriteRecord(["FinancialYear", "Scenario", "S251Line", "PlacementCategory", "Amount"]);
         foreach (var r in result.Rows)
-            w.WriteLine($"{r.FinancialYear},{r.Scenario},{r.S251Line},{r.Category},{r.Amount.ToString("0.00", CultureInfo.InvariantCulture)}");
+        {
+            csv.WriteFields(r.FinancialYear, r.Scenario, r.S251Line, r.Category);
+            csv.WriteField(r.Amount, "0.00");
+            csv.EndRecord();
+        }
     }
 }

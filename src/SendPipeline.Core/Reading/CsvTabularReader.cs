@@ -1,37 +1,32 @@
-using System.Buffers;
+using CsvHelper;
 
 namespace SendPipeline.Core.Reading;
 
 /// <summary>
-/// An RFC 4180 reader (comma, double quotes, LF, CRLF or CR line ends) over a <see cref="TextReader"/>.
-/// It keeps one block of characters and records where each field lies, so reading a row allocates
-/// nothing. Quoted fields may span lines; the row number stays the spreadsheet's (one per record).
-/// It is lenient where Excel is (a stray quote inside an unquoted field is text) and strict where
-/// data would otherwise be lost (a quote never closed is an error naming the row it opened on).
+/// An RFC 4180 reader (comma, double quotes, LF, CRLF or CR line ends) over a <see cref="TextReader"/>,
+/// built on CsvHelper's span reader. Each record's values are decoded once into one reused block of
+/// characters, so reading a row allocates nothing. Quoted fields may span lines; the row number stays
+/// the spreadsheet's (one per record, blank lines included). It is lenient where Excel is (a stray quote
+/// inside an unquoted value, or text after a closing quote, is kept as text) and strict where data would
+/// otherwise be lost (a quote never closed is an error naming the row it opened on).
 /// </summary>
 public sealed class CsvTabularReader : ITabularReader
 {
-    private static readonly SearchValues<char> Specials = SearchValues.Create(",\r\n\"");
+    private const int MaxRowBytes = 3 * Limits.MaxRowChars;
 
-    private readonly TextReader _reader;
+    private readonly CsvReader _csv;
     private readonly Func<string> _encoding;
-    private char[] _buffer;
-    private int _pos;
-    private int _end;
-    private bool _eof;
-    private bool _skipLf;
+    private char[] _chars = new char[1024];
     private int[] _starts = new int[64];
     private int[] _lengths = new int[64];
-    private bool[] _fixUp = new bool[64];
-    private bool _anyFixUp;
     private int _fieldCount;
     private int _recordIndex;
+    private bool _malformed;
 
     public CsvTabularReader(TextReader reader, Func<string>? encoding = null, int bufferSize = 64 * 1024)
     {
-        _reader = reader;
         _encoding = encoding ?? (() => "UTF-16");
-        _buffer = ArrayPool<char>.Shared.Rent(bufferSize);
+        _csv = CsvReader.Create(reader, Options(bufferSize, OnMalformed));
         var header = new List<string>();
         if (ReadRecord())
         {
@@ -39,6 +34,68 @@ public sealed class CsvTabularReader : ITabularReader
         }
         Header = header;
         _recordIndex = 1;
+    }
+
+    /// <summary>
+    /// Today's dialect, said in full rather than left to CsvHelper's defaults: always a comma (its
+    /// separator detection would read a semicolon export as valid, where FILE-007 must say why it is
+    /// not), every line a record (a blank line is still a spreadsheet row), values untrimmed, bad
+    /// quoting recovered as Excel does and reported to <paramref name="onMalformed"/>.
+    /// </summary>
+    private static CsvReaderOptions Options(int bufferSize, Action<CsvMalformedRecord> onMalformed) => new()
+    {
+        Separator = ',',
+        DetectSeparatorHint = false,
+        HasHeader = false,
+        Mode = CsvMode.Rfc4180,
+        AllowLineBreaksInQuotes = true,
+        SkipEmptyLines = false,
+        TrimWhitespace = false,
+        MalformedData = CsvMalformedDataHandling.Recover,
+        FieldCountMismatch = CsvFieldCountHandling.Allow,
+        MissingField = CsvMissingFieldHandling.ReturnEmpty,
+        // In bytes of UTF-8, at most three to a character here, so no row within the limit is refused; the
+        // limit itself is checked in characters once a record is read (CsvHelper lets a record already in
+        // its buffer through, so the buffer, not the record, is what this bounds: about twice it).
+        MaxRecordSize = MaxRowBytes,
+        BufferSize = Math.Max(bufferSize, 256),
+        // Values may be pupil data: they must never reach a log through an exception message.
+        IncludeValuesInExceptions = false,
+        OnMalformedRecord = onMalformed,
+    };
+
+    // CsvHelper names only the first quoting problem of a record, so a record it flags for any reason
+    // is scanned here for a quote left open (rare, and only ever the last record of the file).
+    private void OnMalformed(CsvMalformedRecord record) => _malformed = true;
+
+    /// <summary>
+    /// Whether the record ends inside a quoted value, read as CsvHelper reads it: a quote opens a value
+    /// only at the start of a field, "" inside one is a quote, and any other quote is text.
+    /// </summary>
+    internal static bool EndsInsideQuotes(ReadOnlySpan<byte> raw)
+    {
+        var fieldStart = true;
+        var quoted = false;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var b = raw[i];
+            if (quoted)
+            {
+                if (b != (byte)'"') continue;
+                if (i + 1 < raw.Length && raw[i + 1] == (byte)'"') i++;
+                else quoted = false;
+            }
+            else if (b == (byte)',')
+            {
+                fieldStart = true;
+            }
+            else
+            {
+                quoted = fieldStart && b == (byte)'"';
+                fieldStart = false;
+            }
+        }
+        return quoted;
     }
 
     public IReadOnlyList<string> Header { get; }
@@ -50,201 +107,71 @@ public sealed class CsvTabularReader : ITabularReader
     public string Encoding => _encoding();
 
     public ReadOnlySpan<char> this[int index] =>
-        index < _fieldCount ? _buffer.AsSpan(_starts[index], _lengths[index]) : ReadOnlySpan<char>.Empty;
+        index < _fieldCount ? _chars.AsSpan(_starts[index], _lengths[index]) : ReadOnlySpan<char>.Empty;
 
-    public bool Read()
+    public bool Read() => ReadRecord();
+
+    private bool ReadRecord()
     {
-        if (!ReadRecord()) return false;
-        _recordIndex++;
+        var row = _recordIndex + 1;
+        bool more;
+        _malformed = false;
+        try
+        {
+            more = _csv.Read();
+        }
+        catch (CsvFormatException)
+        {
+            // With bad quoting recovered, the only format error left is a record over MaxRecordSize.
+            throw RowTooLong(row);
+        }
+        if (!more)
+        {
+            _fieldCount = 0;
+            return false;
+        }
+        // Checked before the open quote: a quote left open over more than a row's limit of text is a row too long.
+        var raw = _csv.RawRecord;
+        if (raw.Length > Limits.MaxRowChars && System.Text.Encoding.UTF8.GetCharCount(raw) > Limits.MaxRowChars)
+            throw RowTooLong(row);
+        if (_malformed && EndsInsideQuotes(raw))
+            throw new TabularFormatException(TabularProblem.UnclosedQuote, row,
+                "A quoted value is never closed: a \" opens a value on this row and no matching \" follows " +
+                "before the end of the file.");
+        if (_csv.FieldCount > Limits.MaxColumns)
+            throw new TabularFormatException(TabularProblem.TooManyColumns, row,
+                $"The row has more than {Limits.MaxColumns:N0} columns; no return has that many.");
+        _recordIndex = row;
+        DecodeRecord();
         return true;
     }
 
-    /// <summary>Parses one record starting at _pos. If the block ends mid-record, refills and reparses it.</summary>
-    private bool ReadRecord()
+    private static TabularFormatException RowTooLong(int row) => new(TabularProblem.RowTooLong, row,
+        $"A single row is longer than {Limits.MaxRowChars:N0} characters, usually a quote that is never closed.");
+
+    /// <summary>Decodes every value of the record (UTF-8 in CsvHelper's buffer) into the character block.</summary>
+    private void DecodeRecord()
     {
-        while (true)
+        var count = _csv.FieldCount;
+        if (count > _starts.Length)
         {
-            if (_skipLf)
-            {
-                if (_pos >= _end && !_eof) Refill();
-                if (_pos < _end && _buffer[_pos] == '\n') _pos++;
-                _skipLf = false;
-            }
-            if (_pos >= _end)
-            {
-                if (_eof) return false;
-                Refill();
-                continue;
-            }
-            var outcome = TryParseRecord(out var next);
-            if (outcome == ParseOutcome.Complete)
-            {
-                FixUpQuotedFields();
-                _pos = next;
-                return true;
-            }
-            if (_eof)
-            {
-                if (outcome == ParseOutcome.OpenQuote)
-                    throw new TabularFormatException(TabularProblem.UnclosedQuote, _recordIndex + 1,
-                        "A quoted value is never closed: a \" opens a value on this row and no matching \" follows before the end of the file.");
-                // The last record had no line end: it ends at the end of the file.
-                FixUpQuotedFields();
-                _pos = next;
-                return true;
-            }
-            Refill();
+            Array.Resize(ref _starts, Math.Max(count, _starts.Length * 2));
+            Array.Resize(ref _lengths, _starts.Length);
         }
+        var used = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var bytes = _csv.GetSpan(i);
+            // UTF-8 never has fewer bytes than the UTF-16 characters it decodes to.
+            if (_chars.Length - used < bytes.Length)
+                Array.Resize(ref _chars, Math.Max(_chars.Length * 2, used + bytes.Length));
+            var written = System.Text.Encoding.UTF8.GetChars(bytes, _chars.AsSpan(used));
+            _starts[i] = used;
+            _lengths[i] = written;
+            used += written;
+        }
+        _fieldCount = count;
     }
 
-    private enum ParseOutcome { Complete, NeedMore, OpenQuote }
-
-    private ParseOutcome TryParseRecord(out int next)
-    {
-        var span = _buffer.AsSpan(0, _end);
-        var pos = _pos;
-        _fieldCount = 0;
-        _anyFixUp = false;
-        while (true)
-        {
-            if (_fieldCount == Limits.MaxColumns)
-                throw new TabularFormatException(TabularProblem.TooManyColumns, _recordIndex + 1,
-                    $"The row has more than {Limits.MaxColumns:N0} columns; no return has that many.");
-            if (pos < _end && span[pos] == '"')
-            {
-                var contentStart = pos + 1;
-                var hasEscapes = false;
-                var scan = contentStart;
-                while (true)
-                {
-                    var q = span[scan..].IndexOf('"');
-                    if (q < 0) { next = _end; return ParseOutcome.OpenQuote; }
-                    scan += q;
-                    if (scan + 1 >= _end && !_eof) { next = _end; return ParseOutcome.OpenQuote; }
-                    if (scan + 1 < _end && span[scan + 1] == '"') { hasEscapes = true; scan += 2; continue; }
-                    break;
-                }
-                pos = scan + 1;
-                // Text after the closing quote (`"abc"x`) is kept, as Excel does, rather than lost.
-                var tail = pos < _end ? span[pos..].IndexOfAny(Specials) : 0;
-                if (tail < 0) { if (!_eof) { next = _end; return ParseOutcome.NeedMore; } tail = _end - pos; }
-                if (hasEscapes || tail > 0)
-                {
-                    // Rewriting waits until the record is complete: a refill reparses from the raw text.
-                    AddField(contentStart, pos + tail - contentStart, needsFixUp: true);
-                    pos += tail;
-                }
-                else
-                {
-                    AddField(contentStart, scan - contentStart);
-                }
-            }
-            else
-            {
-                var rel = span[pos..].IndexOfAny(Specials);
-                // A quote inside an unquoted value is literal text; keep scanning past it.
-                while (rel >= 0 && span[pos + rel] == '"')
-                {
-                    var more = span[(pos + rel + 1)..].IndexOfAny(Specials);
-                    rel = more < 0 ? -1 : rel + 1 + more;
-                }
-                if (rel < 0)
-                {
-                    if (!_eof) { next = _end; return ParseOutcome.NeedMore; }
-                    AddField(pos, _end - pos);
-                    next = _end;
-                    return ParseOutcome.Complete;
-                }
-                AddField(pos, rel);
-                pos += rel;
-            }
-            if (pos >= _end)
-            {
-                if (!_eof) { next = _end; return ParseOutcome.NeedMore; }
-                next = _end;
-                return ParseOutcome.Complete;
-            }
-            var c = span[pos];
-            if (c == ',') { pos++; if (pos >= _end && !_eof) { next = _end; return ParseOutcome.NeedMore; } if (pos >= _end) { AddField(pos, 0); next = pos; return ParseOutcome.Complete; } continue; }
-            if (c == '\r') { _skipLf = true; next = pos + 1; return ParseOutcome.Complete; }
-            if (c == '\n') { next = pos + 1; return ParseOutcome.Complete; }
-            // A quote straight after a value's text (only reachable via an unquoted field) cannot happen: handled above.
-            pos++;
-        }
-    }
-
-    /// <summary>
-    /// For quoted fields with "" escapes or text after the closing quote: rewrites the raw text
-    /// (content, closing quote, tail) in place as the value, which is never longer.
-    /// </summary>
-    private void FixUpQuotedFields()
-    {
-        if (!_anyFixUp) return;
-        _anyFixUp = false;
-        for (var f = 0; f < _fieldCount; f++)
-        {
-            if (!_fixUp[f]) continue;
-            _fixUp[f] = false;
-            var field = _buffer.AsSpan(_starts[f], _lengths[f]);
-            var write = 0;
-            var quoted = true;
-            for (var read = 0; read < field.Length; read++)
-            {
-                var c = field[read];
-                if (quoted && c == '"')
-                {
-                    if (read + 1 < field.Length && field[read + 1] == '"') read++;
-                    else { quoted = false; continue; }
-                }
-                field[write++] = c;
-            }
-            _lengths[f] = write;
-        }
-    }
-
-    private void AddField(int start, int length, bool needsFixUp = false)
-    {
-        if (_fieldCount == _starts.Length)
-        {
-            Array.Resize(ref _starts, _starts.Length * 2);
-            Array.Resize(ref _lengths, _lengths.Length * 2);
-            Array.Resize(ref _fixUp, _fixUp.Length * 2);
-        }
-        _starts[_fieldCount] = start;
-        _lengths[_fieldCount] = length;
-        _fixUp[_fieldCount] = needsFixUp;
-        _anyFixUp |= needsFixUp;
-        _fieldCount++;
-    }
-
-    /// <summary>Moves the unparsed tail (the current record) to the front and reads more after it.</summary>
-    private void Refill()
-    {
-        var remaining = _end - _pos;
-        if (remaining == _buffer.Length)
-        {
-            if (_buffer.Length >= Limits.MaxRowChars)
-                throw new TabularFormatException(TabularProblem.RowTooLong, _recordIndex + 1,
-                    $"A single row is longer than {Limits.MaxRowChars:N0} characters, usually a quote that is never closed.");
-            var bigger = ArrayPool<char>.Shared.Rent(_buffer.Length * 2);
-            _buffer.AsSpan(_pos, remaining).CopyTo(bigger);
-            ArrayPool<char>.Shared.Return(_buffer);
-            _buffer = bigger;
-        }
-        else if (_pos > 0)
-        {
-            _buffer.AsSpan(_pos, remaining).CopyTo(_buffer);
-        }
-        _pos = 0;
-        _end = remaining;
-        var read = _reader.Read(_buffer.AsSpan(_end));
-        if (read == 0) _eof = true;
-        else _end += read;
-    }
-
-    public void Dispose()
-    {
-        ArrayPool<char>.Shared.Return(_buffer);
-        _reader.Dispose();
-    }
+    public void Dispose() => _csv.Dispose();
 }

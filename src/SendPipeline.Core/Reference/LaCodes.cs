@@ -44,17 +44,15 @@ public sealed class LaCodes
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("SendPipeline.Core.Reference.la-codes.csv")
             ?? throw new InvalidOperationException("The embedded LA code list is missing from the build.");
-        using var reader = new StreamReader(stream);
-        reader.ReadLine(); // header
+        // old_la_code,new_la_code,la_name; names such as "Bournemouth, Christchurch and Poole" are quoted.
+        using var reader = new Reading.CsvTabularReader(new StreamReader(stream));
         var codes = new List<(string, string)>();
         var newCodes = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (reader.ReadLine() is { } line)
+        while (reader.Read())
         {
-            if (line.Length == 0) continue;
-            var first = line.IndexOf(',');
-            var second = line.IndexOf(',', first + 1);
-            codes.Add((line[..first], line[(second + 1)..].Trim('"')));
-            newCodes[line[..first]] = line[(first + 1)..second];
+            if (reader.FieldCount < 3) continue;
+            codes.Add((reader[0].ToString(), reader[2].ToString()));
+            newCodes[reader[0].ToString()] = reader[1].ToString();
         }
         return new LaCodes(codes) { _newCodes = newCodes.ToFrozenDictionary(StringComparer.Ordinal) };
     }

@@ -18,24 +18,34 @@ public static class DataQualityWriters
     /// <summary>One row per issue; formula-like cells neutralised as in the validation report.</summary>
     public static void WriteIssuesCsv(DataQualityReport report, Stream output)
     {
-        using var w = Writer(output);
-        w.WriteLine("RuleId,Severity,Submitter,ReturnType,File,Row,Column,Message,HowToFix");
+        using var csv = ExcelCsv.Create(output);
+        csv.WriteRecord(["RuleId", "Severity", "Submitter", "ReturnType", "File", "Row", "Column", "Message",
+            "HowToFix"]);
         foreach (var i in report.Issues)
-            w.WriteLine(string.Join(',', ReportCsv.Cell(i.RuleId), Sev(i.Severity), ReportCsv.Cell(i.Submitter), ReportCsv.Cell(i.ReturnType),
-                ReportCsv.Cell(i.File), i.Row?.ToString(CultureInfo.InvariantCulture) ?? "", ReportCsv.Cell(i.Column), ReportCsv.Cell(i.Message), ReportCsv.Cell(i.Fix)));
+        {
+            csv.WriteFields(i.RuleId, Sev(i.Severity), i.Submitter, i.ReturnType, i.File);
+            csv.WriteField(i.Row, default);
+            csv.WriteRecord([i.Column, i.Message, i.Fix]);
+        }
     }
 
     /// <summary>One row per (submitter, return type): the latest upload and whether it is the one in force.</summary>
     public static void WriteSubmittersCsv(DataQualityReport report, Stream output)
     {
-        using var w = Writer(output);
-        w.WriteLine("Submitter,ReturnType,LatestUpload,Status,Period,ReceivedUtc,Errors,Queries,InForce,OpenIssues");
+        using var csv = ExcelCsv.Create(output);
+        csv.WriteRecord(["Submitter", "ReturnType", "LatestUpload", "Status", "Period", "ReceivedUtc", "Errors",
+            "Queries", "InForce", "OpenIssues"]);
         var counts = IssuesBySubmitter(report);
         foreach (var s in report.Submitters)
-            w.WriteLine(string.Join(',', ReportCsv.Cell(s.Submitter), ReportCsv.Cell(s.ReturnType), ReportCsv.Cell(s.UploadPath), s.Status,
-                ReportCsv.Cell(s.Period), s.ReceivedUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-                s.Errors.ToString(CultureInfo.InvariantCulture), s.Queries.ToString(CultureInfo.InvariantCulture), s.InForce ? "Y" : "N",
-                counts.GetValueOrDefault(s.Submitter).ToString(CultureInfo.InvariantCulture)));
+        {
+            csv.WriteFields(s.Submitter, s.ReturnType, s.UploadPath, s.Status, s.Period);
+            csv.WriteField(s.ReceivedUtc, "yyyy-MM-dd'T'HH:mm:ss'Z'");
+            csv.WriteField(s.Errors, default);
+            csv.WriteField(s.Queries, default);
+            csv.WriteField(s.InForce ? "Y" : "N");
+            csv.WriteField(counts.GetValueOrDefault(s.Submitter), default);
+            csv.EndRecord();
+        }
     }
 
     /// <summary>What the census is compared with: the DfE's figure for its year, or the forecast of it.</summary>
@@ -87,8 +97,6 @@ public static class DataQualityWriters
 
     private static Dictionary<string, int> IssuesBySubmitter(DataQualityReport report) =>
         report.Issues.GroupBy(i => i.Submitter).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-
-    private static StreamWriter Writer(Stream output) => new(output, new UTF8Encoding(true), leaveOpen: true) { NewLine = "\r\n" };
 
     private static string Sev(Severity s) => s == Severity.Error ? "error" : "query";
 

@@ -1,59 +1,44 @@
-using System.Buffers;
 using System.Globalization;
+using CsvHelper;
 
 namespace SendPipeline.Core.Validation;
 
 /// <summary>
 /// Writes an accepted return in canonical form: UTF-8, the spec's column names in the spec's order,
 /// ISO dates, Y/N booleans, upper-case codes. Later rebuilds read this, never the raw upload.
-/// A row is assembled in one buffer and handed to the writer once, because per-field writes cost
-/// more than the validation of the row. A last column, <c>SourceRow</c>, keeps each row's
-/// spreadsheet row in the upload, so a check across returns can point an officer at the cell.
+/// CsvHelper's writer quotes a value only when it holds a comma, a quote or a line break, and ends
+/// rows with LF, which keeps the form every stored canonical file already has. A last column,
+/// <c>SourceRow</c>, keeps each row's spreadsheet row in the upload, so a check across returns can
+/// point an officer at the cell.
 /// </summary>
-public sealed class CanonicalCsvWriter
+public sealed class CanonicalCsvWriter : IDisposable
 {
-    private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
+    private static readonly CsvWriterOptions Options = new()
+    {
+        Mode = CsvMode.Rfc4180,
+        Quoting = CsvQuoting.WhenNeeded,
+        NewLine = "\n",
+        FormatProvider = CultureInfo.InvariantCulture,
+    };
 
-    private readonly TextWriter _writer;
-    private char[] _row = new char[256];
-    private int _length;
-    private bool _rowStarted;
+    private readonly CsvWriter _csv;
+    private bool _header = true;
 
     public const string SourceRowColumn = "SourceRow";
 
-    private bool _header = true;
-
     public CanonicalCsvWriter(TextWriter writer, IEnumerable<string> columns)
     {
-        _writer = writer;
+        _csv = CsvWriter.Create(writer, Options, leaveOpen: true);
         foreach (var column in columns) Field(column);
         Field(SourceRowColumn);
-        EndRowWithoutSource();
+        _csv.EndRecord();
         _header = false;
     }
 
     /// <summary>The spreadsheet row of the upload being written; set by the validator driver before each row.</summary>
     public int SourceRow { get; set; }
 
-    public void Field(ReadOnlySpan<char> value)
-    {
-        Reserve(value.Length * 2 + 3);
-        if (_rowStarted) _row[_length++] = ',';
-        _rowStarted = true;
-        if (!value.ContainsAny(NeedsQuotes))
-        {
-            value.CopyTo(_row.AsSpan(_length));
-            _length += value.Length;
-            return;
-        }
-        _row[_length++] = '"';
-        foreach (var c in value)
-        {
-            if (c == '"') _row[_length++] = '"';
-            _row[_length++] = c;
-        }
-        _row[_length++] = '"';
-    }
+    public void Field(ReadOnlySpan<char> value) => _csv.WriteField(value);
 
     /// <summary>
     /// A date as yyyy-mm-dd. <paramref name="original"/> is the text it was parsed from: already in
@@ -61,61 +46,24 @@ public sealed class CanonicalCsvWriter
     /// </summary>
     public void Field(DateOnly? value, ReadOnlySpan<char> original = default)
     {
-        if (value is not { } d)
-        {
-            Field(ReadOnlySpan<char>.Empty);
-            return;
-        }
-        if (original.Length == 10 && original[4] == '-')
-        {
-            Field(original);
-            return;
-        }
-        // By hand: a custom format string costs more than the rest of the row's writing.
-        d.Deconstruct(out var year, out var month, out var day);
-        Span<char> buffer = stackalloc char[10];
-        Digits(buffer[..4], year);
-        buffer[4] = '-';
-        Digits(buffer.Slice(5, 2), month);
-        buffer[7] = '-';
-        Digits(buffer.Slice(8, 2), day);
-        Field(buffer);
+        if (value is not { } d) Field(ReadOnlySpan<char>.Empty);
+        else if (original.Length == 10 && original[4] == '-') Field(original);
+        else _csv.WriteField(d, "yyyy-MM-dd");
     }
 
     public void Field(bool value) => Field(value ? "Y" : "N");
 
     /// <summary>A number in the invariant culture; the format is the caller's, so money ("0.00") and counts each say theirs.</summary>
-    public void Field(decimal value, string format) => Field(value.ToString(format, CultureInfo.InvariantCulture));
+    public void Field(decimal value, string format) => _csv.WriteField(value, format);
 
     public void EndRow()
     {
-        if (!_header)
-        {
-            Span<char> digits = stackalloc char[11];
-            SourceRow.TryFormat(digits, out var written, provider: System.Globalization.CultureInfo.InvariantCulture);
-            Field(digits[..written]);
-        }
-        EndRowWithoutSource();
+        if (!_header) _csv.WriteField(SourceRow, default);
+        _csv.EndRecord();
     }
 
-    private void EndRowWithoutSource()
-    {
-        Reserve(1);
-        _row[_length++] = '\n';
-        _writer.Write(_row, 0, _length);
-        _length = 0;
-        _rowStarted = false;
-    }
+    public void Flush() => _csv.Flush();
 
-    public void Flush() => _writer.Flush();
-
-    private void Reserve(int extra)
-    {
-        if (_length + extra > _row.Length) Array.Resize(ref _row, Math.Max(_row.Length * 2, _length + extra));
-    }
-
-    private static void Digits(Span<char> into, int value)
-    {
-        for (var i = into.Length - 1; i >= 0; i--, value /= 10) into[i] = (char)('0' + value % 10);
-    }
+    /// <summary>Writes what is buffered and returns CsvHelper's buffers; the text writer stays open.</summary>
+    public void Dispose() => _csv.Dispose();
 }

@@ -121,7 +121,7 @@ public static class ReturnValidator
             if (columns.Missing.Count > 0 || columns.Duplicates.Count > 0)
                 return new Outcome(Format: format, Encoding: reader.Encoding);
 
-            var writer = canonical is null ? null : new CanonicalCsvWriter(canonical, schema.CanonicalColumns);
+            using var writer = canonical is null ? null : new CanonicalCsvWriter(canonical, schema.CanonicalColumns);
             // ~60 bytes a row in a typical return; capped so a huge hostile file cannot reserve much.
             var expectedRows = (int)Math.Min((request.Length ?? 0) / 60, 2_000_000);
             validator = schema.CreateValidator(ValidationContext.For(request.LaCode, request.SubmitterId) with { ExpectedRows = expectedRows, Register = request.Register }, columns, issues, writer);

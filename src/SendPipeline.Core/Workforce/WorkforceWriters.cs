@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using SendPipeline.Core.Reports;
 
@@ -35,14 +34,14 @@ public static class WorkforceWriters
     public static void WriteChecks(WorkforceCapacity c, Stream output) => Write(output, "Quarter,Check,ServiceCode,PostId,Finding,Action",
         c.Checks.Select(r => Row(r.Quarter, r.Check, r.ServiceCode ?? "", r.PostId ?? "", r.Finding, r.Action)));
 
-    private static void Write(Stream output, string header, IEnumerable<string> rows)
+    private static void Write(Stream output, string header, IEnumerable<string[]> rows)
     {
-        using var w = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
-        w.WriteLine(header);
-        foreach (var row in rows) w.WriteLine(row);
+        using var csv = ExcelCsv.Create(output, ExcelCsv.TableOptions);
+        csv.WriteRecord(header.Split(','));
+        foreach (var row in rows) csv.WriteRecord(row);
     }
 
-    private static string Row(params string[] cells) => string.Join(',', cells.Select(ReportCsv.Cell));
+    private static string[] Row(params string[] cells) => cells;
 
     private static string N(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 

@@ -1,4 +1,6 @@
-using System.Text;
+using System.Globalization;
+using CsvHelper;
+using SendPipeline.Core.Reports;
 using SendPipeline.Core.Reference;
 using SendPipeline.SampleData.Census;
 using SendPipeline.SampleData.Pupils;
@@ -7,7 +9,8 @@ namespace SendPipeline.SampleData.Writing;
 
 /// <summary>
 /// One very large, valid school census file, for benchmarks: a million rows in well under a
-/// second of writing. Rows are assembled as ASCII bytes in a reused buffer, with no string per row.
+/// second of writing. CsvHelper's writer takes each value as a span into its own UTF-8 buffer, so
+/// there is no string per row.
 /// </summary>
 public static class CensusFileWriter
 {
@@ -19,6 +22,9 @@ public static class CensusFileWriter
     private const int Serials = 1000;
     /// <summary>Distinct UPN bodies the writer can make: one per (allocating school, year group, serial).</summary>
     public const int MaxRows = AllocatingSchools * YearGroups * Serials;
+
+    /// <summary>CRLF as Excel saves; every value is a code, a date or a UPN, so none is ever quoted.</summary>
+    private static readonly CsvWriterOptions Options = new() { NewLine = "\r\n" };
 
     /// <summary>Coprime with <see cref="MaxRows"/> (2^9·5^6·7), so row → UPN is a bijection and no UPN repeats.</summary>
     private const long Stride = 48_271;
@@ -48,9 +54,8 @@ public static class CensusFileWriter
         var plan = new Plan(school.LaCode, school.EstablishmentNumber, census);
         var ehcpRows = 0;
 
-        using var sink = new AsciiSink(output);
-        sink.Put(string.Join(',', CensusColumns.Names));
-        sink.NewLine();
+        using var csv = CsvWriter.Create(output, Options, leaveOpen: true);
+        csv.WriteRecord([.. CensusColumns.Names]);
         Span<char> upn = stackalloc char[Upn.Length];
         school.LaCode.AsSpan().CopyTo(upn[1..]);
         for (var i = 0; i < school.Rows; i++)
@@ -67,18 +72,18 @@ public static class CensusFileWriter
             Digits(upn.Slice(10, 3), serial);
             upn[0] = Upn.ExpectedCheckLetter(upn);
 
-            sink.Put(plan.LaEstabAndCensus);
-            sink.Put(upn);
-            sink.Comma();
+            csv.WriteField(plan.LaEstab);
+            csv.WriteField(plan.CensusDate);
+            csv.WriteField((ReadOnlySpan<char>)upn);
             var dob = DateOnly.FromDayNumber(plan.FirstBirthday[year] + rng.Next(plan.BirthWindowDays[year]));
-            sink.Date(dob);
-            sink.Put(rng.Next(100) < 66 ? ",M," : ",F,");
-            sink.Put(plan.YearCode[year]);
+            csv.WriteField(dob, default);
+            csv.WriteField(rng.Next(100) < 66 ? "M" : "F");
+            csv.WriteField(plan.YearCode[year]);
 
             var p = rng.Next(100);
             if (p < school.NoSenPercent)
             {
-                sink.Put(",N,,,N,N,N,");
+                csv.WriteFields("N", "", "", "N", "N", "N");
             }
             else
             {
@@ -90,17 +95,17 @@ public static class CensusFileWriter
                 }
                 var needs = ehcp ? plan.EhcpNeeds : plan.SupportNeeds;
                 var first = needs.Pick(rng);
-                sink.Put(ehcp ? ",E," : ",K,");
-                sink.Put(first);
-                sink.Comma();
-                if (first != "NSA" && rng.Next(4) == 0)
-                    sink.Put(needs.PickWhere(rng, n => n != "NSA" && n != first) ?? "");
+                csv.WriteFields(ehcp ? "E" : "K", first);
+                var second = first != "NSA" && rng.Next(4) == 0
+                    ? needs.PickWhere(rng, n => n != "NSA" && n != first)
+                    : "";
+                csv.WriteField(second);
                 // One pupil in twenty in the school's resourced provision; never in a unit as well.
-                sink.Put(rng.Next(20) == 0 ? ",N,Y," : ",N,N,");
-                sink.Put(rng.Next(100) < (ehcp ? 85 : 2) ? "Y," : "N,");
+                csv.WriteFields("N", rng.Next(20) == 0 ? "Y" : "N");
+                csv.WriteField(rng.Next(100) < (ehcp ? 85 : 2) ? "Y" : "N");
             }
-            sink.Date(plan.Entry[year]);
-            sink.NewLine();
+            csv.WriteField(plan.Entry[year], default);
+            csv.EndRecord();
         }
         return ehcpRows;
     }
@@ -113,7 +118,8 @@ public static class CensusFileWriter
     /// <summary>Everything that depends only on the year group, worked out once.</summary>
     private sealed class Plan
     {
-        public readonly string LaEstabAndCensus;
+        public readonly string LaEstab;
+        public readonly string CensusDate;
         public readonly int[] AllocationYear = new int[YearGroups];
         public readonly int[] FirstBirthday = new int[YearGroups];
         public readonly int[] BirthWindowDays = new int[YearGroups];
@@ -124,7 +130,8 @@ public static class CensusFileWriter
 
         public Plan(string laCode, int establishmentNumber, DateOnly census)
         {
-            LaEstabAndCensus = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{laCode}{establishmentNumber:D4},{census:yyyy-MM-dd},");
+            LaEstab = string.Create(CultureInfo.InvariantCulture, $"{laCode}{establishmentNumber:D4}");
+            CensusDate = census.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var academicYear = CensusDates.AugustBefore(census).Year;
             for (var year = 0; year < YearGroups; year++)
             {
@@ -138,55 +145,6 @@ public static class CensusFileWriter
             }
             EhcpNeeds = new WeightedTable<string>(NeedsMix.ForCensus(NeedsMix.EhcpLaWide, census));
             SupportNeeds = new WeightedTable<string>(NeedsMix.ForCensus(NeedsMix.SenSupport, census));
-        }
-    }
-
-    /// <summary>A byte buffer flushed to the stream when nearly full; every value written is ASCII.</summary>
-    private sealed class AsciiSink(Stream output) : IDisposable
-    {
-        // Below the large-object heap threshold, and big enough that writes to the stream are few.
-        private readonly byte[] _buffer = new byte[64 * 1024];
-        private int _used;
-
-        public void Put(string text) => Put(text.AsSpan());
-
-        public void Put(ReadOnlySpan<char> text)
-        {
-            Reserve(text.Length);
-            _used += Encoding.ASCII.GetBytes(text, _buffer.AsSpan(_used));
-        }
-
-        public void Comma()
-        {
-            Reserve(1);
-            _buffer[_used++] = (byte)',';
-        }
-
-        public void NewLine()
-        {
-            Reserve(2);
-            _buffer[_used++] = (byte)'\r';
-            _buffer[_used++] = (byte)'\n';
-        }
-
-        public void Date(DateOnly date)
-        {
-            Reserve(10);
-            date.TryFormat(_buffer.AsSpan(_used, 10), out var written, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-            _used += written;
-        }
-
-        public void Dispose() => Flush();
-
-        private void Reserve(int bytes)
-        {
-            if (_used + bytes > _buffer.Length) Flush();
-        }
-
-        private void Flush()
-        {
-            output.Write(_buffer, 0, _used);
-            _used = 0;
         }
     }
 }

@@ -16,12 +16,11 @@ public static class DuplicateReport
     public static void WriteCsv(ValidationReport report, Stream output)
     {
         var same = report.SameAs ?? throw new ArgumentException("Not a duplicate's report.", nameof(report));
-        using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
-        writer.NewLine = "\r\n";
-        writer.WriteLine("Status,SameAsUpload,SameAsFile,SameAsReceivedUtc,Message");
-        writer.WriteLine(string.Join(',', UploadStatus.Duplicate, same.UploadId, ReportCsv.Cell(same.File),
-            same.ReceivedUtc.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
-            ReportCsv.Cell(same.Sentence)));
+        using var csv = ExcelCsv.Create(output);
+        csv.WriteRecord(["Status", "SameAsUpload", "SameAsFile", "SameAsReceivedUtc", "Message"]);
+        csv.WriteFields(UploadStatus.Duplicate, same.UploadId, same.File);
+        csv.WriteField(same.ReceivedUtc.UtcDateTime, "yyyy-MM-dd'T'HH:mm:ss'Z'");
+        csv.WriteRecord(same.Sentence);
     }
 
     public static void WriteHtml(ValidationReport report, Stream output)

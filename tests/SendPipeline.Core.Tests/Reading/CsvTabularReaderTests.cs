@@ -75,12 +75,84 @@ public class CsvTabularReaderTests
         Assert.Equal(3, error.Row);
     }
 
+    [Theory]
+    [InlineData("a,b\n1,\"x\"y,\"open\n2,3\n")]
+    [InlineData("a,b\n1,x\"y,\"open\n2,3\n")]
+    public void Read_QuoteNeverClosed_AfterAnotherQuotingSlipInTheRow_IsStillNamed(string csv)
+    {
+        var error = Assert.Throws<TabularFormatException>(() => ReadAll(csv));
+
+        Assert.Equal(TabularProblem.UnclosedQuote, error.Problem);
+        Assert.Equal(2, error.Row);
+    }
+
+    [Fact]
+    public void Read_QuoteInTheTextAfterAClosingQuote_IsTextOfTheSameValue()
+    {
+        var rows = ReadAll("a,b\n\"ab\"c\"d,2\n");
+
+        Assert.Equal(new[] { "abc\"d", "2" }, rows[1].Fields);
+    }
+
     [Fact]
     public void Read_TooManyColumns_ThrowsRatherThanGrowingWithoutBound()
     {
         var error = Assert.Throws<TabularFormatException>(() => ReadAll(new string(',', Limits.MaxColumns + 5) + "\n"));
 
         Assert.Equal(TabularProblem.TooManyColumns, error.Problem);
+    }
+
+    [Fact]
+    public void Read_BlankLine_IsARowOfItsOwn_SoLaterRowsKeepTheirSpreadsheetNumbers()
+    {
+        var rows = ReadAll("a,b\nx,y\n\nz,w\n");
+
+        Assert.Equal(["1:a|b", "2:x|y", "3:", "4:z|w"], rows.Select(r => $"{r.Row}:{string.Join('|', r.Fields)}"));
+    }
+
+    [Theory]
+    [InlineData("a;b\n1;2\n", "a;b")]
+    [InlineData("a\tb\n1\t2\n", "a\tb")]
+    [InlineData("sep=;\na;b\n", "sep=;")]
+    public void Read_OtherSeparators_AreNeverGuessed_SoTheFileRuleCanSayWhy(string csv, string header)
+    {
+        var rows = ReadAll(csv);
+
+        Assert.Equal([header], rows[0].Fields);
+    }
+
+    [Fact]
+    public void Read_RowOverTheLimit_ThrowsNamingItsRow()
+    {
+        var csv = "a\n1\n" + new string('x', Limits.MaxRowChars + 10) + "\n2\n";
+
+        var error = Assert.Throws<TabularFormatException>(() => ReadAll(csv));
+
+        Assert.Equal(TabularProblem.RowTooLong, error.Problem);
+        Assert.Equal(3, error.Row);
+    }
+
+    [Fact]
+    public void Read_RowWithinTheLimitInCharacters_IsReadThoughItsUtf8IsLonger()
+    {
+        // 1,000,000 characters, 2,000,000 bytes of UTF-8: the limit counts what the uploader sees.
+        var value = new string('\u00e9', Limits.MaxRowChars - 48_576);
+
+        var rows = ReadAll("a,b\n" + value + ",1\n");
+
+        Assert.Equal(value.Length, rows[1].Fields[0].Length);
+        Assert.Equal("1", rows[1].Fields[1]);
+    }
+
+    [Fact]
+    public void Read_QuoteLeftOpenPastTheLimit_IsARowTooLong()
+    {
+        var csv = "a,b\n\"" + string.Concat(Enumerable.Repeat("x,y\n", Limits.MaxRowChars / 4 + 10));
+
+        var error = Assert.Throws<TabularFormatException>(() => ReadAll(csv));
+
+        Assert.Equal(TabularProblem.RowTooLong, error.Problem);
+        Assert.Equal(2, error.Row);
     }
 }
 
