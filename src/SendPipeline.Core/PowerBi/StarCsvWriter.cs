@@ -1,40 +1,39 @@
-using System.Globalization;
-using System.Text;
+using CsvHelper;
 using SendPipeline.Core.Reports;
 
 namespace SendPipeline.Core.PowerBi;
 
 /// <summary>
-/// A star table as CSV for Power BI's folder or web connector: UTF-8 without a BOM, a header of the
-/// column names, <c>\n</c> line ends, ISO dates (<c>2026-01-15</c>), invariant numbers, <c>true</c>/<c>false</c>
-/// (which Power Query and DuckDB both type as logical), an empty cell for null, and text made formula-safe
-/// as <see cref="ReportCsv.Cell"/> does, for an officer who opens it in Excel instead.
+/// A star table as CSV for Power BI's folder or web connector, written by CsvHelper as
+/// <see cref="ExcelCsv.TableOptions"/> says: UTF-8 without a BOM, a header of the column names, <c>\n</c> line
+/// ends, ISO dates (<c>2026-01-15</c>), invariant numbers, <c>true</c>/<c>false</c> (which Power Query and DuckDB
+/// both type as logical), an empty cell for null, and text made formula-safe, for an officer who opens it in
+/// Excel instead. Numbers are written as numbers, so a negative amount is never escaped as a formula.
 /// </summary>
 public static class StarCsvWriter
 {
     public static void Write(StarTable table, Stream output)
     {
-        using var w = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
-        w.WriteLine(string.Join(',', table.Columns.Select(c => ReportCsv.Cell(c.Name))));
+        using var csv = ExcelCsv.Create(output, ExcelCsv.TableOptions);
+        csv.WriteRecord(table.Columns.Select(c => c.Name).ToArray());
         foreach (var row in table.Rows)
         {
-            for (var i = 0; i < row.Length; i++)
-            {
-                if (i > 0) w.Write(',');
-                w.Write(Cell(row[i]));
-            }
-            w.WriteLine();
+            foreach (var value in row) WriteCell(csv, value);
+            csv.EndRecord();
         }
     }
 
-    public static string Cell(object? value) => value switch
+    private static void WriteCell(CsvWriter csv, object? value)
     {
-        null => "",
-        long l => l.ToString(CultureInfo.InvariantCulture),
-        decimal d => d.ToString(CultureInfo.InvariantCulture),
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        bool b => b ? "true" : "false",
-        string s => ReportCsv.Cell(s),
-        _ => throw new InvalidDataException($"A star table holds no {value.GetType().Name} values."),
-    };
+        switch (value)
+        {
+            case null: csv.WriteField((string?)null); break;
+            case long l: csv.WriteField(l, default); break;
+            case decimal d: csv.WriteField(d, default); break;
+            case DateOnly d: csv.WriteField(d, "yyyy-MM-dd"); break;
+            case bool b: csv.WriteField(b ? "true" : "false"); break;
+            case string s: csv.WriteField(s); break;
+            default: throw new InvalidDataException($"A star table holds no {value.GetType().Name} values.");
+        }
+    }
 }

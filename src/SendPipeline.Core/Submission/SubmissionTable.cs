@@ -1,3 +1,4 @@
+using CsvHelper;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -15,7 +16,8 @@ public sealed record SubmissionTableDefinition(
 {
     public string FileName => Name + ".csv";
 
-    public string HeaderLine => string.Join(',', Columns.Select(c => ReportCsv.Cell(c.Header)));
+    /// <summary>The column headers as one line, for messages and tests (the file is written by CsvHelper).</summary>
+    public string HeaderLine => string.Join(',', Columns.Select(c => c.Header));
 }
 
 /// <summary>
@@ -46,9 +48,9 @@ public sealed class SubmissionTable
     public static SubmissionTable Create(SubmissionTableDefinition definition, IEnumerable<IReadOnlyList<object?>> rows)
     {
         using var buffer = new MemoryStream();
-        using (var w = new StreamWriter(buffer, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" })
+        using (var csv = ExcelCsv.Create(buffer, ExcelCsv.TableOptions))
         {
-            w.WriteLine(definition.HeaderLine);
+            csv.WriteRecord(definition.Columns.Select(c => c.Header).ToArray());
             var number = 1;
             foreach (var row in rows)
             {
@@ -56,8 +58,8 @@ public sealed class SubmissionTable
                 if (row.Count != definition.Columns.Count)
                     throw new ArgumentException($"Row {number} of table {definition.Name} has {row.Count} values "
                         + $"for {definition.Columns.Count} columns.", nameof(rows));
-                var cells = row.Select((value, i) => Format(definition, definition.Columns[i], value, number));
-                w.WriteLine(string.Join(',', cells));
+                for (var i = 0; i < row.Count; i++) WriteCell(csv, definition, definition.Columns[i], row[i], number);
+                csv.EndRecord();
             }
         }
         return new SubmissionTable(definition, buffer.ToArray());
@@ -68,8 +70,8 @@ public sealed class SubmissionTable
     {
         var table = new SubmissionTable(definition, csv);
         using var reader = table.OpenReader();
-        var header = string.Join(',', reader.Header.Select(ReportCsv.Cell));
-        if (header != definition.HeaderLine)
+        var header = string.Join(',', reader.Header);
+        if (!reader.Header.SequenceEqual(definition.Columns.Select(c => c.Header), StringComparer.Ordinal))
             throw new InvalidDataException(
                 $"{definition.FileName} has the columns {header}, not {definition.HeaderLine}: it was frozen with "
                 + $"another layout of the return. Run the submission again to freeze a fresh snapshot.");
@@ -98,20 +100,26 @@ public sealed class SubmissionTable
 
     private CsvTabularReader OpenReader() => new(new StreamReader(new MemoryStream(Csv), new UTF8Encoding(false)));
 
-    private static string Format(SubmissionTableDefinition table, SubmissionColumn column, object? value, int row) =>
-        (column.Kind, value) switch
+    // Numbers go to CsvHelper as numbers with their format, so a negative amount is a number, never text
+    // escaped as a formula; only Code and Text cells pass through the formula guard.
+    private static void WriteCell(CsvWriter csv, SubmissionTableDefinition table, SubmissionColumn column, object? value,
+        int row)
+    {
+        switch (column.Kind, value)
         {
-            (_, null) => "",
-            (ColumnKind.Code or ColumnKind.Text, string text) => ReportCsv.Cell(text),
-            (ColumnKind.Count, int n) => n.ToString(CultureInfo.InvariantCulture),
-            (ColumnKind.Count, decimal n) when n == decimal.Truncate(n) => n.ToString("0", Invariant),
-            (ColumnKind.Number, decimal n) => n.ToString("0.####", CultureInfo.InvariantCulture),
-            (ColumnKind.Money, decimal n) => n.ToString("0.00", CultureInfo.InvariantCulture),
-            (ColumnKind.Percent, decimal n) => n.ToString("0.##", CultureInfo.InvariantCulture),
-            (ColumnKind.Date, DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            _ => throw new ArgumentException($"Row {row} of table {table.Name}: {value} ({value.GetType().Name}) does "
-                + $"not suit {column.Header}, a {column.Kind} column."),
-        };
+            case (_, null): csv.WriteField((string?)null); break;
+            case (ColumnKind.Code or ColumnKind.Text, string text): csv.WriteField(text); break;
+            case (ColumnKind.Count, int n): csv.WriteField(n, default); break;
+            case (ColumnKind.Count, decimal n) when n == decimal.Truncate(n): csv.WriteField(n, "0"); break;
+            case (ColumnKind.Number, decimal n): csv.WriteField(n, "0.####"); break;
+            case (ColumnKind.Money, decimal n): csv.WriteField(n, "0.00"); break;
+            case (ColumnKind.Percent, decimal n): csv.WriteField(n, "0.##"); break;
+            case (ColumnKind.Date, DateOnly d): csv.WriteField(d, "yyyy-MM-dd"); break;
+            default:
+                throw new ArgumentException($"Row {row} of table {table.Name}: {value} ({value.GetType().Name}) does "
+                    + $"not suit {column.Header}, a {column.Kind} column.");
+        }
+    }
 
     private object? Parse(SubmissionColumn column, string text, int row)
     {

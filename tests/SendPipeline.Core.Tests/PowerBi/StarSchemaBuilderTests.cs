@@ -89,7 +89,13 @@ public class StarSchemaBuilderTests
         var expected = Convert.ToHexStringLower(HMACSHA256.HashData(Secret, Encoding.UTF8.GetBytes(PictureBuilder.UpnA)));
         var pupils = schema["fact_sen_pupil"];
         Assert.Contains(pupils.Rows, r => (string)r[pupils.IndexOf("PupilKey")]! == expected);
-        var cells = schema.Tables.SelectMany(t => t.Rows).SelectMany(r => r).Select(StarCsvWriter.Cell).ToList();
+        var cells = new List<string>();
+        foreach (var table in schema.Tables)
+        {
+            using var csv = new MemoryStream();
+            StarCsvWriter.Write(table, csv);
+            cells.Add(Encoding.UTF8.GetString(csv.ToArray()));
+        }
         foreach (var identifier in new[] { PictureBuilder.UpnA, PictureBuilder.UpnB, PictureBuilder.UpnC, "2016-10-01", "2012-01-01" })
             Assert.DoesNotContain(cells, c => c.Contains(identifier, StringComparison.OrdinalIgnoreCase));
     }
@@ -179,12 +185,16 @@ public class StarSchemaBuilderTests
     }
 
     [Fact]
-    public void CsvCell_MakesFormulasSafeAndWritesIsoDatesAndInvariantNumbers()
+    public void Csv_MakesFormulasSafeAndWritesIsoDatesInvariantNumbersAndNegativesAsNumbers()
     {
-        Assert.Equal("'=1+1", StarCsvWriter.Cell("=1+1"));
-        Assert.Equal("2026-01-15", StarCsvWriter.Cell(new DateOnly(2026, 1, 15)));
-        Assert.Equal("1234.5", StarCsvWriter.Cell(1234.5m));
-        Assert.Equal("true", StarCsvWriter.Cell(true));
-        Assert.Equal("", StarCsvWriter.Cell(null));
+        var table = new StarTable("dim_test", "test", [StarColumns.Text("Name"), StarColumns.Date("Day"),
+            StarColumns.Dec("Amount"), StarColumns.Int("Count"), StarColumns.Flag("Open", nullable: true)],
+            [["=1+1", new DateOnly(2026, 1, 15), 1234.5m, -3L, true], ["a,b", new DateOnly(2026, 3, 31), -9.25m, 0L, null]]);
+        using var stream = new MemoryStream();
+
+        StarCsvWriter.Write(table, stream);
+
+        Assert.Equal("Name,Day,Amount,Count,Open\n\"'=1+1\",2026-01-15,1234.5,-3,true\n\"a,b\",2026-03-31,-9.25,0,\n",
+            Encoding.UTF8.GetString(stream.ToArray()));
     }
 }
