@@ -67,7 +67,7 @@ internal static class CommandTree
             Text("--train-through", "The last DfE time_period to train on, e.g. 202122.", "YYYYYY", required: true),
             Whole("--horizon", "Years ahead to forecast, 1 to 10.", 1, 10, required: true),
             Text("--out", "The CSV to write.", "FILE.csv", required: true),
-            Text("--method", "The forecasting method (default: all).", "NAME")));
+            Method()));
         root.Subcommands.Add(Make("backtest", "Backtest every forecasting method on a DfE caseload history.",
             "sendpipeline backtest --history caseload.csv", (a, o) => Task.FromResult(BacktestCommand.Run(a, o)),
             History(required: true)));
@@ -219,7 +219,7 @@ internal static class CommandTree
         quarter.Validators.Add(r =>
         {
             if (Value(r) is { } text && !IsQuarter(text))
-                r.AddError($"--quarter must be a financial quarter such as \"2025-26 Q4\", not '{text}'.");
+                r.AddError($"--quarter: '{text}' is not a financial quarter; write it as \"2025-26 Q4\".");
         });
         return quarter;
     }
@@ -228,6 +228,18 @@ internal static class CommandTree
         System.Text.RegularExpressions.Regex.Match(text.Trim(), @"^(\d{4})-(\d{2}) Q([1-4])$") is { Success: true } m
         && (int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 1) % 100
             == int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+
+    private static Option<string> Method()
+    {
+        var names = SendPipeline.Core.Forecasting.ForecastMethods.All.Select(m => m.Name).ToList();
+        var method = Text("--method", $"One forecasting method: {string.Join(", ", names)} (default: all).", "NAME");
+        method.Validators.Add(r =>
+        {
+            if (Value(r) is { } text && !names.Contains(text))
+                r.AddError($"--method must be one of {string.Join(", ", names)}, not '{text}'.");
+        });
+        return method;
+    }
 
     private static Option<string> Role(bool required)
     {
