@@ -31,12 +31,14 @@ public static class DemoCommand
         Prepare(root, force);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var options = new SampleLaOptions { Seed = seed, LaCode = la, EhcpHistoryPath = history, AssumptionsPath = assumptions };
+        TerminalProgress.Stage($"Generating the sample LA into {root}");
         var sample = SampleLaGenerator.Generate(options, root);
         GenerateCommand.Describe(sample, output);
         if (history is null) output.WriteLine(GenerateCommand.NoHistoryNote);
         var stores = StoreFactory.Create(root);
         var (results, rebuild) = await IngestCommand.IngestAndRebuildAsync(stores, la, suppressUnder);
         // The quarter the sample's services and providers returned for: what the timer would submit on 15 April.
+        TerminalProgress.Stage($"Freezing and drafting the {options.ServiceQuarter} DfE return");
         var submission = await SubmitCommand.SubmitAsync(stores, la, options.ServiceQuarter.ToString(), deliver: false, delivery: null);
         watch.Stop();
         output.WriteLine();
@@ -73,7 +75,7 @@ public static class DemoCommand
     {
         var finished = File.GetLastWriteTimeUtc(Path.Combine(root, Marker));
         return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Where(f => File.GetLastWriteTimeUtc(f) > finished)
+            .Where(f => File.GetLastWriteTimeUtc(f) > finished && !f.EndsWith(".lock", StringComparison.Ordinal))
             .GroupBy(f => Path.GetRelativePath(root, f).Split(Path.DirectorySeparatorChar)[0] switch
             {
                 ".tables" => "sign-offs, keys or upload records (.tables/)",
