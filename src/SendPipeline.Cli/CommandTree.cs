@@ -33,10 +33,12 @@ internal static class CommandTree
             new Argument<string>("FILE") { Description = "The upload to validate." },
             Text("--type", "The return type; inferred from the file name when left out.", "TYPE"),
             Text("--submitter", "The submitter id (e.g. a school's LA-establishment number).", "ID"), La(),
-            Text("--json", "Write the JSON report here.", "PATH"), Text("--html", "Write the HTML report here.", "PATH"),
+            Text("--json", "Write the JSON report here.", "PATH"),
+            Text("--html", "Write the HTML report here.", "PATH"),
             Text("--csv", "Write the CSV report here.", "PATH")));
         root.Subcommands.Add(Make("rules", "List every validation rule.", "sendpipeline rules --markdown",
-            (a, o) => Task.FromResult(RulesCommand.Run(a, o)), Flag("--markdown", "Print the rules as a Markdown table.")));
+            (a, o) => Task.FromResult(RulesCommand.Run(a, o)),
+            Flag("--markdown", "Print the rules as a Markdown table.")));
         root.Subcommands.Add(Make("generate",
             $"Generate a synthetic LA's uploads into a store (default {DefaultStore}, the store ingest reads).",
             "sendpipeline generate --seed 7 && sendpipeline ingest",
@@ -44,7 +46,8 @@ internal static class CommandTree
             Text("--out", $"The store to write the uploads into (default {DefaultStore}).", "DIR"), La(),
             Flag("--no-errors", "Plant no errors in the uploads."), History(), Assumptions()));
         root.Subcommands.Add(Make("ingest",
-            $"Ingest every upload not yet ingested in a store, then rebuild the datasets (default store {DefaultStore}).",
+            "Ingest every upload not yet ingested in a store, then rebuild the datasets " +
+            $"(default store {DefaultStore}).",
             "sendpipeline ingest --store out/store", IngestCommand.RunAsync, StoreOptions(mustExist: true)
                 .Append(La()).ToArray()));
         root.Subcommands.Add(Make("rebuild", "Rebuild the datasets from the returns in force.",
@@ -56,7 +59,8 @@ internal static class CommandTree
             "sendpipeline demo --out out/demo", DemoCommand.RunAsync,
             Text("--out", "The folder to make (default out/demo).", "DIR"), Seed(), La(), History(), Assumptions(),
             SuppressUnder(), Flag("--force", "Replace the folder even when work done since the demo would be lost.")));
-        root.Subcommands.Add(Make("drill", "Run the crash-recovery drill: kill the pipeline at each write and recover.",
+        root.Subcommands.Add(Make("drill",
+            "The fault drill: the demo twice, fault-free and with storage faults and a crash; exit 0 when identical.",
             "sendpipeline drill --small", DrillCommand.RunAsync,
             Text("--out", "The folder to work in (default out/drill).", "DIR"), Seed(),
             Flag("--small", "A small LA, for a quick run."), La()));
@@ -81,20 +85,22 @@ internal static class CommandTree
             "sendpipeline signoff --quarter \"2026-27 Q2\" --role la-chief-executive --snapshot HASH --key KEY",
             SignOffCommand.RunAsync,
             new Symbol[] { Quarter(), Role(required: true),
-                Text("--snapshot", "The hash of the snapshot you reviewed, as the draft shows it.", "HASH", required: true),
+                Text("--snapshot", "The hash of the snapshot you reviewed, as the draft shows it.", "HASH",
+                    required: true),
                 Text("--key", "Your signer key (else $" + SignOffCommand.KeyVariable + ").", "SIGNER-KEY"),
                 Hidden(Text("--name", "Refused: the name recorded is the key's.", "NAME")) }
                 .Concat(StoreOptions(mustExist: true)).Append(La()).ToArray()));
         root.Subcommands.Add(Make("submitter-key", "Issue or revoke a submitter's upload key.",
             "sendpipeline submitter-key --submitter 8552001", SubmitterKeyCommand.RunAsync,
             new Symbol[] { Text("--submitter", "The submitter to issue a key for.", "ID"),
-                Text("--revoke", "The key id to revoke.", "KEY-ID") }.Concat(StoreOptions(mustExist: false)).ToArray()));
+                Text("--revoke", "The key id to revoke.", "KEY-ID") }
+                .Concat(StoreOptions(mustExist: false)).ToArray()));
         root.Subcommands.Add(Make("signer-key", "Issue, revoke or list signer keys for the five sign-off roles.",
             "sendpipeline signer-key --role la-chief-executive --name \"Alex Morgan\"", SignerKeyCommand.RunAsync,
             new Symbol[] { Role(required: false), Text("--name", "The holder's full name.", "FULL NAME"),
                 Text("--revoke", "The key id to revoke.", "KEY-ID"), Flag("--list", "List the keys.") }
                 .Concat(StoreOptions(mustExist: false)).ToArray()));
-        root.Subcommands.Add(Make("powerbi-queries", "Write the Power BI queries and model files from the schema.",
+        root.Subcommands.Add(Make("powerbi-queries", "Write the Power Query (M) file of every star table.",
             "sendpipeline powerbi-queries --out docs/powerbi/queries",
             (a, o) => Task.FromResult(PowerBiQueriesCommand.Run(a, o)),
             Text("--out", "The folder for the queries (default docs/powerbi/queries).", "DIR"),
@@ -157,7 +163,7 @@ internal static class CommandTree
         return command;
     }
 
-    /// <summary>The options given (not defaulted) and the positional values, as the command's body reads them.</summary>
+    /// <summary>The options given (not defaulted) and the positional values, as the body reads them.</summary>
     private static CommandLine Arguments(ParseResult parse, Command command)
     {
         var options = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -215,7 +221,8 @@ internal static class CommandTree
 
     private static Option<string> Quarter()
     {
-        var quarter = Text("--quarter", "The financial quarter, e.g. \"2026-27 Q2\".", "\"YYYY-YY QN\"", required: true);
+        var quarter = Text("--quarter", "The financial quarter, e.g. \"2026-27 Q2\".", "\"YYYY-YY QN\"",
+            required: true);
         quarter.Validators.Add(r =>
         {
             if (Value(r) is { } text && !IsQuarter(text))
@@ -280,7 +287,8 @@ internal static class CommandTree
 
     private static Option<string> Assumptions()
     {
-        var assumptions = Text("--assumptions", "The forecast assumptions file (default: the shipped defaults).", "FILE");
+        var assumptions = Text("--assumptions", "The forecast assumptions file (default: the shipped defaults).",
+            "FILE");
         MustBeFile(assumptions);
         return assumptions;
     }

@@ -19,7 +19,8 @@ namespace SendPipeline.Cli
                 // No Ctrl+C handling of its own (serve handles it) and no exception handler: ours is below.
                 var invocation = new InvocationConfiguration
                 {
-                    Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null,
+                    Output = output, Error = error,
+                    EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null,
                 };
                 if (parse.Errors.Count > 0 && parse.Action is System.CommandLine.Invocation.ParseErrorAction errors)
                 {
@@ -34,7 +35,8 @@ namespace SendPipeline.Cli
             catch (UsageException e)
             {
                 error.WriteLine(e.Message);
-                error.WriteLine($"Run 'sendpipeline {(args.Length > 0 ? args[0] + " " : "")}--help' to see what it takes.");
+                var command = args.Length > 0 ? args[0] + " " : "";
+                error.WriteLine($"Run 'sendpipeline {command}--help' to see what it takes.");
                 return CouldNotRun;
             }
             catch (IOException e)
@@ -79,7 +81,8 @@ namespace SendPipeline.Cli
         private static string HelpCommand(ParseResult parse)
         {
             var names = new List<string>();
-            for (SymbolResult? r = parse.CommandResult; r is CommandResult c; r = c.Parent) names.Insert(0, c.Command.Name);
+            for (SymbolResult? r = parse.CommandResult; r is CommandResult c; r = c.Parent)
+                names.Insert(0, c.Command.Name);
             names[0] = "sendpipeline";
             return string.Join(' ', names);
         }

@@ -23,7 +23,7 @@ internal static class TerminalProgress
         Console.Error.WriteLine($"… {doing}");
     }
 
-    /// <summary>The ingest sweep's count of uploads done, rewritten at most ten times a second; null when quiet.</summary>
+    /// <summary>A count of uploads ingested, rewritten at most ten times a second; null when quiet.</summary>
     public static IProgress<IngestResult>? Uploads(int? total = null) => Interactive ? new UploadCounter(total) : null;
 
     private sealed class UploadCounter(int? total) : IProgress<IngestResult>
@@ -40,7 +40,8 @@ internal static class TerminalProgress
             if (!last && now - Interlocked.Read(ref _shownAt) < 100) return;
             Interlocked.Exchange(ref _shownAt, now);
             _countShown = !last;
-            Console.Error.Write(total is { } all ? $"\r  {done:N0} of {all:N0} uploads ingested" : $"\r  {done:N0} uploads ingested");
+            var count = total is { } all ? $"{done:N0} of {all:N0}" : $"{done:N0}";
+            Console.Error.Write($"\r  {count} uploads ingested");
             if (last) Console.Error.WriteLine();
         }
     }

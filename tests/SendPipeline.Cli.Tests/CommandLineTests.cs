@@ -119,7 +119,8 @@ public class CommandLineTests
         foreach (var name in new[] { "generate", "ingest" })
         {
             var help = new StringWriter();
-            Assert.Equal(0, root.Parse([name, "--help"]).Invoke(new System.CommandLine.InvocationConfiguration { Output = help }));
+            var invocation = new System.CommandLine.InvocationConfiguration { Output = help };
+            Assert.Equal(0, root.Parse([name, "--help"]).Invoke(invocation));
             Assert.Contains(Path.Combine("out", "store"), help.ToString());
         }
     }
