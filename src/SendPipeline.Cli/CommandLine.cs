@@ -1,13 +1,21 @@
 namespace SendPipeline.Cli;
 
 /// <summary>
-/// A deliberately small argument parser: positional values and <c>--name value</c> / <c>--flag</c>
-/// options. The CLI has a handful of commands; a framework would be more code than it saves.
+/// The arguments one command received, as its body reads them: <c>--name value</c> options, flags and
+/// positional values. System.CommandLine (<see cref="CommandTree"/>) parses and validates the command line
+/// and fills this from its ParseResult; the token constructor remains for tests that pass no arguments.
 /// </summary>
 public sealed class CommandLine
 {
     private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+
+    /// <summary>Options already parsed (a flag's value is null) and the positional values.</summary>
+    public CommandLine(IReadOnlyDictionary<string, string?> options, IEnumerable<string> positional)
+    {
+        foreach (var (name, value) in options) _options[name] = value;
+        Positional.AddRange(positional);
+    }
 
     public CommandLine(IEnumerable<string> args, IReadOnlySet<string> flags)
     {
@@ -32,6 +40,9 @@ public sealed class CommandLine
     }
 
     public List<string> Positional { get; } = new();
+
+    /// <summary>The options given, by name without dashes (a flag's value is null).</summary>
+    public IReadOnlyDictionary<string, string?> Options => _options;
 
     public string? Option(string name)
     {

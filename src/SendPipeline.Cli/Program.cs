@@ -1,5 +1,6 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using SendPipeline.Cli;
-using SendPipeline.Cli.Commands;
 
 return await Cli.RunAsync(args, Console.Out, Console.Error);
 
@@ -10,43 +11,32 @@ namespace SendPipeline.Cli
     {
         public const int Accepted = 0, Rejected = 1, CouldNotRun = 2;
 
-        private static readonly IReadOnlySet<string> Flags = new HashSet<string> { "markdown", "no-errors", "help", "no-deliver", "small", "list" };
-
         public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
         {
-            if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
-            {
-                output.WriteLine(Usage);
-                return args.Length == 0 ? CouldNotRun : 0;
-            }
             try
             {
-                var line = new CommandLine(args.Skip(1), Flags);
-                return args[0] switch
+                var parse = CommandTree.Build(output).Parse(args);
+                // No Ctrl+C handling of its own (serve handles it) and no exception handler: ours is below.
+                var invocation = new InvocationConfiguration
                 {
-                    "validate" => ValidateCommand.Run(line, output),
-                    "rules" => RulesCommand.Run(line, output),
-                    "generate" => GenerateCommand.Run(line, output),
-                    "ingest" => await IngestCommand.RunAsync(line, output),
-                    "demo" => await DemoCommand.RunAsync(line, output),
-                    "drill" => await DrillCommand.RunAsync(line, output),
-                    "rebuild" => await RebuildCommand.RunAsync(line, output),
-                    "bench" => await BenchCommand.RunAsync(line, output),
-                    "forecast-ehcp" => ForecastEhcpCommand.Run(line, output),
-                    "backtest" => BacktestCommand.Run(line, output),
-                    "submit" => await SubmitCommand.RunAsync(line, output),
-                    "signoff" => await SignOffCommand.RunAsync(line, output),
-                    "submitter-key" => await SubmitterKeyCommand.RunAsync(line, output),
-                    "signer-key" => await SignerKeyCommand.RunAsync(line, output),
-                    "powerbi-queries" => PowerBiQueriesCommand.Run(line, output),
-                    "serve" => await ServeCommand.RunAsync(line, output),
-                    _ => throw new UsageException($"Unknown command '{args[0]}'."),
+                    Output = output, Error = error,
+                    EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null,
                 };
+                if (parse.Errors.Count > 0 && parse.Action is System.CommandLine.Invocation.ParseErrorAction errors)
+                {
+                    // The errors and any "did you mean", then where the full help is, rather than all of it.
+                    errors.ShowHelp = false;
+                    await parse.InvokeAsync(invocation);
+                    error.WriteLine($"Run '{HelpCommand(parse)} --help' to see what it takes.");
+                    return CouldNotRun;
+                }
+                return await parse.InvokeAsync(invocation);
             }
             catch (UsageException e)
             {
                 error.WriteLine(e.Message);
-                error.WriteLine(Usage);
+                var command = args.Length > 0 ? args[0] + " " : "";
+                error.WriteLine($"Run 'sendpipeline {command}--help' to see what it takes.");
                 return CouldNotRun;
             }
             catch (IOException e)
@@ -88,24 +78,13 @@ namespace SendPipeline.Cli
 
         private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 
-        public static string Usage => string.Join(Environment.NewLine,
-            "Usage:",
-            "  " + ValidateCommand.Usage,
-            "  " + RulesCommand.Usage,
-            "  " + GenerateCommand.Usage,
-            "  " + IngestCommand.Usage,
-            "  " + RebuildCommand.Usage,
-            "  " + DemoCommand.Usage,
-            "  " + DrillCommand.Usage,
-            "  " + BenchCommand.Usage,
-            "  " + RebuildBenchCommand.Usage,
-            "  " + ForecastEhcpCommand.Usage,
-            "  " + BacktestCommand.Usage,
-            "  " + SubmitCommand.Usage,
-            "  " + SignOffCommand.Usage,
-            "  " + SubmitterKeyCommand.Usage,
-            "  " + SignerKeyCommand.Usage,
-            "  " + PowerBiQueriesCommand.Usage,
-            "  " + ServeCommand.Usage);
+        private static string HelpCommand(ParseResult parse)
+        {
+            var names = new List<string>();
+            for (SymbolResult? r = parse.CommandResult; r is CommandResult c; r = c.Parent)
+                names.Insert(0, c.Command.Name);
+            names[0] = "sendpipeline";
+            return string.Join(' ', names);
+        }
     }
 }

@@ -25,16 +25,20 @@ public static class DemoCommand
         var history = GenerateCommand.HistoryPath(args);
         var assumptions = GenerateCommand.AssumptionsPath(args);
         var suppressUnder = Settings.SuppressUnder(args);
+        var force = args.Flag("force");
         args.EnsureAllRead();
 
-        Prepare(root);
+        Prepare(root, force);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var options = new SampleLaOptions { Seed = seed, LaCode = la, EhcpHistoryPath = history, AssumptionsPath = assumptions };
+        TerminalProgress.Stage($"Generating the sample LA into {root}");
         var sample = SampleLaGenerator.Generate(options, root);
         GenerateCommand.Describe(sample, output);
+        if (history is null) output.WriteLine(GenerateCommand.NoHistoryNote);
         var stores = StoreFactory.Create(root);
         var (results, rebuild) = await IngestCommand.IngestAndRebuildAsync(stores, la, suppressUnder);
         // The quarter the sample's services and providers returned for: what the timer would submit on 15 April.
+        TerminalProgress.Stage($"Freezing and drafting the {options.ServiceQuarter} DfE return");
         var submission = await SubmitCommand.SubmitAsync(stores, la, options.ServiceQuarter.ToString(), deliver: false, delivery: null);
         watch.Stop();
         output.WriteLine();
@@ -58,7 +62,29 @@ public static class DemoCommand
         output.WriteLine($"  powerbi/                the star schema for Power BI: Parquet and CSV per table, schema.json (no pupil identifiers)");
         output.WriteLine($"  submissions/            the {options.ServiceQuarter} DfE return: a frozen snapshot and a draft package awaiting checks and sign-off");
         output.WriteLine($"  planted-defects.json lists the errors the generator planted, to compare with the reports.");
+        // The marker's time is when the demo finished: anything newer is someone's work a rerun would lose.
+        File.SetLastWriteTimeUtc(Path.Combine(root, Marker), DateTime.UtcNow);
         return 0;
+    }
+
+    /// <summary>
+    /// Files changed after the demo finished (the marker's time), by what they are: sign-offs and keys (the
+    /// tables), package versions (submissions/), uploads not from the generator (uploads/), anything else.
+    /// </summary>
+    private static List<string> WorkSinceDemo(string root)
+    {
+        var finished = File.GetLastWriteTimeUtc(Path.Combine(root, Marker));
+        return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Where(f => File.GetLastWriteTimeUtc(f) > finished && !f.EndsWith(".lock", StringComparison.Ordinal))
+            .GroupBy(f => Path.GetRelativePath(root, f).Split(Path.DirectorySeparatorChar)[0] switch
+            {
+                ".tables" => "sign-offs, keys or upload records (.tables/)",
+                "submissions" => "submission package versions (submissions/)",
+                "uploads" => "uploads not from the generator (uploads/)",
+                var other => other,
+            })
+            .Select(g => $"{g.Count()} file(s) of {g.Key}")
+            .ToList();
     }
 
     /// <summary>Made-up holders of the five roles, one person each, as an LA would register its own.</summary>
@@ -78,12 +104,15 @@ public static class DemoCommand
         return issued;
     }
 
-    private static void Prepare(string root)
+    private static void Prepare(string root, bool force)
     {
         if (Directory.Exists(root) && Directory.EnumerateFileSystemEntries(root).Any())
         {
             if (!File.Exists(Path.Combine(root, Marker)))
                 throw new UsageException($"'{root}' is not empty and was not made by the demo; choose another --out.");
+            if (!force && WorkSinceDemo(root) is { Count: > 0 } work)
+                throw new UsageException($"'{root}' holds work done since the demo made it, which replacing it " +
+                    $"would lose: {string.Join("; ", work)}. Choose another --out, or pass --force to replace it.");
             Directory.Delete(root, recursive: true);
         }
         Directory.CreateDirectory(root);

@@ -32,11 +32,13 @@ public static class DrillCommand
         var (cleanRoot, faultyRoot) = (Path.Combine(root, "fault-free"), Path.Combine(root, "faulty"));
         var options = new SampleLaOptions { Seed = seed, LaCode = la };
         if (small) options = Small(options);
+        TerminalProgress.Stage("Generating the sample LA");
         SampleLaGenerator.Generate(options, cleanRoot);
         // The same uploads at the same times (receipt times come from the files'), and the same pupil key
         // secret, so that any difference is the faults' doing.
         CopyTree(cleanRoot, faultyRoot);
         var clean = StoreFactory.Create(cleanRoot);
+        TerminalProgress.Stage("The fault-free run");
         await RunAsync(clean, la, options, new ActivityRetry(null), crashExpected: false);
         var secret = Path.Combine(faultyRoot, StorePupilKeySecret.Path);
         Directory.CreateDirectory(Path.GetDirectoryName(secret)!);
@@ -47,9 +49,11 @@ public static class DrillCommand
         var inner = StoreFactory.Create(faultyRoot);
         var faulty = new Stores(new FaultyBlobStore(inner.Blobs, faults), new FaultyTableStore(inner.Tables, faults));
         var retry = new ActivityRetry(faults);
+        TerminalProgress.Stage("The run with seeded storage faults and a crash");
         var recovered = await RunAsync(faulty, la, options, retry, crashExpected: true);
         var faultyTime = watch.Elapsed - cleanTime;
 
+        TerminalProgress.Stage("Comparing the two runs");
         var (differences, files, rows) = await DrillComparison.CompareAsync(cleanRoot, clean, faultyRoot, inner);
         Describe(output, faults, retry, recovered, differences, files, rows);
         output.WriteLine($"Fault-free run {cleanTime.TotalSeconds:N1} s (with generation), faulty run {faultyTime.TotalSeconds:N1} s. Runs kept in {root}.");
@@ -66,6 +70,7 @@ public static class DrillCommand
         var recovered = false;
         try
         {
+            TerminalProgress.Stage("Rebuilding the datasets");
             await RebuildCommand.RebuildAsync(stores, la, reason, hooks: hooks);
         }
         catch (SimulatedCrash) when (crashExpected)
@@ -74,6 +79,7 @@ public static class DrillCommand
             await RebuildCommand.RebuildAsync(stores, la, reason, hooks: hooks);
             recovered = true;
         }
+        TerminalProgress.Stage("Drafting the quarter's DfE return");
         await SubmitCommand.SubmitAsync(stores, la, options.ServiceQuarter.ToString(), deliver: false, delivery: null, hooks);
         return recovered;
     }

@@ -13,7 +13,7 @@ public static class GenerateCommand
     public static int Run(CommandLine args, TextWriter output)
     {
         var seed = args.Int("seed", 1);
-        var root = Path.GetFullPath(args.Option("out") ?? Path.Combine("out", "sample-la"));
+        var root = Path.GetFullPath(args.Option("out") ?? CommandTree.DefaultStore);
         var la = Settings.LaCode(args);
         var clean = args.Flag("no-errors");
         var history = HistoryPath(args);
@@ -22,6 +22,7 @@ public static class GenerateCommand
 
         var result = SampleLaGenerator.Generate(new SampleLaOptions { Seed = seed, LaCode = la, PlantErrors = !clean, EhcpHistoryPath = history, AssumptionsPath = assumptions }, root);
         Describe(result, output);
+        if (history is null) output.WriteLine(NoHistoryNote);
         return 0;
     }
 
@@ -68,6 +69,11 @@ public static class GenerateCommand
             defaults.CopyTo(file);
         return path;
     });
+
+    /// <summary>What to do when no DfE history was found: the option, and where the default was looked for.</summary>
+    public static readonly string NoHistoryNote =
+        $"  No DfE EHC plan history found: pass --history FILE (looked for {SharedHistory} " +
+        "from the current folder and the tool's folder upwards).";
 
     public static void Describe(SampleLaResult result, TextWriter output)
     {

@@ -45,7 +45,8 @@ public static class IngestCommand
         // Clears what a killed run left in the private temporary folder before any pupil data goes there.
         _ = PrivateTemp.Current;
         var activities = new IngestActivities(stores.Blobs, stores.Tables, new PipelineOptions(laCode), hooks.Loggers.CreateLogger<IngestActivities>());
-        return new UploadSweep(stores.Blobs, stores.Tables, activities, rebuild, hooks.Decorate).RunAsync();
+        TerminalProgress.Stage("Ingesting every upload not yet ingested");
+        return new UploadSweep(stores.Blobs, stores.Tables, activities, rebuild, hooks.Decorate).RunAsync(TerminalProgress.Uploads());
     }
 
     /// <summary>
@@ -57,6 +58,7 @@ public static class IngestCommand
     public static async Task<(IReadOnlyList<IngestResult> Results, RebuildResult? Rebuild)> IngestAndRebuildAsync(Stores stores, string laCode, int? suppressUnder = null, PipelineHooks? hooks = null)
     {
         var results = await IngestAsync(stores, laCode, new PendingRebuild(), hooks);
+        TerminalProgress.Stage($"{results.Count:N0} uploads ingested; rebuilding the datasets if they are behind");
         var rebuild = await RebuildCommand.RebuildIfBehindAsync(stores, laCode, $"{results.Count} uploads ingested", suppressUnder, hooks);
         return (results, rebuild);
     }

@@ -57,15 +57,18 @@ public static class RebuildBenchStore
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var home = scale.Home with { EhcpHistoryPath = history, AssumptionsPath = assumptions };
+        TerminalProgress.Stage($"Generating the home LA into {root}");
         SampleLaGenerator.Generate(home, root);
         var staging = root + ".staging";
         if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        if (scale.National is not null) TerminalProgress.Stage("Writing the rest of England's uploads");
         var national = scale.National is { } size ? NationalSampleWriter.AddRestOfEngland(home, size, root, staging) : null;
 
         var store = new LocalFolderStore(root, flushToDisk: false);
         var results = (await IngestCommand.IngestAsync(new Stores(store, store), home.LaCode)).ToList();
         if (national is not null)
         {
+            TerminalProgress.Stage($"Ingesting {national.Uploads.Count:N0} uploads from the other LAs");
             results.AddRange(await IngestElsewhereAsync(store, national.Uploads, staging));
             Directory.Delete(staging, recursive: true);
             output.WriteLine($"England: {national.Settings:N0} settings, {national.CensusRows:N0} SEN pupils on the other LAs' censuses " +
@@ -93,6 +96,7 @@ public static class RebuildBenchStore
             activities[la] = new IngestActivities(store, store, new PipelineOptions(la), NullLogger<IngestActivities>.Instance);
         var results = new IngestResult[uploads.Count];
         var ignored = new PendingRebuild();
+        var progress = TerminalProgress.Uploads(uploads.Count);
         await Parallel.ForEachAsync(Enumerable.Range(0, uploads.Count), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount * 2 }, async (i, cancel) =>
         {
             var upload = uploads[i];
@@ -104,6 +108,7 @@ public static class RebuildBenchStore
             var request = new IngestRequest(upload.UploadPath, hash);
             var context = new DirectWorkflowContext(request.InstanceId, DirectWorkflowContext.ForIngest(activities[upload.LaCode], ignored));
             results[i] = await IngestWorkflow.RunAsync(context, request);
+            progress?.Report(results[i]);
         });
         return results;
     }

@@ -17,6 +17,7 @@ public static class RebuildCommand
         var la = Settings.LaCode(args);
         var suppressUnder = Settings.SuppressUnder(args);
         args.EnsureAllRead();
+        TerminalProgress.Stage("Rebuilding the data quality, workforce, forecast and Power BI datasets");
         var result = await RebuildAsync(stores, la, "rebuild command", suppressUnder);
         Describe(result, output);
         return 0;
