@@ -19,10 +19,17 @@ public sealed class ActivityRetry(FaultSchedule? faults, int maxAttempts = 5, in
         var wait = firstWaitMs;
         for (var attempt = 1; ; attempt++)
         {
+            var crashedBefore = faults?.Crashed ?? false;
             try
             {
                 using (faults?.Enter(name, attempt))
                     return await activity(input);
+            }
+            // The planted crash killed this attempt, but a parallel write's injected fault may be what surfaced
+            // (Power BI writes its tables at once): a dead process retries nothing, so the crash is what counts.
+            catch (IOException) when (faults is { Crashed: true } && !crashedBefore)
+            {
+                throw new SimulatedCrash(name);
             }
             catch (IOException) when (attempt < maxAttempts)
             {
