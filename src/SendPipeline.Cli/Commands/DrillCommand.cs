@@ -108,7 +108,8 @@ public static class DrillCommand
         EhcpPupils = 700, SenSupportPupils = 1_500,
     };
 
-    private static void CopyTree(string from, string to)
+    /// <summary>Copies a store keeping each file's time, which is its upload's receipt time.</summary>
+    internal static void CopyTree(string from, string to)
     {
         foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
         {

@@ -4,7 +4,7 @@ namespace SendPipeline.Core.Reading;
 /// Replays the sniffed prefix, then the rest of the upload, and stops with a clear error past the
 /// size limit, so a stream of unknown length can never make validation read without end.
 /// </summary>
-internal sealed class BoundedStream(byte[] prefix, int prefixLength, Stream rest, long limit) : Stream
+internal sealed class BoundedStream(byte[] prefix, int prefixLength, Stream rest, long limit) : ForwardReadStream
 {
     private int _prefixPos;
     private long _total;
@@ -30,15 +30,7 @@ internal sealed class BoundedStream(byte[] prefix, int prefixLength, Stream rest
         return read;
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => _total; set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Position { get => _total; }
 
     protected override void Dispose(bool disposing)
     {

@@ -7,7 +7,7 @@ namespace SendPipeline.Core.Reading;
 /// an XML reader holds whole) stops with <c>tokenTooLong</c>. The size the zip declares is not trusted.
 /// </summary>
 internal sealed class XmlPartGuardStream(
-    Stream inner, long limit, Func<Exception> tooLarge, Func<Exception> tokenTooLong) : Stream
+    Stream inner, long limit, Func<Exception> tooLarge, Func<Exception> tokenTooLong) : ForwardReadStream
 {
     private enum Lexer { Markup, AfterLessThan, Declaration }
 
@@ -81,15 +81,7 @@ internal sealed class XmlPartGuardStream(
         if (_run > Limits.MaxXmlTokenBytes) throw tokenTooLong();
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => _total; set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Position { get => _total; }
 
     protected override void Dispose(bool disposing)
     {

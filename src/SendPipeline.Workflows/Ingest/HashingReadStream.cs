@@ -6,7 +6,7 @@ namespace SendPipeline.Workflows.Ingest;
 /// Hashes the bytes as validation reads them, so checking that the blob is still the one the
 /// trigger saw costs no second read. Dispose leaves the inner stream to its owner.
 /// </summary>
-internal sealed class HashingReadStream(Stream inner) : Stream
+internal sealed class HashingReadStream(Stream inner) : SendPipeline.Core.Reading.ForwardReadStream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
@@ -28,16 +28,6 @@ internal sealed class HashingReadStream(Stream inner) : Stream
         _hash.Dispose();
         return hash;
     }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     // The validator disposes what it reads; the hash must outlive that, so disposal happens in Finish.
     protected override void Dispose(bool disposing) { }

@@ -62,16 +62,7 @@ internal static class SmallCrashLa
         File.SetLastWriteTimeUtc(path, received);
     }
 
-    public static void Copy(string from, string to)
-    {
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-            File.SetLastWriteTimeUtc(target, File.GetLastWriteTimeUtc(file));
-        }
-    }
+    public static void Copy(string from, string to) => Commands.DrillCommand.CopyTree(from, to);
 
     public static Stores Faulty(string root, FaultSchedule faults)
     {
