@@ -34,12 +34,12 @@ public sealed record DashboardModel(
 
     /// <summary>
     /// The dashboard of one picture. <paramref name="capacity"/>, <paramref name="hnb"/> and
-    /// <paramref name="quality"/> are the datasets the rebuild has already built from the same picture.
+    /// <paramref name="quality"/> are the datasets the rebuild has already built from the same picture, and
+    /// <paramref name="caseload"/> the caseload forecast it made for them (<see cref="CrossReturnChecks.ForecastCaseload"/>).
     /// </summary>
     public static DashboardModel Build(LaPicture picture, string laCode, HnbAssumptions assumptions,
-        HnbForecastOutcome hnb, WorkforceCapacity capacity, DataQualityReport quality)
+        HnbForecastOutcome hnb, WorkforceCapacity capacity, DataQualityReport quality, LaCaseload? caseload)
     {
-        var caseload = CaseloadGrowth.Caseload(picture, laCode, assumptions);
         var quarter = QuarterOf(picture, capacity);
         // The latest census in force, even when it is later than the workforce quarter: the freshest count of pupils.
         var census = LatestCensus(picture);

@@ -25,8 +25,7 @@ public sealed partial class RebuildActivities
         var secretSource = options.PupilKeySecret ?? new StorePupilKeySecret(blobs);
         var secret = await secretSource.GetAsync(cancellationToken);
         var picture = await _pictures.LoadAsync(cancellationToken);
-        var assumptions = HnbAssumptions.From(picture.Assumptions);
-        var schema = StarSchemaBuilder.Build(picture, _derived.Hnb(picture).Forecast, CaseloadGrowth.Caseload(picture, options.LaCode, assumptions),
+        var schema = StarSchemaBuilder.Build(picture, _derived.Hnb(picture).Forecast, _derived.Caseload(picture),
             _derived.Workforce(picture), _derived.DataQuality(picture), new StarSchemaOptions(secret, options.SuppressUnder));
 
         var written = new HashSet<string>(StringComparer.Ordinal);

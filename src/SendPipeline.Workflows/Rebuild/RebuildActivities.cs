@@ -98,7 +98,7 @@ public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tabl
         var picture = await _pictures.LoadAsync(cancellationToken);
         var assumptions = HnbAssumptions.From(picture.Assumptions);
         var model = DashboardModel.Build(picture, options.LaCode, assumptions,
-            _derived.Hnb(picture), _derived.Workforce(picture), _derived.DataQuality(picture));
+            _derived.Hnb(picture), _derived.Workforce(picture), _derived.DataQuality(picture), _derived.Caseload(picture));
         await blobs.WriteRenderedAsync(DashboardPath, "text/html", s => DashboardHtml.Write(model, s), cancellationToken);
         string?[] missing = [model.Ehcp.Missing, model.Hnb.Missing, model.Workforce.Quarter is null ? "no workforce return in force" : null];
         return new DashboardSummary(DashboardPath, [.. missing.OfType<string>()]);

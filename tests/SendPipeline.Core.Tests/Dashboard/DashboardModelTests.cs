@@ -151,6 +151,7 @@ public class DashboardModelTests
         var assumptions = HnbAssumptions.From(picture.Assumptions);
         var capacity = Core.Workforce.WorkforceCapacity.Build(picture, Core.Workforce.SplitRules.From(picture.Assumptions));
         return DashboardModel.Build(picture, DashboardSample.La, assumptions, HnbForecastOutcome.For(picture, DashboardSample.La, assumptions), capacity,
-            Core.Picture.DataQualityReport.Build(picture, DashboardSample.La));
+            Core.Picture.DataQualityReport.Build(picture, DashboardSample.La),
+            Core.Picture.CrossReturnChecks.ForecastCaseload(picture, DashboardSample.La));
     }
 }

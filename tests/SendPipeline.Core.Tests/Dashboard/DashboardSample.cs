@@ -25,7 +25,8 @@ internal sealed record DashboardSample(LaPicture Picture, HnbAssumptions Assumpt
         var hnb = HnbForecastOutcome.For(picture, La, assumptions);
         var capacity = WorkforceCapacity.Build(picture, SplitRules.From(picture.Assumptions));
         var quality = DataQualityReport.Build(picture, La);
-        return new DashboardSample(picture, assumptions, hnb, capacity, quality, DashboardModel.Build(picture, La, assumptions, hnb, capacity, quality));
+        return new DashboardSample(picture, assumptions, hnb, capacity, quality, DashboardModel.Build(picture, La, assumptions, hnb, capacity, quality,
+            CrossReturnChecks.ForecastCaseload(picture, La)));
     }
 
     /// <summary>The sample's returns, for a test to change before it builds the picture.</summary>
