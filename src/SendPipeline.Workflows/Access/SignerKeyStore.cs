@@ -61,15 +61,9 @@ public sealed class SignerKeyStore(ITableStore tables, TimeProvider clock)
     /// <summary>Revokes a key by its id; null when there is no such key.</summary>
     public async Task<SignerKeyRecord?> RevokeAsync(string keyId, CancellationToken cancellationToken = default)
     {
-        keyId = keyId.Trim().ToLowerInvariant();
-        if (keyId.Length != 16 || !keyId.All(char.IsAsciiHexDigitLower)) return null;
-        if (await tables.GetAsync(Table, Partition, keyId, cancellationToken) is not { } row) return null;
-        var properties = new Dictionary<string, object?>(row.Properties)
-        {
-            ["Revoked"] = true,
-            ["RevokedUtc"] = clock.GetUtcNow(),
-        };
-        await tables.UpsertAsync(Table, row with { Properties = properties, ETag = null }, cancellationToken);
+        if (KeyRows.NormaliseId(keyId) is not { } id) return null;
+        if (await tables.GetAsync(Table, Partition, id, cancellationToken) is not { } row) return null;
+        await KeyRows.RevokeAsync(tables, Table, row, clock, cancellationToken);
         return ToRecord(row) with { Revoked = true };
     }
 
@@ -91,8 +85,7 @@ public sealed class SignerKeyStore(ITableStore tables, TimeProvider clock)
     private static SignerKeyRecord ToRecord(TableRow row) => new(row.RowKey, row.GetString("Role") ?? "",
         row.GetString("Name") ?? "", row.GetDateTimeOffset("IssuedUtc"), IsRevoked(row));
 
-    private static bool IsRevoked(TableRow row) =>
-        row.Properties.TryGetValue("Revoked", out var revoked) && revoked is true;
+    private static bool IsRevoked(TableRow row) => KeyRows.IsRevoked(row);
 
     private static string Title(string roleId) => SignOffRoles.Find(roleId)?.Title ?? roleId;
 }

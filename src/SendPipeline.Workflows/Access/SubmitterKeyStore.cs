@@ -58,14 +58,9 @@ public sealed class SubmitterKeyStore(ITableStore tables, TimeProvider clock)
 
     public async Task<bool> RevokeAsync(string submitterId, string keyId, CancellationToken cancellationToken = default)
     {
-        if (!IsKeyId(keyId) || await tables.GetAsync(Table, submitterId, keyId, cancellationToken) is not { } row)
+        if (!KeyRows.IsId(keyId) || await tables.GetAsync(Table, submitterId, keyId, cancellationToken) is not { } row)
             return false;
-        var properties = new Dictionary<string, object?>(row.Properties)
-        {
-            ["Revoked"] = true,
-            ["RevokedUtc"] = clock.GetUtcNow(),
-        };
-        await tables.UpsertAsync(Table, row with { Properties = properties, ETag = null }, cancellationToken);
+        await KeyRows.RevokeAsync(tables, Table, row, clock, cancellationToken);
         return true;
     }
 
@@ -75,16 +70,13 @@ public sealed class SubmitterKeyStore(ITableStore tables, TimeProvider clock)
     /// </summary>
     public async Task<string?> RevokeAsync(string keyId, CancellationToken cancellationToken = default)
     {
-        keyId = keyId.Trim().ToLowerInvariant();
-        if (!IsKeyId(keyId)) return null;
+        if (KeyRows.NormaliseId(keyId) is not { } id) return null;
+        keyId = id;
         await foreach (var key in tables.QueryKeysAsync(Table, cancellationToken))
             if (key.RowKey == keyId)
                 return await RevokeAsync(key.PartitionKey, keyId, cancellationToken) ? key.PartitionKey : null;
         return null;
     }
 
-    private static bool IsKeyId(string keyId) => keyId.Length == 16 && keyId.All(char.IsAsciiHexDigitLower);
-
-    private static bool IsRevoked(TableRow row) =>
-        row.Properties.TryGetValue("Revoked", out var revoked) && revoked is true;
+    private static bool IsRevoked(TableRow row) => KeyRows.IsRevoked(row);
 }
