@@ -16,7 +16,8 @@ public sealed record PublishedFigureRow(
 }
 
 /// <summary>A figure of the register beside the one the DfE published for the same LA, year and column.</summary>
-public sealed record FigureComparison(string Table, string TimePeriod, string Column, decimal? Register, decimal? Published)
+public sealed record FigureComparison(
+    string Table, string TimePeriod, string Column, decimal? Register, decimal? Published)
 {
     public decimal? Difference => Register - Published;
 }
@@ -36,14 +37,16 @@ public static class PublishedEhcpFigures
     private static readonly string[] KeyColumns =
         ["time_period", "time_identifier", "old_la_code", "new_la_code", "la_name", "breakdown_topic", "breakdown"];
 
-    /// <param name="table">The file's name without <c>.csv</c>: <see cref="Requests"/>, <see cref="Timeliness"/> …</param>
+    /// <param name="table">The file's name without <c>.csv</c>: <see cref="Requests"/>,
+    /// <see cref="Timeliness"/> …</param>
     /// <param name="laCode">The LA's 3-digit <c>old_la_code</c> or its <c>new_la_code</c> (E10000018).</param>
     public static IReadOnlyList<PublishedFigureRow> Read(Stream stream, string table, string laCode)
     {
         var text = new DetectingTextReader(stream);
         using var reader = new CsvTabularReader(text, () => text.EncodingName);
         var header = reader.Header.Select(h => h.Trim()).ToList();
-        int Column(string name) => header.FindIndex(h => h.Equals(name, StringComparison.OrdinalIgnoreCase)) is var i and >= 0
+        int Column(string name) =>
+            header.FindIndex(h => h.Equals(name, StringComparison.OrdinalIgnoreCase)) is var i and >= 0
             ? i : throw new InvalidDataException($"The DfE file '{table}' has no {name} column.");
         var keys = KeyColumns.Select(Column).ToArray();
         var level = Column("geographic_level");
@@ -54,8 +57,9 @@ public static class PublishedEhcpFigures
         {
             if (!Values.Clean(reader[level]).Equals(LocalAuthority, StringComparison.OrdinalIgnoreCase)) continue;
             string Key(int k) => Values.Clean(reader[keys[k]]).ToString();
-            if (!Key(2).Equals(laCode, StringComparison.OrdinalIgnoreCase) && !Key(3).Equals(laCode, StringComparison.OrdinalIgnoreCase))
-                continue;
+            var ours = Key(2).Equals(laCode, StringComparison.OrdinalIgnoreCase)
+                || Key(3).Equals(laCode, StringComparison.OrdinalIgnoreCase);
+            if (!ours) continue;
             var values = figures.ToDictionary(i => header[i], i => Number(reader[i]), StringComparer.Ordinal);
             rows.Add(new PublishedFigureRow(table, Key(0), Key(1), Key(2), Key(3), Key(4), Key(5), Key(6), values));
         }
@@ -83,9 +87,11 @@ public static class PublishedEhcpFigures
         string table, IEnumerable<TRow> rows, Func<TRow, Sen2Period> period, IReadOnlyList<FigureColumn<TRow>> columns,
         List<PublishedFigureRow> published)
     {
-        var ours = rows.Where(r => period(r).IsCalendarYear).ToDictionary(r => period(r).TimePeriod, StringComparer.Ordinal);
+        var ours = rows.Where(r => period(r).IsCalendarYear)
+            .ToDictionary(r => period(r).TimePeriod, StringComparer.Ordinal);
         var theirs = published.Where(p => p.Table == table)
-            .GroupBy(p => p.TimePeriod, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            .GroupBy(p => p.TimePeriod, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var years = ours.Keys.Union(theirs.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal);
         foreach (var year in years)
         {
@@ -93,7 +99,8 @@ public static class PublishedEhcpFigures
             theirs.TryGetValue(year, out var figure);
             foreach (var column in columns)
             {
-                var known = figure?.Values.ContainsKey(column.Name) ?? theirs.Values.Any(t => t.Values.ContainsKey(column.Name));
+                var known = figure?.Values.ContainsKey(column.Name)
+                    ?? theirs.Values.Any(t => t.Values.ContainsKey(column.Name));
                 if (!known) continue;
                 var register = row is null ? null : AsNumber(column.Value(row));
                 var value = figure?.Values.GetValueOrDefault(column.Name);
@@ -110,6 +117,6 @@ public static class PublishedEhcpFigures
     };
 
     private static decimal? Number(ReadOnlySpan<char> cell) =>
-        decimal.TryParse(Values.Clean(cell), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture,
-            out var value) ? value : null;
+        decimal.TryParse(Values.Clean(cell), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign,
+            CultureInfo.InvariantCulture, out var value) ? value : null;
 }

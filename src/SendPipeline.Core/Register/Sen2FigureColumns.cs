@@ -1,12 +1,16 @@
 namespace SendPipeline.Core.Register;
 
-/// <summary>One output column of a figures table: its name and how a row gives its value (text, a count, a percentage or a date).</summary>
+/// <summary>
+/// One output column of a figures table: its name and how a row gives its value (text, a count, a percentage
+/// or a date).
+/// </summary>
 public sealed record FigureColumn<TRow>(string Name, Func<TRow, object?> Value);
 
 /// <summary>
 /// The one home of the figures tables' column names. Where the DfE publishes the figure, the column has the
-/// DfE's name exactly as its files spell it (<c>PC_plans_issued_20_weeks_ex</c>, <c>number_asssess_mediation_tribunal</c>),
-/// so the register's figures and the published ones line up column by column; the other columns follow its style.
+/// DfE's name exactly as its files spell it (<c>PC_plans_issued_20_weeks_ex</c>,
+/// <c>number_asssess_mediation_tribunal</c>), so the register's figures and the published ones line up column by
+/// column; the other columns follow its style.
 /// Percentages are rounded to one decimal place as the DfE rounds them, and are blank when nothing was counted.
 /// </summary>
 public static class Sen2FigureColumns
@@ -28,8 +32,8 @@ public static class Sen2FigureColumns
         new("request_withdrawn_pc", r => Pc(r.Withdrawn, r.Received)),
         new("request_outcome_six_weeks", r => r.DecidedWithinSixWeeks),
         new("request_outcome_over_6_weeks", r => r.DecidedAfterSixWeeks),
-        new("request_outcome_six_weeks_pc", r => Pc(r.DecidedWithinSixWeeks, r.DecidedWithinSixWeeks + r.DecidedAfterSixWeeks)),
-        new("request_outcome_over_6_weeks_pc", r => Pc(r.DecidedAfterSixWeeks, r.DecidedWithinSixWeeks + r.DecidedAfterSixWeeks)),
+        new("request_outcome_six_weeks_pc", r => Pc(r.DecidedWithinSixWeeks, Decided(r))),
+        new("request_outcome_over_6_weeks_pc", r => Pc(r.DecidedAfterSixWeeks, Decided(r))),
         new("mediation_related_request", r => r.Mediation),
         new("tribunal_related_request", r => r.Tribunal),
         new("tribunal_after_mediation_request", r => r.TribunalAfterMediation),
@@ -127,11 +131,15 @@ public static class Sen2FigureColumns
         new("week20_exception", r => r.Week20Exception),
     ];
 
-    /// <summary>A percentage to one decimal place, as the DfE publishes it; null when there is nothing to divide by.</summary>
+    /// <summary>
+    /// A percentage to one decimal place, as the DfE publishes it; null when there is nothing to divide by.
+    /// </summary>
     public static decimal? Pc(int part, int whole) =>
         whole == 0 ? null : Math.Round(100m * part / whole, 1, MidpointRounding.AwayFromZero);
 
     private static int Decided(AssessmentFigures r) => r.Assessments - r.DecisionNotMade;
+
+    private static int Decided(RequestFigures r) => r.DecidedWithinSixWeeks + r.DecidedAfterSixWeeks;
 
     private static FigureColumn<TRow>[] Keys<TRow>(string laCode, Func<TRow, Sen2Period> period) =>
     [

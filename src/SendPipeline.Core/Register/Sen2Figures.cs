@@ -39,7 +39,8 @@ public sealed record CeasedFigures(
 /// Annual review meetings held in the period, and whether each was held within 12 months of the one before
 /// (or of the plan's issue, for a first review). <see cref="NoEarlierDate"/> counts reviews with neither.
 /// </summary>
-public sealed record ReviewFigures(Sen2Period Period, int Held, int WithinTwelveMonths, int AfterTwelveMonths, int NoEarlierDate);
+public sealed record ReviewFigures(
+    Sen2Period Period, int Held, int WithinTwelveMonths, int AfterTwelveMonths, int NoEarlierDate);
 
 /// <summary>
 /// Plans in force on a census date, in total and by one breakdown: <c>Age</c> (the DfE's bands, age on the
@@ -51,7 +52,8 @@ public sealed record ActivePlanCount(DateOnly CensusDate, string BreakdownTopic,
 /// A request still waiting for its plan at the reference date, more than 20 weeks after it was received: no
 /// plan issued, no decision not to assess or not to issue, not withdrawn. Keyed by the extract's request id.
 /// </summary>
-public sealed record OverdueRequest(string RequestId, DateOnly ReceivedDate, int DaysWaiting, string Stage, bool Week20Exception)
+public sealed record OverdueRequest(
+    string RequestId, DateOnly ReceivedDate, int DaysWaiting, string Stage, bool Week20Exception)
 {
     public int WeeksWaiting => DaysWaiting / 7;
 }

@@ -33,18 +33,23 @@ public static class Sen2FiguresBuilder
         var reference = register.ReferenceDate;
         var cases = register.People.SelectMany(p => p.Requests.Select(r => new Case(p, r))).ToList();
         var periods = Periods(cases, reference);
-        var dates = (censusDates ?? CensusDatesBefore(reference, 4)).Where(d => d <= reference).Distinct().Order().ToList();
+        var dates = (censusDates ?? CensusDatesBefore(reference, 4)).Where(d => d <= reference).Distinct().Order()
+            .ToList();
         return new Sen2Figures(
             reference, register.LaCode,
             Requests(cases, periods, reference), Assessments(cases, periods, reference),
-            Timeliness(cases, periods, reference), Ceased(cases, periods, reference), Reviews(cases, periods, reference),
+            Timeliness(cases, periods, reference), Ceased(cases, periods, reference),
+            Reviews(cases, periods, reference),
             dates.SelectMany(d => InForce(cases, d)).ToList(), Overdue(cases, reference));
     }
 
-    /// <summary>The census days (spec 1: January, May, October) of the reference year and the years before it, up to it.</summary>
+    /// <summary>
+    /// The census days (spec 1: January, May, October) of the reference year and the years before it, up to it.
+    /// </summary>
     public static IReadOnlyList<DateOnly> CensusDatesBefore(DateOnly reference, int yearsBefore) =>
         Enumerable.Range(reference.Year - yearsBefore, yearsBefore + 1)
-            .SelectMany(y => new[] { CensusDays.NthThursday(y, 1, 3), CensusDays.NthThursday(y, 5, 3), CensusDays.NthThursday(y, 10, 1) })
+            .SelectMany(y => new[]
+                { CensusDays.NthThursday(y, 1, 3), CensusDays.NthThursday(y, 5, 3), CensusDays.NthThursday(y, 10, 1) })
             .Where(d => d <= reference).Order().ToList();
 
     /// <summary>The DfE's age bands (<c>sen2_age_caseload.csv</c>), for an age in whole years.</summary>
@@ -62,7 +67,8 @@ public static class Sen2FiguresBuilder
     public static int AgeOn(DateOnly birth, DateOnly on) =>
         on.Year - birth.Year - (on.Month < birth.Month || (on.Month == birth.Month && on.Day < birth.Day) ? 1 : 0);
 
-    private static List<RequestFigures> Requests(List<Case> cases, IReadOnlyList<Sen2Period> periods, DateOnly reference)
+    private static List<RequestFigures> Requests(
+        List<Case> cases, IReadOnlyList<Sen2Period> periods, DateOnly reference)
     {
         var tally = new Tally(periods, 11);
         foreach (var (_, r) in cases)
@@ -82,10 +88,12 @@ public static class Sen2FiguresBuilder
             if (r.Mediation && r.Tribunal) counts.Add(10);
             tally.Add(r.ReceivedDate, counts);
         }
-        return tally.Rows((p, c) => new RequestFigures(p, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10]));
+        return tally.Rows((p, c) =>
+            new RequestFigures(p, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10]));
     }
 
-    private static List<AssessmentFigures> Assessments(List<Case> cases, IReadOnlyList<Sen2Period> periods, DateOnly reference)
+    private static List<AssessmentFigures> Assessments(
+        List<Case> cases, IReadOnlyList<Sen2Period> periods, DateOnly reference)
     {
         var tally = new Tally(periods, 10);
         foreach (var (_, r) in cases)
@@ -97,7 +105,8 @@ public static class Sen2FiguresBuilder
                 var counts = new List<int> { 0 };
                 counts.Add(result switch
                 {
-                    AssessmentResult.PlanIssued => 1, AssessmentResult.PlanNotIssued => 2, AssessmentResult.NotMade => 3, _ => 4,
+                    AssessmentResult.PlanIssued => 1, AssessmentResult.PlanNotIssued => 2,
+                    AssessmentResult.NotMade => 3, _ => 4,
                 });
                 if (result == AssessmentResult.PlanNotIssued && a.OutcomeDate is { } decided)
                     counts.Add(Days(r.ReceivedDate, decided) <= SixteenWeeksDays ? 5 : 6);
@@ -107,10 +116,12 @@ public static class Sen2FiguresBuilder
                 tally.Add(r.ReceivedDate, counts);
             }
         }
-        return tally.Rows((p, c) => new AssessmentFigures(p, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9]));
+        return tally.Rows((p, c) =>
+            new AssessmentFigures(p, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9]));
     }
 
-    private static List<TimelinessFigures> Timeliness(List<Case> cases, IReadOnlyList<Sen2Period> periods, DateOnly reference)
+    private static List<TimelinessFigures> Timeliness(
+        List<Case> cases, IReadOnlyList<Sen2Period> periods, DateOnly reference)
     {
         var tally = new Tally(periods, 8);
         foreach (var (_, r) in cases)
@@ -168,19 +179,22 @@ public static class Sen2FiguresBuilder
         return rows;
     }
 
-    private static IEnumerable<ActivePlanCount> Count(DateOnly date, string topic, IEnumerable<string> values, Func<string, string> order) =>
+    private static IEnumerable<ActivePlanCount> Count(
+        DateOnly date, string topic, IEnumerable<string> values, Func<string, string> order) =>
         values.GroupBy(v => v).OrderBy(g => order(g.Key), StringComparer.Ordinal)
             .Select(g => new ActivePlanCount(date, topic, g.Key, g.Count()));
 
     // Bands sort by their lower age; the two words outside the bands last.
     private static string AgeOrder(string band) => band switch
     {
-        "Under 5" => "00", "Age 5 to 10" => "05", "Age 11 to 15" => "11", "Age 16 to 19" => "16", "Age 20 to 25" => "20",
+        "Under 5" => "00", "Age 5 to 10" => "05", "Age 11 to 15" => "11", "Age 16 to 19" => "16",
+        "Age 20 to 25" => "20",
         "Over 25" => "26", _ => "99",
     };
 
     private static string PrimaryNeed(Sen2Request request) =>
-        request.ActivePlans.SelectMany(a => a.Needs).Where(n => n.Rank == 1).Select(n => n.SenType.Trim().ToUpperInvariant())
+        request.ActivePlans.SelectMany(a => a.Needs).Where(n => n.Rank == 1)
+            .Select(n => n.SenType.Trim().ToUpperInvariant())
             .FirstOrDefault() ?? NotRecorded;
 
     /// <summary>The main placement the active plan records on the date, else the main setting the plan names.</summary>
@@ -190,7 +204,9 @@ public static class Sen2FiguresBuilder
         var named = request.Assessments.SelectMany(a => a.Plans).SelectMany(p => p.Settings);
         var setting = placed.OrderBy(s => s.PlacementRank ?? int.MaxValue).FirstOrDefault()
             ?? named.OrderBy(s => s.PlacementRank ?? int.MaxValue).FirstOrDefault();
-        return setting is null ? NotRecorded : Blank(setting.Urn) ?? Blank(setting.Ukprn) ?? Blank(setting.SenSetting)?.ToUpperInvariant() ?? NotRecorded;
+        if (setting is null) return NotRecorded;
+        return Blank(setting.Urn) ?? Blank(setting.Ukprn) ?? Blank(setting.SenSetting)?.ToUpperInvariant()
+            ?? NotRecorded;
     }
 
     private static List<OverdueRequest> Overdue(List<Case> cases, DateOnly reference)
@@ -199,14 +215,17 @@ public static class Sen2FiguresBuilder
         foreach (var (_, r) in cases)
         {
             var decision = Sen2Outcomes.Decision(r);
-            if (decision is RequestDecision.NotToAssess or RequestDecision.Withdrawn || FirstIssued(r) is not null) continue;
+            if (decision is RequestDecision.NotToAssess or RequestDecision.Withdrawn) continue;
+            if (FirstIssued(r) is not null) continue;
             var results = r.Assessments.Select(Sen2Outcomes.Result).ToList();
             if (results.Any(x => x is AssessmentResult.PlanNotIssued or AssessmentResult.Withdrawn)) continue;
             var days = Days(r.ReceivedDate, reference);
             if (days <= TwentyWeeksDays) continue;
             var stage = decision == RequestDecision.NotMade ? "awaiting the decision to assess"
-                : r.Assessments.Any(a => a.OutcomeDate is not null) ? "decided to issue, plan not issued" : "being assessed";
-            overdue.Add(new OverdueRequest(r.RequestId, r.ReceivedDate, days, stage, r.Assessments.Any(a => a.Week20Exception == true)));
+                : r.Assessments.Any(a => a.OutcomeDate is not null) ? "decided to issue, plan not issued"
+                : "being assessed";
+            var exception = r.Assessments.Any(a => a.Week20Exception == true);
+            overdue.Add(new OverdueRequest(r.RequestId, r.ReceivedDate, days, stage, exception));
         }
         return overdue.OrderByDescending(o => o.DaysWaiting).ThenBy(o => o.RequestId, StringComparer.Ordinal).ToList();
     }

@@ -22,13 +22,14 @@ public enum AssessmentResult
 
 /// <summary>
 /// Reads a request's and an assessment's outcome from the records first (an assessment exists, a plan was
-/// issued) and from the outcome codes only where the records cannot tell: a withdrawal, a decision not to
-/// issue. The codes are those of the DfE's SEN2 technical specification; until the project's versioned code
+/// issued) and from the outcome codes only where the records cannot tell: an agreement to assess not entered
+/// yet, a withdrawal, a decision not to issue. The codes are those of the DfE's SEN2 technical specification; until the project's versioned code
 /// list is merged, the ones below are this module's assumption and the one place to align.
 /// </summary>
 public static class Sen2Outcomes
 {
     // ASSUMED codes (requestoutcome, assessmentoutcome): align with the SEN2 code list when it is merged.
+    public const string RequestToAssessCode = "A";
     public const string RequestWithdrawnCode = "W";
     public const string AssessmentNotToIssueCode = "N";
     public const string AssessmentWithdrawnCode = "W";
@@ -37,7 +38,9 @@ public static class Sen2Outcomes
     {
         if (request.Assessments.Count > 0) return RequestDecision.ToAssess;
         if (Is(request.Outcome, RequestWithdrawnCode)) return RequestDecision.Withdrawn;
-        // A decision date with no assessment behind it is a refusal, whatever the code (a blank code is a query).
+        // Agreed, with the assessment not entered yet.
+        if (Is(request.Outcome, RequestToAssessCode)) return RequestDecision.ToAssess;
+        // Any other decision with no assessment behind it is a refusal (a blank code with a date is a query).
         return request.OutcomeDate is null && string.IsNullOrWhiteSpace(request.Outcome)
             ? RequestDecision.NotMade
             : RequestDecision.NotToAssess;

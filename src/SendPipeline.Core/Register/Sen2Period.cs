@@ -24,14 +24,17 @@ public readonly record struct Sen2Period(int Year, int? Month) : IComparable<Sen
 
     public DateOnly Start => new(Year, Month ?? 1, 1);
 
-    public DateOnly End => Month is { } month ? new DateOnly(Year, month, DateTime.DaysInMonth(Year, month)) : new(Year, 12, 31);
+    public DateOnly End =>
+        Month is { } month ? new DateOnly(Year, month, DateTime.DaysInMonth(Year, month)) : new(Year, 12, 31);
 
     public bool Contains(DateOnly date) => date >= Start && date <= End;
 
     /// <summary>The year and the month a date falls in: every event is counted in both.</summary>
     public static IEnumerable<Sen2Period> Of(DateOnly date) => [CalendarYear(date.Year), MonthOf(date)];
 
-    /// <summary>Every year, then its months, from the first date's year to the last date (months after it left out).</summary>
+    /// <summary>
+    /// Every year, then its months, from the first date's year to the last date (the months after it left out).
+    /// </summary>
     public static IReadOnlyList<Sen2Period> Span(DateOnly first, DateOnly last)
     {
         var periods = new List<Sen2Period>();

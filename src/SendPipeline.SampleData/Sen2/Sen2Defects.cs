@@ -23,14 +23,20 @@ public static class Sen2DefectKinds
     public const string TwoOpenRequests = "sen2-two-open-requests";
 
     public static readonly IReadOnlyList<string> Errors =
-        [DuplicateKey, ParentKeyUnresolved, PlanBeforeRequest, CeasedWithoutReason, NoRankOneNeed, WrongCheckLetter, LeavingBeforeEntry];
+    [
+        DuplicateKey, ParentKeyUnresolved, PlanBeforeRequest, CeasedWithoutReason, NoRankOneNeed, WrongCheckLetter,
+        LeavingBeforeEntry,
+    ];
 
     public static readonly IReadOnlyList<string> Queries = [BlankRequestSource, TwoOpenRequests];
 
     public static string SeverityOf(string kind) => Queries.Contains(kind) ? DefectKinds.Query : DefectKinds.Error;
 }
 
-/// <summary>Plants the kinds of <see cref="Sen2DefectKinds"/> in the text of an extract's modules, one to a row, and records each.</summary>
+/// <summary>
+/// Plants the kinds of <see cref="Sen2DefectKinds"/> in the text of an extract's modules, one to a row, and
+/// records each.
+/// </summary>
 internal sealed class Sen2Defects(Random rng, string uploadPath)
 {
     private readonly HashSet<(string, int)> _used = [];
@@ -46,13 +52,19 @@ internal sealed class Sen2Defects(Random rng, string uploadPath)
             Record(requests, blank, "requestsource", Sen2DefectKinds.BlankRequestSource);
         }
         // The same open request entered again by a second officer a few days later.
-        var assessed = tables[M.Assessment].Rows.Select(r => r[tables[M.Assessment].Column("requeststableid")]).ToHashSet(StringComparer.Ordinal);
-        if (Pick(requests, i => requests.Get(i, "requestoutcomedate").Length == 0 && !assessed.Contains(requests.Get(i, "requeststableid"))) is { } open)
+        var assessments = tables[M.Assessment];
+        var assessed = assessments.Rows.Select(r => r[assessments.Column("requeststableid")])
+            .ToHashSet(StringComparer.Ordinal);
+        bool Open(int i) =>
+            requests.Get(i, "requestoutcomedate").Length == 0 && !assessed.Contains(requests.Get(i, "requeststableid"));
+        if (Pick(requests, Open) is { } open)
         {
             var copy = (string[])requests.Rows[open].Clone();
             var next = requests.Rows.Count + 1;
-            copy[requests.Column("requeststableid")] = (requests.Rows.Max(r => int.Parse(r[0], CultureInfo.InvariantCulture)) + 1).ToString(CultureInfo.InvariantCulture);
-            copy[requests.Column("receiveddate")] = Sen2Tables.Blade(ParseBlade(requests.Get(open, "receiveddate")).AddDays(3));
+            var key = requests.Rows.Max(r => int.Parse(r[0], CultureInfo.InvariantCulture)) + 1;
+            copy[requests.Column("requeststableid")] = key.ToString(CultureInfo.InvariantCulture);
+            var received = ParseBlade(requests.Get(open, "receiveddate"));
+            copy[requests.Column("receiveddate")] = Sen2Tables.Blade(received.AddDays(3));
             copy[requests.Column("NativeId")] = $"REQ-{next:D6}";
             copy[requests.Column("requestsorderseqcolumn")] = next.ToString(CultureInfo.InvariantCulture);
             requests.Rows.Add(copy);
@@ -73,14 +85,19 @@ internal sealed class Sen2Defects(Random rng, string uploadPath)
         var assessments = tables[M.Assessment];
         if (Pick(assessments, _ => true) is { } orphan)
         {
-            assessments.Set(orphan, "requeststableid", "9" + requests.Rows.Count.ToString("D7", CultureInfo.InvariantCulture));
+            var nowhere = "9" + requests.Rows.Count.ToString("D7", CultureInfo.InvariantCulture);
+            assessments.Set(orphan, "requeststableid", nowhere);
             Record(assessments, orphan, "requeststableid", Sen2DefectKinds.ParentKeyUnresolved);
         }
 
         var plans = tables[M.NamedPlan];
-        var assessmentRequest = assessments.Rows.GroupBy(r => r[0]).ToDictionary(g => g.Key, g => g.First()[1], StringComparer.Ordinal);
-        var received = requests.Rows.GroupBy(r => r[0]).ToDictionary(g => g.Key, g => g.First()[requests.Column("receiveddate")], StringComparer.Ordinal);
-        string? ReceivedFor(int plan) => assessmentRequest.TryGetValue(plans.Get(plan, "assessmenttableid"), out var request)
+        var assessmentRequest = assessments.Rows.GroupBy(r => r[0])
+            .ToDictionary(g => g.Key, g => g.First()[1], StringComparer.Ordinal);
+        var receivedColumn = requests.Column("receiveddate");
+        var received = requests.Rows.GroupBy(r => r[0])
+            .ToDictionary(g => g.Key, g => g.First()[receivedColumn], StringComparer.Ordinal);
+        string? ReceivedFor(int plan) =>
+            assessmentRequest.TryGetValue(plans.Get(plan, "assessmenttableid"), out var request)
             && received.TryGetValue(request, out var date) ? date : null;
         if (Pick(plans, i => ReceivedFor(i) is not null) is { } early)
         {
@@ -95,7 +112,9 @@ internal sealed class Sen2Defects(Random rng, string uploadPath)
 
         var needs = tables[M.SenNeed];
         var needCounts = needs.Rows.GroupBy(r => r[1]).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        if (Pick(needs, i => needs.Get(i, "sentyperank") == "1" && needCounts[needs.Get(i, "activeplanstableid")] == 1) is { } only)
+        bool OnlyNeed(int i) =>
+            needs.Get(i, "sentyperank") == "1" && needCounts[needs.Get(i, "activeplanstableid")] == 1;
+        if (Pick(needs, OnlyNeed) is { } only)
         {
             needs.Set(only, "sentyperank", "2");
             Record(needs, only, "sentyperank", Sen2DefectKinds.NoRankOneNeed);
@@ -105,7 +124,8 @@ internal sealed class Sen2Defects(Random rng, string uploadPath)
         if (Pick(people, i => people.Get(i, "upn").Length == Upn.Length) is { } person)
         {
             var upn = people.Get(person, "upn");
-            var wrong = Upn.CheckAlphabet[(Upn.CheckAlphabet.IndexOf(upn[0]) + 1 + rng.Next(Upn.CheckAlphabet.Length - 1)) % Upn.CheckAlphabet.Length];
+            var shift = 1 + rng.Next(Upn.CheckAlphabet.Length - 1);
+            var wrong = Upn.CheckAlphabet[(Upn.CheckAlphabet.IndexOf(upn[0]) + shift) % Upn.CheckAlphabet.Length];
             people.Set(person, "upn", wrong + upn[1..]);
             Record(people, person, "upn", Sen2DefectKinds.WrongCheckLetter, "1510");
         }
@@ -113,7 +133,8 @@ internal sealed class Sen2Defects(Random rng, string uploadPath)
         var placements = tables[M.PlacementDetail];
         if (Pick(placements, i => placements.Get(i, "leavingdate").Length == 0) is { } placement)
         {
-            var entry = DateOnly.ParseExact(placements.Get(placement, "entrydate"), "dd/MM/yyyy", CultureInfo.InvariantCulture);
+            var entry = DateOnly.ParseExact(placements.Get(placement, "entrydate"), "dd/MM/yyyy",
+                CultureInfo.InvariantCulture);
             placements.Set(placement, "leavingdate", Sen2Tables.Uk(entry.AddDays(-10)));
             Record(placements, placement, "leavingdate", Sen2DefectKinds.LeavingBeforeEntry);
         }
@@ -121,7 +142,8 @@ internal sealed class Sen2Defects(Random rng, string uploadPath)
 
     private int? Pick(Sen2Table table, Func<int, bool> suitable)
     {
-        var free = Enumerable.Range(0, table.Rows.Count).Where(i => !_used.Contains((table.Module.Name, i)) && suitable(i)).ToList();
+        var free = Enumerable.Range(0, table.Rows.Count)
+            .Where(i => !_used.Contains((table.Module.Name, i)) && suitable(i)).ToList();
         if (free.Count == 0) return null;
         var row = free[rng.Next(free.Count)];
         _used.Add((table.Module.Name, row));
@@ -131,8 +153,8 @@ internal sealed class Sen2Defects(Random rng, string uploadPath)
     private void Record(Sen2Table table, int row, string column, string kind, string? dfeRule = null)
     {
         var value = table.Get(row, column);
-        Defects.Add(new PlantedDefect(uploadPath, row + 2, column, Sen2DefectKinds.SeverityOf(kind), kind, value.Length == 0 ? null : value,
-            dfeRule, table.Module.Name));
+        Defects.Add(new PlantedDefect(uploadPath, row + 2, column, Sen2DefectKinds.SeverityOf(kind), kind,
+            value.Length == 0 ? null : value, dfeRule, table.Module.Name));
     }
 
     private static DateOnly ParseBlade(string text) =>

@@ -25,7 +25,8 @@ internal sealed class Sen2Planner(SampleWorld world, IReadOnlyList<ProviderRetur
     /// Leicestershire's (855) plans issued within 20 weeks, timeliness_20_week.csv: 92% in 2019, 80% in 2020, 26.9% in
     /// 2021, 3.8% in 2022. Earlier years take 2019's rate and later years 2022's, the last published.
     /// </summary>
-    public static double TwentyWeekRate(int year) => year switch { <= 2019 => 0.92, 2020 => 0.80, 2021 => 0.269, _ => 0.038 };
+    public static double TwentyWeekRate(int year) =>
+        year switch { <= 2019 => 0.92, 2020 => 0.80, 2021 => 0.269, _ => 0.038 };
 
     private static readonly DateOnly FirstPlans = new(2015, 1, 1);
     private readonly WeightedTable<string> _sources = new(Codes.RequestSources);
@@ -42,12 +43,15 @@ internal sealed class Sen2Planner(SampleWorld world, IReadOnlyList<ProviderRetur
         var people = new List<SamplePerson>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var urns = world.Register.Entries.Where(e => e.School is not null && e.Status.IsOpen)
-            .GroupBy(e => e.School!.LaEstab).ToDictionary(g => g.Key, g => g.First().Urn.ToString(CultureInfo.InvariantCulture));
+            .GroupBy(e => e.School!.LaEstab)
+            .ToDictionary(g => g.Key, g => g.First().Urn.ToString(CultureInfo.InvariantCulture));
 
         foreach (var file in world.Census)
         {
             if (!urns.TryGetValue(file.School.LaEstab, out var urn)) continue;
-            foreach (var pupil in world.CleanRows(file).Where(p => p.Provision == "E" && p.Dob is not null && p.SenType1 is not null))
+            var planned = world.CleanRows(file)
+                .Where(p => p.Provision == "E" && p.Dob is not null && p.SenType1 is not null);
+            foreach (var pupil in planned)
                 if (seen.Add(pupil.Upn)) people.Add(FromCensus(pupil, urn));
         }
         foreach (var provider in placements.Where(p => p.School is null))
@@ -63,10 +67,13 @@ internal sealed class Sen2Planner(SampleWorld world, IReadOnlyList<ProviderRetur
     private SamplePerson FromCensus(CensusRecord pupil, string urn)
     {
         var person = new SamplePerson(pupil.Upn, null, pupil.Dob!.Value, pupil.Sex);
-        var entry = pupil.EntryDate ?? CensusDates.SeptemberStart(CensusDates.AugustBefore(world.Options.CensusDate).Year);
-        var setting = new SampleSetting(urn, null, null, pupil.SenUnit == true, pupil.ResourcedProvision == true, entry);
+        var entry = pupil.EntryDate
+            ?? CensusDates.SeptemberStart(CensusDates.AugustBefore(world.Options.CensusDate).Year);
+        var setting = new SampleSetting(urn, null, null, pupil.SenUnit == true, pupil.ResourcedProvision == true,
+            entry);
         List<string> needs = [pupil.SenType1!];
-        if (pupil.SenType2 is { } second && second != pupil.SenType1 && second != Core.Reference.SenTypes.NoSpecialistAssessment) needs.Add(second);
+        if (pupil.SenType2 is { } second && second != pupil.SenType1
+            && second != Core.Reference.SenTypes.NoSpecialistAssessment) needs.Add(second);
         DateOnly? due = null, final = null;
         if (NcYear.TryParse(pupil.NcYear, out var year) && year is 6 or 11)
         {
@@ -83,7 +90,8 @@ internal sealed class Sen2Planner(SampleWorld world, IReadOnlyList<ProviderRetur
         var person = new SamplePerson(row.Upn, row.Uln, row.Dob, rng.NextDouble() < 0.68 ? "M" : "F");
         var id = provider.ProviderId;
         // The LA's own arrangements (home tuition, personal budgets) have no URN or UKPRN of their own: OLA.
-        var setting = provider.Kind == ProviderKind.LocalAuthority ? new SampleSetting(null, null, "OLA", false, false, row.Start)
+        var setting = provider.Kind == ProviderKind.LocalAuthority
+            ? new SampleSetting(null, null, "OLA", false, false, row.Start)
             : id.Length == 6 ? new SampleSetting(id, null, null, false, false, row.Start)
             : new SampleSetting(null, id, null, false, false, row.Start);
         person.Requests.Add(ActivePlan(row.Dob, setting, [row.PrimaryNeed], null, null));
@@ -91,7 +99,8 @@ internal sealed class Sen2Planner(SampleWorld world, IReadOnlyList<ProviderRetur
     }
 
     /// <summary>The request behind a plan in force now, its assessment, the plan and its annual reviews.</summary>
-    private SampleRequest ActivePlan(DateOnly birth, SampleSetting setting, IReadOnlyList<string> needs, DateOnly? due, DateOnly? final)
+    private SampleRequest ActivePlan(
+        DateOnly birth, SampleSetting setting, IReadOnlyList<string> needs, DateOnly? due, DateOnly? final)
     {
         var latest = Reference.AddDays(-14);
         var earliest = Max(Max(birth.AddYears(2), FirstPlans), Reference.AddYears(-12));
@@ -112,14 +121,17 @@ internal sealed class Sen2Planner(SampleWorld world, IReadOnlyList<ProviderRetur
         {
             ReviewMeeting = reviews.Count > 0 ? reviews[^1] : null,
             LastReview = reviews.Count > 1 ? reviews[^2] : null,
-            ReviewOutcome = reviews.Count == 0 ? null : rng.NextDouble() < 0.7 ? Codes.ReviewMaintain : Codes.ReviewAmend,
+            ReviewOutcome = reviews.Count == 0 ? null
+                : rng.NextDouble() < 0.7 ? Codes.ReviewMaintain : Codes.ReviewAmend,
             PhaseTransferDue = due,
             PhaseTransferFinal = final,
         };
         return request;
     }
 
-    /// <summary>A request that led to <paramref name="plan"/>, timed so that the year's plans meet 20 weeks at the LA's rate.</summary>
+    /// <summary>
+    /// A request that led to <paramref name="plan"/>, timed so that the year's plans meet 20 weeks at the LA's rate.
+    /// </summary>
     private SampleRequest IssuedPlan(DateOnly issued, SamplePlan plan)
     {
         var days = rng.NextDouble() < TwentyWeekRate(issued.Year) ? rng.Next(90, 141)
@@ -134,12 +146,15 @@ internal sealed class Sen2Planner(SampleWorld world, IReadOnlyList<ProviderRetur
             Assessment = new SampleAssessment
             {
                 Outcome = Codes.AssessmentToIssue, OutcomeDate = Min(assessed, issued),
-                Week20Exception = days > 140 && rng.NextDouble() < 0.01, Mediation = rng.NextDouble() < 0.02, Plan = plan,
+                Week20Exception = days > 140 && rng.NextDouble() < 0.01, Mediation = rng.NextDouble() < 0.02,
+                Plan = plan,
             },
         };
     }
 
-    /// <summary>About Leicestershire's 446 a year, by its reasons, in the last three years and this one to date.</summary>
+    /// <summary>
+    /// About Leicestershire's 446 a year, by its reasons, in the last three years and this one to date.
+    /// </summary>
     private void Ceased(List<SamplePerson> people)
     {
         for (var year = Reference.Year - 3; year <= Reference.Year; year++)
@@ -152,15 +167,18 @@ internal sealed class Sen2Planner(SampleWorld world, IReadOnlyList<ProviderRetur
                 var reason = _ceaseReasons.Pick(rng);
                 var age = reason switch { "1" => 25, "3" or "4" or "6" => rng.Next(17, 23), _ => rng.Next(5, 19) };
                 var birth = ceased.AddYears(-age).AddDays(-rng.Next(1, 365));
-                var person = new SamplePerson(world.NewUpnFor(birth, rng), age >= 16 && rng.NextDouble() < 0.5 ? world.NewUln(rng) : null,
-                    birth, rng.NextDouble() < 0.68 ? "M" : "F");
+                var uln = age >= 16 && rng.NextDouble() < 0.5 ? world.NewUln(rng) : null;
+                var sex = rng.NextDouble() < 0.68 ? "M" : "F";
+                var person = new SamplePerson(world.NewUpnFor(birth, rng), uln, birth, sex);
                 var earliest = Max(birth.AddYears(2), FirstPlans);
                 var latest = ceased.AddDays(-60);
                 if (earliest >= latest) earliest = latest.AddDays(-30);
                 var issued = earliest.AddDays(rng.Next(latest.DayNumber - earliest.DayNumber));
-                var setting = age >= 16 ? new SampleSetting(null, null, rng.NextDouble() < 0.5 ? "NEET" : "OTH", false, false, issued)
+                var setting = age >= 16
+                    ? new SampleSetting(null, null, rng.NextDouble() < 0.5 ? "NEET" : "OTH", false, false, issued)
                     : new SampleSetting(AnySchoolUrn(), null, null, false, false, issued);
-                person.Requests.Add(IssuedPlan(issued, new SamplePlan(issued, setting) { Ceased = ceased, CeaseReason = reason }));
+                var plan = new SamplePlan(issued, setting) { Ceased = ceased, CeaseReason = reason };
+                person.Requests.Add(IssuedPlan(issued, plan));
                 people.Add(person);
             }
         }
@@ -174,10 +192,12 @@ internal sealed class Sen2Planner(SampleWorld world, IReadOnlyList<ProviderRetur
     {
         // A child the census has twice (dual registration) is one person: never a second record for a UPN already used.
         var used = people.Select(p => p.Upn).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var supported = world.Census.SelectMany(world.CleanRows).Where(p => p.Provision == "K" && p.Dob is not null && used.Add(p.Upn))
+        var supported = world.Census.SelectMany(world.CleanRows)
+            .Where(p => p.Provision == "K" && p.Dob is not null && used.Add(p.Upn))
             .OrderBy(_ => rng.Next()).ToList();
         var next = 0;
-        var received = people.SelectMany(p => p.Requests).GroupBy(r => r.Received.Year).ToDictionary(g => g.Key, g => g.Count());
+        var received = people.SelectMany(p => p.Requests).GroupBy(r => r.Received.Year)
+            .ToDictionary(g => g.Key, g => g.Count());
         for (var year = Reference.Year - 4; year <= Reference.Year; year++)
         {
             var (start, days) = YearToDate(year);
@@ -202,7 +222,10 @@ internal sealed class Sen2Planner(SampleWorld world, IReadOnlyList<ProviderRetur
     private SampleRequest Unplanned(DateOnly received)
     {
         var waited = Reference.DayNumber - received.DayNumber;
-        var request = new SampleRequest(received, _sources.Pick(rng)) { Mediation = rng.NextDouble() < 0.03, Tribunal = rng.NextDouble() < 0.01 };
+        var request = new SampleRequest(received, _sources.Pick(rng))
+        {
+            Mediation = rng.NextDouble() < 0.03, Tribunal = rng.NextDouble() < 0.01,
+        };
         var kind = rng.Next(100);
         var decided = received.AddDays(DecisionDays());
         if (decided > Reference || (waited <= 42 && rng.NextDouble() < 0.5)) return request;
@@ -252,6 +275,6 @@ internal sealed class Sen2Planner(SampleWorld world, IReadOnlyList<ProviderRetur
          "Oliver", "Noah", "Leo", "Harry", "Jack", "Arjun", "Muhammad", "Kacper", "Théo", "George"];
 
     private static readonly string[] Surnames =
-        ["Smith", "Jones", "Taylor", "Brown", "Wilson", "Patel", "Mistry", "Kowalski", "Walker", "Wright", "Thompson", "O'Brien",
-         "Evans", "Robinson", "Green", "Hall", "Wood", "Clarke", "Chauhan", "Lewis"];
+        ["Smith", "Jones", "Taylor", "Brown", "Wilson", "Patel", "Mistry", "Kowalski", "Walker", "Wright", "Thompson",
+         "O'Brien", "Evans", "Robinson", "Green", "Hall", "Wood", "Clarke", "Chauhan", "Lewis"];
 }

@@ -16,7 +16,9 @@ internal sealed record Sen2Upload(string UploadPath, Sen2Tables Tables, int Peop
 /// </summary>
 internal static class Sen2Sample
 {
-    /// <summary>The return type's name in upload paths (spec 2), until Core registers it as a known return type.</summary>
+    /// <summary>
+    /// The return type's name in upload paths (spec 2), until Core registers it as a known return type.
+    /// </summary>
     public const string ReturnType = "sen2";
 
     private static readonly DateTimeOffset FixedTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -31,7 +33,8 @@ internal static class Sen2Sample
         var main = new Sen2Upload($"{folder}/Blade-Export_{reference:dd-MM-yyyy}.zip", tables, people.Count);
         if (!plantErrors) return ([main], []);
 
-        var failed = new Sen2Upload($"{folder}/Blade-Export_{reference:dd-MM-yyyy}_first-attempt.zip", tables.Copy(), people.Count);
+        var failedPath = $"{folder}/Blade-Export_{reference:dd-MM-yyyy}_first-attempt.zip";
+        var failed = new Sen2Upload(failedPath, tables.Copy(), people.Count);
         var queries = new Sen2Defects(rng, main.UploadPath);
         queries.PlantQueries(main.Tables);
         var errors = new Sen2Defects(rng, failed.UploadPath);
@@ -39,7 +42,9 @@ internal static class Sen2Sample
         return ([main, failed], [.. queries.Defects, .. errors.Defects]);
     }
 
-    /// <summary>Writes the zip: entries in module order, each a UTF-8 CSV with a byte-order mark, stamped with one fixed time.</summary>
+    /// <summary>
+    /// Writes the zip: entries in module order, each a UTF-8 CSV with a byte-order mark, stamped with one fixed time.
+    /// </summary>
     public static void Write(Sen2Upload upload, DateOnly exported, string outputRoot)
     {
         var path = Path.Combine(outputRoot, upload.UploadPath);
@@ -51,7 +56,8 @@ internal static class Sen2Sample
             var entry = zip.CreateEntry(table.Module.FileName(exported), CompressionLevel.Optimal);
             entry.LastWriteTime = FixedTime;
             using var entryStream = entry.Open();
-            CsvTableWriter.Write(entryStream, table.Header, table.Rows.Select(r => r.ToArray<object?>()), utf8Bom: true);
+            var rows = table.Rows.Select(r => r.ToArray<object?>());
+            CsvTableWriter.Write(entryStream, table.Header, rows, utf8Bom: true);
         }
     }
 }

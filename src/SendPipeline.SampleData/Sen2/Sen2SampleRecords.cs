@@ -48,7 +48,8 @@ internal sealed class SamplePlan(DateOnly issued, SampleSetting setting)
 }
 
 /// <summary>A setting by URN, UKPRN or, with neither, the sensetting code (OLA, EYP, NEET …).</summary>
-internal sealed record SampleSetting(string? Urn, string? Ukprn, string? SenSetting, bool SenUnit, bool ResourcedProvision, DateOnly Entry);
+internal sealed record SampleSetting(
+    string? Urn, string? Ukprn, string? SenSetting, bool SenUnit, bool ResourcedProvision, DateOnly Entry);
 
 internal sealed class SampleActivePlan(SampleSetting placement, IReadOnlyList<string> needs)
 {

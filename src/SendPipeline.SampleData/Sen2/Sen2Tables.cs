@@ -9,7 +9,9 @@ internal sealed class Sen2Table(Sen2Module module)
     public List<string> Header { get; } = [.. module.Header];
     public List<string[]> Rows { get; } = [];
 
-    public int Column(string name) => Header.IndexOf(name) is >= 0 and var i ? i : throw new ArgumentException($"{Module.Name} has no column {name}.");
+    public int Column(string name) =>
+        Header.IndexOf(name) is >= 0 and var i
+            ? i : throw new ArgumentException($"{Module.Name} has no column {name}.");
 
     public string Get(int row, string column) => Rows[row][Column(column)];
 
@@ -48,14 +50,18 @@ internal sealed class Sen2Tables
         {
             var table = tables[module.Name];
             var seq = table.Rows.Count + 1;
-            string[] row = [key, .. parent is null ? Array.Empty<string>() : [parent], .. cells.Select(c => c ?? ""),
-                $"{module.Name[..3].ToUpperInvariant()}-{seq:D6}", N(seq), "1"];
+            string[] row =
+            [
+                key, .. parent is null ? Array.Empty<string>() : [parent], .. cells.Select(c => c ?? ""),
+                $"{module.Name[..3].ToUpperInvariant()}-{seq:D6}", N(seq), "1",
+            ];
             table.Rows.Add(row);
         }
 
-        Add(Sen2Modules.Sen2, "1", null, Sen2SampleCodes.Collection, N(reference.Year), Blade(reference), Sen2SampleCodes.SourceLevel, laCode,
-            Sen2SampleCodes.SoftwareCode, Sen2SampleCodes.Release, "001", reference.ToString("yyyy-MMM-dd' 18:05:00'", CultureInfo.InvariantCulture),
-            null, null, null);
+        var exportedAt = reference.ToString("yyyy-MMM-dd' 18:05:00'", CultureInfo.InvariantCulture);
+        Add(Sen2Modules.Sen2, "1", null, Sen2SampleCodes.Collection, N(reference.Year), Blade(reference),
+            Sen2SampleCodes.SourceLevel, laCode, Sen2SampleCodes.SoftwareCode, Sen2SampleCodes.Release, "001",
+            exportedAt, null, null, null);
         int request = 0, assessment = 0, plan = 0, detail = 0, active = 0, placement = 0, need = 0;
         // January's return has been made: a request received before it was exported then.
         var lastReturn = new DateOnly(reference.Month >= 2 ? reference.Year : reference.Year - 1, 1, 20);
@@ -63,36 +69,38 @@ internal sealed class Sen2Tables
         {
             var person = people[p];
             var personId = N(p + 1);
-            Add(Sen2Modules.Person, personId, "1", person.Surname, person.Forename, Iso(person.Birth), person.Sex, person.Ethnicity, person.Postcode,
-                person.Upn, person.Uln, person.Upn is null && person.Uln is null ? Sen2SampleCodes.UpnNotYetReceived : null);
+            var upnUnknown = person.Upn is null && person.Uln is null ? Sen2SampleCodes.UpnNotYetReceived : null;
+            Add(Sen2Modules.Person, personId, "1", person.Surname, person.Forename, Iso(person.Birth), person.Sex,
+                person.Ethnicity, person.Postcode, person.Upn, person.Uln, upnUnknown);
             foreach (var r in person.Requests.OrderBy(r => r.Received))
             {
                 var requestId = N(++request);
-                Add(Sen2Modules.Requests, requestId, personId, Blade(r.Received), r.Source, YN(r.Rya), Blade(r.OutcomeDate), r.Outcome,
-                    YN(r.Mediation), YN(r.Tribunal), YN(r.Received < lastReturn));
+                Add(Sen2Modules.Requests, requestId, personId, Blade(r.Received), r.Source, YN(r.Rya),
+                    Blade(r.OutcomeDate), r.Outcome, YN(r.Mediation), YN(r.Tribunal), YN(r.Received < lastReturn));
                 if (r.Assessment is { } a)
                 {
                     var assessmentId = N(++assessment);
-                    Add(Sen2Modules.Assessment, assessmentId, requestId, a.Outcome, Blade(a.OutcomeDate), Bit(a.Mediation), Bit(false),
-                        Bit(false), Bit(false), Bit(a.Week20Exception));
+                    Add(Sen2Modules.Assessment, assessmentId, requestId, a.Outcome, Blade(a.OutcomeDate),
+                        Bit(a.Mediation), Bit(false), Bit(false), Bit(false), Bit(a.Week20Exception));
                     if (a.Plan is { } named)
                     {
                         var planId = N(++plan);
-                        Add(Sen2Modules.NamedPlan, planId, assessmentId, Blade(named.Issued), YN(named.Residential), YN(false),
-                            YN(named.PersonalBudget), YN(false), YN(false), Blade(named.Ceased), named.CeaseReason);
+                        Add(Sen2Modules.NamedPlan, planId, assessmentId, Blade(named.Issued), YN(named.Residential),
+                            YN(false), YN(named.PersonalBudget), YN(false), YN(false), Blade(named.Ceased),
+                            named.CeaseReason);
                         var s = named.Setting;
-                        Add(Sen2Modules.PlanDetail, N(++detail), planId, s.Urn, s.Ukprn, s.SenSetting, null, "1", YN(s.SenUnit),
-                            YN(s.ResourcedProvision));
+                        Add(Sen2Modules.PlanDetail, N(++detail), planId, s.Urn, s.Ukprn, s.SenSetting, null, "1",
+                            YN(s.SenUnit), YN(s.ResourcedProvision));
                     }
                 }
                 if (r.Active is { } ap)
                 {
                     var activeId = N(++active);
-                    Add(Sen2Modules.ActivePlans, activeId, requestId, null, Iso(ap.ReviewMeeting), ap.ReviewOutcome, null,
-                        Iso(ap.PhaseTransferDue), Iso(ap.PhaseTransferFinal), Iso(ap.LastReview));
+                    Add(Sen2Modules.ActivePlans, activeId, requestId, null, Iso(ap.ReviewMeeting), ap.ReviewOutcome,
+                        null, Iso(ap.PhaseTransferDue), Iso(ap.PhaseTransferFinal), Iso(ap.LastReview));
                     var s = ap.Placement;
-                    Add(Sen2Modules.PlacementDetail, N(++placement), activeId, s.Urn, s.Ukprn, s.SenSetting, null, "1", Uk(s.Entry), null,
-                        TrueFalse(s.SenUnit), TrueFalse(s.ResourcedProvision));
+                    Add(Sen2Modules.PlacementDetail, N(++placement), activeId, s.Urn, s.Ukprn, s.SenSetting, null, "1",
+                        Uk(s.Entry), null, TrueFalse(s.SenUnit), TrueFalse(s.ResourcedProvision));
                     for (var rank = 0; rank < ap.Needs.Count; rank++)
                         Add(Sen2Modules.SenNeed, N(++need), activeId, ap.Needs[rank], N(rank + 1));
                 }
@@ -102,7 +110,8 @@ internal sealed class Sen2Tables
     }
 
     /// <summary>The Blade export's own date form: <c>2022-Sep-28 00:00:00</c>.</summary>
-    public static string Blade(DateOnly? date) => date?.ToString("yyyy-MMM-dd' 00:00:00'", CultureInfo.InvariantCulture) ?? "";
+    public static string Blade(DateOnly? date) =>
+        date?.ToString("yyyy-MMM-dd' 00:00:00'", CultureInfo.InvariantCulture) ?? "";
 
     public static string Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 

@@ -12,7 +12,8 @@ public sealed class Sen2FiguresTests
     private static readonly DateOnly Reference = new(2024, 3, 31);
     private static readonly DateOnly January2023Census = new(2023, 1, 19), January2024Census = new(2024, 1, 18);
 
-    private static Sen2Figures Figures() => Sen2FiguresBuilder.Build(HandBuilt(), [January2023Census, January2024Census]);
+    private static Sen2Figures Figures() =>
+        Sen2FiguresBuilder.Build(HandBuilt(), [January2023Census, January2024Census]);
 
     [Fact]
     public void Requests_CountedInTheYearAndMonthReceived_SixWeeksIs42DaysAtMost()
@@ -20,9 +21,11 @@ public sealed class Sen2FiguresTests
         var figures = Figures();
         var year = Year(figures.Requests, 2023);
 
-        // 2023: R1, R2, R3 (31 Dec), R6, R7, R8, R10 received; R1, R2, R6, R8 assessed; R3 refused; R7 open; R10 withdrawn.
+        // 2023: R1, R2, R3 (31 Dec), R6, R7, R8, R10 received; R1, R2, R6, R8 assessed; R3 refused; R7 open;
+        // R10 withdrawn.
         Assert.Equal(7, year.Received);
-        Assert.Equal((4, 1, 1, 1), (year.DecidedToAssess, year.DecidedNotToAssess, year.DecisionNotMade, year.Withdrawn));
+        Assert.Equal((4, 1, 1, 1),
+            (year.DecidedToAssess, year.DecidedNotToAssess, year.DecisionNotMade, year.Withdrawn));
         // R1 42 days, R3 5, R6 31, R8 19: within; R2 43 days: over; R7 undecided and R10 withdrawn: neither.
         Assert.Equal((4, 1), (year.DecidedWithinSixWeeks, year.DecidedAfterSixWeeks));
         Assert.Equal(1, year.Mediation);
@@ -39,7 +42,8 @@ public sealed class Sen2FiguresTests
         var year = Year(Figures().Assessments, 2023);
 
         // A1, A2 plans issued; A8 not to issue (91 days after R8: within 16 weeks); A6 still being assessed.
-        Assert.Equal((4, 2, 1, 1, 0), (year.Assessments, year.PlanIssued, year.PlanNotIssued, year.DecisionNotMade, year.Withdrawn));
+        Assert.Equal((4, 2, 1, 1, 0),
+            (year.Assessments, year.PlanIssued, year.PlanNotIssued, year.DecisionNotMade, year.Withdrawn));
         Assert.Equal((1, 0), (year.NotToIssueWithinSixteenWeeks, year.NotToIssueAfterSixteenWeeks));
         Assert.Equal(0, Year(Figures().Assessments, 2022).Assessments);
     }
@@ -50,8 +54,10 @@ public sealed class Sen2FiguresTests
         var figures = Figures();
         var y2023 = Year(figures.Timeliness, 2023);
 
-        // PL1 140 days after R1: within. PL2 141 days, with the week20 exception: 20 to 52 weeks, and not in the _ex counts.
-        Assert.Equal((2, 1, 1, 0), (y2023.Issued, y2023.WithinTwentyWeeks, y2023.TwentyToFiftyTwoWeeks, y2023.OverFiftyTwoWeeks));
+        // PL1 140 days after R1: within. PL2 141 days, with the week20 exception: 20 to 52 weeks, and not in the
+        // _ex counts.
+        Assert.Equal((2, 1, 1, 0),
+            (y2023.Issued, y2023.WithinTwentyWeeks, y2023.TwentyToFiftyTwoWeeks, y2023.OverFiftyTwoWeeks));
         Assert.Equal((1, 1, 0, 0), (y2023.IssuedNoException, y2023.NoExceptionWithinTwentyWeeks,
             y2023.NoExceptionTwentyToFiftyTwoWeeks, y2023.NoExceptionOverFiftyTwoWeeks));
         // May 2023 holds both; PL4, 458 days after R4, is over 52 weeks in 2020; PL9 (126 days) within in 2021.
@@ -91,8 +97,8 @@ public sealed class Sen2FiguresTests
         // 12 months and a day after its last review (28 Feb 2023); AP2 has had no review.
         var year = Year(figures.Reviews, 2024);
         Assert.Equal((2, 1, 1, 0), (year.Held, year.WithinTwelveMonths, year.AfterTwelveMonths, year.NoEarlierDate));
-        Assert.Equal((1, 0, 1), (Month(figures.Reviews, 2024, 2).Held, Month(figures.Reviews, 2024, 2).WithinTwelveMonths,
-            Month(figures.Reviews, 2024, 2).AfterTwelveMonths));
+        var february = Month(figures.Reviews, 2024, 2);
+        Assert.Equal((1, 0, 1), (february.Held, february.WithinTwelveMonths, february.AfterTwelveMonths));
     }
 
     [Fact]
@@ -100,7 +106,8 @@ public sealed class Sen2FiguresTests
     {
         var rows = Figures().ActivePlans;
         int Count(DateOnly date, string topic, string breakdown) =>
-            rows.SingleOrDefault(r => r.CensusDate == date && r.BreakdownTopic == topic && r.Breakdown == breakdown)?.Plans ?? 0;
+            rows.SingleOrDefault(r => r.CensusDate == date && r.BreakdownTopic == topic && r.Breakdown == breakdown)
+                ?.Plans ?? 0;
 
         // January 2023: PL4 and PL5 (ceased later that year) and PL9; PL1 and PL2 not issued yet.
         Assert.Equal(3, Count(January2023Census, "Total", "Total"));
@@ -110,10 +117,12 @@ public sealed class Sen2FiguresTests
         Assert.Equal(1, Count(January2024Census, "Age", "Age 11 to 15"));
         Assert.Equal(0, Count(January2024Census, "Age", "Under 5"));
         Assert.Equal([("ASD", 1), ("SEMH", 1), ("SLCN", 1)],
-            rows.Where(r => r.CensusDate == January2024Census && r.BreakdownTopic == "Primary need").Select(r => (r.Breakdown, r.Plans)));
+            rows.Where(r => r.CensusDate == January2024Census && r.BreakdownTopic == "Primary need")
+                .Select(r => (r.Breakdown, r.Plans)));
         // PL9's current placement is 100002 (100003 ended in 2021); PL2 has no URN, only its sensetting.
         Assert.Equal([("100001", 1), ("100002", 1), ("EYP", 1)],
-            rows.Where(r => r.CensusDate == January2024Census && r.BreakdownTopic == "Setting").Select(r => (r.Breakdown, r.Plans)));
+            rows.Where(r => r.CensusDate == January2024Census && r.BreakdownTopic == "Setting")
+                .Select(r => (r.Breakdown, r.Plans)));
         // A ceased plan has no active-plan record: its need is not recorded, its setting is the one the plan named.
         Assert.Equal(2, Count(January2023Census, "Primary need", "Not recorded"));
         Assert.Equal(1, Count(January2023Census, "Setting", "100004"));
@@ -122,9 +131,24 @@ public sealed class Sen2FiguresTests
     [Fact]
     public void Overdue_RequestsWaitingMoreThan140DaysWithNoPlanAndNoRefusal()
     {
-        // R6: 182 days, being assessed. R7: exactly 140 days, not yet overdue. R3 refused, R8 not to issue, R10 withdrawn.
+        // R6: 182 days, being assessed. R7: exactly 140 days, not yet overdue. R3 refused, R8 not to issue,
+        // R10 withdrawn.
         var overdue = Assert.Single(Figures().Overdue);
-        Assert.Equal(("R6", 182, 26, "being assessed"), (overdue.RequestId, overdue.DaysWaiting, overdue.WeeksWaiting, overdue.Stage));
+        Assert.Equal(("R6", 182, 26, "being assessed"),
+            (overdue.RequestId, overdue.DaysWaiting, overdue.WeeksWaiting, overdue.Stage));
+    }
+
+    [Theory]
+    [InlineData("A", RequestDecision.ToAssess)]
+    [InlineData("N", RequestDecision.NotToAssess)]
+    [InlineData(" ", RequestDecision.NotToAssess)]
+    [InlineData("W", RequestDecision.Withdrawn)]
+    public void ADecidedRequestWithNoAssessmentYet_IsReadFromItsOutcomeCode(string outcome, RequestDecision expected)
+    {
+        var request = new Sen2Request("R", new(2024, 1, 1), "PA", false, new(2024, 2, 1), outcome, false, false, 2, [], []);
+
+        Assert.Equal(expected, Sen2Outcomes.Decision(request));
+        Assert.Equal(RequestDecision.NotMade, Sen2Outcomes.Decision(request with { OutcomeDate = null, Outcome = null }));
     }
 
     [Fact]
@@ -158,8 +182,10 @@ public sealed class Sen2FiguresTests
         Assert.NotEmpty(cells);
         foreach (var person in HandBuilt().People)
         {
-            Assert.DoesNotContain(cells, c => c is not null && (c.Contains(person.Upn!, StringComparison.Ordinal) || c == person.PersonId));
-            Assert.DoesNotContain(cells, c => c is not null && c.Contains(Text(person.BirthDate!.Value)!, StringComparison.Ordinal));
+            var birth = Text(person.BirthDate!.Value)!;
+            Assert.DoesNotContain(cells, c => c is not null && c.Contains(person.Upn!, StringComparison.Ordinal));
+            Assert.DoesNotContain(cells, c => c is not null && c.Contains(birth, StringComparison.Ordinal));
+            Assert.DoesNotContain(person.PersonId, cells);
         }
     }
 
@@ -192,16 +218,19 @@ public sealed class Sen2FiguresTests
         // R1 10 Jan 2023, decided 21 Feb (42 days), PL1 issued 30 May 2023: 140 days exactly. Reviewed 20 Mar 2024.
         Person("P1", new(2014, 1, 18), Request("R1", new(2023, 1, 10), new(2023, 2, 21), "A",
             [Assessment("A1", "Y", new(2023, 5, 1), false, Plan("PL1", new(2023, 5, 30)))],
-            [Active("AP1", new(2024, 3, 20), null, [Placement("100001", null, new(2019, 9, 1), null)], [Need("ASD", 1)])])),
+            [Active("AP1", new(2024, 3, 20), null, [Placement("100001", null, new(2019, 9, 1), null)],
+                [Need("ASD", 1)])])),
         // R2 10 Jan 2023, decided 22 Feb (43 days), PL2 issued 31 May 2023: 141 days, the week20 exception applied.
         Person("P2", new(2019, 1, 18), Request("R2", new(2023, 1, 10), new(2023, 2, 22), "A",
             [Assessment("A2", "Y", new(2023, 5, 2), true, Plan("PL2", new(2023, 5, 31)))],
-            [Active("AP2", null, null, [Placement(null, "EYP", new(2023, 6, 1), null)], [Need("ASD", 2), Need("SLCN", 1)])])),
+            [Active("AP2", null, null, [Placement(null, "EYP", new(2023, 6, 1), null)],
+                [Need("ASD", 2), Need("SLCN", 1)])])),
         // R3 31 Dec 2023, refused 5 Jan 2024 (5 days), with mediation.
         Person("P3", new(2010, 6, 1), Request("R3", new(2023, 12, 31), new(2024, 1, 5), "N", [], [], mediation: true)),
         // R4 1 Jun 2019, PL4 issued 1 Sep 2020 (458 days), ceased 31 Jul 2023: reason 6.
         Person("P4", new(2005, 3, 1), Request("R4", new(2019, 6, 1), new(2019, 7, 1), "A",
-            [Assessment("A4", "Y", new(2020, 8, 1), false, Plan("PL4", new(2020, 9, 1), new(2023, 7, 31), "6", "100004"))], [])),
+            [Assessment("A4", "Y", new(2020, 8, 1), false,
+                Plan("PL4", new(2020, 9, 1), new(2023, 7, 31), "6", "100004"))], [])),
         // R5 15 Jan 2018, PL5 issued 1 May 2018 (106 days), ceased 31 Aug 2023 with no reason recorded.
         Person("P5", new(2003, 1, 1), Request("R5", new(2018, 1, 15), new(2018, 2, 1), "A",
             [Assessment("A5", "Y", new(2018, 4, 1), false, Plan("PL5", new(2018, 5, 1), new(2023, 8, 31), " "))], [])),
@@ -213,11 +242,13 @@ public sealed class Sen2FiguresTests
         // R8 1 Sep 2023, decided 20 Sep (19 days), not to issue on 1 Dec 2023 (91 days).
         Person("P8", new(2012, 4, 4), Request("R8", new(2023, 9, 1), new(2023, 9, 20), "A",
             [Assessment("A8", "N", new(2023, 12, 1), false)], [])),
-        // R9 4 Jan 2021, PL9 issued 10 May 2021 (126 days); last review 28 Feb 2023, next 29 Feb 2024: 12 months and a day.
+        // R9 4 Jan 2021, PL9 issued 10 May 2021 (126 days); last review 28 Feb 2023, next 29 Feb 2024: 12 months
+        // and a day.
         Person("P9", new(2008, 9, 1), Request("R9", new(2021, 1, 4), new(2021, 2, 1), "A",
             [Assessment("A9", "Y", new(2021, 4, 1), false, Plan("PL9", new(2021, 5, 10)))],
             [Active("AP9", new(2024, 2, 29), new(2023, 2, 28),
-                [Placement("100003", null, new(2016, 9, 1), new(2021, 8, 31)), Placement("100002", null, new(2021, 9, 1), null)],
+                [Placement("100003", null, new(2016, 9, 1), new(2021, 8, 31)),
+                    Placement("100002", null, new(2021, 9, 1), null)],
                 [Need("SEMH", 1)])])),
         // R10 1 Mar 2023, withdrawn 10 Mar.
         Person("P10", new(2011, 5, 5), Request("R10", new(2023, 3, 1), new(2023, 3, 10), "W", [], [])),
@@ -233,11 +264,14 @@ public sealed class Sen2FiguresTests
         IReadOnlyList<Sen2Assessment> assessments, IReadOnlyList<Sen2ActivePlan> active, bool mediation = false) =>
         new(id, received, "PA", false, decided, outcome, mediation, false, 2, assessments, active);
 
-    private static Sen2Assessment Assessment(string id, string? outcome, DateOnly? date, bool exception, params Sen2NamedPlan[] plans) =>
+    private static Sen2Assessment Assessment(
+        string id, string? outcome, DateOnly? date, bool exception, params Sen2NamedPlan[] plans) =>
         new(id, outcome, date, false, false, exception, 2, plans);
 
-    private static Sen2NamedPlan Plan(string id, DateOnly issued, DateOnly? ceased = null, string? reason = null, string? urn = null) =>
-        new(id, issued, ceased, reason, 2, urn is null ? [] : [new Sen2Setting(urn, null, null, 1, false, false, null, null, 2)]);
+    private static Sen2NamedPlan Plan(
+        string id, DateOnly issued, DateOnly? ceased = null, string? reason = null, string? urn = null) =>
+        new(id, issued, ceased, reason, 2,
+            urn is null ? [] : [new Sen2Setting(urn, null, null, 1, false, false, null, null, 2)]);
 
     private static Sen2ActivePlan Active(string id, DateOnly? review, DateOnly? lastReview,
         IReadOnlyList<Sen2Setting> placements, IReadOnlyList<Sen2Need> needs) =>

@@ -26,7 +26,8 @@ internal sealed class Sen2Extract
             extract.EntryNames.Add(entry.FullName);
             var module = Path.GetFileNameWithoutExtension(entry.FullName).Split('_')[^1];
             using var text = new StreamReader(entry.Open(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            using var csv = CsvReader.Create(text, new CsvReaderOptions { HasHeader = false, Separator = ',', Mode = CsvMode.Rfc4180 });
+            var options = new CsvReaderOptions { HasHeader = false, Separator = ',', Mode = CsvMode.Rfc4180 };
+            using var csv = CsvReader.Create(text, options);
             Assert.True(csv.Read(), $"{entry.FullName} is empty");
             var header = Fields(csv);
             var rows = new List<Dictionary<string, string>>();
@@ -34,7 +35,8 @@ internal sealed class Sen2Extract
             {
                 var cells = Fields(csv);
                 Assert.Equal(header.Length, cells.Length);
-                rows.Add(header.Select((h, i) => (h, cells[i])).ToDictionary(x => x.h, x => x.Item2, StringComparer.Ordinal));
+                rows.Add(header.Select((h, i) => (Column: h, Value: cells[i]))
+                    .ToDictionary(x => x.Column, x => x.Value, StringComparer.Ordinal));
             }
             extract.Headers[module] = header;
             extract.Modules[module] = rows;
