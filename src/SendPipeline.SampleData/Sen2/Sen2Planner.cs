@@ -28,6 +28,8 @@ internal sealed class Sen2Planner(SampleWorld world, IReadOnlyList<ProviderRetur
     public static double TwentyWeekRate(int year) =>
         year switch { <= 2019 => 0.92, 2020 => 0.80, 2021 => 0.269, _ => 0.038 };
 
+    private const int SixWeeks = Core.Register.Sen2FiguresBuilder.SixWeeksDays;
+    private const int TwentyWeeks = Core.Register.Sen2FiguresBuilder.TwentyWeeksDays;
     private static readonly DateOnly FirstPlans = new(2015, 1, 1);
     private readonly WeightedTable<string> _sources = new(Codes.RequestSources);
     private readonly WeightedTable<string> _ethnicities = new(Codes.Ethnicities);
@@ -134,8 +136,8 @@ internal sealed class Sen2Planner(SampleWorld world, IReadOnlyList<ProviderRetur
     /// </summary>
     private SampleRequest IssuedPlan(DateOnly issued, SamplePlan plan)
     {
-        var days = rng.NextDouble() < TwentyWeekRate(issued.Year) ? rng.Next(90, 141)
-            : rng.NextDouble() < 0.85 ? rng.Next(141, 365) : rng.Next(365, 540);
+        var days = rng.NextDouble() < TwentyWeekRate(issued.Year) ? rng.Next(90, TwentyWeeks + 1)
+            : rng.NextDouble() < 0.85 ? rng.Next(TwentyWeeks + 1, 365) : rng.Next(365, 540);
         var received = issued.AddDays(-days);
         var decided = received.AddDays(Math.Min(DecisionDays(), days - 30));
         var assessed = Max(decided.AddDays(7), issued.AddDays(-rng.Next(7, 29)));
@@ -146,7 +148,7 @@ internal sealed class Sen2Planner(SampleWorld world, IReadOnlyList<ProviderRetur
             Assessment = new SampleAssessment
             {
                 Outcome = Codes.AssessmentToIssue, OutcomeDate = Min(assessed, issued),
-                Week20Exception = days > 140 && rng.NextDouble() < 0.01, Mediation = rng.NextDouble() < 0.02,
+                Week20Exception = days > TwentyWeeks && rng.NextDouble() < 0.01, Mediation = rng.NextDouble() < 0.02,
                 Plan = plan,
             },
         };
@@ -228,7 +230,7 @@ internal sealed class Sen2Planner(SampleWorld world, IReadOnlyList<ProviderRetur
         };
         var kind = rng.Next(100);
         var decided = received.AddDays(DecisionDays());
-        if (decided > Reference || (waited <= 42 && rng.NextDouble() < 0.5)) return request;
+        if (decided > Reference || (waited <= SixWeeks && rng.NextDouble() < 0.5)) return request;
         request.OutcomeDate = decided;
         if (kind < 50) { request.Outcome = Codes.RequestNotToAssess; return request; }
         if (kind < 54) { request.Outcome = Codes.RequestWithdrawn; return request; }
@@ -243,7 +245,7 @@ internal sealed class Sen2Planner(SampleWorld world, IReadOnlyList<ProviderRetur
     }
 
     /// <summary>Days from a request to the decision whether to assess: within 6 weeks four times in five.</summary>
-    private int DecisionDays() => rng.NextDouble() < 0.8 ? rng.Next(10, 43) : rng.Next(43, 85);
+    private int DecisionDays() => rng.NextDouble() < 0.8 ? rng.Next(10, SixWeeks + 1) : rng.Next(SixWeeks + 1, 85);
 
     private void Describe(SamplePerson person)
     {

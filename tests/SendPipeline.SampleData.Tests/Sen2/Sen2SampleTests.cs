@@ -263,6 +263,27 @@ public sealed class Sen2SampleTests(Sen2La la) : IClassFixture<Sen2La>
         }
     }
 
+    [Fact]
+    public void WithoutPlantedErrors_OneCleanExtract()
+    {
+        var root = TempFolder.Create();
+        try
+        {
+            var options = SmallLa.Options with { IncludeSen2 = true, PlantErrors = false };
+            var result = SampleLaGenerator.Generate(options, root);
+            var upload = Assert.Single(result.Uploads, u => u.ReturnType == "sen2");
+            Assert.Equal((Sen2La.MainPath, "accepted"), (upload.File, upload.ExpectedStatus));
+            Assert.DoesNotContain(result.Defects, d => d.Part is not null);
+            var extract = Sen2Extract.Read(Path.Combine(root, upload.File));
+            Assert.Equal(upload.Rows, extract["person"].Count);
+            Assert.DoesNotContain(extract["requests"], r => r["requestsource"].Length == 0);
+        }
+        finally
+        {
+            TempFolder.Delete(root);
+        }
+    }
+
     private static string Learner(ReadTable table, string[] row) =>
         row[table.Column("UPN")] is { Length: > 0 } upn ? upn
         : table.Header.Contains("ULN") ? row[table.Column("ULN")] : "";
