@@ -145,10 +145,12 @@ public sealed class Sen2FiguresTests
     [InlineData("W", RequestDecision.Withdrawn)]
     public void ADecidedRequestWithNoAssessmentYet_IsReadFromItsOutcomeCode(string outcome, RequestDecision expected)
     {
-        var request = new Sen2Request("R", new(2024, 1, 1), "PA", false, new(2024, 2, 1), outcome, false, false, 2, [], []);
+        var request = new Sen2Request("R", new(2024, 1, 1), "PA", false, new(2024, 2, 1), outcome, false, false, 2,
+            [], []);
 
         Assert.Equal(expected, Sen2Outcomes.Decision(request));
-        Assert.Equal(RequestDecision.NotMade, Sen2Outcomes.Decision(request with { OutcomeDate = null, Outcome = null }));
+        var undecided = request with { OutcomeDate = null, Outcome = null };
+        Assert.Equal(RequestDecision.NotMade, Sen2Outcomes.Decision(undecided));
     }
 
     [Fact]
@@ -161,6 +163,23 @@ public sealed class Sen2FiguresTests
         Assert.Equal(new Sen2Period(2024, 3), periods[^1]);
         Assert.Equal(periods.Order().ToList(), periods);
         Assert.Equal("March", periods[^1].TimeIdentifier);
+    }
+
+    [Fact]
+    public void Csv_HasTheColumnNamesAsHeader_AndOneRowPerPeriod()
+    {
+        var figures = Figures();
+        using var stream = new MemoryStream();
+        Sen2FigureCsv.Write(stream, Sen2FigureColumns.Timeliness(figures.LaCode), figures.Timeliness);
+
+        var text = System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("time_period,time_identifier,old_la_code,plans_issued_den,plans_issued_den_ex,", lines[0]);
+        Assert.Equal(figures.Timeliness.Count + 1, lines.Length);
+        // 2023: 2 issued, 1 without the exception, 1 within 20 weeks, 1 of those without it; 50.0% and 100.0%.
+        Assert.Contains("2023,Calendar year,855,2,1,1,1,50.0,100.0,1,0,50.0,0.0,0,0,0.0,0.0", lines);
+        // A month with no plan issued has no percentage to show.
+        Assert.Contains("2018,February,855,0,0,0,0,,,0,0,,,0,0,,", lines);
     }
 
     [Fact]
