@@ -18,6 +18,8 @@ internal sealed class OtherReturns(SampleWorld world)
     public List<TableFile> Files { get; } = [];
     public List<PlantedDefect> Defects { get; } = [];
     public List<CrossReturnDefect> CrossReturn { get; } = [];
+    /// <summary>Every provider's placements as planned, before any defect was planted in their files.</summary>
+    public List<ProviderReturn> Placements { get; } = [];
 
     private SampleLaOptions Options => world.Options;
 
@@ -51,6 +53,7 @@ internal sealed class OtherReturns(SampleWorld world)
                 placements[xlsx] = (provider, PlacementFile.Build(provider, world.ReturnDate));
             }
             if (plant) placementDefects.Plant(placements);
+            Placements.AddRange(placements.Select(p => p.Item1));
         }
         if (Options.IncludeEstablishments)
         {

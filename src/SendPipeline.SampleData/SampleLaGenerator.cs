@@ -53,7 +53,9 @@ public static class SampleLaGenerator
         var others = new OtherReturns(world);
         others.Build(cross);
 
-        var defects = censusDefects.Concat(others.Defects)
+        var (sen2, sen2Defects) = options.IncludeSen2
+            ? Sen2.Sen2Sample.Build(world, others.Placements, OtherReturns.Derive(options.Seed, 60), options.PlantErrors) : ([], []);
+        var defects = censusDefects.Concat(others.Defects).Concat(sen2Defects)
             .OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Row ?? 0).ThenBy(d => d.Column, StringComparer.Ordinal).ToList();
         var rejected = defects.Where(d => d.ExpectedSeverity == DefectKinds.Error).Select(d => d.File).ToHashSet(StringComparer.Ordinal);
         string Status(string file) => rejected.Contains(file) ? "rejected" : "accepted";
@@ -73,6 +75,12 @@ public static class SampleLaGenerator
         {
             TableFileWriter.Write(table, outputRoot);
             all.Add(new GeneratedUpload(table.UploadPath, table.Submitter, table.ReturnType, table.Rows.Count, Status(table.UploadPath)));
+        }
+        foreach (var upload in sen2)
+        {
+            Sen2.Sen2Sample.Write(upload, options.PlacementsReturnDate, outputRoot);
+            all.Add(new GeneratedUpload(upload.UploadPath, Core.Uploads.Submitter.LocalAuthorityId, Sen2.Sen2Sample.ReturnType, upload.People,
+                Status(upload.UploadPath)));
         }
         var notes = new List<string>();
         all.AddRange(LaCopies.Write(options, outputRoot, notes));

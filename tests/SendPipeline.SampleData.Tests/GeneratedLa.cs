@@ -36,7 +36,7 @@ internal sealed class GeneratedTree
         CleanRows = rows.Where(r => !planted.Contains((r.File, r.Row)) && !wrongSchool.Contains(r.File)
                                     && !acrossReturns.Any(c => c.Files.Contains(r.File) && c.Detail.Contains(r.Upn, StringComparison.Ordinal))).ToList();
 
-        Tables = result.Uploads.Where(u => u.ReturnType is not "school-census" and not "ehcp-history" and not "assumptions")
+        Tables = result.Uploads.Where(u => u.ReturnType is not "school-census" and not "ehcp-history" and not "assumptions" and not "sen2")
             .Select(u => TableReader.Read(root, u.File)).ToList();
         var fileErrors = Manifest.Defects.Where(d => d.Row is null && d.ExpectedSeverity == "error").Select(d => d.File).ToHashSet();
         CleanTableRows = Tables.Where(t => !fileErrors.Contains(t.File))

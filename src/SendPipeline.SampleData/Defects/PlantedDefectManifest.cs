@@ -7,7 +7,9 @@ namespace SendPipeline.SampleData.Defects;
 /// <param name="File">The upload path relative to the output root, <c>uploads/{submitter}/{return-type}/{file}</c>.</param>
 /// <param name="Row">The spreadsheet row (header 1, first data row 2); null for a file-level defect.</param>
 /// <param name="Value">The text written in the cell, or null when the cell was left blank.</param>
-public sealed record PlantedDefect(string File, int? Row, string Column, string ExpectedSeverity, string Kind, string? Value, string? DfeRule);
+/// <param name="Part">The part of a many-part upload the row is in (a SEN2 extract's module, e.g. <c>requests</c>); null otherwise.</param>
+public sealed record PlantedDefect(string File, int? Row, string Column, string ExpectedSeverity, string Kind, string? Value, string? DfeRule,
+    string? Part = null);
 
 /// <param name="ExpectedStatus"><c>accepted</c> or <c>rejected</c>: rejected exactly when an error was planted.</param>
 public sealed record ExpectedFile(string File, string ExpectedStatus);

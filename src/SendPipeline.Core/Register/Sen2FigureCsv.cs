@@ -1,0 +1,28 @@
+using System.Globalization;
+using SendPipeline.Core.Reports;
+
+namespace SendPipeline.Core.Register;
+
+/// <summary>
+/// Writes a figures table as a dataset CSV (<see cref="ExcelCsv.TableOptions"/>): the columns' names as the header,
+/// counts as whole numbers, percentages to one decimal place, dates as yyyy-mm-dd, flags as Y/N, nothing for null.
+/// </summary>
+public static class Sen2FigureCsv
+{
+    public static void Write<TRow>(Stream output, IReadOnlyList<FigureColumn<TRow>> columns, IEnumerable<TRow> rows)
+    {
+        using var csv = ExcelCsv.Create(output, ExcelCsv.TableOptions);
+        csv.WriteRecord(columns.Select(c => c.Name).ToArray());
+        foreach (var row in rows) csv.WriteRecord(columns.Select(c => Cell(c.Value(row))).ToArray());
+    }
+
+    public static string Cell(object? value) => value switch
+    {
+        null => "",
+        bool flag => flag ? "Y" : "N",
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        decimal number => number.ToString("0.0", CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}
