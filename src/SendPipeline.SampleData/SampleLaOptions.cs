@@ -55,8 +55,13 @@ public sealed record SampleLaOptions
     /// <summary>The census alone, as the generator wrote before the other returns existed.</summary>
     public SampleLaOptions CensusOnly() => this with
     {
-        IncludeEstablishments = false, IncludePlacements = false, IncludeWorkforce = false, IncludeEahActivity = false,
-        IncludeHnbFinance = false, EhcpHistoryPath = null, AssumptionsPath = null,
+        IncludeEstablishments = false,
+        IncludePlacements = false,
+        IncludeWorkforce = false,
+        IncludeEahActivity = false,
+        IncludeHnbFinance = false,
+        EhcpHistoryPath = null,
+        AssumptionsPath = null,
     };
 
     public static SampleLaOptions ForCensus(CensusTerm term, int academicYearStart) =>
