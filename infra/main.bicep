@@ -42,9 +42,6 @@ param powerBiReaderGroupId string = ''
 @description('Client id of the Entra app registration whose app roles are the five sign-off roles (infra/README.md, "Sign-off identities"); empty leaves App Service Authentication off, and HTTP sign-off refuses (503).')
 param signOffClientId string = ''
 
-@description('Create the Event Grid subscription for uploads. Needs the app deployed first (see infra/README.md).')
-param subscribeUploads bool = false
-
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -149,8 +146,6 @@ module events 'app/events.bicep' = {
     location: location
     tags: tags
     storageAccountName: storage.outputs.name
-    functionAppName: api.outputs.name
-    subscribeUploads: subscribeUploads
   }
 }
 

@@ -2,7 +2,8 @@
 # The whole test suite on a fresh machine: installs and starts what the tests need (Azurite, DuckDB and
 # playwright-core from npm into .tools/, the Bicep compiler from NuGet into .tools/nuget, Chromium from apt
 # when none is found, for the dashboard's and the portal's browser tests), builds with warnings as errors,
-# compiles and lints infra/, runs every test project, and stops Azurite by its own pid however the run ends.
+# compiles and lints infra/, lints the scripts and tests the azd hooks, checks the formatting (dotnet format),
+# runs every test project, and stops Azurite by its own pid however the run ends.
 # Two runs at once (two checkouts) do not collide: Azurite takes free ports, tests write under unique names.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +25,11 @@ fi
 # Warnings are errors in every project (Directory.Build.props) except the NU1603 "next version served" notes.
 dotnet build SendPipeline.sln -c Release -nologo -clp:ErrorsOnly
 ./scripts/bicep.sh
+# The azd hooks and every script: ShellCheck and PowerShell's parser, then the postdeploy hook against a stand-in az.
+./scripts/lint-scripts.sh
+./scripts/test-hooks.sh
+# The house style (.editorconfig): lists every place `dotnet format SendPipeline.sln` would change, and fails.
+dotnet format SendPipeline.sln --verify-no-changes --no-restore
 log=$(mktemp)
 status=0
 dotnet test SendPipeline.sln -c Release --no-build -nologo --logger "console;verbosity=minimal" | tee "$log" || status=$?
