@@ -1,3 +1,4 @@
+using SendPipeline.Core.Uploads;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Azure.Functions.Worker;

@@ -33,7 +33,7 @@ public static class ReturnValidator
             File = request.File,
             ReturnType = request.ReturnType,
             Submitter = request.SubmitterId,
-            Status = issues.Errors > 0 ? ValidationReport.RejectedStatus : ValidationReport.AcceptedStatus,
+            Status = UploadStatus.Of(issues.Errors > 0),
             RowsRead = outcome.RowsRead,
             Errors = issues.Errors,
             Queries = issues.Queries,

@@ -125,14 +125,14 @@ public sealed partial class IngestActivities(IBlobStore blobs, ITableStore table
             var current = await tables.GetAsync(StorageLayout.AcceptedTable, partition, rowKey, cancellationToken);
             if (current is not null)
             {
-                var currentId = current.GetString("UploadId");
+                var currentId = current.GetString(UploadRecords.Field.UploadId);
                 if (currentId == v.UploadId) return new RecordOutcome(true, null);
                 if (!IsNewer(v, current)) return new RecordOutcome(false, null);
             }
             if (await tables.TryWriteAsync(StorageLayout.AcceptedTable, UploadRecords.ForAccepted(v), current?.ETag, cancellationToken))
             {
                 LogCurrent(logger, v.UploadId, v.ReturnType, v.SubmitterId);
-                return new RecordOutcome(true, current?.GetString("UploadId"));
+                return new RecordOutcome(true, current?.GetString(UploadRecords.Field.UploadId));
             }
         }
         throw new InvalidOperationException($"Could not record upload {v.UploadId} as current after repeated write conflicts.");
@@ -144,10 +144,10 @@ public sealed partial class IngestActivities(IBlobStore blobs, ITableStore table
     /// </summary>
     internal static bool IsNewer(ValidationSummary candidate, TableRow current)
     {
-        var currentReceived = current.GetDateTimeOffset("ReceivedUtc") ?? DateTimeOffset.MinValue;
+        var currentReceived = current.GetDateTimeOffset(UploadRecords.Field.ReceivedUtc) ?? DateTimeOffset.MinValue;
         if (candidate.ReceivedUtc != currentReceived) return candidate.ReceivedUtc > currentReceived;
-        var byPath = string.CompareOrdinal(candidate.UploadPath, current.GetString("UploadPath"));
-        return byPath != 0 ? byPath > 0 : string.CompareOrdinal(candidate.UploadId, current.GetString("UploadId")) > 0;
+        var byPath = string.CompareOrdinal(candidate.UploadPath, current.GetString(UploadRecords.Field.UploadPath));
+        return byPath != 0 ? byPath > 0 : string.CompareOrdinal(candidate.UploadId, current.GetString(UploadRecords.Field.UploadId)) > 0;
     }
 
     /// <summary>
@@ -158,8 +158,8 @@ public sealed partial class IngestActivities(IBlobStore blobs, ITableStore table
     {
         await foreach (var row in tables.QueryAsync(StorageLayout.AcceptedTable, UploadRecords.Key(upload.ReturnType), cancellationToken))
         {
-            if (row.GetString("ContentHash") == request.ContentHash && row.GetString("Submitter") == upload.SubmitterId
-                && row.GetString("UploadId") != request.UploadId)
+            if (row.GetString(UploadRecords.Field.ContentHash) == request.ContentHash && row.GetString(UploadRecords.Field.Submitter) == upload.SubmitterId
+                && row.GetString(UploadRecords.Field.UploadId) != request.UploadId)
                 return row;
         }
         return null;
@@ -169,17 +169,17 @@ public sealed partial class IngestActivities(IBlobStore blobs, ITableStore table
     private async Task<ValidationSummary> DuplicateAsync(IngestRequest request, UploadPath upload, DateTimeOffset received, TableRow same,
         CancellationToken cancellationToken)
     {
-        var sameId = same.GetString("UploadId")!;
+        var sameId = same.GetString(UploadRecords.Field.UploadId)!;
         var sameRecord = await tables.GetAsync(StorageLayout.UploadsTable, UploadRecords.Key(upload.SubmitterId), sameId, cancellationToken);
-        var period = same.GetString("Period") is { Length: > 0 } p ? p : null;
-        var rows = (int)same.GetInt64("RowsRead");
-        var queries = (int)(sameRecord?.GetInt64("Queries") ?? 0);
+        var period = same.GetString(UploadRecords.Field.Period) is { Length: > 0 } p ? p : null;
+        var rows = (int)same.GetInt64(UploadRecords.Field.RowsRead);
+        var queries = (int)(sameRecord?.GetInt64(UploadRecords.Field.Queries) ?? 0);
         var report = new ValidationReport
         {
             File = upload.Path, ReturnType = upload.ReturnType, Submitter = upload.SubmitterId, Status = UploadStatus.Duplicate,
-            RowsRead = rows, Queries = queries, Subject = same.GetString("Subject"), Period = period, ContentHash = request.ContentHash,
+            RowsRead = rows, Queries = queries, Subject = same.GetString(UploadRecords.Field.Subject), Period = period, ContentHash = request.ContentHash,
             ReceivedUtc = received, RuleCatalogueVersion = RuleCatalogue.Version,
-            SameAs = new SameUpload(sameId, same.GetString("UploadPath") ?? "", same.GetDateTimeOffset("ReceivedUtc") ?? default),
+            SameAs = new SameUpload(sameId, same.GetString(UploadRecords.Field.UploadPath) ?? "", same.GetDateTimeOffset(UploadRecords.Field.ReceivedUtc) ?? default),
         };
         var reportPath = IngestPaths.Report(upload, request.ContentHash, "json");
         await blobs.WriteRenderedAsync(reportPath, "application/json", s => ReportJson.Write(report, s), cancellationToken);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using SendPipeline.Core.Uploads;
 
 namespace SendPipeline.Workflows.Ingest;
 
@@ -33,19 +34,6 @@ public static class UploadIds
             sha.AppendData(buffer, 0, read);
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
-}
-
-/// <summary>
-/// Upload outcomes. <c>superseded</c>: the blob changed after the trigger fired, so a newer ingest owns it.
-/// <c>duplicate</c>: the same bytes as the return in force from the same submitter for the same return type
-/// (so the same owner and period): recorded with a report naming that upload, and nothing else changes.
-/// </summary>
-public static class UploadStatus
-{
-    public const string Accepted = "accepted";
-    public const string Rejected = "rejected";
-    public const string Superseded = "superseded";
-    public const string Duplicate = "duplicate";
 }
 
 public sealed record RuleCount(string RuleId, string Severity, int Count);

@@ -1,3 +1,4 @@
+using SendPipeline.Core.Uploads;
 using SendPipeline.Workflows.Hosting;
 using SendPipeline.Workflows.Rebuild;
 

@@ -16,7 +16,7 @@ public static class RegisterLookup
         Dictionary<string, string>? register = null;
         await foreach (var row in tables.QueryAsync(StorageLayout.AcceptedTable, UploadRecords.Key(ReturnTypes.Establishments), cancellationToken))
         {
-            if (row.GetString("CanonicalPath") is not { Length: > 0 } path) continue;
+            if (row.GetString(UploadRecords.Field.CanonicalPath) is not { Length: > 0 } path) continue;
             register ??= new Dictionary<string, string>(StringComparer.Ordinal);
             await using var stream = await blobs.OpenReadAsync(path, cancellationToken);
             using var table = new CanonicalTable(stream);
