@@ -1,7 +1,7 @@
-using System.Text;
 using Microsoft.Extensions.Logging;
 using SendPipeline.Core.Reading;
 using SendPipeline.Core.Reports;
+using SendPipeline.Core.Returns;
 using SendPipeline.Core.Uploads;
 using SendPipeline.Core.Validation;
 using SendPipeline.Workflows.Ports;
@@ -33,7 +33,8 @@ public sealed partial class IngestActivities(IBlobStore blobs, ITableStore table
             return await DuplicateAsync(request, upload, info.LastModified, same, cancellationToken);
 
         // Only the returns whose rules are stated against the register pay for reading it.
-        var register = upload.ReturnType == ReturnTypes.EahActivity ? await RegisterLookup.LoadAsync(blobs, tables, cancellationToken) : null;
+        var definition = ReturnRegistry.Find(upload.ReturnType);
+        var register = definition?.ReadsRegister == true ? await RegisterLookup.LoadAsync(blobs, tables, cancellationToken) : null;
         // Pupil data: only ever in this process's private temporary folder, never the shared one.
         var canonicalFile = PrivateTemp.Current.NewFile(".csv");
         try
@@ -41,10 +42,10 @@ public sealed partial class IngestActivities(IBlobStore blobs, ITableStore table
             ValidationReport report;
             string actualHash;
             await using (var raw = await blobs.OpenReadAsync(upload.Path, cancellationToken))
-            await using (var canonical = new StreamWriter(canonicalFile, false, new UTF8Encoding(false), 1 << 16))
+            await using (var canonical = new FileStream(canonicalFile, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
             {
                 var hashing = new HashingReadStream(raw);
-                report = ReturnValidator.Validate(hashing, new ValidationRequest(upload.Path, upload.ReturnType, upload.SubmitterId, options.LaCode)
+                report = ReturnValidator.ValidateInto(hashing, new ValidationRequest(upload.Path, upload.ReturnType, upload.SubmitterId, options.LaCode)
                 {
                     Length = info.Length,
                     Register = register,
@@ -65,10 +66,12 @@ public sealed partial class IngestActivities(IBlobStore blobs, ITableStore table
             string? canonicalPath = null;
             if (report.Accepted)
             {
-                canonicalPath = IngestPaths.Canonical(upload.ReturnType, report.Subject ?? upload.SubmitterId, report.Period ?? "none", uploadId);
+                // Accepted means the return type is known, so it has a definition.
+                canonicalPath = IngestPaths.Canonical(upload.ReturnType, report.Subject ?? upload.SubmitterId, report.Period ?? "none", uploadId,
+                    definition!.CanonicalExtension);
                 await using var canonical = File.OpenRead(canonicalFile);
                 // Written once: a retried activity finds it already there, with the same bytes.
-                await blobs.WriteAsync(canonicalPath, canonical, overwrite: false, "text/csv", cancellationToken);
+                await blobs.WriteAsync(canonicalPath, canonical, overwrite: false, definition.CanonicalContentType, cancellationToken);
             }
 
             LogValidated(logger, uploadId, upload.ReturnType, upload.SubmitterId, report.Status, report.RowsRead, report.Errors, report.Queries);

@@ -1,5 +1,6 @@
 using SendPipeline.Core.Picture;
 using SendPipeline.Core.Uploads;
+using Register = SendPipeline.Core.Returns.Establishments.EstablishmentsColumns;
 using SendPipeline.Workflows.Ports;
 
 namespace SendPipeline.Workflows.Ingest;
@@ -20,7 +21,7 @@ public static class RegisterLookup
             register ??= new Dictionary<string, string>(StringComparer.Ordinal);
             await using var stream = await blobs.OpenReadAsync(path, cancellationToken);
             using var table = new CanonicalTable(stream);
-            while (table.Read()) register[table.Text("LAEstab")] = table.Text("EstablishmentStatus (name)");
+            while (table.Read()) register[table.Text(Register.LaEstab.Name)] = table.Text(Register.Status.Name);
         }
         return register;
     }
