@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using SendPipeline.Core.Uploads;
+using SendPipeline.Workflows.Hosting;
+using SendPipeline.Workflows.Rebuild;
 
 namespace SendPipeline.Workflows.Ingest;
 
@@ -76,10 +78,30 @@ public sealed record RecordOutcome(bool BecameCurrent, string? ReplacedUploadId)
 
 public sealed record IngestResult(ValidationSummary Validation, ReportFiles? Reports, RecordOutcome? Record);
 
+/// <summary>The ingest activities' names: constants, because the Functions app's [Function] attributes need them.</summary>
 public static class IngestActivityNames
 {
     public const string ValidateUpload = nameof(ValidateUpload);
     public const string WriteReport = nameof(WriteReport);
     public const string RecordUpload = nameof(RecordUpload);
     public const string RequestRebuild = nameof(RequestRebuild);
+}
+
+/// <summary>The ingest activities, each written once: name, input, output and the method that does it.</summary>
+public static class IngestActivityTable
+{
+    public static readonly Activity<IIngestActivities, IngestRequest, ValidationSummary> ValidateUpload =
+        new(IngestActivityNames.ValidateUpload, (a, input, ct) => a.ValidateUploadAsync(input, ct));
+
+    public static readonly Activity<IIngestActivities, ValidationSummary, ReportFiles> WriteReport =
+        new(IngestActivityNames.WriteReport, (a, input, ct) => a.WriteReportAsync(input, ct));
+
+    public static readonly Activity<IIngestActivities, RecordRequest, RecordOutcome> RecordUpload =
+        new(IngestActivityNames.RecordUpload, (a, input, ct) => a.RecordUploadAsync(input, ct));
+
+    /// <summary>Run by the host's rebuild signal, not by the ingest activities: Durable signals the singleton, the CLI notes it.</summary>
+    public static readonly Activity<IRebuildSignal, RebuildRequest, bool> RequestRebuild =
+        new(IngestActivityNames.RequestRebuild, (signal, input, ct) => signal.RequestAsync(input, ct));
+
+    public static readonly IReadOnlyList<IActivity<IIngestActivities>> All = [ValidateUpload, WriteReport, RecordUpload];
 }
