@@ -1,3 +1,4 @@
+using System.Text;
 using SendPipeline.Core.Reading;
 using SendPipeline.Core.Returns;
 using SendPipeline.Core.Returns.Establishments;
@@ -86,5 +87,21 @@ public class ReturnRegistryTests
         var table = new ColumnTable();
         table.Required("LAEstab");
         Assert.Throws<InvalidOperationException>(() => { table.Optional("la_estab"); });
+    }
+
+    [Fact]
+    public void CanonicalBytes_AreTheSameWrittenAsTextOrIntoAStream()
+    {
+        var csv = Encoding.UTF8.GetBytes(CensusFiles.Csv(CensusFiles.CleanRow(1), CensusFiles.CleanRow(2)));
+        var request = new ValidationRequest("8552001/school-census/census.csv", "school-census", "8552001", "855");
+
+        using var viaText = new MemoryStream();
+        using (var writer = new StreamWriter(viaText, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
+            Assert.True(ReturnValidator.Validate(new MemoryStream(csv), request, writer).Accepted);
+        using var viaStream = new MemoryStream();
+        Assert.True(ReturnValidator.ValidateInto(new MemoryStream(csv), request, viaStream).Accepted);
+
+        Assert.True(viaText.Length > 0);
+        Assert.Equal(viaText.ToArray(), viaStream.ToArray());
     }
 }
