@@ -1,3 +1,4 @@
+using SendPipeline.Core.Uploads;
 using System.Text;
 using SendPipeline.Cli.Commands;
 using SendPipeline.Core.Reference;

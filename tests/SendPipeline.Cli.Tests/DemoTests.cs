@@ -31,7 +31,7 @@ public sealed class DemoTests : IDisposable
         Assert.Equal(sample.Uploads.Count, results.Count);
         var byPath = results.ToDictionary(r => r.Validation.UploadPath);
         // Only the return types the pipeline validates yet; the rest are checked as their validators land.
-        var validated = sample.Uploads.Where(u => ReturnSchemas.Find(u.ReturnType) is not null).Select(u => u.File).ToHashSet();
+        var validated = sample.Uploads.Where(u => ReturnRegistry.Find(u.ReturnType) is not null).Select(u => u.File).ToHashSet();
         Assert.Contains(validated, f => f.Contains("/school-census/"));
         foreach (var file in sample.Uploads.Where(u => validated.Contains(u.File)))
             Assert.True(file.ExpectedStatus == byPath[file.File].Validation.Status, $"{file.File}: expected {file.ExpectedStatus}, got {byPath[file.File].Validation.Status}");

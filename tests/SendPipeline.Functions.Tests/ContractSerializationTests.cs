@@ -1,3 +1,4 @@
+using SendPipeline.Core.Uploads;
 using System.Text.Json;
 using SendPipeline.Workflows.Ingest;
 

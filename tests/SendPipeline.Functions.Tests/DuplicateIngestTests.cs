@@ -1,3 +1,4 @@
+using SendPipeline.Core.Uploads;
 using System.Text;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;

@@ -132,33 +132,25 @@ internal static class DurableIngestHarness
     public static async Task<IngestHost> StartAsync(LocalFolderStore store, Func<IIngestActivities, IIngestActivities>? decorate = null, RetryPolicy? retry = null)
     {
         var activities = new IngestActivities(store, store, Options, NullLogger<IngestActivities>.Instance);
-        var ingest = new IngestActivityFunctions(decorate is null ? activities : decorate(activities));
-        var rebuild = new RebuildActivityFunctions(new RebuildActivities(store, store, Options, NullLogger<RebuildActivities>.Instance),
-            new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), NullLogger<RebuildActivityFunctions>.Instance);
-        var context = Mock.Of<FunctionContext>(c => c.CancellationToken == CancellationToken.None);
+        var ingest = decorate is null ? activities : decorate(activities);
+        var rebuild = new RebuildActivities(store, store, Options, NullLogger<RebuildActivities>.Instance);
         var result = new IngestHost();
         result.Host = await DurableTaskTestHost.StartAsync(registry =>
         {
             registry.AddOrchestratorFunc<IngestRequest, IngestResult>(IngestWorkflow.Name, (ctx, request) =>
                 IngestOrchestrator.RunWithRetryAsync(ctx, request, retry ?? RetryPolicies.Activity));
             registry.AddOrchestratorFunc<RebuildRequest, RebuildResult?>(RebuildWorkflow.Name, (ctx, request) => RebuildOrchestrator.RunAsync(ctx, request));
-            registry.AddActivityFunc<IngestRequest, ValidationSummary>(IngestActivityNames.ValidateUpload, (_, input) => ingest.ValidateUpload(input, context));
-            registry.AddActivityFunc<ValidationSummary, ReportFiles>(IngestActivityNames.WriteReport, (_, input) => ingest.WriteReport(input, context));
-            registry.AddActivityFunc<RecordRequest, RecordOutcome>(IngestActivityNames.RecordUpload, (_, input) => ingest.RecordUpload(input, context));
+            registry.AddActivities(IngestActivityTable.All, ingest);
             registry.AddActivityFunc<RebuildRequest, bool>(IngestActivityNames.RequestRebuild, async (_, input) =>
             {
                 await RebuildSignal.SignalAsync(result.Client, input with { DebounceSeconds = 1 }, NullLogger.Instance);
                 return true;
             });
-            registry.AddActivityFunc<RebuildRequest, WorkforceSummary>(RebuildActivityNames.BuildWorkforce, (_, input) => rebuild.BuildWorkforce(input, context));
-            registry.AddActivityFunc<RebuildRequest, HnbForecastSummary>(RebuildActivityNames.BuildHnbForecast, (_, input) => rebuild.BuildHnbForecast(input, context));
-            registry.AddActivityFunc<RebuildRequest, DashboardSummary>(RebuildActivityNames.BuildDashboard, (_, input) => rebuild.BuildDashboard(input, context));
-            registry.AddActivityFunc<RebuildRequest, PowerBiSummary>(RebuildActivityNames.BuildPowerBi, (_, input) => rebuild.BuildPowerBi(input, context));
-            registry.AddActivityFunc<BuiltFromRecord, bool>(RebuildActivityNames.RecordBuiltFrom, (_, input) => rebuild.RecordBuiltFrom(input, context));
+            registry.AddActivities(RebuildActivityTable.All, rebuild, except: RebuildActivityNames.BuildDataQuality);
             registry.AddActivityFunc<RebuildRequest, DataQualitySummary>(RebuildActivityNames.BuildDataQuality, (_, input) =>
             {
                 result.CountBuild();
-                return rebuild.BuildDataQuality(input, context);
+                return RebuildActivityTable.BuildDataQuality.Run(rebuild, input, CancellationToken.None);
             });
         }, new DurableTaskTestHostOptions { LoggerFactory = NullLoggerFactory.Instance });
         return result;

@@ -1,3 +1,4 @@
+using SendPipeline.Core.Uploads;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Azure.Functions.Worker;
@@ -44,15 +45,11 @@ public class IngestOrchestratorTests
 
     private Task<DurableTaskTestHost> StartHostAsync()
     {
-        var functions = new IngestActivityFunctions(_activities.Object);
-        var functionContext = Mock.Of<FunctionContext>(c => c.CancellationToken == CancellationToken.None);
         return DurableTaskTestHost.StartAsync(registry =>
         {
             // A lambda, not the method group: the Durable analyzers crash (AD0001) on a method group here.
             registry.AddOrchestratorFunc<IngestRequest, IngestResult>(IngestWorkflow.Name, (context, request) => IngestOrchestrator.RunAsync(context, request));
-            registry.AddActivityFunc<IngestRequest, ValidationSummary>(IngestActivityNames.ValidateUpload, (_, input) => functions.ValidateUpload(input, functionContext));
-            registry.AddActivityFunc<ValidationSummary, ReportFiles>(IngestActivityNames.WriteReport, (_, input) => functions.WriteReport(input, functionContext));
-            registry.AddActivityFunc<RecordRequest, RecordOutcome>(IngestActivityNames.RecordUpload, (_, input) => functions.RecordUpload(input, functionContext));
+            registry.AddActivities(IngestActivityTable.All, _activities.Object);
             // The rebuild signal has its own tests (RebuildOrchestratorTests); here it is only recorded.
             registry.AddActivityFunc<RebuildRequest, bool>(IngestActivityNames.RequestRebuild, (_, input) => { Calls(IngestActivityNames.RequestRebuild, input); return true; });
         });

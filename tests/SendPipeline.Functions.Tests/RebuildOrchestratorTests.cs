@@ -30,16 +30,10 @@ public class RebuildOrchestratorTests
             .ReturnsAsync(new DashboardSummary("datasets/dashboard/index.html", []));
         activities.Setup(a => a.BuildPowerBiAsync(It.IsAny<RebuildRequest>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new PowerBiSummary(16, 1200, null, "SendPipeline__PupilKeySecret", 0, "powerbi"));
-        var functions = new Activities.RebuildActivityFunctions(activities.Object, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), NullLogger<Activities.RebuildActivityFunctions>.Instance);
-        var functionContext = Mock.Of<FunctionContext>(c => c.CancellationToken == CancellationToken.None);
         return DurableTaskTestHost.StartAsync(registry =>
         {
             registry.AddOrchestratorFunc<RebuildRequest, RebuildResult?>(RebuildWorkflow.Name, (context, request) => RebuildOrchestrator.RunAsync(context, request));
-            registry.AddActivityFunc<RebuildRequest, DataQualitySummary>(RebuildActivityNames.BuildDataQuality, (_, input) => functions.BuildDataQuality(input, functionContext));
-            registry.AddActivityFunc<RebuildRequest, WorkforceSummary>(RebuildActivityNames.BuildWorkforce, (_, input) => functions.BuildWorkforce(input, functionContext));
-            registry.AddActivityFunc<RebuildRequest, HnbForecastSummary>(RebuildActivityNames.BuildHnbForecast, (_, input) => functions.BuildHnbForecast(input, functionContext));
-            registry.AddActivityFunc<RebuildRequest, DashboardSummary>(RebuildActivityNames.BuildDashboard, (_, input) => functions.BuildDashboard(input, functionContext));
-            registry.AddActivityFunc<RebuildRequest, PowerBiSummary>(RebuildActivityNames.BuildPowerBi, (_, input) => functions.BuildPowerBi(input, functionContext));
+            registry.AddActivities(RebuildActivityTable.All, activities.Object);
         });
     }
 

@@ -34,14 +34,10 @@ public sealed class SubmissionOrchestratorTests : IDisposable
 
     private static Task<DurableTaskTestHost> StartHostAsync(ISubmissionActivities activities)
     {
-        var functions = new SubmissionActivityFunctions(activities);
-        var context = Mock.Of<FunctionContext>(c => c.CancellationToken == CancellationToken.None);
         return DurableTaskTestHost.StartAsync(registry =>
         {
             registry.AddOrchestratorFunc<SubmissionRequest, SubmissionResult>(SubmissionWorkflow.Name, (ctx, request) => SubmissionOrchestrator.RunAsync(ctx, request));
-            registry.AddActivityFunc<SubmissionRequest, SnapshotRef>(SubmissionActivityNames.FreezeSnapshot, (_, input) => functions.FreezeSnapshot(input, context));
-            registry.AddActivityFunc<SnapshotRef, PublishResult>(SubmissionActivityNames.PublishPackage, (_, input) => functions.PublishPackage(input, context));
-            registry.AddActivityFunc<PublishResult, DeliveryOutcome>(SubmissionActivityNames.DeliverPackage, (_, input) => functions.DeliverPackage(input, context));
+            registry.AddActivities(SubmissionActivityTable.All, activities);
         });
     }
 

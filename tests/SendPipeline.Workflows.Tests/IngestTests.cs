@@ -1,3 +1,4 @@
+using SendPipeline.Core.Uploads;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using SendPipeline.Core.Reference;

@@ -3,6 +3,7 @@ using System.Globalization;
 using SendPipeline.Core.Reading;
 using SendPipeline.Core.Validation;
 using SendPipeline.SampleData.Writing;
+using Census = SendPipeline.Core.Returns.SchoolCensus.SchoolCensusColumns;
 
 namespace SendPipeline.Cli.Commands;
 
@@ -111,7 +112,8 @@ public static class BenchCommand
     {
         var text = new DetectingTextReader(File.OpenRead(path));
         using var reader = new CsvTabularReader(text, () => text.EncodingName);
-        int census = reader.Header.IndexOf("CensusDate"), dob = reader.Header.IndexOf("DOB"), entry = reader.Header.IndexOf("EntryDate");
+        int census = reader.Header.IndexOf(Census.CensusDate.Name), dob = reader.Header.IndexOf(Census.Dob.Name),
+            entry = reader.Header.IndexOf(Census.EntryDate.Name);
         long rows = 0, checksum = 0;
         while (reader.Read())
         {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using SendPipeline.Core.Uploads;
 using SendPipeline.SampleData;
 using SendPipeline.SampleData.National;
 using SendPipeline.Storage;
@@ -120,7 +121,7 @@ public static class RebuildBenchStore
         await foreach (var row in tables.QueryAsync(StorageLayout.AcceptedTable))
         {
             returns++;
-            rows += row.GetInt64("RowsRead");
+            rows += row.GetInt64(UploadRecords.Field.RowsRead);
         }
         return (returns, rows);
     }

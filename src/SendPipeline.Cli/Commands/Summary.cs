@@ -1,3 +1,4 @@
+using SendPipeline.Core.Uploads;
 using SendPipeline.Core.Validation;
 using SendPipeline.Workflows.Ingest;
 

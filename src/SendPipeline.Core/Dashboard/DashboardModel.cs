@@ -317,7 +317,7 @@ public sealed record DataQualityPanel(int Issues, IReadOnlyList<SubmitterQuality
             var latest = uploads.GetValueOrDefault(id) ?? [];
             return new SubmitterQuality(id, mine.Count(i => i.Severity == Severity.Error), mine.Count(i => i.Severity == Severity.Query),
                 [.. mine.GroupBy(i => i.RuleId).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count()))],
-                latest.Count, latest.Count(u => u.Status == ReturnCounts.RejectedStatus));
+                latest.Count, latest.Count(u => u.Status == Core.Uploads.UploadStatus.Rejected));
         })
         .Where(s => s.Issues > 0 || s.Rejected > 0)
         .OrderByDescending(s => s.Issues).ThenByDescending(s => s.Rejected).ThenBy(s => s.Submitter, StringComparer.Ordinal)

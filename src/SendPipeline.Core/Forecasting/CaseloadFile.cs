@@ -1,5 +1,6 @@
 using System.Globalization;
 using SendPipeline.Core.Reading;
+using C = SendPipeline.Core.Returns.EhcpHistory.EhcpHistoryColumns;
 
 namespace SendPipeline.Core.Forecasting;
 
@@ -19,8 +20,8 @@ public static class CaseloadFile
         var header = reader.Header.Select(HeaderMap.Normalise).ToList();
         int Column(string name) => header.IndexOf(HeaderMap.Normalise(name)) is var i and >= 0
             ? i : throw new InvalidDataException($"The caseload file has no {name} column.");
-        int period = Column("time_period"), level = Column("geographic_level"), code = Column("old_la_code"),
-            name = Column("la_name"), topic = Column("breakdown_topic"), plans = Column("ehcplans");
+        int period = Column(C.TimePeriod.Name), level = Column(C.GeographicLevel.Name), code = Column(C.OldLaCode.Name),
+            name = Column(C.LaName.Name), topic = Column(C.BreakdownTopic.Name), plans = Column(C.EhcPlans.Name);
 
         var series = new Dictionary<Area, Dictionary<int, double>>();
         while (reader.Read())

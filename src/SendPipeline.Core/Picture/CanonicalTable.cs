@@ -27,6 +27,9 @@ public sealed class CanonicalTable : IDisposable
     /// <summary>The position of the named column, or -1 when absent: looked up once per return, not once per row.</summary>
     public int IndexOf(string column) => _columns.TryGetValue(column, out var i) ? i : -1;
 
+    /// <summary>The position of a return's column in this file, or -1 when absent.</summary>
+    public int IndexOf(ReturnColumn column) => IndexOf(column.Name);
+
     public bool Read() => _reader.Read();
 
     /// <summary>The value in the named column of the current row; empty when the column is absent.</summary>

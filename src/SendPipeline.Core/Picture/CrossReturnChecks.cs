@@ -1,6 +1,11 @@
 using System.Globalization;
 using SendPipeline.Core.Forecasting;
 using SendPipeline.Core.Reference;
+using SendPipeline.Core.Returns.EahActivity;
+using SendPipeline.Core.Returns.EhcpHistory;
+using SendPipeline.Core.Returns.Placements;
+using SendPipeline.Core.Returns.SchoolCensus;
+using SendPipeline.Core.Returns.Workforce;
 using SendPipeline.Core.Uploads;
 using R = SendPipeline.Core.Picture.CrossReturnRules;
 
@@ -97,7 +102,7 @@ public static class CrossReturnChecks
             {
                 var here = bySchool[i];
                 var other = bySchool[i == 0 ? 1 : 0];
-                issues.Add(DataQualityIssue.Of(R.SameChildTwoCensuses, here.LaEstab, ReturnTypes.SchoolCensus, here.Source.UploadPath, here.Source.Row, "UPN",
+                issues.Add(DataQualityIssue.Of(R.SameChildTwoCensuses, here.LaEstab, ReturnTypes.SchoolCensus, here.Source.UploadPath, here.Source.Row, SchoolCensusColumns.UpnColumn.Name,
                     ("row", Row(here.Source)), ("census", Iso(here.CensusDate)), ("other", other.LaEstab), ("otherRow", Row(other.Source))));
             }
         }
@@ -120,7 +125,7 @@ public static class CrossReturnChecks
                 if (!placement.ActiveOn(pupil.CensusDate)) continue;
                 // A placement at the pupil's own school (a mainstream top-up, a resourced provision) is not a second setting.
                 if (settingOfUrn.TryGetValue(placement.ProviderId, out var setting) && setting == pupil.LaEstab) continue;
-                issues.Add(DataQualityIssue.Of(R.SameChildCensusAndPlacement, pupil.LaEstab, ReturnTypes.SchoolCensus, pupil.Source.UploadPath, pupil.Source.Row, "UPN",
+                issues.Add(DataQualityIssue.Of(R.SameChildCensusAndPlacement, pupil.LaEstab, ReturnTypes.SchoolCensus, pupil.Source.UploadPath, pupil.Source.Row, SchoolCensusColumns.UpnColumn.Name,
                     ("row", Row(pupil.Source)), ("category", placement.Category), ("other", placement.ProviderId),
                     ("otherRow", Row(placement.Source)), ("census", Iso(pupil.CensusDate))));
             }
@@ -146,7 +151,7 @@ public static class CrossReturnChecks
             // A learner known only by ULN cannot be matched to a census; the in-file EHCP rule already covers them.
             if (!PlacementCategories.RequireEhcp.Contains(p.Category) || p.Upn is null || withPlans.Contains(p.Upn)
                 || !onCensus.TryGetValue(p.Upn, out var school)) continue;
-            issues.Add(DataQualityIssue.Of(R.SpecialistPlacementWithoutPlan, p.ProviderId, ReturnTypes.Placements, p.Source.UploadPath, p.Source.Row, "UPN",
+            issues.Add(DataQualityIssue.Of(R.SpecialistPlacementWithoutPlan, p.ProviderId, ReturnTypes.Placements, p.Source.UploadPath, p.Source.Row, PlacementsColumns.UpnColumn.Name,
                 ("row", Row(p.Source)), ("category", p.Category), ("school", school)));
         }
     }
@@ -163,7 +168,7 @@ public static class CrossReturnChecks
             if (!seen.Add((upload.LaEstab, upload.Source.UploadPath))) continue;
             var rule = !register.TryGetValue(upload.LaEstab, out var e) ? R.CensusSettingNotInRegister : e.IsClosed ? R.CensusSettingClosed : null;
             if (rule is not null)
-                issues.Add(DataQualityIssue.Of(rule, upload.LaEstab, ReturnTypes.SchoolCensus, upload.Source.UploadPath, null, "LAEstab", ("laEstab", upload.LaEstab)));
+                issues.Add(DataQualityIssue.Of(rule, upload.LaEstab, ReturnTypes.SchoolCensus, upload.Source.UploadPath, null, SchoolCensusColumns.LaEstab.Name, ("laEstab", upload.LaEstab)));
         }
     }
 
@@ -173,7 +178,7 @@ public static class CrossReturnChecks
         {
             var rule = !register.TryGetValue(a.LaEstab, out var e) ? R.ActivitySettingNotInRegister : e.IsClosed ? R.ActivitySettingClosed : null;
             if (rule is not null)
-                issues.Add(DataQualityIssue.Of(rule, a.ServiceCode, ReturnTypes.EahActivity, a.Source.UploadPath, a.Source.Row, "LAEstab",
+                issues.Add(DataQualityIssue.Of(rule, a.ServiceCode, ReturnTypes.EahActivity, a.Source.UploadPath, a.Source.Row, EahActivityColumns.LaEstab.Name,
                     ("row", Row(a.Source)), ("laEstab", a.LaEstab)));
         }
     }
@@ -206,7 +211,7 @@ public static class CrossReturnChecks
         {
             if (!post.Role.Equals("Transformation", StringComparison.OrdinalIgnoreCase) || post.TimeLimitedUntil is not { } until) continue;
             if (!FinancialQuarter.TryParse(post.Quarter, out var quarter) || until >= quarter.Start) continue;
-            issues.Add(DataQualityIssue.Of(R.TransformationPostExpired, post.ServiceCode, ReturnTypes.Workforce, post.Source.UploadPath, post.Source.Row, "TimeLimitedUntil",
+            issues.Add(DataQualityIssue.Of(R.TransformationPostExpired, post.ServiceCode, ReturnTypes.Workforce, post.Source.UploadPath, post.Source.Row, WorkforceColumns.TimeLimitedUntil.Name,
                 ("postId", post.PostId), ("row", Row(post.Source)), ("until", Iso(until)), ("quarter", post.Quarter)));
         }
     }
@@ -268,7 +273,7 @@ public static class CrossReturnChecks
                 $"its 80% interval ({N(lower)} to {N(upper)})");
         var percent = (decimal)(total - expected) / expected;
         issues.Add(DataQualityIssue.Of(R.EhcpTotalsDiffer, Submitter.LocalAuthorityId, ReturnTypes.EhcpHistory,
-            y.Cited.Source.UploadPath, y.Cited.Source.Row, "ehcplans",
+            y.Cited.Source.UploadPath, y.Cited.Source.Row, EhcpHistoryColumns.EhcPlans.Name,
             ("ours", N(total)), ("census", Iso(census)), ("expected", what), ("range", range),
             ("difference", (total - expected).ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture)),
             ("percent", percent.ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture))));

@@ -77,11 +77,11 @@ public sealed record DatasetLineage(
     /// <summary>The return types each dataset reads; a change to any other return type cannot change it.</summary>
     public static IReadOnlyList<string> InputsOf(string dataset) => dataset switch
     {
-        DataQuality => ReturnTypes.All,
+        DataQuality => Core.Returns.ReturnRegistry.Names,
         Workforce => [ReturnTypes.Workforce, ReturnTypes.EahActivity, ReturnTypes.Establishments, ReturnTypes.Assumptions],
         HnbForecast => [ReturnTypes.HnbFinance, ReturnTypes.Placements, ReturnTypes.SchoolCensus, ReturnTypes.Establishments, ReturnTypes.EhcpHistory, ReturnTypes.Assumptions],
         // Everything the other datasets read, since the star schema is built with them.
-        PowerBi => ReturnTypes.All,
+        PowerBi => Core.Returns.ReturnRegistry.Names,
         _ => throw new ArgumentOutOfRangeException(nameof(dataset), dataset, "Not a dataset the rebuild writes."),
     };
 

@@ -37,12 +37,6 @@ public sealed record ReturnCounts(
     Coverage Providers,
     Coverage Services)
 {
-    /// <summary>
-    /// The upload status a rejected file is recorded with (Workflows' UploadStatus.Rejected, which
-    /// Core cannot see).
-    /// </summary>
-    public const string RejectedStatus = "rejected";
-
     /// <summary>The name of the package table (and CSV) that holds these counts.</summary>
     public const string TableName = "counts";
 
@@ -65,7 +59,7 @@ public sealed record ReturnCounts(
         $"{N(uploads)} upload{(uploads == 1 ? "" : "s")} from {N(submitters)} submitter{(submitters == 1 ? "" : "s")}";
 
     public static bool IsRejected(UploadStatusRow upload) =>
-        upload.Status.Equals(RejectedStatus, StringComparison.OrdinalIgnoreCase);
+        UploadStatus.Is(upload.Status, UploadStatus.Rejected);
 
     /// <summary>The counts of <paramref name="picture"/> for <paramref name="quarter"/>.</summary>
     public static ReturnCounts For(LaPicture picture, string laCode, FinancialQuarter quarter)

@@ -1,7 +1,41 @@
 namespace SendPipeline.Core.Reading;
 
-/// <summary>A column a return defines: its name in the spec and whether it must be present.</summary>
-public sealed record ColumnSpec(string Name, bool Required);
+/// <summary>
+/// A column a return defines: its name in the spec, whether it must be present, and its position in
+/// the return's <see cref="ColumnTable"/>. Validators, the canonical writer and the canonical reader
+/// all address a column by this one object, never by a repeated string or number.
+/// </summary>
+public sealed record ReturnColumn(string Name, bool Required, int Position);
+
+/// <summary>
+/// A return's columns in the spec's order, each declared once; a column's position is where it was
+/// added, so a table declared as static fields in order cannot disagree with itself.
+/// </summary>
+public sealed class ColumnTable : IReadOnlyList<ReturnColumn>
+{
+    private readonly List<ReturnColumn> _columns = [];
+
+    public ReturnColumn Required(string name) => Add(name, required: true);
+
+    public ReturnColumn Optional(string name) => Add(name, required: false);
+
+    public ReturnColumn Add(string name, bool required)
+    {
+        if (_columns.Exists(c => HeaderMap.Normalise(c.Name) == HeaderMap.Normalise(name)))
+            throw new InvalidOperationException($"The column '{name}' is declared twice.");
+        var column = new ReturnColumn(name, required, _columns.Count);
+        _columns.Add(column);
+        return column;
+    }
+
+    public int Count => _columns.Count;
+
+    public ReturnColumn this[int index] => _columns[index];
+
+    public IEnumerator<ReturnColumn> GetEnumerator() => _columns.GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+}
 
 /// <summary>
 /// Matches a file's header to a return's columns: case-insensitively, ignoring spaces and
@@ -31,6 +65,9 @@ public sealed class HeaderMap
     /// <summary>The file's index of the column at <paramref name="specIndex"/> in the spec's list, or -1.</summary>
     public int this[int specIndex] => _indexes[specIndex];
 
+    /// <summary>The file's index of <paramref name="column"/>, or -1 when the file lacks it.</summary>
+    public int this[ReturnColumn column] => _indexes[column.Position];
+
     public static string Normalise(string name)
     {
         Span<char> buffer = stackalloc char[Math.Min(name.Length, 256)];
@@ -43,7 +80,7 @@ public sealed class HeaderMap
         return new string(buffer[..n]);
     }
 
-    public static HeaderMap Match(IReadOnlyList<string> header, IReadOnlyList<ColumnSpec> columns, Func<string, bool>? ignore = null)
+    public static HeaderMap Match(IReadOnlyList<string> header, IReadOnlyList<ReturnColumn> columns, Func<string, bool>? ignore = null)
     {
         var lookup = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < columns.Count; i++) lookup[Normalise(columns[i].Name)] = i;

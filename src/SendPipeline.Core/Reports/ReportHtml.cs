@@ -34,7 +34,7 @@ public static class ReportHtml
 
             """);
         w.Write($"<h1>Validation report: <span class=\"value\">{E(report.File)}</span></h1>\n");
-        w.Write($"<p>Status: <span class=\"status {(accepted ? "accepted" : "rejected")}\">{(accepted ? "Accepted" : "Rejected")}</span></p>\n");
+        w.Write($"<p>Status: <span class=\"status {(accepted ? Uploads.UploadStatus.Accepted : Uploads.UploadStatus.Rejected)}\">{(accepted ? "Accepted" : "Rejected")}</span></p>\n");
         w.Write(accepted
             ? "<p>The local authority has accepted this return.</p>\n"
             : "<p>The local authority has <strong>not</strong> accepted this return: nothing from it is used until the errors below are corrected and the file is uploaded again.</p>\n");

@@ -16,8 +16,8 @@ public sealed record ServiceQuarterRules(Rule ServiceCodeFormat, Rule ServiceCod
 internal abstract class ServiceReturnValidator : RowValidatorBase
 {
     private readonly ServiceQuarterRules _rules;
-    private readonly int _serviceColumn;
-    private readonly int _quarterColumn;
+    private readonly ReturnColumn _serviceColumn;
+    private readonly ReturnColumn _quarterColumn;
     private readonly bool _submitterIsService;
     private string? _expectedService;
     private bool _reportedOtherSubmitter;
@@ -25,7 +25,7 @@ internal abstract class ServiceReturnValidator : RowValidatorBase
     private string? _quarterText;
 
     protected ServiceReturnValidator(IReturnSchema schema, ValidationContext context, HeaderMap columns, IssueCollector issues,
-        CanonicalCsvWriter? canonical, ServiceQuarterRules rules, int serviceColumn, int quarterColumn)
+        CanonicalCsvWriter? canonical, ServiceQuarterRules rules, ReturnColumn serviceColumn, ReturnColumn quarterColumn)
         : base(schema, context, columns, issues, canonical)
     {
         _rules = rules;
@@ -97,7 +97,7 @@ internal abstract class ServiceReturnValidator : RowValidatorBase
     }
 
     /// <summary>The code's index in its list, or -1 after reporting a blank (VAL-001) or an unknown code.</summary>
-    protected int Code(ITabularReader row, int r, int column, EahCodeList codes, Rule invalid)
+    protected int Code(ITabularReader row, int r, ReturnColumn column, EahCodeList codes, Rule invalid)
     {
         var text = Value(row, column);
         if (!Required(text, r, column)) return -1;

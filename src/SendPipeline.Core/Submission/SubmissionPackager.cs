@@ -159,18 +159,7 @@ public static class SubmissionPackager
 
     private static string Short(string sha256) => sha256[..Math.Min(12, sha256.Length)];
 
-    private static string SourceOf(string returnType) => returnType switch
-    {
-        ReturnTypes.SchoolCensus => "The schools' census returns",
-        ReturnTypes.Placements => "The providers' high-needs placement returns",
-        ReturnTypes.Workforce => "The services' workforce returns",
-        ReturnTypes.EahActivity => "The services' Experts at Hand activity returns",
-        ReturnTypes.HnbFinance => "The LA's High Needs Block statement (S251 lines)",
-        ReturnTypes.Establishments => "The LA's establishments register (a GIAS extract)",
-        ReturnTypes.EhcpHistory => "The DfE's EHC plan statistics (caseload by LA), which the forecast starts from",
-        ReturnTypes.Assumptions => "The forecast assumptions (inflation, growth method, reform effects)",
-        _ => "Returns",
-    };
+    private static string SourceOf(string returnType) => Returns.ReturnRegistry.Find(returnType)?.Description ?? "Returns";
 
     /// <summary>
     /// The sheet of a table, read back from its CSV bytes through its column definitions, so the two cannot differ.

@@ -1,25 +1,28 @@
+using SendPipeline.Core.Returns;
+
 namespace SendPipeline.Core.Uploads;
 
-/// <summary>The return types of spec section 2, by the name used in upload paths.</summary>
+/// <summary>
+/// The names of the return types of spec section 2, as constants for code that names one return (a
+/// check across returns, sample data). Each name's home is its return's folder; what a return is and
+/// which exist is <see cref="ReturnRegistry"/>'s to say, so a new return need not be added here.
+/// </summary>
 public static class ReturnTypes
 {
-    public const string SchoolCensus = "school-census";
-    public const string Placements = "placements";
-    public const string Workforce = "workforce";
-    public const string EahActivity = "eah-activity";
-    public const string HnbFinance = "hnb-finance";
-    public const string Establishments = "establishments";
-    public const string EhcpHistory = "ehcp-history";
-    public const string Assumptions = "assumptions";
+    public const string SchoolCensus = Returns.SchoolCensus.SchoolCensusReturn.Name;
+    public const string Placements = Returns.Placements.PlacementsReturn.Name;
+    public const string Workforce = Returns.Workforce.WorkforceReturn.Name;
+    public const string EahActivity = Returns.EahActivity.EahActivityReturn.Name;
+    public const string HnbFinance = Returns.HnbFinance.HnbFinanceReturn.Name;
+    public const string Establishments = Returns.Establishments.EstablishmentsReturn.Name;
+    public const string EhcpHistory = Returns.EhcpHistory.EhcpHistoryReturn.Name;
+    public const string Assumptions = Returns.Assumptions.AssumptionsReturn.Name;
 
-    public static readonly IReadOnlyList<string> All =
-    [
-        SchoolCensus, Placements, Workforce, EahActivity, HnbFinance, Establishments, EhcpHistory, Assumptions,
-    ];
+    /// <summary>Every return type's name, in spec order.</summary>
+    public static IReadOnlyList<string> All => ReturnRegistry.Names;
 
     /// <summary>Spec 1: XLSX is accepted only for the returns schools, providers and services fill in by hand.</summary>
-    public static bool AcceptsXlsx(string returnType) =>
-        returnType is SchoolCensus or Placements or Workforce or EahActivity;
+    public static bool AcceptsXlsx(string returnType) => ReturnRegistry.Find(returnType)?.AcceptsForm(FileForms.Xlsx) == true;
 
-    public static bool IsKnown(string returnType) => All.Contains(returnType, StringComparer.Ordinal);
+    public static bool IsKnown(string returnType) => ReturnRegistry.Find(returnType) is not null;
 }

@@ -1,3 +1,5 @@
+using SendPipeline.Core.Returns;
+
 namespace SendPipeline.Core.Uploads;
 
 public enum SubmitterKind
@@ -42,24 +44,23 @@ public sealed record Submitter(string Id, SubmitterKind Kind)
         return false;
     }
 
-    public bool MayUpload(string returnType) => Kind switch
-    {
-        SubmitterKind.LocalAuthority => ReturnTypes.IsKnown(returnType),
-        SubmitterKind.School => returnType == ReturnTypes.SchoolCensus,
-        SubmitterKind.Provider => returnType == ReturnTypes.Placements,
-        SubmitterKind.Service => returnType is ReturnTypes.Workforce or ReturnTypes.EahActivity,
-        _ => false,
-    };
+    /// <summary>The LA may send every return; anyone else the returns whose definition names their kind.</summary>
+    public bool MayUpload(string returnType) => ReturnRegistry.Find(returnType) is { } definition && MayUpload(definition);
+
+    public bool MayUpload(ReturnDefinition definition) => Kind == SubmitterKind.LocalAuthority || definition.SentBy.Contains(Kind);
 
     /// <summary>What this kind of submitter may upload, for messages that tell them what to do instead.</summary>
-    public string Permitted() => Kind switch
+    public string Permitted()
     {
-        SubmitterKind.LocalAuthority => "every return type",
-        SubmitterKind.School => ReturnTypes.SchoolCensus,
-        SubmitterKind.Provider => ReturnTypes.Placements,
-        SubmitterKind.Service => $"{ReturnTypes.Workforce} and {ReturnTypes.EahActivity}",
-        _ => "nothing",
-    };
+        if (Kind == SubmitterKind.LocalAuthority) return "every return type";
+        var names = ReturnRegistry.All.Where(d => d.SentBy.Contains(Kind)).Select(d => d.Name).ToList();
+        return names.Count switch
+        {
+            0 => "nothing",
+            1 => names[0],
+            _ => string.Join(", ", names[..^1]) + " and " + names[^1],
+        };
+    }
 
     private static readonly System.Buffers.SearchValues<char> LowerCodeChars =
         System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789-");

@@ -24,7 +24,7 @@ public interface IReturnSchema
 {
     string ReturnType { get; }
 
-    IReadOnlyList<ColumnSpec> Columns { get; }
+    IReadOnlyList<ReturnColumn> Columns { get; }
 
     IReadOnlyList<Rule> Rules { get; }
 

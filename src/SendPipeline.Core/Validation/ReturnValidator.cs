@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using SendPipeline.Core.Reading;
 using SendPipeline.Core.Returns;
 using SendPipeline.Core.Uploads;
@@ -24,16 +25,48 @@ public sealed record ValidationRequest(string File, string ReturnType, string? S
 /// </summary>
 public static class ReturnValidator
 {
-    public static ValidationReport Validate(Stream content, ValidationRequest request, TextWriter? canonical = null)
+    public static ValidationReport Validate(Stream content, ValidationRequest request, TextWriter? canonical = null) =>
+        Validate(content, request, new CanonicalTarget(canonical, null));
+
+    /// <summary>
+    /// As <see cref="Validate(Stream, ValidationRequest, TextWriter?)"/>, writing the canonical return as bytes: UTF-8
+    /// text for a table return, or whatever a whole-file return writes (a zip of module CSVs, say).
+    /// </summary>
+    public static ValidationReport ValidateInto(Stream content, ValidationRequest request, Stream canonical) =>
+        Validate(content, request, new CanonicalTarget(null, canonical));
+
+    /// <summary>Where the canonical return goes: the caller's text writer, or a byte stream (table returns write it as UTF-8).</summary>
+    private sealed record CanonicalTarget(TextWriter? Text, Stream? Bytes)
+    {
+        public bool Wanted => Text is not null || Bytes is not null;
+
+        public TextWriter? OpenText() => Text ?? (Bytes is null ? null : new StreamWriter(Bytes, new UTF8Encoding(false), 1 << 16, leaveOpen: true));
+
+        /// <summary>A whole-file return writes bytes: a caller's stream writer gives its stream, anything else cannot take them.</summary>
+        public Stream? OpenBytes()
+        {
+            if (Bytes is not null || Text is null) return Bytes;
+            if (Text is not StreamWriter writer)
+                throw new InvalidOperationException("A whole-file return writes its canonical form as bytes: pass a stream.");
+            writer.Flush();
+            return writer.BaseStream;
+        }
+    }
+
+    /// <summary>Validates as <paramref name="definition"/> says, whatever the registry holds: how a test proves a kind of return fits.</summary>
+    internal static ValidationReport ValidateAs(ReturnDefinition definition, Stream content, ValidationRequest request, Stream? canonical) =>
+        Validate(content, request, new CanonicalTarget(null, canonical), definition);
+
+    private static ValidationReport Validate(Stream content, ValidationRequest request, CanonicalTarget canonical, ReturnDefinition? definition = null)
     {
         var issues = new IssueCollector(request.DetailLimit);
-        var outcome = Run(content, request, issues, canonical);
+        var outcome = Run(content, request, issues, canonical, definition ?? ReturnRegistry.Find(request.ReturnType));
         return new ValidationReport
         {
             File = request.File,
             ReturnType = request.ReturnType,
             Submitter = request.SubmitterId,
-            Status = issues.Errors > 0 ? ValidationReport.RejectedStatus : ValidationReport.AcceptedStatus,
+            Status = UploadStatus.Of(issues.Errors > 0),
             RowsRead = outcome.RowsRead,
             Errors = issues.Errors,
             Queries = issues.Queries,
@@ -50,11 +83,11 @@ public static class ReturnValidator
 
     private sealed record Outcome(int RowsRead = 0, string? Period = null, string? Format = null, string? Encoding = null, string? Subject = null);
 
-    private static Outcome Run(Stream content, ValidationRequest request, IssueCollector issues, TextWriter? canonical)
+    private static Outcome Run(Stream content, ValidationRequest request, IssueCollector issues, CanonicalTarget canonical, ReturnDefinition? definition)
     {
         using var _ = content;
         var type = request.ReturnType;
-        if (!ReturnTypes.IsKnown(type))
+        if (definition is null)
         {
             issues.Add(FileRules.UnknownReturnType, null, null, type, ("returnType", type));
             return new Outcome();
@@ -66,14 +99,12 @@ public static class ReturnValidator
                 issues.Add(FileRules.UnknownSubmitter, null, null, submitterId, ("submitter", submitterId));
                 return new Outcome();
             }
-            if (!submitter.MayUpload(type))
+            if (!submitter.MayUpload(definition))
             {
                 issues.Add(FileRules.NotPermitted, null, null, type, ("submitter", submitterId), ("returnType", type), ("permitted", submitter.Permitted()));
                 return new Outcome();
             }
         }
-        // Every known return type has a schema (a test holds that), so a miss here is a bug, not an upload problem.
-        var schema = ReturnSchemas.Find(type) ?? throw new InvalidOperationException($"No schema is registered for the return type '{type}'.");
         if (request.Length > Limits.MaxFileBytes)
         {
             issues.Add(FileRules.TooLarge, null, null, null, ("size", Megabytes(request.Length.Value)));
@@ -94,15 +125,22 @@ public static class ReturnValidator
             case FileKind.Binary:
                 issues.Add(FileRules.NotText, null, null, null, ("detail", detail));
                 return new Outcome();
-            case FileKind.Xlsx when !ReturnTypes.AcceptsXlsx(type):
+            case FileKind.Xlsx when !definition.AcceptsForm(FileForms.Xlsx) && !definition.AcceptsForm(FileForms.Zip):
                 issues.Add(FileRules.XlsxNotAccepted, null, null, null, ("returnType", type));
                 return new Outcome(Format: "xlsx");
         }
 
         var bounded = new BoundedStream(prefix, prefixLength, content, Limits.MaxFileBytes);
+        // ~60 bytes a row in a typical return; capped so a huge hostile file cannot reserve much.
+        var expectedRows = (int)Math.Min((request.Length ?? 0) / 60, 2_000_000);
+        var context = ValidationContext.For(request.LaCode, request.SubmitterId) with { ExpectedRows = expectedRows, Register = request.Register };
+        if (definition.WholeFile is { } wholeFile) return ValidateWholeFile(wholeFile, bounded, kind, context, issues, canonical);
+        // Every return has a table or a whole-file validator (ReturnDefinition.Check holds that).
+        var schema = definition.Table!;
         var rowsRead = 0;
         IRowValidator? validator = null;
         ITabularReader? reader = null;
+        TextWriter? text = null;
         var format = kind == FileKind.Xlsx ? "xlsx" : "csv";
         try
         {
@@ -121,10 +159,9 @@ public static class ReturnValidator
             if (columns.Missing.Count > 0 || columns.Duplicates.Count > 0)
                 return new Outcome(Format: format, Encoding: reader.Encoding);
 
-            using var writer = canonical is null ? null : new CanonicalCsvWriter(canonical, schema.CanonicalColumns);
-            // ~60 bytes a row in a typical return; capped so a huge hostile file cannot reserve much.
-            var expectedRows = (int)Math.Min((request.Length ?? 0) / 60, 2_000_000);
-            validator = schema.CreateValidator(ValidationContext.For(request.LaCode, request.SubmitterId) with { ExpectedRows = expectedRows, Register = request.Register }, columns, issues, writer);
+            text = canonical.OpenText();
+            using var writer = text is null ? null : new CanonicalCsvWriter(text, schema.CanonicalColumns);
+            validator = schema.CreateValidator(context, columns, issues, writer);
             var headerCount = reader.Header.Count;
             var checkFieldCount = kind == FileKind.Text;
             while (reader.Read())
@@ -145,24 +182,44 @@ public static class ReturnValidator
         }
         catch (TabularFormatException e)
         {
-            var rule = e.Problem switch
-            {
-                TabularProblem.UnclosedQuote => FileRules.UnclosedQuote,
-                TabularProblem.BrokenEncoding => FileRules.BrokenEncoding,
-                TabularProblem.UnreadableWorkbook => FileRules.UnreadableWorkbook,
-                TabularProblem.TooLarge => FileRules.TooLarge,
-                TabularProblem.WorkbookTooLarge => FileRules.WorkbookTooLarge,
-                _ => FileRules.RowTooLong,
-            };
-            issues.Add(rule, e.Row, null, null, ("detail", e.Message), ("size", "larger than 100 MB"));
+            issues.Add(RuleFor(e.Problem), e.Row, null, null, ("detail", e.Message), ("size", "larger than 100 MB"));
         }
         finally
         {
             reader?.Dispose();
+            // Only a writer opened here over the caller's bytes is closed here (flushing it); the caller's own stays open.
+            if (canonical.Text is null) text?.Dispose();
         }
         if (rowsRead == 0 && issues.Errors == 0) issues.Add(FileRules.NoDataRows, null, null, null);
         return new Outcome(rowsRead, validator?.Period, format, reader?.Encoding, validator?.Subject);
     }
+
+    /// <summary>A return that is not one table reads the whole upload itself; a broken file still gets the file rules' words.</summary>
+    private static Outcome ValidateWholeFile(WholeFileValidator validate, Stream content, FileKind kind, ValidationContext context,
+        IssueCollector issues, CanonicalTarget canonical)
+    {
+        try
+        {
+            var outcome = validate(new WholeFileInput(content, kind, context, issues, canonical.OpenBytes()));
+            if (outcome.RowsRead == 0 && issues.Errors == 0) issues.Add(FileRules.NoDataRows, null, null, null);
+            return new Outcome(outcome.RowsRead, outcome.Period, outcome.Format, outcome.Encoding, outcome.Subject);
+        }
+        catch (TabularFormatException e)
+        {
+            issues.Add(RuleFor(e.Problem), e.Row, null, null, ("detail", e.Message), ("size", "larger than 100 MB"));
+            return new Outcome(Format: kind == FileKind.Xlsx ? "xlsx" : "csv");
+        }
+    }
+
+    private static Rule RuleFor(TabularProblem problem) => problem switch
+    {
+        TabularProblem.UnclosedQuote => FileRules.UnclosedQuote,
+        TabularProblem.BrokenEncoding => FileRules.BrokenEncoding,
+        TabularProblem.UnreadableWorkbook => FileRules.UnreadableWorkbook,
+        TabularProblem.TooLarge => FileRules.TooLarge,
+        TabularProblem.WorkbookTooLarge => FileRules.WorkbookTooLarge,
+        _ => FileRules.RowTooLong,
+    };
 
     private static ITabularReader OpenCsv(Stream stream)
     {

@@ -11,7 +11,6 @@ namespace SendPipeline.Core.Validation;
 public abstract class RowValidatorBase : IRowValidator
 {
     private readonly int[] _index;
-    private readonly string[] _names;
 
     protected RowValidatorBase(IReturnSchema schema, ValidationContext context, HeaderMap columns, IssueCollector issues, CanonicalCsvWriter? canonical)
     {
@@ -19,7 +18,6 @@ public abstract class RowValidatorBase : IRowValidator
         Issues = issues;
         Canonical = canonical;
         _index = Enumerable.Range(0, schema.Columns.Count).Select(i => columns[i]).ToArray();
-        _names = schema.Columns.Select(c => c.Name).ToArray();
     }
 
     protected ValidationContext Context { get; }
@@ -39,17 +37,15 @@ public abstract class RowValidatorBase : IRowValidator
     {
     }
 
-    protected string ColumnName(int column) => _names[column];
-
     /// <summary>The trimmed value of a spec column, or empty when the file lacks that (optional) column.</summary>
-    protected ReadOnlySpan<char> Value(ITabularReader row, int column)
+    protected ReadOnlySpan<char> Value(ITabularReader row, ReturnColumn column)
     {
-        var index = _index[column];
+        var index = _index[column.Position];
         return index < 0 ? ReadOnlySpan<char>.Empty : Values.Clean(row[index]);
     }
 
     /// <summary>True when the value is there; otherwise reports VAL-001 at this row and column.</summary>
-    protected bool Required(ReadOnlySpan<char> value, int row, int column)
+    protected bool Required(ReadOnlySpan<char> value, int row, ReturnColumn column)
     {
         if (!value.IsEmpty) return true;
         Add(ValueRules.Required, row, column, value);
@@ -57,7 +53,7 @@ public abstract class RowValidatorBase : IRowValidator
     }
 
     /// <summary>The date, or null after reporting VAL-002.</summary>
-    protected DateOnly? Date(ReadOnlySpan<char> text, int row, int column)
+    protected DateOnly? Date(ReadOnlySpan<char> text, int row, ReturnColumn column)
     {
         if (Values.TryParseDate(text, out var date)) return date;
         Add(ValueRules.NotADate, row, column, text);
@@ -65,7 +61,7 @@ public abstract class RowValidatorBase : IRowValidator
     }
 
     /// <summary>Blank means N (spec 1); anything unrecognised is reported (VAL-003) and counts as N.</summary>
-    protected bool Boolean(ITabularReader row, int r, int column)
+    protected bool Boolean(ITabularReader row, int r, ReturnColumn column)
     {
         var text = Value(row, column);
         if (text.IsEmpty) return false;
@@ -75,7 +71,7 @@ public abstract class RowValidatorBase : IRowValidator
     }
 
     /// <summary>An amount in pounds, or null after reporting VAL-004.</summary>
-    protected decimal? Money(ReadOnlySpan<char> text, int row, int column)
+    protected decimal? Money(ReadOnlySpan<char> text, int row, ReturnColumn column)
     {
         if (Values.TryParseMoney(text, out var amount)) return amount;
         Add(ValueRules.NotMoney, row, column, text);
@@ -83,7 +79,7 @@ public abstract class RowValidatorBase : IRowValidator
     }
 
     /// <summary>A plain number, or null after reporting VAL-005.</summary>
-    protected decimal? Number(ReadOnlySpan<char> text, int row, int column)
+    protected decimal? Number(ReadOnlySpan<char> text, int row, ReturnColumn column)
     {
         if (Values.TryParseDecimal(text, out var value)) return value;
         Add(ValueRules.NotANumber, row, column, text);
@@ -95,7 +91,7 @@ public abstract class RowValidatorBase : IRowValidator
     /// characters, and then <paramref name="upn"/> holds it upper-cased for the caller's own use.
     /// The check letter is only judged over well-formed characters: 1540/1550 already say what is wrong.
     /// </summary>
-    protected bool CheckUpn(ReadOnlySpan<char> text, Span<char> upn, int row, int column, UpnRuleSet rules)
+    protected bool CheckUpn(ReadOnlySpan<char> text, Span<char> upn, int row, ReturnColumn column, UpnRuleSet rules)
     {
         if (text.Length != Upn.Length)
         {
@@ -113,18 +109,18 @@ public abstract class RowValidatorBase : IRowValidator
     }
 
     /// <summary>Reports a rule at a row and column; <c>{value}</c> and <c>{column}</c> are always available to the template.</summary>
-    protected void Add(Rule rule, int row, int column, ReadOnlySpan<char> value, params ReadOnlySpan<(string Name, string? Value)> extra)
+    protected void Add(Rule rule, int row, ReturnColumn column, ReadOnlySpan<char> value, params ReadOnlySpan<(string Name, string? Value)> extra)
     {
         // Shortened before it becomes a string: a megabyte-long bad value is never copied whole.
         var text = IssueText.Shorten(value);
         Span<(string, string?)> args = new (string, string?)[extra.Length + 2];
         args[0] = ("value", text);
-        args[1] = ("column", _names[column]);
+        args[1] = ("column", column.Name);
         extra.CopyTo(args[2..]);
-        Issues.Add(rule, row, _names[column], text, args);
+        Issues.Add(rule, row, column.Name, text, args);
     }
 
     /// <summary>A file-level issue (no row) about a column, e.g. the file naming another submitter.</summary>
-    protected void AddFileLevel(Rule rule, int column, string? value, params ReadOnlySpan<(string Name, string? Value)> args) =>
-        Issues.Add(rule, null, _names[column], value, args);
+    protected void AddFileLevel(Rule rule, ReturnColumn column, string? value, params ReadOnlySpan<(string Name, string? Value)> args) =>
+        Issues.Add(rule, null, column.Name, value, args);
 }

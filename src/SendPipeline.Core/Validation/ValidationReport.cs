@@ -8,9 +8,6 @@ namespace SendPipeline.Core.Validation;
 /// </summary>
 public sealed record ValidationReport
 {
-    public const string AcceptedStatus = "accepted";
-    public const string RejectedStatus = "rejected";
-
     [JsonPropertyName("file")] public required string File { get; init; }
     [JsonPropertyName("returnType")] public required string ReturnType { get; init; }
     [JsonPropertyName("submitter")] public string? Submitter { get; init; }
@@ -31,7 +28,7 @@ public sealed record ValidationReport
     [JsonPropertyName("countsByRule")] public IReadOnlyDictionary<string, int> CountsByRule { get; init; } = new Dictionary<string, int>();
     [JsonPropertyName("issues")] public IReadOnlyList<Issue> Issues { get; init; } = [];
 
-    [JsonIgnore] public bool Accepted => Status == AcceptedStatus;
+    [JsonIgnore] public bool Accepted => Status == Core.Uploads.UploadStatus.Accepted;
 
     /// <summary>
     /// For each rule with issues counted but not listed (the detail is bounded), how many more there

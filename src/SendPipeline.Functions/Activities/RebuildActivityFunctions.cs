@@ -8,7 +8,10 @@ using SendPipeline.Workflows.Rebuild;
 
 namespace SendPipeline.Functions.Activities;
 
-/// <summary>Binds the rebuild activities to Durable; the work is in <see cref="IRebuildActivities"/>.</summary>
+/// <summary>
+/// Binds the rebuild activities to Durable: one [Function] per activity of <see cref="RebuildActivityTable"/>, which
+/// says what each runs (a test holds the bindings and the table to each other).
+/// </summary>
 public sealed class RebuildActivityFunctions(IRebuildActivities activities, IConfiguration configuration, ILogger<RebuildActivityFunctions> logger)
 {
     /// <summary>App setting for the debounce window in seconds (default 30).</summary>
@@ -25,24 +28,24 @@ public sealed class RebuildActivityFunctions(IRebuildActivities activities, ICon
 
     [Function(RebuildActivityNames.BuildHnbForecast)]
     public Task<HnbForecastSummary> BuildHnbForecast([ActivityTrigger] RebuildRequest request, FunctionContext context) =>
-        activities.BuildHnbForecastAsync(request, context.CancellationToken);
+        RebuildActivityTable.BuildHnbForecast.Run(activities, request, context.CancellationToken);
 
     [Function(RebuildActivityNames.BuildDashboard)]
     public Task<DashboardSummary> BuildDashboard([ActivityTrigger] RebuildRequest request, FunctionContext context) =>
-        activities.BuildDashboardAsync(request, context.CancellationToken);
+        RebuildActivityTable.BuildDashboard.Run(activities, request, context.CancellationToken);
     [Function(RebuildActivityNames.BuildPowerBi)]
     public Task<PowerBiSummary> BuildPowerBi([ActivityTrigger] RebuildRequest request, FunctionContext context) =>
-        activities.BuildPowerBiAsync(request, context.CancellationToken);
+        RebuildActivityTable.BuildPowerBi.Run(activities, request, context.CancellationToken);
 
     [Function(RebuildActivityNames.RecordBuiltFrom)]
     public Task<bool> RecordBuiltFrom([ActivityTrigger] BuiltFromRecord builtFrom, FunctionContext context) =>
-        activities.RecordBuiltFromAsync(builtFrom, context.CancellationToken);
+        RebuildActivityTable.RecordBuiltFrom.Run(activities, builtFrom, context.CancellationToken);
 
     [Function(RebuildActivityNames.BuildWorkforce)]
     public Task<WorkforceSummary> BuildWorkforce([ActivityTrigger] RebuildRequest request, FunctionContext context) =>
-        activities.BuildWorkforceAsync(request, context.CancellationToken);
+        RebuildActivityTable.BuildWorkforce.Run(activities, request, context.CancellationToken);
 
     [Function(RebuildActivityNames.BuildDataQuality)]
     public Task<DataQualitySummary> BuildDataQuality([ActivityTrigger] RebuildRequest request, FunctionContext context) =>
-        activities.BuildDataQualityAsync(request, context.CancellationToken);
+        RebuildActivityTable.BuildDataQuality.Run(activities, request, context.CancellationToken);
 }

@@ -3,18 +3,21 @@ using SendPipeline.Workflows.Submission;
 
 namespace SendPipeline.Functions.Activities;
 
-/// <summary>Binds the submission activities to Durable; the work is in <see cref="ISubmissionActivities"/>.</summary>
+/// <summary>
+/// Binds the submission activities to Durable: one [Function] per activity of <see cref="SubmissionActivityTable"/>,
+/// which says what each runs (a test holds the bindings and the table to each other).
+/// </summary>
 public sealed class SubmissionActivityFunctions(ISubmissionActivities activities)
 {
     [Function(SubmissionActivityNames.FreezeSnapshot)]
     public Task<SnapshotRef> FreezeSnapshot([ActivityTrigger] SubmissionRequest request, FunctionContext context) =>
-        activities.FreezeSnapshotAsync(request, context.CancellationToken);
+        SubmissionActivityTable.FreezeSnapshot.Run(activities, request, context.CancellationToken);
 
     [Function(SubmissionActivityNames.PublishPackage)]
     public Task<PublishResult> PublishPackage([ActivityTrigger] SnapshotRef snapshot, FunctionContext context) =>
-        activities.PublishPackageAsync(snapshot, context.CancellationToken);
+        SubmissionActivityTable.PublishPackage.Run(activities, snapshot, context.CancellationToken);
 
     [Function(SubmissionActivityNames.DeliverPackage)]
     public Task<DeliveryOutcome> DeliverPackage([ActivityTrigger] PublishResult package, FunctionContext context) =>
-        activities.DeliverPackageAsync(package, context.CancellationToken);
+        SubmissionActivityTable.DeliverPackage.Run(activities, package, context.CancellationToken);
 }

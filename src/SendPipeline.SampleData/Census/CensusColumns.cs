@@ -1,25 +1,26 @@
+using C = SendPipeline.Core.Returns.SchoolCensus.SchoolCensusColumns;
+
 namespace SendPipeline.SampleData.Census;
 
-/// <summary>The <c>school-census</c> columns in spec order; the index constants keep row arrays and header in step.</summary>
+/// <summary>
+/// The <c>school-census</c> columns in spec order, from the return's own column table; the indexes keep row
+/// arrays and header in step.
+/// </summary>
 public static class CensusColumns
 {
-    public const int LaEstab = 0;
-    public const int CensusDate = 1;
-    public const int Upn = 2;
-    public const int Dob = 3;
-    public const int Sex = 4;
-    public const int NcYearActual = 5;
-    public const int SenProvision = 6;
-    public const int SenType1 = 7;
-    public const int SenType2 = 8;
-    public const int SenUnitIndicator = 9;
-    public const int ResourcedProvisionIndicator = 10;
-    public const int TopUpFunding = 11;
-    public const int EntryDate = 12;
+    public static readonly int LaEstab = C.LaEstab.Position;
+    public static readonly int CensusDate = C.CensusDate.Position;
+    public static readonly int Upn = C.UpnColumn.Position;
+    public static readonly int Dob = C.Dob.Position;
+    public static readonly int Sex = C.Sex.Position;
+    public static readonly int NcYearActual = C.NcYear.Position;
+    public static readonly int SenProvision = C.Provision.Position;
+    public static readonly int SenType1 = C.SenType1.Position;
+    public static readonly int SenType2 = C.SenType2.Position;
+    public static readonly int SenUnitIndicator = C.SenUnit.Position;
+    public static readonly int ResourcedProvisionIndicator = C.ResourcedProvision.Position;
+    public static readonly int TopUpFunding = C.TopUp.Position;
+    public static readonly int EntryDate = C.EntryDate.Position;
 
-    public static readonly IReadOnlyList<string> Names =
-    [
-        "LAEstab", "CensusDate", "UPN", "DOB", "Sex", "NCYearActual", "SENProvision", "SENType1", "SENType2",
-        "SENUnitIndicator", "ResourcedProvisionIndicator", "TopUpFunding", "EntryDate",
-    ];
+    public static readonly IReadOnlyList<string> Names = [.. C.Table.Select(c => c.Name)];
 }

@@ -1,29 +1,29 @@
 using System.Globalization;
 using SendPipeline.Core.Uploads;
 using SendPipeline.SampleData.Tables;
+using C = SendPipeline.Core.Returns.Placements.PlacementsColumns;
 
 namespace SendPipeline.SampleData.Placements;
 
 /// <summary>A provider's return as the file it uploads, in the spec's column names and the provider's own way of writing values.</summary>
 internal static class PlacementFile
 {
-    public const string ProviderId = "ProviderId";
-    public const string ReturnDate = "ReturnDate";
-    public const string Upn = "UPN";
-    public const string Uln = "ULN";
-    public const string Dob = "DOB";
-    public const string Category = "PlacementCategory";
-    public const string Start = "PlacementStart";
-    public const string End = "PlacementEnd";
-    public const string Residential = "Residential";
-    public const string AnnualCost = "AnnualCost";
-    public const string FundingElement = "FundingElement";
-    public const string PrimaryNeed = "PrimaryNeed";
-    public const string Ehcp = "EHCP";
-    public const string HomeLa = "HomeLA";
+    public static readonly string ProviderId = C.ProviderId.Name;
+    public static readonly string ReturnDate = C.ReturnDate.Name;
+    public static readonly string Upn = C.UpnColumn.Name;
+    public static readonly string Uln = C.UlnColumn.Name;
+    public static readonly string Dob = C.Dob.Name;
+    public static readonly string Category = C.Category.Name;
+    public static readonly string Start = C.Start.Name;
+    public static readonly string End = C.End.Name;
+    public static readonly string Residential = C.Residential.Name;
+    public static readonly string AnnualCost = C.AnnualCost.Name;
+    public static readonly string FundingElement = C.FundingElement.Name;
+    public static readonly string PrimaryNeed = C.PrimaryNeed.Name;
+    public static readonly string Ehcp = C.Ehcp.Name;
+    public static readonly string HomeLa = C.HomeLa.Name;
 
-    public static readonly IReadOnlyList<string> Columns =
-        [ProviderId, ReturnDate, Upn, Uln, Dob, Category, Start, End, Residential, AnnualCost, FundingElement, PrimaryNeed, Ehcp, HomeLa];
+    public static readonly IReadOnlyList<string> Columns = [.. C.Table.Select(c => c.Name)];
 
     public static TableFile Build(ProviderReturn provider, DateOnly returnDate)
     {

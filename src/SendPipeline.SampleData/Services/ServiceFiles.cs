@@ -8,11 +8,9 @@ namespace SendPipeline.SampleData.Services;
 /// <summary>The <c>workforce</c> and <c>eah-activity</c> files a service uploads each quarter.</summary>
 internal static class ServiceFiles
 {
-    public static readonly IReadOnlyList<string> WorkforceColumns =
-        ["ServiceCode", "Quarter", "PostId", "Discipline", "Role", "FTE", "Status", "AnnualCost", "FundingSource", "TimeLimitedUntil"];
+    public static readonly IReadOnlyList<string> WorkforceColumns = [.. Core.Returns.Workforce.WorkforceColumns.Table.Select(c => c.Name)];
 
-    public static readonly IReadOnlyList<string> ActivityColumns =
-        ["ServiceCode", "Quarter", "LAEstab", "Discipline", "DaysDelivered", "ActivityType"];
+    public static readonly IReadOnlyList<string> ActivityColumns = [.. Core.Returns.EahActivity.EahActivityColumns.Table.Select(c => c.Name)];
 
     public static TableFile Workforce(Service service, FinancialQuarter quarter, IEnumerable<WorkforcePost> posts, TableEncoding encoding)
     {

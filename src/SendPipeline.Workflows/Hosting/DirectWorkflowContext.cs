@@ -32,34 +32,20 @@ public sealed class DirectWorkflowContext : IWorkflowContext
         return (TResult)(await activity(input))!;
     }
 
-    /// <summary>The ingest activities, by the names the workflow calls them.</summary>
+    /// <summary>Every activity of every workflow, for the checks that each has exactly one Functions binding.</summary>
+    public static IReadOnlyList<IActivity> AllActivities =>
+        [.. IngestActivityTable.All, IngestActivityTable.RequestRebuild, .. RebuildActivityTable.All, .. SubmissionActivityTable.All];
+
+    /// <summary>The ingest activities, by the names the workflow calls them (from <see cref="IngestActivityTable"/>).</summary>
     public static IReadOnlyDictionary<string, Func<object?, Task<object?>>> ForIngest(IIngestActivities activities, IRebuildSignal rebuild) =>
-        new Dictionary<string, Func<object?, Task<object?>>>(StringComparer.Ordinal)
-        {
-            [IngestActivityNames.ValidateUpload] = async i => await activities.ValidateUploadAsync((IngestRequest)i!),
-            [IngestActivityNames.WriteReport] = async i => await activities.WriteReportAsync((ValidationSummary)i!),
-            [IngestActivityNames.RecordUpload] = async i => await activities.RecordUploadAsync((RecordRequest)i!),
-            [IngestActivityNames.RequestRebuild] = async i => await rebuild.RequestAsync((RebuildRequest)i!),
-        };
+        new Dictionary<string, Func<object?, Task<object?>>>(
+            IngestActivityTable.All.Bind(activities).Concat(new[] { IngestActivityTable.RequestRebuild }.Bind(rebuild)), StringComparer.Ordinal);
 
-    /// <summary>The rebuild activities, by the names the workflow calls them.</summary>
+    /// <summary>The rebuild activities, by the names the workflow calls them (from <see cref="RebuildActivityTable"/>).</summary>
     public static IReadOnlyDictionary<string, Func<object?, Task<object?>>> ForRebuild(IRebuildActivities activities) =>
-        new Dictionary<string, Func<object?, Task<object?>>>(StringComparer.Ordinal)
-        {
-            [RebuildActivityNames.BuildDataQuality] = async i => await activities.BuildDataQualityAsync((RebuildRequest)i!),
-            [RebuildActivityNames.BuildWorkforce] = async i => await activities.BuildWorkforceAsync((RebuildRequest)i!),
-            [RebuildActivityNames.BuildHnbForecast] = async i => await activities.BuildHnbForecastAsync((RebuildRequest)i!),
-            [RebuildActivityNames.BuildDashboard] = async i => await activities.BuildDashboardAsync((RebuildRequest)i!),
-            [RebuildActivityNames.BuildPowerBi] = async i => await activities.BuildPowerBiAsync((RebuildRequest)i!),
-            [RebuildActivityNames.RecordBuiltFrom] = async i => await activities.RecordBuiltFromAsync((BuiltFromRecord)i!),
-        };
+        new Dictionary<string, Func<object?, Task<object?>>>(RebuildActivityTable.All.Bind(activities), StringComparer.Ordinal);
 
-    /// <summary>The submission activities, by the names the workflow calls them.</summary>
+    /// <summary>The submission activities, by the names the workflow calls them (from <see cref="SubmissionActivityTable"/>).</summary>
     public static IReadOnlyDictionary<string, Func<object?, Task<object?>>> ForSubmission(ISubmissionActivities activities) =>
-        new Dictionary<string, Func<object?, Task<object?>>>(StringComparer.Ordinal)
-        {
-            [SubmissionActivityNames.FreezeSnapshot] = async i => await activities.FreezeSnapshotAsync((SubmissionRequest)i!),
-            [SubmissionActivityNames.PublishPackage] = async i => await activities.PublishPackageAsync((SnapshotRef)i!),
-            [SubmissionActivityNames.DeliverPackage] = async i => await activities.DeliverPackageAsync((PublishResult)i!),
-        };
+        new Dictionary<string, Func<object?, Task<object?>>>(SubmissionActivityTable.All.Bind(activities), StringComparer.Ordinal);
 }

@@ -1,3 +1,4 @@
+using SendPipeline.Core.Uploads;
 using System.Net;
 using System.Text;
 using SendPipeline.Core.Reports;

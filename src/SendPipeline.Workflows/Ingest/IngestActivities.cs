@@ -1,7 +1,7 @@
-using System.Text;
 using Microsoft.Extensions.Logging;
 using SendPipeline.Core.Reading;
 using SendPipeline.Core.Reports;
+using SendPipeline.Core.Returns;
 using SendPipeline.Core.Uploads;
 using SendPipeline.Core.Validation;
 using SendPipeline.Workflows.Ports;
@@ -33,7 +33,8 @@ public sealed partial class IngestActivities(IBlobStore blobs, ITableStore table
             return await DuplicateAsync(request, upload, info.LastModified, same, cancellationToken);
 
         // Only the returns whose rules are stated against the register pay for reading it.
-        var register = upload.ReturnType == ReturnTypes.EahActivity ? await RegisterLookup.LoadAsync(blobs, tables, cancellationToken) : null;
+        var definition = ReturnRegistry.Find(upload.ReturnType);
+        var register = definition?.ReadsRegister == true ? await RegisterLookup.LoadAsync(blobs, tables, cancellationToken) : null;
         // Pupil data: only ever in this process's private temporary folder, never the shared one.
         var canonicalFile = PrivateTemp.Current.NewFile(".csv");
         try
@@ -41,10 +42,10 @@ public sealed partial class IngestActivities(IBlobStore blobs, ITableStore table
             ValidationReport report;
             string actualHash;
             await using (var raw = await blobs.OpenReadAsync(upload.Path, cancellationToken))
-            await using (var canonical = new StreamWriter(canonicalFile, false, new UTF8Encoding(false), 1 << 16))
+            await using (var canonical = new FileStream(canonicalFile, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
             {
                 var hashing = new HashingReadStream(raw);
-                report = ReturnValidator.Validate(hashing, new ValidationRequest(upload.Path, upload.ReturnType, upload.SubmitterId, options.LaCode)
+                report = ReturnValidator.ValidateInto(hashing, new ValidationRequest(upload.Path, upload.ReturnType, upload.SubmitterId, options.LaCode)
                 {
                     Length = info.Length,
                     Register = register,
@@ -65,10 +66,12 @@ public sealed partial class IngestActivities(IBlobStore blobs, ITableStore table
             string? canonicalPath = null;
             if (report.Accepted)
             {
-                canonicalPath = IngestPaths.Canonical(upload.ReturnType, report.Subject ?? upload.SubmitterId, report.Period ?? "none", uploadId);
+                // Accepted means the return type is known, so it has a definition.
+                canonicalPath = IngestPaths.Canonical(upload.ReturnType, report.Subject ?? upload.SubmitterId, report.Period ?? "none", uploadId,
+                    definition!.CanonicalExtension);
                 await using var canonical = File.OpenRead(canonicalFile);
                 // Written once: a retried activity finds it already there, with the same bytes.
-                await blobs.WriteAsync(canonicalPath, canonical, overwrite: false, "text/csv", cancellationToken);
+                await blobs.WriteAsync(canonicalPath, canonical, overwrite: false, definition.CanonicalContentType, cancellationToken);
             }
 
             LogValidated(logger, uploadId, upload.ReturnType, upload.SubmitterId, report.Status, report.RowsRead, report.Errors, report.Queries);
@@ -125,14 +128,14 @@ public sealed partial class IngestActivities(IBlobStore blobs, ITableStore table
             var current = await tables.GetAsync(StorageLayout.AcceptedTable, partition, rowKey, cancellationToken);
             if (current is not null)
             {
-                var currentId = current.GetString("UploadId");
+                var currentId = current.GetString(UploadRecords.Field.UploadId);
                 if (currentId == v.UploadId) return new RecordOutcome(true, null);
                 if (!IsNewer(v, current)) return new RecordOutcome(false, null);
             }
             if (await tables.TryWriteAsync(StorageLayout.AcceptedTable, UploadRecords.ForAccepted(v), current?.ETag, cancellationToken))
             {
                 LogCurrent(logger, v.UploadId, v.ReturnType, v.SubmitterId);
-                return new RecordOutcome(true, current?.GetString("UploadId"));
+                return new RecordOutcome(true, current?.GetString(UploadRecords.Field.UploadId));
             }
         }
         throw new InvalidOperationException($"Could not record upload {v.UploadId} as current after repeated write conflicts.");
@@ -144,10 +147,10 @@ public sealed partial class IngestActivities(IBlobStore blobs, ITableStore table
     /// </summary>
     internal static bool IsNewer(ValidationSummary candidate, TableRow current)
     {
-        var currentReceived = current.GetDateTimeOffset("ReceivedUtc") ?? DateTimeOffset.MinValue;
+        var currentReceived = current.GetDateTimeOffset(UploadRecords.Field.ReceivedUtc) ?? DateTimeOffset.MinValue;
         if (candidate.ReceivedUtc != currentReceived) return candidate.ReceivedUtc > currentReceived;
-        var byPath = string.CompareOrdinal(candidate.UploadPath, current.GetString("UploadPath"));
-        return byPath != 0 ? byPath > 0 : string.CompareOrdinal(candidate.UploadId, current.GetString("UploadId")) > 0;
+        var byPath = string.CompareOrdinal(candidate.UploadPath, current.GetString(UploadRecords.Field.UploadPath));
+        return byPath != 0 ? byPath > 0 : string.CompareOrdinal(candidate.UploadId, current.GetString(UploadRecords.Field.UploadId)) > 0;
     }
 
     /// <summary>
@@ -158,8 +161,8 @@ public sealed partial class IngestActivities(IBlobStore blobs, ITableStore table
     {
         await foreach (var row in tables.QueryAsync(StorageLayout.AcceptedTable, UploadRecords.Key(upload.ReturnType), cancellationToken))
         {
-            if (row.GetString("ContentHash") == request.ContentHash && row.GetString("Submitter") == upload.SubmitterId
-                && row.GetString("UploadId") != request.UploadId)
+            if (row.GetString(UploadRecords.Field.ContentHash) == request.ContentHash && row.GetString(UploadRecords.Field.Submitter) == upload.SubmitterId
+                && row.GetString(UploadRecords.Field.UploadId) != request.UploadId)
                 return row;
         }
         return null;
@@ -169,17 +172,17 @@ public sealed partial class IngestActivities(IBlobStore blobs, ITableStore table
     private async Task<ValidationSummary> DuplicateAsync(IngestRequest request, UploadPath upload, DateTimeOffset received, TableRow same,
         CancellationToken cancellationToken)
     {
-        var sameId = same.GetString("UploadId")!;
+        var sameId = same.GetString(UploadRecords.Field.UploadId)!;
         var sameRecord = await tables.GetAsync(StorageLayout.UploadsTable, UploadRecords.Key(upload.SubmitterId), sameId, cancellationToken);
-        var period = same.GetString("Period") is { Length: > 0 } p ? p : null;
-        var rows = (int)same.GetInt64("RowsRead");
-        var queries = (int)(sameRecord?.GetInt64("Queries") ?? 0);
+        var period = same.GetString(UploadRecords.Field.Period) is { Length: > 0 } p ? p : null;
+        var rows = (int)same.GetInt64(UploadRecords.Field.RowsRead);
+        var queries = (int)(sameRecord?.GetInt64(UploadRecords.Field.Queries) ?? 0);
         var report = new ValidationReport
         {
             File = upload.Path, ReturnType = upload.ReturnType, Submitter = upload.SubmitterId, Status = UploadStatus.Duplicate,
-            RowsRead = rows, Queries = queries, Subject = same.GetString("Subject"), Period = period, ContentHash = request.ContentHash,
+            RowsRead = rows, Queries = queries, Subject = same.GetString(UploadRecords.Field.Subject), Period = period, ContentHash = request.ContentHash,
             ReceivedUtc = received, RuleCatalogueVersion = RuleCatalogue.Version,
-            SameAs = new SameUpload(sameId, same.GetString("UploadPath") ?? "", same.GetDateTimeOffset("ReceivedUtc") ?? default),
+            SameAs = new SameUpload(sameId, same.GetString(UploadRecords.Field.UploadPath) ?? "", same.GetDateTimeOffset(UploadRecords.Field.ReceivedUtc) ?? default),
         };
         var reportPath = IngestPaths.Report(upload, request.ContentHash, "json");
         await blobs.WriteRenderedAsync(reportPath, "application/json", s => ReportJson.Write(report, s), cancellationToken);

@@ -1,5 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using SendPipeline.Core.Uploads;
+using SendPipeline.Workflows.Hosting;
+using SendPipeline.Workflows.Rebuild;
 
 namespace SendPipeline.Workflows.Ingest;
 
@@ -33,19 +36,6 @@ public static class UploadIds
             sha.AppendData(buffer, 0, read);
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
-}
-
-/// <summary>
-/// Upload outcomes. <c>superseded</c>: the blob changed after the trigger fired, so a newer ingest owns it.
-/// <c>duplicate</c>: the same bytes as the return in force from the same submitter for the same return type
-/// (so the same owner and period): recorded with a report naming that upload, and nothing else changes.
-/// </summary>
-public static class UploadStatus
-{
-    public const string Accepted = "accepted";
-    public const string Rejected = "rejected";
-    public const string Superseded = "superseded";
-    public const string Duplicate = "duplicate";
 }
 
 public sealed record RuleCount(string RuleId, string Severity, int Count);
@@ -88,10 +78,30 @@ public sealed record RecordOutcome(bool BecameCurrent, string? ReplacedUploadId)
 
 public sealed record IngestResult(ValidationSummary Validation, ReportFiles? Reports, RecordOutcome? Record);
 
+/// <summary>The ingest activities' names: constants, because the Functions app's [Function] attributes need them.</summary>
 public static class IngestActivityNames
 {
     public const string ValidateUpload = nameof(ValidateUpload);
     public const string WriteReport = nameof(WriteReport);
     public const string RecordUpload = nameof(RecordUpload);
     public const string RequestRebuild = nameof(RequestRebuild);
+}
+
+/// <summary>The ingest activities, each written once: name, input, output and the method that does it.</summary>
+public static class IngestActivityTable
+{
+    public static readonly Activity<IIngestActivities, IngestRequest, ValidationSummary> ValidateUpload =
+        new(IngestActivityNames.ValidateUpload, (a, input, ct) => a.ValidateUploadAsync(input, ct));
+
+    public static readonly Activity<IIngestActivities, ValidationSummary, ReportFiles> WriteReport =
+        new(IngestActivityNames.WriteReport, (a, input, ct) => a.WriteReportAsync(input, ct));
+
+    public static readonly Activity<IIngestActivities, RecordRequest, RecordOutcome> RecordUpload =
+        new(IngestActivityNames.RecordUpload, (a, input, ct) => a.RecordUploadAsync(input, ct));
+
+    /// <summary>Run by the host's rebuild signal, not by the ingest activities: Durable signals the singleton, the CLI notes it.</summary>
+    public static readonly Activity<IRebuildSignal, RebuildRequest, bool> RequestRebuild =
+        new(IngestActivityNames.RequestRebuild, (signal, input, ct) => signal.RequestAsync(input, ct));
+
+    public static readonly IReadOnlyList<IActivity<IIngestActivities>> All = [ValidateUpload, WriteReport, RecordUpload];
 }

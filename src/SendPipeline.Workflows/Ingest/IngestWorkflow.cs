@@ -1,3 +1,4 @@
+using SendPipeline.Core.Uploads;
 using SendPipeline.Workflows.Hosting;
 using SendPipeline.Workflows.Rebuild;
 
@@ -17,14 +18,14 @@ public static class IngestWorkflow
 
     public static async Task<IngestResult> RunAsync(IWorkflowContext context, IngestRequest request)
     {
-        var validation = await context.CallActivityAsync<ValidationSummary>(IngestActivityNames.ValidateUpload, request);
+        var validation = await context.CallAsync(IngestActivityTable.ValidateUpload, request);
         if (validation.Status == UploadStatus.Superseded)
             return new IngestResult(validation, null, null);
 
-        var reports = await context.CallActivityAsync<ReportFiles>(IngestActivityNames.WriteReport, validation);
-        var record = await context.CallActivityAsync<RecordOutcome>(IngestActivityNames.RecordUpload, new RecordRequest(validation, reports));
+        var reports = await context.CallAsync(IngestActivityTable.WriteReport, validation);
+        var record = await context.CallAsync(IngestActivityTable.RecordUpload, new RecordRequest(validation, reports));
         if (record.BecameCurrent)
-            await context.CallActivityAsync<bool>(IngestActivityNames.RequestRebuild, new RebuildRequest($"upload {validation.UploadId}"));
+            await context.CallAsync(IngestActivityTable.RequestRebuild, new RebuildRequest($"upload {validation.UploadId}"));
         return new IngestResult(validation, reports, record);
     }
 }

@@ -1,5 +1,6 @@
 using SendPipeline.Core.Picture;
 using SendPipeline.Core.Uploads;
+using Register = SendPipeline.Core.Returns.Establishments.EstablishmentsColumns;
 using SendPipeline.Workflows.Ports;
 
 namespace SendPipeline.Workflows.Ingest;
@@ -16,11 +17,11 @@ public static class RegisterLookup
         Dictionary<string, string>? register = null;
         await foreach (var row in tables.QueryAsync(StorageLayout.AcceptedTable, UploadRecords.Key(ReturnTypes.Establishments), cancellationToken))
         {
-            if (row.GetString("CanonicalPath") is not { Length: > 0 } path) continue;
+            if (row.GetString(UploadRecords.Field.CanonicalPath) is not { Length: > 0 } path) continue;
             register ??= new Dictionary<string, string>(StringComparer.Ordinal);
             await using var stream = await blobs.OpenReadAsync(path, cancellationToken);
             using var table = new CanonicalTable(stream);
-            while (table.Read()) register[table.Text("LAEstab")] = table.Text("EstablishmentStatus (name)");
+            while (table.Read()) register[table.Text(Register.LaEstab.Name)] = table.Text(Register.Status.Name);
         }
         return register;
     }

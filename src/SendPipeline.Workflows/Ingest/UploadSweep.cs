@@ -51,10 +51,10 @@ public sealed class UploadSweep(IBlobStore blobs, ITableStore tables, IIngestAct
         var unfinished = new List<(ValidationSummary Summary, ReportFiles Reports)>();
         await foreach (var row in tables.QueryAsync(StorageLayout.UploadsTable, cancellationToken: cancellationToken))
         {
-            if (row.GetString("Status") != UploadStatus.Accepted) continue;
+            if (row.GetString(UploadRecords.Field.Status) != UploadStatus.Accepted) continue;
             var summary = UploadRecords.ToSummary(row);
             var key = (UploadRecords.Key(summary.ReturnType), UploadRecords.AcceptedRowKey(summary.Owner, summary.Period ?? ""));
-            if (inForce.TryGetValue(key, out var current) && (current.GetString("UploadId") == summary.UploadId || !IngestActivities.IsNewer(summary, current)))
+            if (inForce.TryGetValue(key, out var current) && (current.GetString(UploadRecords.Field.UploadId) == summary.UploadId || !IngestActivities.IsNewer(summary, current)))
                 continue;
             unfinished.Add((summary, UploadRecords.ReportsOf(row)));
         }

@@ -106,7 +106,7 @@ public sealed class PortalService(SubmitterKeyStore keys, UploadAccess access, P
         var (session, refused) = await AuthenticateAsync<PortalUploadDetail>(token, cancellationToken);
         if (refused is not null) return refused;
         var submitter = session!.Submitter;
-        if (await OwnRowAsync(submitter, uploadId, cancellationToken) is not { } row || row.GetString("ReportJson") is not { Length: > 0 } path)
+        if (await OwnRowAsync(submitter, uploadId, cancellationToken) is not { } row || row.GetString(UploadRecords.Field.ReportJson) is not { Length: > 0 } path)
             return PortalStatus.Fail<PortalUploadDetail>(PortalStatus.NotFound, UploadNotFound);
         await using var json = await blobs.OpenReadAsync(path, cancellationToken);
         return PortalStatus.Success(new PortalUploadDetail(ToUpload(row), ReportJson.Read(json)));
@@ -118,12 +118,12 @@ public sealed class PortalService(SubmitterKeyStore keys, UploadAccess access, P
         var (session, refused) = await AuthenticateAsync<PortalFile>(token, cancellationToken);
         if (refused is not null) return refused;
         var submitter = session!.Submitter;
-        if (await OwnRowAsync(submitter, uploadId, cancellationToken) is not { } row || row.GetString("ReportCsv") is not { Length: > 0 } path)
+        if (await OwnRowAsync(submitter, uploadId, cancellationToken) is not { } row || row.GetString(UploadRecords.Field.ReportCsv) is not { Length: > 0 } path)
             return PortalStatus.Fail<PortalFile>(PortalStatus.NotFound, UploadNotFound);
         using var content = new MemoryStream();
         await using (var csv = await blobs.OpenReadAsync(path, cancellationToken))
             await csv.CopyToAsync(content, cancellationToken);
-        var name = Path.GetFileNameWithoutExtension(row.GetString("UploadPath") ?? uploadId) + "-report.csv";
+        var name = Path.GetFileNameWithoutExtension(row.GetString(UploadRecords.Field.UploadPath) ?? uploadId) + "-report.csv";
         return PortalStatus.Success(new PortalFile(name, "text/csv; charset=utf-8", content.ToArray()));
     }
 
@@ -157,10 +157,10 @@ public sealed class PortalService(SubmitterKeyStore keys, UploadAccess access, P
 
     private static PortalUpload ToUpload(TableRow row)
     {
-        var path = row.GetString("UploadPath") ?? "";
-        return new PortalUpload(row.RowKey, path, path[(path.LastIndexOf('/') + 1)..], row.GetString("ReturnType") ?? "",
-            row.GetString("Status") ?? "", row.GetString("Period") is { Length: > 0 } period ? period : null,
-            row.GetDateTimeOffset("ReceivedUtc"), row.GetInt64("RowsRead"), row.GetInt64("Errors"), row.GetInt64("Queries"));
+        var path = row.GetString(UploadRecords.Field.UploadPath) ?? "";
+        return new PortalUpload(row.RowKey, path, path[(path.LastIndexOf('/') + 1)..], row.GetString(UploadRecords.Field.ReturnType) ?? "",
+            row.GetString(UploadRecords.Field.Status) ?? "", row.GetString(UploadRecords.Field.Period) is { Length: > 0 } period ? period : null,
+            row.GetDateTimeOffset(UploadRecords.Field.ReceivedUtc), row.GetInt64(UploadRecords.Field.RowsRead), row.GetInt64(UploadRecords.Field.Errors), row.GetInt64(UploadRecords.Field.Queries));
     }
 
     private static IReadOnlyList<string> Permitted(Submitter submitter) => ReturnTypes.All.Where(submitter.MayUpload).ToList();

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SendPipeline.Workflows.Ingest;
 using SendPipeline.Workflows.Ports;
 
 namespace SendPipeline.Workflows.Rebuild;
@@ -26,7 +27,7 @@ public static class BuiltFrom
     /// <summary>The fingerprint of these accepted rows, whatever order they come in.</summary>
     public static BuiltFromRecord Of(IEnumerable<TableRow> accepted)
     {
-        var lines = accepted.Select(r => $"{r.PartitionKey}\t{r.RowKey}\t{r.GetString("UploadId")}\n").Order(StringComparer.Ordinal).ToList();
+        var lines = accepted.Select(r => $"{r.PartitionKey}\t{r.RowKey}\t{r.GetString(UploadRecords.Field.UploadId)}\n").Order(StringComparer.Ordinal).ToList();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var line in lines) hash.AppendData(Encoding.UTF8.GetBytes(line));
         return new BuiltFromRecord(Convert.ToHexStringLower(hash.GetHashAndReset()), lines.Count);

@@ -1,4 +1,5 @@
 using SendPipeline.Core.Picture;
+using SendPipeline.Core.Uploads;
 using SendPipeline.Workflows.Ingest;
 using SendPipeline.Workflows.Ports;
 
@@ -42,7 +43,7 @@ public sealed class PictureLoader(IBlobStore blobs, ITableStore tables)
 
     private async Task<LaPicture> LoadAsync(List<TableRow> accepted, bool withUploadStatus, CancellationToken cancellationToken)
     {
-        var inForce = string.Join('\n', accepted.Select(r => r.GetString("UploadId")));
+        var inForce = string.Join('\n', accepted.Select(r => r.GetString(UploadRecords.Field.UploadId)));
         var last = _last;
         if (!withUploadStatus && last is not null && last.InForce == inForce) return last.Picture;
         var uploads = await tables.QueryAsync(StorageLayout.UploadsTable, cancellationToken: cancellationToken).ToListAsync(cancellationToken);
@@ -59,33 +60,33 @@ public sealed class PictureLoader(IBlobStore blobs, ITableStore tables)
         var inForce = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in accepted)
         {
-            var uploadId = row.GetString("UploadId")!;
+            var uploadId = row.GetString(UploadRecords.Field.UploadId)!;
             inForce.Add(uploadId);
-            var canonical = row.GetString("CanonicalPath");
+            var canonical = row.GetString(UploadRecords.Field.CanonicalPath);
             if (string.IsNullOrEmpty(canonical)) continue;
             await using var stream = await blobs.OpenReadAsync(canonical, cancellationToken);
-            picture.Add(row.PartitionKey, uploadId, row.GetString("UploadPath") ?? "", row.GetString("Subject") ?? row.GetString("Submitter") ?? "", stream,
-                row.GetString("ContentHash"));
+            picture.Add(row.PartitionKey, uploadId, row.GetString(UploadRecords.Field.UploadPath) ?? "", row.GetString(UploadRecords.Field.Subject) ?? row.GetString(UploadRecords.Field.Submitter) ?? "", stream,
+                row.GetString(UploadRecords.Field.ContentHash));
         }
 
         var latest = new Dictionary<(string, string), TableRow>();
         foreach (var row in uploads)
         {
             // A duplicate changed nothing: the submitter's latest upload stays the one it repeats.
-            if (row.GetString("Status") is UploadStatus.Superseded or UploadStatus.Duplicate) continue;
-            var key = (row.GetString("Subject") ?? row.GetString("Submitter") ?? row.PartitionKey, row.GetString("ReturnType") ?? "");
+            if (row.GetString(UploadRecords.Field.Status) is UploadStatus.Superseded or UploadStatus.Duplicate) continue;
+            var key = (row.GetString(UploadRecords.Field.Subject) ?? row.GetString(UploadRecords.Field.Submitter) ?? row.PartitionKey, row.GetString(UploadRecords.Field.ReturnType) ?? "");
             if (!latest.TryGetValue(key, out var seen) || Later(row, seen)) latest[key] = row;
         }
         foreach (var ((submitter, returnType), row) in latest)
-            picture.Uploads.Add(new UploadStatusRow(submitter, returnType, row.GetString("UploadPath") ?? "", row.RowKey, row.GetString("Status") ?? "",
-                row.GetString("Period"), row.GetDateTimeOffset("ReceivedUtc") ?? default, (int)row.GetInt64("Errors"), (int)row.GetInt64("Queries"),
+            picture.Uploads.Add(new UploadStatusRow(submitter, returnType, row.GetString(UploadRecords.Field.UploadPath) ?? "", row.RowKey, row.GetString(UploadRecords.Field.Status) ?? "",
+                row.GetString(UploadRecords.Field.Period), row.GetDateTimeOffset(UploadRecords.Field.ReceivedUtc) ?? default, (int)row.GetInt64(UploadRecords.Field.Errors), (int)row.GetInt64(UploadRecords.Field.Queries),
                 inForce.Contains(row.RowKey)));
         return picture;
     }
 
     private static bool Later(TableRow a, TableRow b)
     {
-        var (ta, tb) = (a.GetDateTimeOffset("ReceivedUtc") ?? default, b.GetDateTimeOffset("ReceivedUtc") ?? default);
+        var (ta, tb) = (a.GetDateTimeOffset(UploadRecords.Field.ReceivedUtc) ?? default, b.GetDateTimeOffset(UploadRecords.Field.ReceivedUtc) ?? default);
         return ta != tb ? ta > tb : string.CompareOrdinal(a.RowKey, b.RowKey) > 0;
     }
 }

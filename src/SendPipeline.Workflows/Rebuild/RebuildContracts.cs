@@ -1,3 +1,5 @@
+using SendPipeline.Workflows.Hosting;
+
 namespace SendPipeline.Workflows.Rebuild;
 
 /// <summary>Asks for the LA's datasets to be rebuilt from the returns in force. <see cref="Reason"/> is for the log only.</summary>
@@ -85,6 +87,31 @@ public static class RebuildActivityNames
     public const string BuildDashboard = nameof(BuildDashboard);
     public const string BuildPowerBi = nameof(BuildPowerBi);
     public const string RecordBuiltFrom = nameof(RecordBuiltFrom);
+}
+
+/// <summary>The rebuild activities, each written once: name, input, output and the method that does it.</summary>
+public static class RebuildActivityTable
+{
+    public static readonly Activity<IRebuildActivities, RebuildRequest, DataQualitySummary> BuildDataQuality =
+        new(RebuildActivityNames.BuildDataQuality, (a, input, ct) => a.BuildDataQualityAsync(input, ct));
+
+    public static readonly Activity<IRebuildActivities, RebuildRequest, WorkforceSummary> BuildWorkforce =
+        new(RebuildActivityNames.BuildWorkforce, (a, input, ct) => a.BuildWorkforceAsync(input, ct));
+
+    public static readonly Activity<IRebuildActivities, RebuildRequest, HnbForecastSummary> BuildHnbForecast =
+        new(RebuildActivityNames.BuildHnbForecast, (a, input, ct) => a.BuildHnbForecastAsync(input, ct));
+
+    public static readonly Activity<IRebuildActivities, RebuildRequest, DashboardSummary> BuildDashboard =
+        new(RebuildActivityNames.BuildDashboard, (a, input, ct) => a.BuildDashboardAsync(input, ct));
+
+    public static readonly Activity<IRebuildActivities, RebuildRequest, PowerBiSummary> BuildPowerBi =
+        new(RebuildActivityNames.BuildPowerBi, (a, input, ct) => a.BuildPowerBiAsync(input, ct));
+
+    public static readonly Activity<IRebuildActivities, BuiltFromRecord, bool> RecordBuiltFrom =
+        new(RebuildActivityNames.RecordBuiltFrom, (a, input, ct) => a.RecordBuiltFromAsync(input, ct));
+
+    public static readonly IReadOnlyList<IActivity<IRebuildActivities>> All =
+        [BuildDataQuality, BuildWorkforce, BuildHnbForecast, BuildDashboard, BuildPowerBi, RecordBuiltFrom];
 }
 
 public interface IRebuildActivities

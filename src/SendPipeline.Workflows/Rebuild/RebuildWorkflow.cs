@@ -17,14 +17,14 @@ public static class RebuildWorkflow
 
     public static async Task<RebuildResult> RunAsync(IWorkflowContext context, RebuildRequest request)
     {
-        var dataQuality = await context.CallActivityAsync<DataQualitySummary>(RebuildActivityNames.BuildDataQuality, request);
-        var workforce = await context.CallActivityAsync<WorkforceSummary>(RebuildActivityNames.BuildWorkforce, request);
-        var hnb = await context.CallActivityAsync<HnbForecastSummary>(RebuildActivityNames.BuildHnbForecast, request);
-        var powerBi = await context.CallActivityAsync<PowerBiSummary>(RebuildActivityNames.BuildPowerBi, request);
-        var dashboard = await context.CallActivityAsync<DashboardSummary>(RebuildActivityNames.BuildDashboard, request);
+        var dataQuality = await context.CallAsync(RebuildActivityTable.BuildDataQuality, request);
+        var workforce = await context.CallAsync(RebuildActivityTable.BuildWorkforce, request);
+        var hnb = await context.CallAsync(RebuildActivityTable.BuildHnbForecast, request);
+        var powerBi = await context.CallAsync(RebuildActivityTable.BuildPowerBi, request);
+        var dashboard = await context.CallAsync(RebuildActivityTable.BuildDashboard, request);
         // Last: a rebuild stopped before this leaves the datasets marked as behind, so the next command rebuilds.
         if (dataQuality.BuiltFrom is { } builtFrom)
-            await context.CallActivityAsync<bool>(RebuildActivityNames.RecordBuiltFrom, builtFrom);
+            await context.CallAsync(RebuildActivityTable.RecordBuiltFrom, builtFrom);
         return new RebuildResult(dataQuality, workforce, hnb, powerBi) { Dashboard = dashboard };
     }
 }

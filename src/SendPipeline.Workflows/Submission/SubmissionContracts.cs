@@ -1,3 +1,5 @@
+using SendPipeline.Workflows.Hosting;
+
 namespace SendPipeline.Workflows.Submission;
 
 /// <summary>Run the quarterly return for <see cref="Quarter"/> (<c>2026-27 Q2</c>); <see cref="Deliver"/> false publishes without posting.</summary>
@@ -44,6 +46,21 @@ public static class SubmissionActivityNames
     public const string FreezeSnapshot = nameof(FreezeSnapshot);
     public const string PublishPackage = nameof(PublishPackage);
     public const string DeliverPackage = nameof(DeliverPackage);
+}
+
+/// <summary>The submission activities, each written once: name, input, output and the method that does it.</summary>
+public static class SubmissionActivityTable
+{
+    public static readonly Activity<ISubmissionActivities, SubmissionRequest, SnapshotRef> FreezeSnapshot =
+        new(SubmissionActivityNames.FreezeSnapshot, (a, input, ct) => a.FreezeSnapshotAsync(input, ct));
+
+    public static readonly Activity<ISubmissionActivities, SnapshotRef, PublishResult> PublishPackage =
+        new(SubmissionActivityNames.PublishPackage, (a, input, ct) => a.PublishPackageAsync(input, ct));
+
+    public static readonly Activity<ISubmissionActivities, PublishResult, DeliveryOutcome> DeliverPackage =
+        new(SubmissionActivityNames.DeliverPackage, (a, input, ct) => a.DeliverPackageAsync(input, ct));
+
+    public static readonly IReadOnlyList<IActivity<ISubmissionActivities>> All = [FreezeSnapshot, PublishPackage, DeliverPackage];
 }
 
 public interface ISubmissionActivities

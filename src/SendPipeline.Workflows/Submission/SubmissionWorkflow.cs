@@ -15,11 +15,11 @@ public static class SubmissionWorkflow
 
     public static async Task<SubmissionResult> RunAsync(IWorkflowContext context, SubmissionRequest request)
     {
-        var snapshot = await context.CallActivityAsync<SnapshotRef>(SubmissionActivityNames.FreezeSnapshot, request);
-        var package = await context.CallActivityAsync<PublishResult>(SubmissionActivityNames.PublishPackage, snapshot);
+        var snapshot = await context.CallAsync(SubmissionActivityTable.FreezeSnapshot, request);
+        var package = await context.CallAsync(SubmissionActivityTable.PublishPackage, snapshot);
         var delivery = !request.Deliver ? new DeliveryOutcome(DeliveryOutcome.Skipped, "Delivery was not asked for.")
             : package.Status != Core.Submission.SubmissionPackager.Final ? new DeliveryOutcome(DeliveryOutcome.NotFinal, "Only a final package is sent to the DfE.")
-            : await context.CallActivityAsync<DeliveryOutcome>(SubmissionActivityNames.DeliverPackage, package);
+            : await context.CallAsync(SubmissionActivityTable.DeliverPackage, package);
         return new SubmissionResult(snapshot, package, delivery);
     }
 }

@@ -1,3 +1,4 @@
+using SendPipeline.Core.Uploads;
 using System.Diagnostics;
 using SendPipeline.Cli.Commands;
 using SendPipeline.Cli.Drill;

@@ -1,3 +1,4 @@
+using SendPipeline.Core.Uploads;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;

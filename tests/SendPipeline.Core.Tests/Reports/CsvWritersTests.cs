@@ -1,3 +1,4 @@
+using SendPipeline.Core.Uploads;
 using System.Text;
 using SendPipeline.Core.Reading;
 using SendPipeline.Core.Reports;
@@ -11,7 +12,7 @@ public class CsvWritersTests
     {
         File = "uploads/8552001/school-census/test.csv",
         ReturnType = "school-census",
-        Status = ValidationReport.RejectedStatus,
+        Status = UploadStatus.Rejected,
         RuleCatalogueVersion = "test",
         Issues = issues,
     };

@@ -235,8 +235,8 @@ public class FileRulePlantTests
     }
 
     [Fact]
-    public void EveryKnownReturnType_HasASchema() =>
-        Assert.All(SendPipeline.Core.Uploads.ReturnTypes.All, t => Assert.NotNull(SendPipeline.Core.Returns.ReturnSchemas.Find(t)));
+    public void EveryKnownReturnType_HasADefinition() =>
+        Assert.All(SendPipeline.Core.Uploads.ReturnTypes.All, t => Assert.NotNull(SendPipeline.Core.Returns.ReturnRegistry.Find(t)));
 
     /// <summary>A census that never ends: only the size limit can stop reading it.</summary>
     private sealed class EndlessCensus : Stream

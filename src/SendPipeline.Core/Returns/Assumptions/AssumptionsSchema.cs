@@ -13,14 +13,9 @@ public sealed class AssumptionsSchema : IReturnSchema
 {
     public static readonly AssumptionsSchema Instance = new();
 
-    internal const int Section = 0, Key = 1, Scenario = 2, ValueColumn = 3, Unit = 4, Note = 5;
-
     public string ReturnType => ReturnTypes.Assumptions;
 
-    public IReadOnlyList<ColumnSpec> Columns { get; } =
-    [
-        new("Section", true), new("Key", true), new("Scenario", true), new("Value", true), new("Unit", false), new("Note", false),
-    ];
+    public IReadOnlyList<ReturnColumn> Columns => AssumptionsColumns.Table;
 
     public IReadOnlyList<Rule> Rules => AssumptionsRules.All;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using SendPipeline.Core.Reading;
 using SendPipeline.Core.Reference;
 using SendPipeline.Core.Validation;
-using static SendPipeline.Core.Returns.Assumptions.AssumptionsSchema;
+using static SendPipeline.Core.Returns.Assumptions.AssumptionsColumns;
 using K = SendPipeline.Core.Returns.Assumptions.AssumptionKeys;
 using R = SendPipeline.Core.Returns.Assumptions.AssumptionsRules;
 

@@ -9,16 +9,9 @@ public sealed class EahActivitySchema : IReturnSchema
 {
     public static readonly EahActivitySchema Instance = new();
 
-    // Spec order; the validator addresses columns by these positions.
-    internal const int ServiceCode = 0, Quarter = 1, LaEstab = 2, Discipline = 3, DaysDelivered = 4, ActivityType = 5;
-
     public string ReturnType => ReturnTypes.EahActivity;
 
-    public IReadOnlyList<ColumnSpec> Columns { get; } =
-    [
-        new("ServiceCode", true), new("Quarter", true), new("LAEstab", true), new("Discipline", true),
-        new("DaysDelivered", true), new("ActivityType", true),
-    ];
+    public IReadOnlyList<ReturnColumn> Columns => EahActivityColumns.Table;
 
     public IReadOnlyList<Rule> Rules => EahActivityRules.All;
 

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using SendPipeline.Core.Reading;
 using SendPipeline.Core.Reference;
 using SendPipeline.Core.Validation;
-using static SendPipeline.Core.Returns.EahActivity.EahActivitySchema;
+using static SendPipeline.Core.Returns.EahActivity.EahActivityColumns;
 using R = SendPipeline.Core.Returns.EahActivity.EahActivityRules;
 
 namespace SendPipeline.Core.Returns.EahActivity;

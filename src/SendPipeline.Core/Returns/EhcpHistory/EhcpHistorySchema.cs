@@ -12,33 +12,11 @@ namespace SendPipeline.Core.Returns.EhcpHistory;
 /// </summary>
 public sealed class EhcpHistorySchema : IReturnSchema
 {
-    internal const int TimePeriod = 0, GeographicLevel = 1, RegionCode = 2, RegionName = 3, OldLaCode = 4, NewLaCode = 5,
-        LaName = 6, BreakdownTopic = 7, Breakdown = 8, EhcPlans = 9, FirstPlacement = 10;
-
-    /// <summary>
-    /// Placement counts kept for the forecast: the DfE totals by setting, plus the splits that
-    /// separate spec 4.5's categories within them (maintained, academy and independent or
-    /// non-maintained special schools; FE colleges and specialist post-16 institutions), because
-    /// independent special placements are the fastest-growing spend and a total would hide them.
-    /// </summary>
-    internal static readonly string[] PlacementColumns =
-    [
-        "mainstream_total", "special_la_maintained", "special_academy_free", "special_independent", "special_non_maintained",
-        "special_total", "ap_pru_total", "general_fe_tertiary_colleges", "specialist_post_16_institutions", "fe_total",
-        "other_arrangements_la",
-    ];
-
-    // Declared after PlacementColumns: static fields initialise in order and the constructor reads it.
     public static readonly EhcpHistorySchema Instance = new();
 
     public string ReturnType => ReturnTypes.EhcpHistory;
 
-    public IReadOnlyList<ColumnSpec> Columns { get; } =
-    [
-        new("time_period", true), new("geographic_level", true), new("region_code", false), new("region_name", false),
-        new("old_la_code", true), new("new_la_code", false), new("la_name", true), new("breakdown_topic", true),
-        new("breakdown", true), new("ehcplans", true), .. PlacementColumns.Select(c => new ColumnSpec(c, false)),
-    ];
+    public IReadOnlyList<ReturnColumn> Columns => EhcpHistoryColumns.Table;
 
     public IReadOnlyList<Rule> Rules => EhcpHistoryRules.All;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using SendPipeline.Core.Reading;
 using SendPipeline.Core.Validation;
-using static SendPipeline.Core.Returns.EhcpHistory.EhcpHistorySchema;
+using static SendPipeline.Core.Returns.EhcpHistory.EhcpHistoryColumns;
 using R = SendPipeline.Core.Returns.EhcpHistory.EhcpHistoryRules;
 
 namespace SendPipeline.Core.Returns.EhcpHistory;
@@ -62,7 +62,7 @@ internal sealed class EhcpHistoryValidator(EhcpHistorySchema schema, ValidationC
         if (!plans.IsEmpty) CheckCount(plans, r, EhcPlans);
         else if (level == LocalAuthority && topic.Equals(AllPlans, StringComparison.OrdinalIgnoreCase))
             Add(R.TotalMissing, r, EhcPlans, plans, ("la", laName.ToString()), ("code", laCode.ToString()), ("period", periodText.ToString()));
-        for (var c = FirstPlacement; c < FirstPlacement + PlacementColumns.Length; c++)
+        foreach (var c in EhcpHistoryColumns.PlacementCounts)
         {
             var count = Value(row, c);
             if (!count.IsEmpty) CheckCount(count, r, c);
@@ -72,13 +72,13 @@ internal sealed class EhcpHistoryValidator(EhcpHistorySchema schema, ValidationC
 
         if (Canonical is { } w)
         {
-            for (var c = 0; c < FirstPlacement + PlacementColumns.Length; c++)
+            foreach (var c in Table)
                 w.Field(c == GeographicLevel && level is not null ? level : Value(row, c));
             w.EndRow();
         }
     }
 
-    private void CheckCount(ReadOnlySpan<char> text, int r, int column)
+    private void CheckCount(ReadOnlySpan<char> text, int r, ReturnColumn column)
     {
         if (Values.IsDigits(text)) return;
         foreach (var symbol in Symbols)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using SendPipeline.Core.Reading;
 using SendPipeline.Core.Validation;
-using static SendPipeline.Core.Returns.Establishments.EstablishmentsSchema;
+using static SendPipeline.Core.Returns.Establishments.EstablishmentsColumns;
 using R = SendPipeline.Core.Returns.Establishments.EstablishmentsRules;
 
 namespace SendPipeline.Core.Returns.Establishments;

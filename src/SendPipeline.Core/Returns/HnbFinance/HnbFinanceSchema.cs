@@ -9,15 +9,9 @@ public sealed class HnbFinanceSchema : IReturnSchema
 {
     public static readonly HnbFinanceSchema Instance = new();
 
-    // Spec order; the validator addresses columns by these positions.
-    internal const int Year = 0, Line = 1, Basis = 2, Amount = 3, Note = 4;
-
     public string ReturnType => ReturnTypes.HnbFinance;
 
-    public IReadOnlyList<ColumnSpec> Columns { get; } =
-    [
-        new("FinancialYear", true), new("S251Line", true), new("Basis", true), new("Amount", true), new("Note", false),
-    ];
+    public IReadOnlyList<ReturnColumn> Columns => HnbFinanceColumns.Table;
 
     public IReadOnlyList<Rule> Rules => HnbFinanceRules.All;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using SendPipeline.Core.Reading;
 using SendPipeline.Core.Reference;
 using SendPipeline.Core.Validation;
-using static SendPipeline.Core.Returns.HnbFinance.HnbFinanceSchema;
+using static SendPipeline.Core.Returns.HnbFinance.HnbFinanceColumns;
 using R = SendPipeline.Core.Returns.HnbFinance.HnbFinanceRules;
 
 namespace SendPipeline.Core.Returns.HnbFinance;

@@ -4,7 +4,7 @@ using SendPipeline.Core.Reading;
 using SendPipeline.Core.Reference;
 using SendPipeline.Core.Uploads;
 using SendPipeline.Core.Validation;
-using static SendPipeline.Core.Returns.Placements.PlacementsSchema;
+using static SendPipeline.Core.Returns.Placements.PlacementsColumns;
 using R = SendPipeline.Core.Returns.Placements.PlacementsRules;
 
 namespace SendPipeline.Core.Returns.Placements;
@@ -270,11 +270,11 @@ internal sealed class PlacementsValidator : RowValidatorBase
         var last = end ?? DateOnly.MaxValue;
         var firstRow = int.MaxValue;
         string? identifier = null;
-        if (hasUpn) FindOverlap(upnKey, start, last, "UPN", ref firstRow, ref identifier);
-        if (hasUln) FindOverlap(ulnKey, start, last, "ULN", ref firstRow, ref identifier);
+        if (hasUpn) FindOverlap(upnKey, start, last, UpnColumn.Name, ref firstRow, ref identifier);
+        if (hasUln) FindOverlap(ulnKey, start, last, UlnColumn.Name, ref firstRow, ref identifier);
         if (identifier is not null)
         {
-            var column = identifier == "UPN" ? UpnColumn : UlnColumn;
+            var column = identifier == UpnColumn.Name ? UpnColumn : UlnColumn;
             Add(R.OverlappingPlacement, r, column, Value(row, column), ("start", startText.ToString()),
                 ("end", end is { } e ? "ending " + Iso(e) : "no end date"), ("firstRow", firstRow.ToString(CultureInfo.InvariantCulture)),
                 ("identifier", identifier));

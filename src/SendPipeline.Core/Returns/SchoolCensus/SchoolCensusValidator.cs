@@ -3,7 +3,7 @@ using SendPipeline.Core.Reading;
 using SendPipeline.Core.Reference;
 using SendPipeline.Core.Uploads;
 using SendPipeline.Core.Validation;
-using static SendPipeline.Core.Returns.SchoolCensus.SchoolCensusSchema;
+using static SendPipeline.Core.Returns.SchoolCensus.SchoolCensusColumns;
 using R = SendPipeline.Core.Returns.SchoolCensus.SchoolCensusRules;
 
 namespace SendPipeline.Core.Returns.SchoolCensus;
@@ -226,7 +226,7 @@ internal sealed class SchoolCensusValidator : RowValidatorBase
         return code;
     }
 
-    private void CheckDownSyndrome(string code, int r, int column, ReadOnlySpan<char> text, DateOnly? census)
+    private void CheckDownSyndrome(string code, int r, ReturnColumn column, ReadOnlySpan<char> text, DateOnly? census)
     {
         if (code == SenTypes.DownSyndrome && census is { } c && c < SenTypes.DownSyndromeFrom)
             Add(R.DownSyndromeTooEarly, r, column, text, ("census", c.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));

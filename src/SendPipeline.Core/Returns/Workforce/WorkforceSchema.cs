@@ -9,18 +9,9 @@ public sealed class WorkforceSchema : IReturnSchema
 {
     public static readonly WorkforceSchema Instance = new();
 
-    // Spec order; the validator addresses columns by these positions.
-    internal const int ServiceCode = 0, Quarter = 1, PostId = 2, Discipline = 3, Role = 4, Fte = 5, Status = 6,
-        AnnualCost = 7, FundingSource = 8, TimeLimitedUntil = 9;
-
     public string ReturnType => ReturnTypes.Workforce;
 
-    public IReadOnlyList<ColumnSpec> Columns { get; } =
-    [
-        new("ServiceCode", true), new("Quarter", true), new("PostId", true), new("Discipline", true), new("Role", true),
-        new("FTE", true), new("Status", true), new("AnnualCost", true), new("FundingSource", true),
-        new("TimeLimitedUntil", false),
-    ];
+    public IReadOnlyList<ReturnColumn> Columns => WorkforceColumns.Table;
 
     public IReadOnlyList<Rule> Rules => WorkforceRules.All;
 

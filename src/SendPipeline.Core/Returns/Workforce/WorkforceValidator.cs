@@ -2,7 +2,7 @@ using System.Globalization;
 using SendPipeline.Core.Reading;
 using SendPipeline.Core.Reference;
 using SendPipeline.Core.Validation;
-using static SendPipeline.Core.Returns.Workforce.WorkforceSchema;
+using static SendPipeline.Core.Returns.Workforce.WorkforceColumns;
 using R = SendPipeline.Core.Returns.Workforce.WorkforceRules;
 
 namespace SendPipeline.Core.Returns.Workforce;
