@@ -1,0 +1,150 @@
+using System.IO.Compression;
+using SendPipeline.Core.Reading;
+using SendPipeline.Core.Register;
+using SendPipeline.Core.Validation;
+
+namespace SendPipeline.Core.Returns.Sen2;
+
+/// <summary>
+/// What validating one sen2 upload found: the issues (each naming its module as <see cref="Issue.Part"/>),
+/// the rows read in each module, the reference date (the return's period) and, when accepted, the register.
+/// </summary>
+public sealed record Sen2Result
+{
+    public required IReadOnlyList<Issue> Issues { get; init; }
+    public int Errors { get; init; }
+    public int Queries { get; init; }
+    public int IssuesOmitted { get; init; }
+    public required IReadOnlyDictionary<string, int> CountsByRule { get; init; }
+
+    /// <summary>Data rows read in each module, by its name (sen2, person, requests …), in the spec's order.</summary>
+    public required IReadOnlyDictionary<string, int> RowsRead { get; init; }
+
+    public DateOnly? ReferenceDate { get; init; }
+    public string? Format { get; init; }
+    public string? Encoding { get; init; }
+
+    /// <summary>The register the accepted extract states (read back from its canonical form); null when rejected.</summary>
+    public Sen2Register? Register { get; init; }
+
+    public bool Accepted => Errors == 0;
+
+    /// <summary>The period (spec 2 sen2: the reference date), as every return's period is written.</summary>
+    public string? Period => ReferenceDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The report of spec 1 for this upload; <c>rowsRead</c> is the rows of every module together.</summary>
+    public ValidationReport ToReport(string file, string? submitter) => new()
+    {
+        File = file,
+        ReturnType = Sen2Return.ReturnType,
+        Submitter = submitter,
+        Status = Accepted ? ValidationReport.AcceptedStatus : ValidationReport.RejectedStatus,
+        RowsRead = RowsRead.Values.Sum(),
+        Errors = Errors,
+        Queries = Queries,
+        Subject = submitter,
+        Period = Period,
+        Format = Format,
+        Encoding = Encoding,
+        RuleCatalogueVersion = RuleCatalogue.Version,
+        IssuesOmitted = IssuesOmitted,
+        CountsByRule = CountsByRule,
+        Issues = Issues,
+    };
+}
+
+/// <summary>
+/// The sen2 return (spec 2, sen2): the LA's SEN2 person-level extract, as COLLECT's Blade CSV export in a
+/// zip or as the pre-submission workbook, validated across its nine modules. One pure entry point, so the
+/// pipeline can plug it in beside the single-table returns.
+/// </summary>
+public static class Sen2Return
+{
+    public const string ReturnType = "sen2";
+
+    /// <summary>
+    /// Validates one upload. <paramref name="fileName"/> is its name (a date in it is the reference date of
+    /// a workbook without a header sheet). When accepted, the canonical form (a zip of one CSV per module,
+    /// spec columns in spec order, ISO dates, Y/N, codes as the list writes them, each row's SourceRow) is
+    /// written to <paramref name="canonical"/> if given, and the register is read back from it. Never throws
+    /// for what the upload holds; the upload stream is disposed.
+    /// </summary>
+    public static Sen2Result Validate(Stream upload, string fileName, ValidationContext context, Stream? canonical = null,
+        int detailLimit = IssueCollector.DefaultDetailLimit)
+    {
+        var issues = new IssueCollector(detailLimit);
+        using var source = Seekable(upload);
+        using var canonicalFile = TempFile(".zip");
+        Sen2Validation? run = null;
+        string? format = null;
+        using (var extract = Sen2Extract.Open(source, fileName, issues))
+        {
+            if (extract is not null)
+            {
+                format = extract.Format;
+                using var zip = new ZipArchive(canonicalFile, ZipArchiveMode.Create, leaveOpen: true);
+                run = new Sen2Validation(context, issues, zip);
+                run.Run(extract);
+            }
+        }
+        Sen2Register? register = null;
+        if (issues.Errors == 0 && run is not null)
+        {
+            canonicalFile.Position = 0;
+            if (canonical is not null)
+            {
+                canonicalFile.CopyTo(canonical);
+                canonicalFile.Position = 0;
+            }
+            register = Sen2Canonical.ReadRegister(canonicalFile);
+        }
+        return new Sen2Result
+        {
+            Issues = Ordered(issues.Issues),
+            Errors = issues.Errors,
+            Queries = issues.Queries,
+            IssuesOmitted = issues.Omitted,
+            CountsByRule = new SortedDictionary<string, int>(issues.CountsByRule.ToDictionary(), StringComparer.Ordinal),
+            RowsRead = run?.RowsRead ?? Sen2Modules.All.ToDictionary(m => m.Part, _ => 0, StringComparer.Ordinal),
+            ReferenceDate = run?.ReferenceDate,
+            Format = format,
+            Encoding = run?.Encoding,
+            Register = register,
+        };
+    }
+
+    /// <summary>Whole-upload issues first, then module by module in the spec's order, then by row.</summary>
+    private static List<Issue> Ordered(IReadOnlyList<Issue> issues) =>
+    [
+        .. issues.OrderBy(i => i.Part is null ? -1 : Sen2Modules.All.FirstOrDefault(m => m.Part == i.Part)?.Index ?? 99)
+            .ThenBy(i => i.Row ?? 0).ThenBy(i => i.RuleId, StringComparer.Ordinal),
+    ];
+
+    /// <summary>
+    /// A zip needs seeking and uploads arrive as forward-only streams: the copy goes to a private temporary file
+    /// that deletes itself (<see cref="PrivateTemp"/>), so memory stays flat however large the extract.
+    /// </summary>
+    private static Stream Seekable(Stream upload)
+    {
+        if (upload.CanSeek) return upload;
+        var file = TempFile(".upload");
+        try
+        {
+            upload.CopyTo(file);
+            file.Position = 0;
+            return file;
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+        finally
+        {
+            upload.Dispose();
+        }
+    }
+
+    private static FileStream TempFile(string extension) => new(PrivateTemp.Current.NewFile(extension), FileMode.CreateNew,
+        FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+}

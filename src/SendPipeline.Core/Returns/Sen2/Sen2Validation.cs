@@ -1,0 +1,468 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using SendPipeline.Core.Reading;
+using SendPipeline.Core.Reference;
+using SendPipeline.Core.Validation;
+
+namespace SendPipeline.Core.Returns.Sen2;
+
+/// <summary>
+/// One pass over a sen2 extract, module by module, parents before children: each row's values are
+/// checked and written in canonical form as it is read, and only what the checks across modules need
+/// is kept (keys as compact indexes, a few dates as day numbers), so a national extract validates in a
+/// few hundred megabytes. The checks that need every module (current placements, rank-1 needs) run last.
+/// </summary>
+internal sealed class Sen2Validation(ValidationContext context, IssueCollector issues, ZipArchive canonical)
+{
+    private const int None = -1;
+
+    // The coded items a monthly extract may leave blank (spec 2 sen2): a query, so the month's figures are built.
+    private static readonly HashSet<string> BlankIsQuery =
+        ["requestsource", "requestoutcome", "assessmentoutcome", "reviewoutcome", "sex", "ethnicity"];
+
+    // Dates of things that have happened: the latest is the reference date of a workbook without a header.
+    private static readonly HashSet<string> EventDates =
+    [
+        "receiveddate", "requestoutcomedate", "assessmentoutcomedate", "startdate", "ceasedate", "entrydate",
+        "reviewmeeting", "lastreview",
+    ];
+
+    private readonly KeyIndex[] _keys = [.. Sen2Modules.All.Select(_ => new KeyIndex())];
+    private readonly bool[] _usable = new bool[Sen2Modules.All.Count];
+    private readonly int[] _rows = new int[Sen2Modules.All.Count];
+    private readonly HashSet<string> _encodings = new(StringComparer.Ordinal);
+
+    // The spreadsheet row of each row of each module, by ordinal: where a duplicate key was first used.
+    private readonly List<int>[] _rowOf = [.. Sen2Modules.All.Select(_ => new List<int>())];
+
+    // What one row's columns parsed to, by column index; reused for every row.
+    private readonly int[] _days = new int[16];
+    private readonly bool[] _blank = new bool[16];
+    private readonly string?[] _codes = new string?[16];
+    private readonly int[] _ranks = new int[16];
+    private int _parent;
+    private readonly char[] _upn = new char[Upn.Length];
+
+    private Sen2Module _module = Sen2Modules.All[0];
+    private int[] _index = [];
+    private CanonicalCsvWriter? _writer;
+
+    // State the checks across modules need, by the ordinal of a row in its module.
+    private readonly List<int> _firstOpenRequest = [];
+    private readonly List<int> _requestPerson = [], _requestReceived = [], _requestDecided = [];
+    private readonly List<int> _assessmentRequest = [], _assessmentOutcome = [];
+    private readonly List<int> _activePlanRow = [], _rankOneNeeds = [];
+    private readonly List<(int Plan, int Entry, int Leaving)> _placements = [];
+    private int _headerRows;
+    private int? _referenceDay;
+    private int _latestEvent = None;
+
+    public DateOnly? ReferenceDate => _referenceDay is { } d ? DateOnly.FromDayNumber(d) : null;
+
+    public IReadOnlyDictionary<string, int> RowsRead =>
+        Sen2Modules.All.ToDictionary(m => m.Part, m => _rows[m.Index], StringComparer.Ordinal);
+
+    public string? Encoding => _encodings.Count == 0 ? null : string.Join(", ", _encodings.Order(StringComparer.Ordinal));
+
+    public void Run(Sen2Extract extract)
+    {
+        foreach (var module in Sen2Modules.All)
+            if (extract.Has(module)) Read(extract, module);
+        ResolveReferenceDate(extract);
+        if (!extract.Has(Sen2Modules.All[Sen2Modules.Sen2])) WriteAssumedHeader();
+        CheckActivePlans();
+        if (_rows[Sen2Modules.Person] == 0 && _usable[Sen2Modules.Person])
+            issues.AddIn("person", FileRules.NoDataRows, null, null, null);
+    }
+
+    private void Read(Sen2Extract extract, Sen2Module module)
+    {
+        _module = module;
+        ITabularReader? reader = null;
+        try
+        {
+            reader = extract.Open(module);
+            _encodings.Add(reader.Encoding);
+            if (reader.Header.All(string.IsNullOrWhiteSpace))
+            {
+                issues.AddIn(module.Part, FileRules.Empty, null, null, null);
+                return;
+            }
+            var map = HeaderMap.Match(reader.Header, module.HeaderColumns);
+            foreach (var name in map.Duplicates)
+                issues.AddIn(module.Part, FileRules.DuplicateColumn, null, name, null, ("column", name));
+            foreach (var name in map.Missing)
+                issues.AddIn(module.Part, FileRules.MissingColumn, null, name, null, ("column", name));
+            foreach (var (_, name) in map.Unknown)
+                issues.AddIn(module.Part, FileRules.UnknownColumn, null, name, name, ("column", name),
+                    ("returnType", "sen2 " + module.Part));
+            if (map.Missing.Count > 0 || map.Duplicates.Count > 0) return;
+            _index = [.. Enumerable.Range(0, module.Columns.Count).Select(i => map[i])];
+            var entry = canonical.CreateEntry(module.Part + ".csv", CompressionLevel.Fastest);
+            using var text = new StreamWriter(entry.Open(), new UTF8Encoding(false), 1 << 16);
+            using (_writer = new CanonicalCsvWriter(text, module.Columns.Select(c => c.Name)))
+            {
+                _usable[module.Index] = true;
+                var csv = extract.Format == "zip";
+                var headerCount = reader.Header.Count;
+                while (reader.Read())
+                {
+                    if (IsBlank(reader)) continue;
+                    _rows[module.Index]++;
+                    _rowOf[module.Index].Add(reader.RowNumber);
+                    if (csv && reader.FieldCount != headerCount && !OnlyBlankExtras(reader, headerCount))
+                    {
+                        issues.AddIn(module.Part, FileRules.WrongFieldCount, reader.RowNumber, null, null,
+                            ("found", Text(reader.FieldCount)), ("expected", Text(headerCount)));
+                        AddRowPlaceholders();
+                        continue;
+                    }
+                    _writer.SourceRow = reader.RowNumber;
+                    Row(reader, reader.RowNumber);
+                    _writer.EndRow();
+                }
+            }
+            _writer = null;
+        }
+        catch (TabularFormatException e)
+        {
+            // A module read only in part would make every child's parent look missing: its keys are not trusted.
+            _usable[module.Index] = false;
+            var rule = e.Problem switch
+            {
+                TabularProblem.TooLarge or TabularProblem.WorkbookTooLarge => Sen2Rules.TooLarge,
+                TabularProblem.UnclosedQuote => FileRules.UnclosedQuote,
+                TabularProblem.BrokenEncoding => FileRules.BrokenEncoding,
+                TabularProblem.UnreadableWorkbook => FileRules.UnreadableWorkbook,
+                _ => FileRules.RowTooLong,
+            };
+            issues.AddIn(module.Part, rule, e.Row, null, null, ("detail", e.Message));
+        }
+        finally
+        {
+            reader?.Dispose();
+        }
+    }
+
+    /// <summary>Keeps the module's per-row state aligned with its ordinals when a row cannot be read.</summary>
+    private void AddRowPlaceholders()
+    {
+        switch (_module.Index)
+        {
+            case Sen2Modules.Person: _firstOpenRequest.Add(0); break;
+            case Sen2Modules.Requests:
+                _requestPerson.Add(None); _requestReceived.Add(None); _requestDecided.Add(None); break;
+            case Sen2Modules.Assessment: _assessmentRequest.Add(None); _assessmentOutcome.Add(None); break;
+            case Sen2Modules.ActivePlans: _activePlanRow.Add(0); _rankOneNeeds.Add(1); break;
+        }
+    }
+
+    private void Row(ITabularReader reader, int row)
+    {
+        var columns = _module.Columns;
+        _parent = None;
+        var ordinal = _rows[_module.Index] - 1;
+        for (var c = 0; c < columns.Count; c++)
+        {
+            var value = Values.Clean(reader[_index[c]]);
+            Column(columns[c], c, value, row, ordinal);
+        }
+        switch (_module.Index)
+        {
+            case Sen2Modules.Sen2: Header(reader, row); break;
+            case Sen2Modules.Person: Person(row); break;
+            case Sen2Modules.Requests: Request(row); break;
+            case Sen2Modules.Assessment: Assessment(row); break;
+            case Sen2Modules.NamedPlan: NamedPlan(row); break;
+            case Sen2Modules.PlanDetail: Setting(row, dated: false); break;
+            case Sen2Modules.ActivePlans: _activePlanRow.Add(row); _rankOneNeeds.Add(0); break;
+            case Sen2Modules.PlacementDetail: Setting(row, dated: true); break;
+            case Sen2Modules.SenNeed:
+                if (_parent != None && _ranks[Col("sentyperank")] == 1) _rankOneNeeds[_parent]++;
+                break;
+        }
+    }
+
+    /// <summary>Checks one value by its kind, remembers what it parsed to, and writes its canonical form.</summary>
+    private void Column(Sen2Column column, int c, ReadOnlySpan<char> value, int row, int ordinal)
+    {
+        _blank[c] = value.IsEmpty;
+        _days[c] = None;
+        _codes[c] = null;
+        _ranks[c] = 0;
+        if (value.IsEmpty)
+        {
+            if (column.ValueRequired || column.Kind is Sen2Kind.Key or Sen2Kind.Parent)
+                Add(ValueRules.Required, row, c, value);
+            else if (column.Kind == Sen2Kind.Code && BlankIsQuery.Contains(column.Name))
+                Add(Sen2Rules.CodeBlank, row, c, value);
+            _writer!.Field(ReadOnlySpan<char>.Empty);
+            return;
+        }
+        switch (column.Kind)
+        {
+            case Sen2Kind.Key:
+                if (!_keys[_module.Index].TryAdd(value, ordinal, out var first))
+                    Add(Sen2Rules.DuplicateKey, row, c, value, ("first", Text(FirstRow(first))));
+                break;
+            case Sen2Kind.Parent:
+                var parent = Sen2Modules.All[_module.ParentIndex!.Value];
+                if (!_usable[parent.Index]) break;
+                _parent = _keys[parent.Index].Find(value);
+                if (_parent == None) Add(Sen2Rules.ParentMissing, row, c, value, ("parent", parent.Part));
+                break;
+            case Sen2Kind.Date:
+                if (Sen2Dates.TryParse(value, out var date))
+                {
+                    _days[c] = date.DayNumber;
+                    if (EventDates.Contains(column.Name)) _latestEvent = Math.Max(_latestEvent, date.DayNumber);
+                    _writer!.Field(date, default);
+                    return;
+                }
+                Add(ValueRules.NotADate, row, c, value);
+                break;
+            case Sen2Kind.Boolean:
+                if (Values.TryParseBoolean(value, out var flag))
+                {
+                    _writer!.Field(flag);
+                    return;
+                }
+                Add(ValueRules.NotABoolean, row, c, value);
+                break;
+            case Sen2Kind.Code:
+                _codes[c] = Sen2Codes.Canonical(column.Name, value);
+                if (_codes[c] is { } code)
+                {
+                    _writer!.Field(code);
+                    return;
+                }
+                Add(Sen2Rules.CodeNotInList, row, c, value, ("version", Sen2Codes.Version));
+                break;
+            case Sen2Kind.SenType:
+                _codes[c] = SenTypes.Canonical(value);
+                if (_codes[c] is { } type && type != SenTypes.NoSpecialistAssessment)
+                {
+                    _writer!.Field(type);
+                    return;
+                }
+                Add(Sen2Rules.SenTypeInvalid, row, c, value);
+                break;
+            case Sen2Kind.Upn:
+                CheckUpn(value, row, c);
+                break;
+            case Sen2Kind.Uln:
+                if (!Uln.IsValid(value)) Add(Sen2Rules.UlnInvalid, row, c, value);
+                break;
+            case Sen2Kind.LaCode:
+                if (value.Length != 3 || !context.LaCodes.IsValid(value)) Add(Sen2Rules.LaCodeInvalid, row, c, value);
+                break;
+            case Sen2Kind.Urn:
+                if (value.Length != 6 || !Values.IsDigits(value)) Add(Sen2Rules.UrnInvalid, row, c, value);
+                break;
+            case Sen2Kind.Ukprn:
+                if (value.Length != 8 || value[0] != '1' || !Values.IsDigits(value)) Add(Sen2Rules.UkprnInvalid, row, c, value);
+                break;
+            case Sen2Kind.Rank:
+                if (value.Length <= 3 && Values.IsDigits(value) && int.Parse(value, CultureInfo.InvariantCulture) is > 0 and var rank)
+                    _ranks[c] = rank;
+                else
+                    Add(Sen2Rules.RankInvalid, row, c, value);
+                break;
+        }
+        _writer!.Field(value);
+    }
+
+    private void CheckUpn(ReadOnlySpan<char> text, int row, int c)
+    {
+        var rules = Sen2Rules.Upn;
+        if (text.Length != Upn.Length)
+        {
+            Add(rules.Length, row, c, text, ("length", Text(text.Length)));
+            return;
+        }
+        Span<char> upn = _upn;
+        text.ToUpperInvariant(upn);
+        var problems = Upn.Check(upn, context.LaCodes);
+        if ((problems & UpnProblems.CheckLetter) != 0)
+            Add(rules.CheckLetter, row, c, text, ("expected", Upn.ExpectedCheckLetter(upn).ToString()));
+        if ((problems & UpnProblems.LaCode) != 0) Add(rules.LaCode, row, c, text, ("la", upn.Slice(1, 3).ToString()));
+        if ((problems & UpnProblems.NotNumeric) != 0) Add(rules.NotNumeric, row, c, text);
+        if ((problems & UpnProblems.LastCharacter) != 0) Add(rules.LastCharacter, row, c, text, ("last", upn[12].ToString()));
+        if ((problems & UpnProblems.Temporary) != 0) Add(rules.Temporary, row, c, text);
+    }
+
+    private void Header(ITabularReader reader, int row)
+    {
+        if (++_headerRows > 1) return;
+        var reference = _days[Col("referencedate")];
+        if (reference != None) _referenceDay = reference;
+        var lea = Col("lea");
+        var text = Values.Clean(reader[_index[lea]]);
+        if (!text.IsEmpty && context.LaCodes.IsValid(text) && !text.SequenceEqual(context.LaCode))
+            Add(Sen2Rules.LaNotOurs, row, lea, text, ("la", context.LaCode));
+    }
+
+    private void Person(int row)
+    {
+        _firstOpenRequest.Add(0);
+        if (_blank[Col("upn")] && _blank[Col("uniquelearnernumber")] && _blank[Col("upnunknown")])
+            Add(Sen2Rules.NoIdentifier, row, Col("upn"), ReadOnlySpan<char>.Empty);
+    }
+
+    private void Request(int row)
+    {
+        var received = _days[Col("receiveddate")];
+        var decided = _days[Col("requestoutcomedate")];
+        _requestPerson.Add(_parent);
+        _requestReceived.Add(received);
+        _requestDecided.Add(decided);
+        if (decided != None && received != None && decided < received)
+            Add(Sen2Rules.RequestOutcomeBeforeReceived, row, Col("requestoutcomedate"), Iso(decided), ("earlier", Iso(received)));
+        var open = _blank[Col("requestoutcome")] && _blank[Col("requestoutcomedate")];
+        if (!open || _parent == None) return;
+        var first = _firstOpenRequest[_parent];
+        if (first == 0) _firstOpenRequest[_parent] = row;
+        else Add(Sen2Rules.TwoOpenRequests, row, Col("persontableid"), ReadOnlySpan<char>.Empty, ("first", Text(first)));
+    }
+
+    private void Assessment(int row)
+    {
+        var outcome = _days[Col("assessmentoutcomedate")];
+        _assessmentRequest.Add(_parent);
+        _assessmentOutcome.Add(outcome);
+        if (outcome == None || _parent == None) return;
+        var (earlier, what) = _requestDecided[_parent] != None
+            ? (_requestDecided[_parent], "decision to assess")
+            : (_requestReceived[_parent], "received date");
+        if (earlier != None && outcome < earlier)
+            Add(Sen2Rules.AssessmentOutcomeTooEarly, row, Col("assessmentoutcomedate"), Iso(outcome),
+                ("what", what), ("earlier", Iso(earlier)));
+    }
+
+    private void NamedPlan(int row)
+    {
+        var issued = _days[Col("startdate")];
+        var ceased = _days[Col("ceasedate")];
+        if (issued != None && _parent != None)
+        {
+            var request = _assessmentRequest[_parent];
+            var (earlier, what) = _assessmentOutcome[_parent] != None
+                ? (_assessmentOutcome[_parent], "assessment's outcome date")
+                : request != None && _requestDecided[request] != None ? (_requestDecided[request], "request's decision date")
+                : request != None ? (_requestReceived[request], "request's received date") : (None, "");
+            if (earlier != None && issued < earlier)
+                Add(Sen2Rules.PlanIssuedTooEarly, row, Col("startdate"), Iso(issued), ("what", what), ("earlier", Iso(earlier)));
+        }
+        if (issued != None && ceased != None && ceased < issued)
+            Add(Sen2Rules.PlanCeasedBeforeIssued, row, Col("ceasedate"), Iso(ceased), ("earlier", Iso(issued)));
+        var reason = Col("ceasereason");
+        if (!_blank[Col("ceasedate")] && _blank[reason])
+            Add(Sen2Rules.CeasedWithoutReason, row, reason, ReadOnlySpan<char>.Empty, ("value", ceased == None ? "" : Iso(ceased)));
+        if (_blank[Col("ceasedate")] && !_blank[reason])
+            Add(Sen2Rules.ReasonWithoutCeaseDate, row, Col("ceasedate"), ReadOnlySpan<char>.Empty,
+                ("value", _codes[reason] ?? "given"));
+    }
+
+    private void Setting(int row, bool dated)
+    {
+        if (_blank[Col("urn")] && _blank[Col("ukprn")] && _blank[Col("sensetting")])
+            Add(Sen2Rules.NoSetting, row, Col("sensetting"), ReadOnlySpan<char>.Empty);
+        if (!dated) return;
+        var entry = _days[Col("entrydate")];
+        var leaving = _days[Col("leavingdate")];
+        if (entry != None && leaving != None && leaving < entry)
+            Add(Sen2Rules.PlacementLeftBeforeEntry, row, Col("leavingdate"), Iso(leaving), ("earlier", Iso(entry)));
+        if (_parent != None) _placements.Add((_parent, entry, leaving));
+    }
+
+    private void ResolveReferenceDate(Sen2Extract extract)
+    {
+        var header = Sen2Modules.All[Sen2Modules.Sen2];
+        if (extract.Has(header))
+        {
+            if (_usable[header.Index] && _headerRows != 1)
+                issues.AddIn(header.Part, Sen2Rules.HeaderRows, null, null, null, ("count", Text(_headerRows)));
+            return;
+        }
+        var (date, why) = extract.NamedDate is { } named
+            ? (named.DayNumber, "the date in the file's name")
+            : (_latestEvent, "the latest date of anything recorded in the extract");
+        if (date == None) return;
+        _referenceDay = date;
+        issues.AddIn(header.Part, Sen2Rules.ReferenceDateAssumed, null, null, Iso(date), ("detail", why));
+    }
+
+    /// <summary>The canonical header of a workbook without one: the reference date used and this LA.</summary>
+    private void WriteAssumedHeader()
+    {
+        var module = Sen2Modules.All[Sen2Modules.Sen2];
+        var entry = canonical.CreateEntry(module.Part + ".csv", CompressionLevel.Fastest);
+        using var text = new StreamWriter(entry.Open(), new UTF8Encoding(false));
+        using var writer = new CanonicalCsvWriter(text, module.Columns.Select(c => c.Name));
+        foreach (var column in module.Columns)
+            writer.Field(column.Name switch
+            {
+                "referencedate" => ReferenceDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+                "lea" => context.LaCode,
+                _ => "",
+            });
+        writer.EndRow();
+    }
+
+    private void CheckActivePlans()
+    {
+        if (!_usable[Sen2Modules.ActivePlans]) return;
+        _module = Sen2Modules.All[Sen2Modules.ActivePlans];
+        var key = 0;
+        if (_usable[Sen2Modules.PlacementDetail] && _referenceDay is { } day)
+        {
+            var current = new int[_activePlanRow.Count];
+            foreach (var (plan, entry, leaving) in _placements)
+                if ((entry == None || entry <= day) && (leaving == None || leaving >= day)) current[plan]++;
+            for (var plan = 0; plan < current.Length; plan++)
+                if (current[plan] == 0 && _activePlanRow[plan] > 0)
+                    Add(Sen2Rules.NoCurrentPlacement, _activePlanRow[plan], key, ReadOnlySpan<char>.Empty, ("date", Iso(day)));
+        }
+        if (!_usable[Sen2Modules.SenNeed]) return;
+        for (var plan = 0; plan < _rankOneNeeds.Count; plan++)
+            if (_rankOneNeeds[plan] != 1 && _activePlanRow[plan] > 0)
+                Add(Sen2Rules.RankOneNeed, _activePlanRow[plan], key, ReadOnlySpan<char>.Empty,
+                    ("count", Text(_rankOneNeeds[plan])));
+    }
+
+    private int FirstRow(int ordinal) => _rowOf[_module.Index][ordinal];
+
+    private int Col(string name) => _module.ColumnIndex(name);
+
+    private void Add(Rule rule, int row, int c, ReadOnlySpan<char> value,
+        params ReadOnlySpan<(string Name, string? Value)> extra)
+    {
+        var text = IssueText.Shorten(value);
+        var name = _module.Columns[c].Name;
+        Span<(string, string?)> args = new (string, string?)[extra.Length + 2];
+        args[0] = ("value", text);
+        args[1] = ("column", name);
+        extra.CopyTo(args[2..]);
+        issues.AddIn(_module.Part, rule, row, name, text.Length == 0 ? null : text, args);
+    }
+
+    private static string Iso(int day) => DateOnly.FromDayNumber(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Text(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private static bool IsBlank(ITabularReader reader)
+    {
+        for (var i = 0; i < reader.FieldCount; i++)
+            if (!Values.Clean(reader[i]).IsEmpty) return false;
+        return true;
+    }
+
+    private static bool OnlyBlankExtras(ITabularReader reader, int headerCount)
+    {
+        if (reader.FieldCount < headerCount) return false;
+        for (var i = headerCount; i < reader.FieldCount; i++)
+            if (!Values.Clean(reader[i]).IsEmpty) return false;
+        return true;
+    }
+}
