@@ -83,7 +83,6 @@ internal sealed class Sen2Validation(ValidationContext context, IssueCollector i
         try
         {
             reader = extract.Open(module);
-            _encodings.Add(reader.Encoding);
             if (reader.Header.All(string.IsNullOrWhiteSpace))
             {
                 issues.AddIn(module.Part, FileRules.Empty, null, null, null);
@@ -141,6 +140,8 @@ internal sealed class Sen2Validation(ValidationContext context, IssueCollector i
         }
         finally
         {
+            // Known only once the module is read: the encoding is decided at its first byte that is not ASCII.
+            if (reader is not null) _encodings.Add(reader.Encoding);
             reader?.Dispose();
         }
     }
