@@ -19,7 +19,8 @@ public static class RuleCatalogue
 
     private static IReadOnlyList<Rule> Build()
     {
-        var rules = FileRules.All.Concat(ValueRules.All).Concat(ReturnSchemas.All.SelectMany(s => s.Rules)).Concat(Picture.CrossReturnRules.All).ToList();
+        var rules = FileRules.All.Concat(ValueRules.All).Concat(ReturnSchemas.All.SelectMany(s => s.Rules)).Concat(Picture.CrossReturnRules.All)
+            .Concat(Returns.Sen2.Sen2Rules.All).ToList();
         var duplicate = rules.GroupBy(r => r.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new InvalidOperationException($"Rule id {duplicate.Key} is defined twice.");
         return rules;

@@ -49,3 +49,26 @@ public class Sen2CodesTests
     [InlineData("2022-Sep-28 noon")]
     public void OtherDates_AreNotDates(string text) => Assert.False(Sen2Dates.TryParse(text, out _));
 }
+
+/// <summary>The module table the validator reads by position.</summary>
+public class Sen2ModulesTests
+{
+    [Fact]
+    public void SettingColumns_AreAtTheSamePositions_InPlanDetailAndPlacementDetail()
+    {
+        var plan = Sen2Modules.All[Sen2Modules.PlanDetail];
+        var placement = Sen2Modules.All[Sen2Modules.PlacementDetail];
+        foreach (var name in new[] { "urn", "ukprn", "sensetting", "sensettingother", "placementrank" })
+            Assert.Equal(plan.ColumnIndex(name), placement.ColumnIndex(name));
+    }
+
+    [Fact]
+    public void ModulesAreFoundByFileSuffixOrSheetName_AsHeadersAreMatched()
+    {
+        Assert.Equal("namedplan", Sen2Modules.Find("Named Plan")?.Part);
+        Assert.Equal("namedplan", Sen2Modules.Find("NAMEDPLAN")?.Part);
+        Assert.Equal("sen2", Sen2Modules.Find("Header")?.Part);
+        Assert.Equal("activeplans", Sen2Modules.Find("Active_Plan")?.Part);
+        Assert.Null(Sen2Modules.Find("Notes"));
+    }
+}

@@ -12,6 +12,9 @@ internal sealed class KeyIndex(int capacity = 0)
     private readonly Dictionary<long, int> _numbers = new(capacity);
     private readonly Dictionary<string, int> _texts = new(StringComparer.Ordinal);
 
+    /// <summary>How many keys it holds.</summary>
+    public int Count => _numbers.Count + _texts.Count;
+
     /// <summary>Adds the key; false (and the ordinal it has) when it is already there.</summary>
     public bool TryAdd(ReadOnlySpan<char> key, int ordinal, out int existing)
     {

@@ -67,10 +67,11 @@ public static class Sen2Return
     /// a workbook without a header sheet). When accepted, the canonical form (a zip of one CSV per module,
     /// spec columns in spec order, ISO dates, Y/N, codes as the list writes them, each row's SourceRow) is
     /// written to <paramref name="canonical"/> if given, and the register is read back from it. Never throws
-    /// for what the upload holds; the upload stream is disposed.
+    /// for what the upload holds; the upload stream is disposed. <paramref name="readRegister"/> false leaves the
+    /// register out (a caller that only reports, or stores the canonical form to read later).
     /// </summary>
     public static Sen2Result Validate(Stream upload, string fileName, ValidationContext context, Stream? canonical = null,
-        int detailLimit = IssueCollector.DefaultDetailLimit)
+        int detailLimit = IssueCollector.DefaultDetailLimit, bool readRegister = true)
     {
         var issues = new IssueCollector(detailLimit);
         using var source = Seekable(upload);
@@ -87,8 +88,12 @@ public static class Sen2Return
                 run.Run(extract);
             }
         }
+        // The validation's own state is let go before the register is read: the two never need to be held at once.
+        var (rows, reference, encoding) = (run?.RowsRead, run?.ReferenceDate, run?.Encoding);
+        var validated = run is not null;
+        run = null;
         Sen2Register? register = null;
-        if (issues.Errors == 0 && run is not null)
+        if (issues.Errors == 0 && validated)
         {
             canonicalFile.Position = 0;
             if (canonical is not null)
@@ -96,7 +101,7 @@ public static class Sen2Return
                 canonicalFile.CopyTo(canonical);
                 canonicalFile.Position = 0;
             }
-            register = Sen2Canonical.ReadRegister(canonicalFile);
+            if (readRegister) register = Sen2Canonical.ReadRegister(canonicalFile);
         }
         return new Sen2Result
         {
@@ -105,10 +110,10 @@ public static class Sen2Return
             Queries = issues.Queries,
             IssuesOmitted = issues.Omitted,
             CountsByRule = new SortedDictionary<string, int>(issues.CountsByRule.ToDictionary(), StringComparer.Ordinal),
-            RowsRead = run?.RowsRead ?? Sen2Modules.All.ToDictionary(m => m.Part, _ => 0, StringComparer.Ordinal),
-            ReferenceDate = run?.ReferenceDate,
+            RowsRead = rows ?? Sen2Modules.All.ToDictionary(m => m.Part, _ => 0, StringComparer.Ordinal),
+            ReferenceDate = reference,
             Format = format,
-            Encoding = run?.Encoding,
+            Encoding = encoding,
             Register = register,
         };
     }

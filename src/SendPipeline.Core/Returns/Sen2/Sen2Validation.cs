@@ -28,6 +28,30 @@ internal sealed class Sen2Validation(ValidationContext context, IssueCollector i
         "reviewmeeting", "lastreview",
     ];
 
+    // Column positions the checks across modules use, found once (the setting columns are at the same
+    // positions in plandetail and placementdetail, which a test of the module table holds).
+    private static readonly int HeaderReference = Position(Sen2Modules.Sen2, "referencedate");
+    private static readonly int HeaderLea = Position(Sen2Modules.Sen2, "lea");
+    private static readonly int PersonUpn = Position(Sen2Modules.Person, "upn");
+    private static readonly int PersonUln = Position(Sen2Modules.Person, "uniquelearnernumber");
+    private static readonly int PersonUnknown = Position(Sen2Modules.Person, "upnunknown");
+    private static readonly int RequestPerson = Position(Sen2Modules.Requests, "persontableid");
+    private static readonly int RequestReceived = Position(Sen2Modules.Requests, "receiveddate");
+    private static readonly int RequestDecided = Position(Sen2Modules.Requests, "requestoutcomedate");
+    private static readonly int RequestOutcome = Position(Sen2Modules.Requests, "requestoutcome");
+    private static readonly int AssessmentDate = Position(Sen2Modules.Assessment, "assessmentoutcomedate");
+    private static readonly int PlanIssued = Position(Sen2Modules.NamedPlan, "startdate");
+    private static readonly int PlanCeased = Position(Sen2Modules.NamedPlan, "ceasedate");
+    private static readonly int PlanReason = Position(Sen2Modules.NamedPlan, "ceasereason");
+    private static readonly int SettingUrn = Position(Sen2Modules.PlacementDetail, "urn");
+    private static readonly int SettingUkprn = Position(Sen2Modules.PlacementDetail, "ukprn");
+    private static readonly int SettingCode = Position(Sen2Modules.PlacementDetail, "sensetting");
+    private static readonly int PlacementEntry = Position(Sen2Modules.PlacementDetail, "entrydate");
+    private static readonly int PlacementLeaving = Position(Sen2Modules.PlacementDetail, "leavingdate");
+    private static readonly int NeedRank = Position(Sen2Modules.SenNeed, "sentyperank");
+
+    private static int Position(int module, string name) => Sen2Modules.All[module].ColumnIndex(name);
+
     private readonly KeyIndex[] _keys = [.. Sen2Modules.All.Select(_ => new KeyIndex())];
     private readonly bool[] _usable = new bool[Sen2Modules.All.Count];
     private readonly int[] _rows = new int[Sen2Modules.All.Count];
@@ -46,6 +70,7 @@ internal sealed class Sen2Validation(ValidationContext context, IssueCollector i
 
     private Sen2Module _module = Sen2Modules.All[0];
     private int[] _index = [];
+    private bool[] _events = [];
     private CanonicalCsvWriter? _writer;
 
     // State the checks across modules need, by the ordinal of a row in its module.
@@ -98,6 +123,7 @@ internal sealed class Sen2Validation(ValidationContext context, IssueCollector i
                     ("returnType", "sen2 " + module.Part));
             if (map.Missing.Count > 0 || map.Duplicates.Count > 0) return;
             _index = [.. Enumerable.Range(0, module.Columns.Count).Select(i => map[i])];
+            _events = [.. module.Columns.Select(c => EventDates.Contains(c.Name))];
             var entry = canonical.CreateEntry(module.Part + ".csv", CompressionLevel.Fastest);
             using var text = new StreamWriter(entry.Open(), new UTF8Encoding(false), 1 << 16);
             using (_writer = new CanonicalCsvWriter(text, module.Columns.Select(c => c.Name)))
@@ -180,7 +206,7 @@ internal sealed class Sen2Validation(ValidationContext context, IssueCollector i
             case Sen2Modules.ActivePlans: _activePlanRow.Add(row); _rankOneNeeds.Add(0); break;
             case Sen2Modules.PlacementDetail: Setting(row, dated: true); break;
             case Sen2Modules.SenNeed:
-                if (_parent != None && _ranks[Col("sentyperank")] == 1) _rankOneNeeds[_parent]++;
+                if (_parent != None && _ranks[NeedRank] == 1) _rankOneNeeds[_parent]++;
                 break;
         }
     }
@@ -217,7 +243,7 @@ internal sealed class Sen2Validation(ValidationContext context, IssueCollector i
                 if (Sen2Dates.TryParse(value, out var date))
                 {
                     _days[c] = date.DayNumber;
-                    if (EventDates.Contains(column.Name)) _latestEvent = Math.Max(_latestEvent, date.DayNumber);
+                    if (_events[c]) _latestEvent = Math.Max(_latestEvent, date.DayNumber);
                     _writer!.Field(date, default);
                     return;
                 }
@@ -296,9 +322,9 @@ internal sealed class Sen2Validation(ValidationContext context, IssueCollector i
     private void Header(ITabularReader reader, int row)
     {
         if (++_headerRows > 1) return;
-        var reference = _days[Col("referencedate")];
+        var reference = _days[HeaderReference];
         if (reference != None) _referenceDay = reference;
-        var lea = Col("lea");
+        var lea = HeaderLea;
         var text = Values.Clean(reader[_index[lea]]);
         if (!text.IsEmpty && context.LaCodes.IsValid(text) && !text.SequenceEqual(context.LaCode))
             Add(Sen2Rules.LaNotOurs, row, lea, text, ("la", context.LaCode));
@@ -307,29 +333,29 @@ internal sealed class Sen2Validation(ValidationContext context, IssueCollector i
     private void Person(int row)
     {
         _firstOpenRequest.Add(0);
-        if (_blank[Col("upn")] && _blank[Col("uniquelearnernumber")] && _blank[Col("upnunknown")])
-            Add(Sen2Rules.NoIdentifier, row, Col("upn"), ReadOnlySpan<char>.Empty);
+        if (_blank[PersonUpn] && _blank[PersonUln] && _blank[PersonUnknown])
+            Add(Sen2Rules.NoIdentifier, row, PersonUpn, ReadOnlySpan<char>.Empty);
     }
 
     private void Request(int row)
     {
-        var received = _days[Col("receiveddate")];
-        var decided = _days[Col("requestoutcomedate")];
+        var received = _days[RequestReceived];
+        var decided = _days[RequestDecided];
         _requestPerson.Add(_parent);
         _requestReceived.Add(received);
         _requestDecided.Add(decided);
         if (decided != None && received != None && decided < received)
-            Add(Sen2Rules.RequestOutcomeBeforeReceived, row, Col("requestoutcomedate"), Iso(decided), ("earlier", Iso(received)));
-        var open = _blank[Col("requestoutcome")] && _blank[Col("requestoutcomedate")];
+            Add(Sen2Rules.RequestOutcomeBeforeReceived, row, RequestDecided, Iso(decided), ("earlier", Iso(received)));
+        var open = _blank[RequestOutcome] && _blank[RequestDecided];
         if (!open || _parent == None) return;
         var first = _firstOpenRequest[_parent];
         if (first == 0) _firstOpenRequest[_parent] = row;
-        else Add(Sen2Rules.TwoOpenRequests, row, Col("persontableid"), ReadOnlySpan<char>.Empty, ("first", Text(first)));
+        else Add(Sen2Rules.TwoOpenRequests, row, RequestPerson, ReadOnlySpan<char>.Empty, ("first", Text(first)));
     }
 
     private void Assessment(int row)
     {
-        var outcome = _days[Col("assessmentoutcomedate")];
+        var outcome = _days[AssessmentDate];
         _assessmentRequest.Add(_parent);
         _assessmentOutcome.Add(outcome);
         if (outcome == None || _parent == None) return;
@@ -337,14 +363,14 @@ internal sealed class Sen2Validation(ValidationContext context, IssueCollector i
             ? (_requestDecided[_parent], "decision to assess")
             : (_requestReceived[_parent], "received date");
         if (earlier != None && outcome < earlier)
-            Add(Sen2Rules.AssessmentOutcomeTooEarly, row, Col("assessmentoutcomedate"), Iso(outcome),
+            Add(Sen2Rules.AssessmentOutcomeTooEarly, row, AssessmentDate, Iso(outcome),
                 ("what", what), ("earlier", Iso(earlier)));
     }
 
     private void NamedPlan(int row)
     {
-        var issued = _days[Col("startdate")];
-        var ceased = _days[Col("ceasedate")];
+        var issued = _days[PlanIssued];
+        var ceased = _days[PlanCeased];
         if (issued != None && _parent != None)
         {
             var request = _assessmentRequest[_parent];
@@ -353,27 +379,27 @@ internal sealed class Sen2Validation(ValidationContext context, IssueCollector i
                 : request != None && _requestDecided[request] != None ? (_requestDecided[request], "request's decision date")
                 : request != None ? (_requestReceived[request], "request's received date") : (None, "");
             if (earlier != None && issued < earlier)
-                Add(Sen2Rules.PlanIssuedTooEarly, row, Col("startdate"), Iso(issued), ("what", what), ("earlier", Iso(earlier)));
+                Add(Sen2Rules.PlanIssuedTooEarly, row, PlanIssued, Iso(issued), ("what", what), ("earlier", Iso(earlier)));
         }
         if (issued != None && ceased != None && ceased < issued)
-            Add(Sen2Rules.PlanCeasedBeforeIssued, row, Col("ceasedate"), Iso(ceased), ("earlier", Iso(issued)));
-        var reason = Col("ceasereason");
-        if (!_blank[Col("ceasedate")] && _blank[reason])
+            Add(Sen2Rules.PlanCeasedBeforeIssued, row, PlanCeased, Iso(ceased), ("earlier", Iso(issued)));
+        var reason = PlanReason;
+        if (!_blank[PlanCeased] && _blank[reason])
             Add(Sen2Rules.CeasedWithoutReason, row, reason, ReadOnlySpan<char>.Empty, ("value", ceased == None ? "" : Iso(ceased)));
-        if (_blank[Col("ceasedate")] && !_blank[reason])
-            Add(Sen2Rules.ReasonWithoutCeaseDate, row, Col("ceasedate"), ReadOnlySpan<char>.Empty,
+        if (_blank[PlanCeased] && !_blank[reason])
+            Add(Sen2Rules.ReasonWithoutCeaseDate, row, PlanCeased, ReadOnlySpan<char>.Empty,
                 ("value", _codes[reason] ?? "given"));
     }
 
     private void Setting(int row, bool dated)
     {
-        if (_blank[Col("urn")] && _blank[Col("ukprn")] && _blank[Col("sensetting")])
-            Add(Sen2Rules.NoSetting, row, Col("sensetting"), ReadOnlySpan<char>.Empty);
+        if (_blank[SettingUrn] && _blank[SettingUkprn] && _blank[SettingCode])
+            Add(Sen2Rules.NoSetting, row, SettingCode, ReadOnlySpan<char>.Empty);
         if (!dated) return;
-        var entry = _days[Col("entrydate")];
-        var leaving = _days[Col("leavingdate")];
+        var entry = _days[PlacementEntry];
+        var leaving = _days[PlacementLeaving];
         if (entry != None && leaving != None && leaving < entry)
-            Add(Sen2Rules.PlacementLeftBeforeEntry, row, Col("leavingdate"), Iso(leaving), ("earlier", Iso(entry)));
+            Add(Sen2Rules.PlacementLeftBeforeEntry, row, PlacementLeaving, Iso(leaving), ("earlier", Iso(entry)));
         if (_parent != None) _placements.Add((_parent, entry, leaving));
     }
 
@@ -433,8 +459,6 @@ internal sealed class Sen2Validation(ValidationContext context, IssueCollector i
     }
 
     private int FirstRow(int ordinal) => _rowOf[_module.Index][ordinal];
-
-    private int Col(string name) => _module.ColumnIndex(name);
 
     private void Add(Rule rule, int row, int c, ReadOnlySpan<char> value,
         params ReadOnlySpan<(string Name, string? Value)> extra)
