@@ -164,7 +164,7 @@ public sealed class XlsxTabularReader : ITabularReader
     /// So the directory's span is read from its end record first (the zip64 one when the 32-bit
     /// fields are full); each entry takes at least 46 bytes of it, whatever count the record claims.
     /// </summary>
-    private static void RefuseTooManyParts(Stream zip)
+    internal static void RefuseTooManyParts(Stream zip)
     {
         const int endRecordLength = 22;
         var tailLength = (int)Math.Min(zip.Length, endRecordLength + ushort.MaxValue + 20);

@@ -140,7 +140,7 @@ internal sealed class Sen2Fixture
     }
 
     /// <summary>The pre-submission workbook: one sheet per module, the header sheet only if asked for.</summary>
-    public MemoryStream Workbook(bool headerSheet = false, string? extraSheet = null)
+    public MemoryStream Workbook(bool headerSheet = false, string? extraSheet = null, string[]? drop = null)
     {
         var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -148,9 +148,10 @@ internal sealed class Sen2Fixture
             var workbook = document.AddWorkbookPart();
             workbook.Workbook = new Workbook(new Sheets());
             uint id = 1;
-            foreach (var (part, sheet, columns) in Modules)
+            foreach (var (part, sheet, all) in Modules)
             {
                 if (part == "sen2" && !headerSheet) continue;
+                var columns = all.Except(drop ?? []).ToArray();
                 AddSheet(workbook, id++, sheet, [columns, .. Rows[part].Select(r => columns.Select(c => Cell(c, r, false)).ToArray())]);
             }
             if (extraSheet is not null) AddSheet(workbook, id, extraSheet, [["Notes"], ["Checked by the SEND team"]]);

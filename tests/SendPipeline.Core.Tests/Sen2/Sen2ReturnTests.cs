@@ -29,9 +29,13 @@ public class Sen2ReturnTests
         return found[0];
     }
 
-    private static void AssertAt(Sen2Result result, string ruleId, string part, int? row, string? column) =>
+    private static void AssertAt(Sen2Result result, string ruleId, string part, int? row, string? column)
+    {
+        // Every placeholder of every message is filled.
+        Assert.All(result.Issues, i => Assert.DoesNotContain("{", i.Message));
         Assert.True(result.Issues.Any(i => (i.RuleId, i.Part, i.Row, i.Column) == (ruleId, part, row, column)),
             $"Expected {ruleId} at {part} row {row} column {column}:\n{Describe(result)}");
+    }
 
     [Fact]
     public void CleanBladeZip_IsAccepted_WithOnlyTheBlankOutcomeQuery_AndItsRegister()
@@ -83,9 +87,41 @@ public class Sen2ReturnTests
         Assert.Equal("xlsx", result.Format);
         Assert.Equal(new DateOnly(2026, 1, 15), result.ReferenceDate);
         AssertAt(result, "S2-0009", "sen2", null, null);
+        Assert.Contains("taken as 2026-01-15, the date in the file's name", Single(result, "S2-0009").Message);
         Assert.Equal("Notes", Single(result, "S2-0007").Value);
         Assert.Equal(3, result.Register!.People.Count);
         Assert.Equal("855", result.Register.LaCode);
+    }
+
+    [Fact]
+    public void AWorkbookWithoutAHeaderSheet_NeedNotCarryThePersonsLinkToIt()
+    {
+        var result = Validate(Sen2Fixture.Clean().Workbook(drop: ["sen2tableid"]), "sen2 2026-01-15.xlsx");
+
+        Assert.True(result.Accepted, Describe(result));
+        Assert.Equal(new DateOnly(2026, 1, 15), result.ReferenceDate);
+        Assert.Equal(3, result.Register!.People.Count);
+    }
+
+    [Fact]
+    public void TheExportsOwnSpellingOfRequestSource_IsTheSpecsColumn()
+    {
+        var fixture = Sen2Fixture.Clean();
+        var csv = fixture.ModuleCsv("requests").Replace(",requestsource,", ",rquestsource,");
+        var result = Validate(fixture.Zip(entries: new() { ["Blade-Export_15-01-2026_requests.csv"] = Encoding.UTF8.GetBytes(csv) }));
+
+        Assert.True(result.Accepted, Describe(result));
+        Assert.DoesNotContain(result.Issues, i => i.RuleId == "FILE-008");
+        Assert.Equal("1", result.Register!.People.Single(p => p.PersonId == "11").Requests[0].RequestSource);
+    }
+
+    [Fact]
+    public void CeasedPlanMessages_NameTheDateAndTheReason()
+    {
+        var noReason = ValidateZip(Sen2Fixture.Clean().Set("namedplan", 1, "ceasereason", ""));
+        Assert.Contains("ceased on 2025-09-01", Single(noReason, "S2-0500").Message);
+        var noDate = ValidateZip(Sen2Fixture.Clean().Set("namedplan", 0, "ceasereason", "2"));
+        Assert.Contains("ceasereason 2 but", Single(noDate, "S2-0510").Message);
     }
 
     [Fact]
@@ -239,6 +275,19 @@ public class Sen2ReturnTests
 
         AssertAt(result, "S2-0006", "person", null, null);
         Assert.False(result.Accepted);
+    }
+
+    [Fact]
+    public void AZipOfTensOfThousandsOfEntries_IsRefusedBeforeItIsOpened()
+    {
+        var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+            for (var i = 0; i < 20_000; i++) zip.CreateEntry($"e{i}.csv", CompressionLevel.NoCompression);
+        stream.Position = 0;
+
+        var result = Validate(stream);
+        Assert.Equal("S2-0006", Assert.Single(result.Issues).RuleId);
+        Assert.Contains("10,000 files", result.Issues[0].Message);
     }
 
     [Fact]

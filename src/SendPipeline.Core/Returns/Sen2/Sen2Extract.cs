@@ -57,7 +57,15 @@ internal abstract class Sen2Extract : IDisposable
         ZipArchive zip;
         try
         {
+            // Opening a zip builds an object per entry: one of a million empty entries is refused from its directory.
+            XlsxTabularReader.RefuseTooManyParts(seekable);
             zip = new ZipArchive(seekable, ZipArchiveMode.Read, leaveOpen: true);
+        }
+        catch (TabularFormatException)
+        {
+            issues.Add(Sen2Rules.TooLarge, null, null, null, ("detail",
+                $"The zip has more than {Limits.MaxWorkbookParts:N0} files, far beyond any real extract (it has nine)."));
+            return null;
         }
         catch (InvalidDataException)
         {

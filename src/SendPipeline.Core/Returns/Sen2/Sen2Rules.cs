@@ -120,11 +120,11 @@ public static class Sen2Rules
         "Check both dates (day before month in dd/mm/yyyy).");
 
     public static readonly Rule CeasedWithoutReason = new("S2-0500", Severity.Error, Scope,
-        "The plan ceased on {value} but has no ceasereason.",
+        "The plan ceased on {date} but has no ceasereason.",
         "Enter why the plan ceased: a ceasereason code 1 to 9.");
 
     public static readonly Rule ReasonWithoutCeaseDate = new("S2-0510", Severity.Error, Scope,
-        "The plan has ceasereason {value} but no ceasedate.",
+        "The plan has ceasereason {reason} but no ceasedate.",
         "Enter the date the plan ceased, or clear the reason if the plan has not ceased.");
 
     public static readonly Rule NoCurrentPlacement = new("S2-0600", Severity.Error, Scope,

@@ -70,6 +70,7 @@ internal sealed class Sen2Validation(ValidationContext context, IssueCollector i
 
     private Sen2Module _module = Sen2Modules.All[0];
     private int[] _index = [];
+    private bool _parentAbsent;
     private bool[] _events = [];
     private CanonicalCsvWriter? _writer;
 
@@ -113,7 +114,9 @@ internal sealed class Sen2Validation(ValidationContext context, IssueCollector i
                 issues.AddIn(module.Part, FileRules.Empty, null, null, null);
                 return;
             }
-            var map = HeaderMap.Match(reader.Header, module.HeaderColumns);
+            _parentAbsent = module.ParentIndex is { } p && !extract.Has(Sen2Modules.All[p]);
+            var columns = module.HeaderColumns.Select((c, i) => i == 1 && _parentAbsent ? c with { Required = false } : c);
+            var map = HeaderMap.Match(ExportSpellings(reader.Header), [.. columns]);
             foreach (var name in map.Duplicates)
                 issues.AddIn(module.Part, FileRules.DuplicateColumn, null, name, null, ("column", name));
             foreach (var name in map.Missing)
@@ -172,6 +175,13 @@ internal sealed class Sen2Validation(ValidationContext context, IssueCollector i
         }
     }
 
+    /// <summary>
+    /// The header as the spec spells it: COLLECT's export writes the request source's column as
+    /// <c>rquestsource</c> (from SEN2 v1.3), which is the spec's <c>requestsource</c>.
+    /// </summary>
+    private static List<string> ExportSpellings(IReadOnlyList<string> header) =>
+        [.. header.Select(h => HeaderMap.Normalise(h) == "rquestsource" ? "requestsource" : h)];
+
     /// <summary>Keeps the module's per-row state aligned with its ordinals when a row cannot be read.</summary>
     private void AddRowPlaceholders()
     {
@@ -192,7 +202,7 @@ internal sealed class Sen2Validation(ValidationContext context, IssueCollector i
         var ordinal = _rows[_module.Index] - 1;
         for (var c = 0; c < columns.Count; c++)
         {
-            var value = Values.Clean(reader[_index[c]]);
+            var value = _index[c] < 0 ? ReadOnlySpan<char>.Empty : Values.Clean(reader[_index[c]]);
             Column(columns[c], c, value, row, ordinal);
         }
         switch (_module.Index)
@@ -220,7 +230,7 @@ internal sealed class Sen2Validation(ValidationContext context, IssueCollector i
         _ranks[c] = 0;
         if (value.IsEmpty)
         {
-            if (column.ValueRequired || column.Kind is Sen2Kind.Key or Sen2Kind.Parent)
+            if (column.Kind == Sen2Kind.Parent ? !_parentAbsent : column.ValueRequired || column.Kind == Sen2Kind.Key)
                 Add(ValueRules.Required, row, c, value);
             else if (column.Kind == Sen2Kind.Code && BlankIsQuery.Contains(column.Name))
                 Add(Sen2Rules.CodeBlank, row, c, value);
@@ -385,10 +395,10 @@ internal sealed class Sen2Validation(ValidationContext context, IssueCollector i
             Add(Sen2Rules.PlanCeasedBeforeIssued, row, PlanCeased, Iso(ceased), ("earlier", Iso(issued)));
         var reason = PlanReason;
         if (!_blank[PlanCeased] && _blank[reason])
-            Add(Sen2Rules.CeasedWithoutReason, row, reason, ReadOnlySpan<char>.Empty, ("value", ceased == None ? "" : Iso(ceased)));
+            Add(Sen2Rules.CeasedWithoutReason, row, reason, ReadOnlySpan<char>.Empty, ("date", ceased == None ? "" : Iso(ceased)));
         if (_blank[PlanCeased] && !_blank[reason])
             Add(Sen2Rules.ReasonWithoutCeaseDate, row, PlanCeased, ReadOnlySpan<char>.Empty,
-                ("value", _codes[reason] ?? "given"));
+                ("reason", _codes[reason] ?? "given"));
     }
 
     private void Setting(int row, bool dated)
@@ -417,7 +427,8 @@ internal sealed class Sen2Validation(ValidationContext context, IssueCollector i
             : (_latestEvent, "the latest date of anything recorded in the extract");
         if (date == None) return;
         _referenceDay = date;
-        issues.AddIn(header.Part, Sen2Rules.ReferenceDateAssumed, null, null, Iso(date), ("detail", why));
+        issues.AddIn(header.Part, Sen2Rules.ReferenceDateAssumed, null, null, Iso(date), ("value", Iso(date)),
+            ("detail", why));
     }
 
     /// <summary>The canonical header of a workbook without one: the reference date used and this LA.</summary>
