@@ -85,7 +85,7 @@ public static class Sen2Modules
         ]),
         new(NamedPlan, "namedplan", "Named Plan", Assessment,
         [
-            Key("namedplantableid"), Parent("assessmenttableid"), D("startdate"), C("planres"), B("planwbp"), B("pb"),
+            Key("namedplantableid"), Parent("assessmenttableid"), D("startdate"), T("planres"), B("planwbp"), B("pb"),
             B("oa"), T("dp"), D("ceasedate"), C("ceasereason"),
         ]),
         new(PlanDetail, "plandetail", "Plan Detail", NamedPlan,
