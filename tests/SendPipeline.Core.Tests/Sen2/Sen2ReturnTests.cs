@@ -278,6 +278,26 @@ public class Sen2ReturnTests
     }
 
     [Fact]
+    public void AZipWhoseCompressedDataIsDamaged_IsRejected_WithoutAnException()
+    {
+        var fixture = Sen2Fixture.Clean();
+        for (var i = 0; i < 3000; i++)
+            fixture.Add("senneed", $"senneedtableid={1000 + i}", "activeplanstableid=61", $"sentype=X{i * 7919 % 100000}",
+                "sentyperank=9");
+        var bytes = fixture.Zip().ToArray();
+        var senneed = new System.IO.Compression.ZipArchive(new MemoryStream(bytes)).Entries.Single(e => e.Name.Contains("senneed"));
+        Assert.True(senneed.CompressedLength > 4000);
+        // The module's compressed bytes follow its local header; overwrite a run in their middle.
+        var header = bytes.AsSpan().IndexOf(Encoding.ASCII.GetBytes("Blade-Export_15-01-2026_senneed.csv"));
+        Array.Fill(bytes, (byte)0xFF, header + 2000, 400);
+
+        var result = Validate(new MemoryStream(bytes));
+
+        Assert.False(result.Accepted);
+        Assert.Contains(result.Issues, i => i.Part == "senneed");
+    }
+
+    [Fact]
     public void AZipOfTensOfThousandsOfEntries_IsRefusedBeforeItIsOpened()
     {
         var stream = new MemoryStream();

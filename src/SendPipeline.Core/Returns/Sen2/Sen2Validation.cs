@@ -167,6 +167,13 @@ internal sealed class Sen2Validation(ValidationContext context, IssueCollector i
             };
             issues.AddIn(module.Part, rule, e.Row, null, null, ("detail", e.Message));
         }
+        catch (InvalidDataException)
+        {
+            // The zip's compressed data is damaged: deflate refuses it part way through the module.
+            _usable[module.Index] = false;
+            issues.AddIn(module.Part, Sen2Rules.NotAnExtract, null, null, null,
+                ("detail", $"the {module.Part} module's file in the zip is damaged and cannot be read to its end."));
+        }
         finally
         {
             // Known only once the module is read: the encoding is decided at its first byte that is not ASCII.
