@@ -267,6 +267,17 @@ public class Sen2ReturnTests
     }
 
     [Fact]
+    public void WhatAMacAddsToAZip_IsIgnored()
+    {
+        var result = Validate(Sen2Fixture.Clean().Zip(entries: new()
+        {
+            ["__MACOSX/._Blade-Export_15-01-2026_person.csv"] = [0, 5, 22, 7],
+            [".DS_Store"] = [0, 0, 0, 1],
+        }));
+        Assert.True(result.Accepted, Describe(result));
+    }
+
+    [Fact]
     public void AZipBomb_IsRefusedFromItsDirectory()
     {
         var fixture = Sen2Fixture.Clean();

@@ -113,6 +113,8 @@ internal abstract class Sen2Extract : IDisposable
             {
                 var name = IssueText.Shorten(entry.FullName);
                 if (entry.FullName.EndsWith('/')) continue; // a folder entry: the files in it are reported
+                // What a Mac's "Compress" adds beside the files (resource forks, folder settings) is not content.
+                if (entry.FullName.StartsWith("__MACOSX/", StringComparison.Ordinal) || entry.Name == ".DS_Store") continue;
                 if (entry.FullName.AsSpan().IndexOfAny('/', '\\') >= 0)
                 {
                     issues.Add(Sen2Rules.NestedEntry, null, null, name, ("value", name));
