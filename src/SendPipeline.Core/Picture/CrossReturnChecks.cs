@@ -70,7 +70,7 @@ public static class CrossReturnChecks
     }
 
     /// <summary>Each provider's latest return in force: an older quarter's placements are history, not "now".</summary>
-    private static List<Placement> LatestPerProvider(List<Placement> placements) =>
+    internal static List<Placement> LatestPerProvider(List<Placement> placements) =>
         placements.GroupBy(p => p.ProviderId)
             .SelectMany(g => { var latest = g.Max(p => p.ReturnDate); return g.Where(p => p.ReturnDate == latest); })
             .ToList();
@@ -279,7 +279,7 @@ public static class CrossReturnChecks
     /// What the census year is measured against: the DfE's figure for that year, with the tolerance either side,
     /// or else the forecast of it with its 80% interval, citing the latest figure it was made from; null if neither.
     /// </summary>
-    private static (string Basis, double Expected, double Lower, double Upper, EhcpCount Cited)? Yardstick(
+    internal static (string Basis, double Expected, double Lower, double Upper, EhcpCount Cited)? Yardstick(
         List<EhcpCount> ours, LaCaseload? caseload, int year, EhcpCount latest)
     {
         var period = AcademicYear.Format(year);
@@ -295,7 +295,7 @@ public static class CrossReturnChecks
     }
 
     /// <summary>2025 → "2025/26", as the DfE writes an academic year in words.</summary>
-    private static string Academic(int firstYear) =>
+    internal static string Academic(int firstYear) =>
         string.Create(CultureInfo.InvariantCulture, $"{firstYear}/{(firstYear + 1) % 100:00}");
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);

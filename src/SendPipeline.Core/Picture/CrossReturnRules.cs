@@ -54,9 +54,35 @@ public static class CrossReturnRules
         "{name} ({laEstab}) has {pupils} pupils on roll but no census for {census}.",
         "Chase the school for its census return.");
 
+    // The LA's EHC plan register (sen2) against the schools' and providers' returns. The register is the
+    // LA's own record, so these point officers at the register row and the return row that disagree.
+
+    public static readonly Rule ActivePlanNowhere = new("XR1011", Severity.Query, Scope,
+        "The child on row {row} of the register's person module has an active EHC plan placed at {setting}, "
+        + "but is on no {census} census and in no placement in force.",
+        "Check where the child is educated: chase the setting's census or placement return, or correct the "
+        + "register's placement (placementdetail).");
+
+    public static readonly Rule CensusPlanNotInRegister = new("XR1012", Severity.Query, Scope,
+        "The pupil on row {row} has SEN provision E (an EHC plan) on the {census} census, but the LA's register "
+        + "(sen2 of {reference}) has no plan in force for them.",
+        "Check the child's plan with the SEN team: either the school's census or the LA's register is wrong.");
+
+    public static readonly Rule PlacementDisagreesWithRegister = new("XR1013", Severity.Query, Scope,
+        "The child on row {row} is placed with provider {provider}, but the LA's register places them at {setting} "
+        + "(placementdetail row {registerRow}).",
+        "Check which setting the child attends; correct the placement return or the register.");
+
+    public static readonly Rule RegisterCountDiffers = new("XR1014", Severity.Query, Scope,
+        "The LA's register (sen2 of {reference}) has {ours} active EHC plans against {expected}: a difference of "
+        + "{difference} ({percent}), outside {range}.",
+        "A register far from the DfE's caseload usually means plans not closed when they ceased, or records missing "
+        + "from the extract; check ceased plans and transfers in and out.");
+
     public static readonly IReadOnlyList<Rule> All =
     [
         SameChildTwoCensuses, SameChildCensusAndPlacement, SpecialistPlacementWithoutPlan, CensusSettingNotInRegister, CensusSettingClosed,
         ActivitySettingNotInRegister, ActivitySettingClosed, EhcpTotalsDiffer, TransformationPostExpired, SchoolWithoutCensus,
+        ActivePlanNowhere, CensusPlanNotInRegister, PlacementDisagreesWithRegister, RegisterCountDiffers,
     ];
 }

@@ -16,7 +16,8 @@ public sealed record DataQualityIssue(
     [property: JsonPropertyName("row")] int? Row,
     [property: JsonPropertyName("column")] string? Column,
     [property: JsonPropertyName("message")] string Message,
-    [property: JsonPropertyName("fix")] string Fix)
+    [property: JsonPropertyName("fix")] string Fix,
+    [property: JsonPropertyName("part"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Part = null)
 {
     public static DataQualityIssue Of(Rule rule, string submitter, string returnType, string? file, int? row, string? column,
         params ReadOnlySpan<(string Name, string? Value)> args) =>
