@@ -267,6 +267,20 @@ public class Sen2ReturnTests
     }
 
     [Fact]
+    public void AnUploadReadOnceForward_IsSpooledAndValidatedTheSame()
+    {
+        var result = Validate(new ForwardOnly(Sen2Fixture.Clean().Zip()));
+        Assert.True(result.Accepted, Describe(result));
+        Assert.Equal(3, result.Register!.People.Count);
+    }
+
+    /// <summary>An upload as a store hands it over: read once, from start to end, no seeking.</summary>
+    private sealed class ForwardOnly(Stream inner) : SendPipeline.Core.Reading.ForwardReadStream
+    {
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+    }
+
+    [Fact]
     public void WhatAMacAddsToAZip_IsIgnored()
     {
         var result = Validate(Sen2Fixture.Clean().Zip(entries: new()

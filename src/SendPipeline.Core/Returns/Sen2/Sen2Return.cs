@@ -62,6 +62,9 @@ public static class Sen2Return
 {
     public const string ReturnType = "sen2";
 
+    /// <summary>The largest upload read: a national extract zips to about 150 MB, so this is far beyond any real one.</summary>
+    public const long MaxUploadBytes = 1L << 30;
+
     /// <summary>
     /// Validates one upload. <paramref name="fileName"/> is its name (a date in it is the reference date of
     /// a workbook without a header sheet). When accepted, the canonical form (a zip of one CSV per module,
@@ -75,6 +78,12 @@ public static class Sen2Return
     {
         var issues = new IssueCollector(detailLimit);
         using var source = Seekable(upload);
+        if (source is null)
+        {
+            issues.Add(Sen2Rules.TooLarge, null, null, null, ("detail", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"The upload is larger than {MaxUploadBytes / (1024 * 1024):N0} MB; a national extract zips to about 150 MB.")));
+            return Result(issues, null, null, null, null, null);
+        }
         using var canonicalFile = TempFile(".zip");
         Sen2Validation? run = null;
         string? format = null;
@@ -103,7 +112,12 @@ public static class Sen2Return
             }
             if (readRegister) register = Sen2Canonical.ReadRegister(canonicalFile);
         }
-        return new Sen2Result
+        return Result(issues, rows, reference, format, encoding, register);
+    }
+
+    private static Sen2Result Result(IssueCollector issues, IReadOnlyDictionary<string, int>? rows, DateOnly? reference,
+        string? format, string? encoding, Sen2Register? register) =>
+        new()
         {
             Issues = Ordered(issues.Issues),
             Errors = issues.Errors,
@@ -116,7 +130,6 @@ public static class Sen2Return
             Encoding = encoding,
             Register = register,
         };
-    }
 
     /// <summary>Whole-upload issues first, then module by module in the spec's order, then by row.</summary>
     private static List<Issue> Ordered(IReadOnlyList<Issue> issues) =>
@@ -129,13 +142,26 @@ public static class Sen2Return
     /// A zip needs seeking and uploads arrive as forward-only streams: the copy goes to a private temporary file
     /// that deletes itself (<see cref="PrivateTemp"/>), so memory stays flat however large the extract.
     /// </summary>
-    private static Stream Seekable(Stream upload)
+    private static Stream? Seekable(Stream upload)
     {
-        if (upload.CanSeek) return upload;
+        if (upload.CanSeek)
+        {
+            if (upload.Length <= MaxUploadBytes) return upload;
+            upload.Dispose();
+            return null;
+        }
         var file = TempFile(".upload");
         try
         {
-            upload.CopyTo(file);
+            var buffer = new byte[1 << 16];
+            int read;
+            while ((read = upload.Read(buffer)) > 0)
+            {
+                file.Write(buffer, 0, read);
+                if (file.Length <= MaxUploadBytes) continue;
+                file.Dispose();
+                return null;
+            }
             file.Position = 0;
             return file;
         }
