@@ -144,6 +144,11 @@ internal static class CommandTree
             "sendpipeline bench bounds --rows 100000", (a, o) => Run(a, o, "bounds"), output,
             Whole("--rows", "Rows in the XLSX census (default 1,000,000).", 1),
             Text("--keep", "Keep the generated uploads in this folder.", "DIR")));
+        bench.Subcommands.Add(MakeCommand("sen2", "Time validating a national-size SEN2 extract across its modules.",
+            "sendpipeline bench sen2 --plans 650000 --requests 120000", (a, o) => Run(a, o, "sen2"), output,
+            Whole("--plans", "Active plans (default 650,000).", 1), Whole("--requests", "Requests a year (default 120,000).", 1),
+            Text("--file", "Validate this extract instead of a generated one.", "PATH"),
+            Flag("--no-register", "Validate and write the canonical form only, without reading the register back.")));
         return bench;
     }
 

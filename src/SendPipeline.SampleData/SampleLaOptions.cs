@@ -39,11 +39,8 @@ public sealed record SampleLaOptions
     public bool IncludeWorkforce { get; init; } = true;
     public bool IncludeEahActivity { get; init; } = true;
     public bool IncludeHnbFinance { get; init; } = true;
-    /// <summary>
-    /// The LA's SEN2 extract (a Blade export .zip) under uploads/la/sen2. Off by default until the pipeline knows
-    /// the sen2 return type: today an upload of it is rejected as an unknown return type.
-    /// </summary>
-    public bool IncludeSen2 { get; init; }
+    /// <summary>The LA's SEN2 extract (a Blade export .zip) under uploads/la/sen2, with the other returns.</summary>
+    public bool IncludeSen2 { get; init; } = true;
 
     /// <summary>The DfE caseload file to upload as <c>ehcp-history</c>, byte for byte; none is uploaded without it.</summary>
     public string? EhcpHistoryPath { get; init; }

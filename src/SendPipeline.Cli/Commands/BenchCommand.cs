@@ -22,6 +22,7 @@ public static class BenchCommand
         [] or ["validate"] => Run(args, output),
         ["rebuild"] => await RebuildBenchCommand.RunAsync(args, output),
         ["bounds"] => BoundsBenchCommand.Run(args, output),
+        ["sen2"] => Sen2BenchCommand.Run(args, output),
         _ => throw new UsageException($"bench takes validate, rebuild or bounds, not '{string.Join(' ', args.Positional)}'."),
     };
 

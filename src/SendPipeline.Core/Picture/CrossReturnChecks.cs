@@ -66,6 +66,8 @@ public static class CrossReturnChecks
         }
         ExpiredTransformationPosts(picture, issues);
         var reconciliation = Reconcile(picture, placements, laCode, caseload, issues);
+        if (picture.Register is { } sen2)
+            issues.AddRange(Register.RegisterCrossChecks.Run(picture, sen2, picture.RegisterPath!, laCode, caseload));
 
         var ordered = issues
             .OrderBy(i => i.RuleId, StringComparer.Ordinal).ThenBy(i => i.Submitter, StringComparer.Ordinal)

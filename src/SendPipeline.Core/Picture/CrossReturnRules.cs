@@ -79,10 +79,17 @@ public static class CrossReturnRules
         "A register far from the DfE's caseload usually means plans not closed when they ceased, or records missing "
         + "from the extract; check ceased plans and transfers in and out.");
 
+    public static readonly Rule SettingSilentForActivePlans = new("XR1015", Severity.Query, Scope,
+        "{count} children with active EHC plans are placed at {setting} in the LA's register, and not one of them is "
+        + "on the {census} census or in a placement in force.",
+        "Chase {setting}'s census or placement return; if the children have moved on, correct the register's "
+        + "placements (placementdetail).");
+
     public static readonly IReadOnlyList<Rule> All =
     [
         SameChildTwoCensuses, SameChildCensusAndPlacement, SpecialistPlacementWithoutPlan, CensusSettingNotInRegister, CensusSettingClosed,
         ActivitySettingNotInRegister, ActivitySettingClosed, EhcpTotalsDiffer, TransformationPostExpired, SchoolWithoutCensus,
         ActivePlanNowhere, CensusPlanNotInRegister, PlacementDisagreesWithRegister, RegisterCountDiffers,
+        SettingSilentForActivePlans,
     ];
 }

@@ -22,6 +22,23 @@ public sealed class LaPicture
     /// <summary>Forecast assumptions of the <c>assumptions</c> returns in force (docs/assumptions.md).</summary>
     public List<AssumptionRow> Assumptions { get; } = new();
 
+    /// <summary>
+    /// The LA's EHC plan register: the accepted sen2 extract in force with the latest reference date, and the
+    /// upload it came from. Each monthly extract is a full one (spec 2, sen2), so the latest holds all the
+    /// history the figures need; an older month's extract still in force adds nothing and is not kept.
+    /// </summary>
+    public Register.Sen2Register? Register { get; private set; }
+
+    /// <summary>The upload path of <see cref="Register"/>, for the checks across returns to point at.</summary>
+    public string? RegisterPath { get; private set; }
+
+    public void AddRegister(Register.Sen2Register register, string uploadPath)
+    {
+        if (Register is { } current && (current.ReferenceDate > register.ReferenceDate
+            || (current.ReferenceDate == register.ReferenceDate && string.CompareOrdinal(RegisterPath, uploadPath) >= 0))) return;
+        (Register, RegisterPath) = (register, uploadPath);
+    }
+
     /// <summary>The returns read, by upload id and content hash: the lineage of everything derived from the picture.</summary>
     public List<LineageEntry> Lineage { get; } = new();
 

@@ -55,7 +55,12 @@ public sealed class XlsxTabularReader : ITabularReader
     /// value, a line end after each row): a sheet may inflate to 2 GB, but may not bring more into
     /// validation than a 100 MB CSV could, so every per-row check stays as bounded as it is for CSV.
     /// </param>
-    public XlsxTabularReader(Stream seekableStream, long maxValueChars = Limits.MaxFileBytes)
+    /// <param name="sheetName">
+    /// The worksheet to read, by its name (case ignored), for a workbook of several tables (a sen2
+    /// pre-submission workbook); null for the first. A name the workbook does not have is unreadable:
+    /// <see cref="SheetNames"/> says which it has.
+    /// </param>
+    public XlsxTabularReader(Stream seekableStream, long maxValueChars = Limits.MaxFileBytes, string? sheetName = null)
     {
         _stream = seekableStream;
         _maxValueChars = maxValueChars;
@@ -65,8 +70,11 @@ public sealed class XlsxTabularReader : ITabularReader
             _zip = new ZipArchive(seekableStream, ZipArchiveMode.Read, leaveOpen: true);
             RefuseZipBomb(_zip);
             var workbook = OfficeDocumentPath(_zip);
-            var (sheetId, date1904) = ReadWorkbook(workbook);
+            var (sheets, date1904) = ReadWorkbook(workbook);
             _date1904 = date1904;
+            var sheetId = sheetName is null
+                ? sheets.FirstOrDefault().Id
+                : sheets.FirstOrDefault(s => string.Equals(s.Name, sheetName, StringComparison.OrdinalIgnoreCase)).Id;
             var relationships = ReadRelationships(workbook);
             if (sheetId is null || !relationships.TryGetValue(sheetId, out var sheet))
                 throw new InvalidDataException("No worksheet.");
@@ -156,7 +164,7 @@ public sealed class XlsxTabularReader : ITabularReader
     /// So the directory's span is read from its end record first (the zip64 one when the 32-bit
     /// fields are full); each entry takes at least 46 bytes of it, whatever count the record claims.
     /// </summary>
-    private static void RefuseTooManyParts(Stream zip)
+    internal static void RefuseTooManyParts(Stream zip)
     {
         const int endRecordLength = 22;
         var tailLength = (int)Math.Min(zip.Length, endRecordLength + ushort.MaxValue + 20);
@@ -218,21 +226,60 @@ public sealed class XlsxTabularReader : ITabularReader
         return fallback;
     }
 
-    /// <summary>The relationship id of the first sheet (hidden or not, in Excel's order) and the date system.</summary>
-    private (string? SheetId, bool Date1904) ReadWorkbook(string path)
+    /// <summary>
+    /// The names of a workbook's sheets in Excel's order (hidden ones too), read from its directory and
+    /// workbook part alone, with the same guards as reading a sheet; an unreadable workbook throws
+    /// <see cref="TabularFormatException"/>. The stream is left open.
+    /// </summary>
+    public static IReadOnlyList<string> SheetNames(Stream seekableStream)
     {
-        string? sheetId = null;
+        try
+        {
+            RefuseTooManyParts(seekableStream);
+            using var zip = new ZipArchive(seekableStream, ZipArchiveMode.Read, leaveOpen: true);
+            RefuseZipBomb(zip);
+            using var reader = new XlsxTabularReader(zip);
+            return reader.ReadWorkbook(OfficeDocumentPath(zip)).Sheets.Select(s => s.Name).ToList();
+        }
+        catch (TabularFormatException)
+        {
+            throw;
+        }
+        catch (Exception)
+        {
+            throw new TabularFormatException(TabularProblem.UnreadableWorkbook, null, NotAWorkbook);
+        }
+        finally
+        {
+            seekableStream.Position = 0;
+        }
+    }
+
+    /// <summary>Only for reading parts of an open zip (<see cref="SheetNames"/>): nothing is read at construction.</summary>
+    private XlsxTabularReader(ZipArchive zip)
+    {
+        _stream = Stream.Null;
+        _zip = zip;
+    }
+
+    private readonly record struct Sheet(string Name, string? Id);
+
+    /// <summary>Every sheet (hidden or not, in Excel's order) with its relationship id, and the date system.</summary>
+    private (List<Sheet> Sheets, bool Date1904) ReadWorkbook(string path)
+    {
+        var sheets = new List<Sheet>();
         var date1904 = false;
         using var xml = OpenPart(path, Limits.MaxSmallPartBytes);
         while (xml.Read())
         {
             if (xml.NodeType != XmlNodeType.Element) continue;
             if (xml.LocalName == "workbookPr") date1904 = xml.GetAttribute("date1904") is "1" or "true";
-            else if (xml.LocalName == "sheet" && sheetId is null)
-                sheetId = xml.GetAttribute("id", "http://schemas.openxmlformats.org/officeDocument/2006/relationships")
-                    ?? xml.GetAttribute("id", "http://purl.oclc.org/ooxml/officeDocument/relationships");
+            else if (xml.LocalName == "sheet")
+                sheets.Add(new Sheet(xml.GetAttribute("name") ?? "",
+                    xml.GetAttribute("id", "http://schemas.openxmlformats.org/officeDocument/2006/relationships")
+                    ?? xml.GetAttribute("id", "http://purl.oclc.org/ooxml/officeDocument/relationships")));
         }
-        return (sheetId, date1904);
+        return (sheets, date1904);
     }
 
     private readonly record struct Relationship(string Type, string Target);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SendPipeline.Core.Forecasting;
 using SendPipeline.Core.Picture;
+using SendPipeline.Core.Returns.Sen2;
 using SendPipeline.Core.Uploads;
 using R = SendPipeline.Core.Picture.CrossReturnRules;
 
@@ -14,9 +15,6 @@ namespace SendPipeline.Core.Register;
 /// </summary>
 public static class RegisterCrossChecks
 {
-    // The sen2 return's name; until the return-type registry lists sen2 it is named here.
-    private const string Sen2ReturnType = "sen2";
-
     /// <summary>sen2 settings with no school or provider behind them: such a child is on no census by design.</summary>
     private static readonly IReadOnlySet<string> SettingsOutsideReturns = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -78,19 +76,37 @@ public static class RegisterCrossChecks
             if (p.Upn is not null) seen.Add(p.Upn);
             if (p.Uln is not null) seen.Add("ULN:" + p.Uln);
         }
+        // Each child's main current setting, and whether any return in force has the child.
+        var children = new List<(Sen2Person Person, string Setting, bool Found)>();
         foreach (var person in active)
         {
-            if ((person.Upn is not null && seen.Contains(person.Upn)) || (person.Uln is not null && seen.Contains("ULN:" + person.Uln)))
-                continue;
             var current = CurrentPlacements(person, census).ToList();
             // Home education, NEET, early years without a URN …: no census or placement return would hold them.
             if (current.Count == 0 || current.Any(s => s.SenSetting is { } code && SettingsOutsideReturns.Contains(code))) continue;
-            var setting = current.OrderBy(s => s.PlacementRank ?? int.MaxValue).First();
-            issues.Add(DataQualityIssue.Of(R.ActivePlanNowhere, Submitter.LocalAuthorityId, Sen2ReturnType, registerPath,
-                    person.Row, "upn", ("row", Row(person.Row)), ("setting", Describe(setting)), ("census", Iso(census)))
-                with { Part = "person" });
+            var found = (person.Upn is not null && seen.Contains(person.Upn)) || (person.Uln is not null && seen.Contains("ULN:" + person.Uln));
+            children.Add((person, Describe(current.OrderBy(s => s.PlacementRank ?? int.MaxValue).First()), found));
+        }
+        foreach (var setting in children.GroupBy(c => c.Setting, StringComparer.Ordinal))
+        {
+            var missing = setting.Where(c => !c.Found).ToList();
+            if (missing.Count == 0) continue;
+            // A setting none of whose children is anywhere has not made its return: one finding to chase, not one a child.
+            if (missing.Count == setting.Count() && missing.Count >= SilentSettingMinimum)
+            {
+                issues.Add(DataQualityIssue.Of(R.SettingSilentForActivePlans, Submitter.LocalAuthorityId, Sen2Return.ReturnType,
+                        registerPath, null, null, ("count", N(missing.Count)), ("setting", setting.Key), ("census", Iso(census)))
+                    with { Part = "placementdetail" });
+                continue;
+            }
+            foreach (var (person, where, _) in missing)
+                issues.Add(DataQualityIssue.Of(R.ActivePlanNowhere, Submitter.LocalAuthorityId, Sen2Return.ReturnType, registerPath,
+                        person.Row, "upn", ("row", Row(person.Row)), ("setting", where), ("census", Iso(census)))
+                    with { Part = "person" });
         }
     }
+
+    /// <summary>Fewer children than this at a silent setting are listed one by one.</summary>
+    private const int SilentSettingMinimum = 3;
 
     private static void CensusPlansNotInRegister(LaPicture picture, Sen2Register register, DateOnly census,
         List<DataQualityIssue> issues)
@@ -168,7 +184,7 @@ public static class RegisterCrossChecks
                 $"the {CrossReturnChecks.ReconciliationTolerance:0%} tolerance ({N(lower)} to {N(upper)})")
             : ($"a forecast of {N(expected)} for {academic}", $"its 80% interval ({N(lower)} to {N(upper)})");
         var difference = activePlans - expected;
-        issues.Add(DataQualityIssue.Of(R.RegisterCountDiffers, Submitter.LocalAuthorityId, Sen2ReturnType, registerPath,
+        issues.Add(DataQualityIssue.Of(R.RegisterCountDiffers, Submitter.LocalAuthorityId, Sen2Return.ReturnType, registerPath,
                 null, null, ("reference", Iso(reference)), ("ours", N(activePlans)), ("expected", what), ("range", range),
                 ("difference", difference.ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture)),
                 ("percent", ((decimal)difference / expected).ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture)))

@@ -28,11 +28,18 @@ public enum AssessmentResult
 /// </summary>
 public static class Sen2Outcomes
 {
-    // ASSUMED codes (requestoutcome, assessmentoutcome): align with the SEN2 code list when it is merged.
+    // The codes of the SEN2 code list (Returns/Sen2/sen2-codes-2024.csv); requestoutcome and assessmentoutcome
+    // are marked there as not yet confirmed against the DfE's table, so the figures lean on the records
+    // (an assessment behind a request, a plan behind an assessment) before they read a code.
     public const string RequestToAssessCode = "A";
-    public const string RequestWithdrawnCode = "W";
+    public const string RequestNotToAssessCode = "B";
+    public const string RequestWithdrawnCode = "C";
+    public const string AssessmentToIssueCode = "Y";
     public const string AssessmentNotToIssueCode = "N";
     public const string AssessmentWithdrawnCode = "W";
+
+    /// <summary>The list's other withdrawn code: withdrawn or ceased before the decision to issue.</summary>
+    public const string AssessmentCeasedCode = "A";
 
     public static RequestDecision Decision(Sen2Request request)
     {
@@ -49,7 +56,8 @@ public static class Sen2Outcomes
     public static AssessmentResult Result(Sen2Assessment assessment)
     {
         if (assessment.Plans.Any(p => p.IssuedDate is not null)) return AssessmentResult.PlanIssued;
-        if (Is(assessment.Outcome, AssessmentWithdrawnCode)) return AssessmentResult.Withdrawn;
+        if (Is(assessment.Outcome, AssessmentWithdrawnCode) || Is(assessment.Outcome, AssessmentCeasedCode))
+            return AssessmentResult.Withdrawn;
         if (Is(assessment.Outcome, AssessmentNotToIssueCode)) return AssessmentResult.PlanNotIssued;
         // A decision to issue whose plan is not out yet is still outstanding for the person waiting for it.
         return AssessmentResult.NotMade;

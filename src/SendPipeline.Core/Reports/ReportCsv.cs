@@ -10,12 +10,17 @@ public static class ReportCsv
 {
     public static readonly string[] Columns = ["Row", "Column", "Value", "Severity", "RuleId", "Message", "HowToFix"];
 
+    /// <summary>The first column of a report whose issues name their part (a sen2 extract's module).</summary>
+    public const string PartColumn = "Part";
+
     public static void Write(ValidationReport report, Stream output)
     {
         using var csv = ExcelCsv.Create(output);
-        csv.WriteRecord(Columns);
+        var parts = report.Issues.Any(i => i.Part is not null);
+        csv.WriteRecord(parts ? [PartColumn, .. Columns] : Columns);
         foreach (var issue in report.Issues)
         {
+            if (parts) csv.WriteField(issue.Part);
             csv.WriteField(issue.Row, default);
             csv.WriteField(issue.Column);
             csv.WriteField(issue.Value);
@@ -29,7 +34,8 @@ public static class ReportCsv
         foreach (var (ruleId, count) in report.NotListedByRule())
         {
             var severity = RuleCatalogue.Find(ruleId)?.Severity == Severity.Query ? "query" : "error";
-            csv.WriteRecord(["", "", "", severity, ruleId, NotListed.Sentence(count), NotListed.Fix]);
+            string[] line = ["", "", "", severity, ruleId, NotListed.Sentence(count), NotListed.Fix];
+            csv.WriteRecord(parts ? ["", .. line] : line);
         }
     }
 

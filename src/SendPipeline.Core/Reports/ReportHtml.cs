@@ -63,11 +63,14 @@ public static class ReportHtml
         else
         {
             w.Write("<table>\n<caption>Errors must be corrected; queries are accepted but should be checked. Row numbers are as Excel shows them (the header is row 1).</caption>\n");
-            w.Write("<thead><tr><th scope=\"col\">Row</th><th scope=\"col\">Column</th><th scope=\"col\">Value</th><th scope=\"col\">Severity</th><th scope=\"col\">Rule</th><th scope=\"col\">What is wrong</th><th scope=\"col\">How to fix it</th></tr></thead>\n<tbody>\n");
+            var parts = report.Issues.Any(i => i.Part is not null);
+            w.Write(parts ? "<thead><tr><th scope=\"col\">Part</th><th scope=\"col\">Row</th>" : "<thead><tr><th scope=\"col\">Row</th>");
+            w.Write("<th scope=\"col\">Column</th><th scope=\"col\">Value</th><th scope=\"col\">Severity</th><th scope=\"col\">Rule</th><th scope=\"col\">What is wrong</th><th scope=\"col\">How to fix it</th></tr></thead>\n<tbody>\n");
             foreach (var i in report.Issues)
             {
                 var severity = i.Severity == Severity.Error ? "error" : "query";
-                w.Write($"<tr><td>{(i.Row is { } r ? r.ToString(CultureInfo.InvariantCulture) : "whole file")}</td><td>{E(i.Column)}</td><td class=\"value\">{E(i.Value)}</td>");
+                if (parts) w.Write($"<tr><td>{E(i.Part)}</td>"); else w.Write("<tr>");
+                w.Write($"<td>{(i.Row is { } r ? r.ToString(CultureInfo.InvariantCulture) : "whole file")}</td><td>{E(i.Column)}</td><td class=\"value\">{E(i.Value)}</td>");
                 w.Write($"<td class=\"{severity}\">{severity}</td><td class=\"rule\">{E(i.RuleId)}</td><td>{E(i.Message)}</td><td>{E(i.Fix)}</td></tr>\n");
             }
             w.Write("</tbody>\n</table>\n");

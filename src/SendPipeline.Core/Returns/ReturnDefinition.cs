@@ -97,7 +97,11 @@ public sealed record CanonicalReturn(string ReturnType, string UploadId, string 
 /// <summary>What a whole-file validator is given: the upload (size-capped, from its first byte), what the sniffer saw, and where to write.</summary>
 /// <param name="Kind">Text, or <see cref="FileKind.Xlsx"/> for any zip container (XLSX or a zip of files).</param>
 /// <param name="Canonical">Where the canonical return goes when the caller keeps it (only used if accepted); null when only validating.</param>
-public sealed record WholeFileInput(Stream Content, FileKind Kind, ValidationContext Context, IssueCollector Issues, Stream? Canonical);
+public sealed record WholeFileInput(Stream Content, FileKind Kind, ValidationContext Context, IssueCollector Issues, Stream? Canonical)
+{
+    /// <summary>The upload's file name (without its folder): a return may read a date from it.</summary>
+    public string FileName { get; init; } = "";
+}
 
 /// <summary>What a whole-file validator found: rows read (across modules), the period and subject, the form and encoding read.</summary>
 public sealed record WholeFileOutcome(int RowsRead, string? Period, string? Subject, string Format, string? Encoding = null);

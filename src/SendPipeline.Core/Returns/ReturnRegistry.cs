@@ -5,6 +5,7 @@ using SendPipeline.Core.Returns.Establishments;
 using SendPipeline.Core.Returns.HnbFinance;
 using SendPipeline.Core.Returns.Placements;
 using SendPipeline.Core.Returns.SchoolCensus;
+using SendPipeline.Core.Returns.Sen2;
 using SendPipeline.Core.Returns.Workforce;
 
 namespace SendPipeline.Core.Returns;
@@ -22,6 +23,7 @@ public static class ReturnRegistry
         HnbFinanceReturn.Definition,
         EstablishmentsReturn.Definition,
         EhcpHistoryReturn.Definition,
+        Sen2Return.Definition,
         AssumptionsReturn.Definition,
     ]);
 

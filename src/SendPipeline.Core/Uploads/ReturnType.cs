@@ -16,6 +16,7 @@ public static class ReturnTypes
     public const string HnbFinance = Returns.HnbFinance.HnbFinanceReturn.Name;
     public const string Establishments = Returns.Establishments.EstablishmentsReturn.Name;
     public const string EhcpHistory = Returns.EhcpHistory.EhcpHistoryReturn.Name;
+    public const string Sen2 = Returns.Sen2.Sen2Return.ReturnType;
     public const string Assumptions = Returns.Assumptions.AssumptionsReturn.Name;
 
     /// <summary>Every return type's name, in spec order.</summary>

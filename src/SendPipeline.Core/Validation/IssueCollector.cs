@@ -35,6 +35,10 @@ public sealed class IssueCollector
     public IReadOnlyDictionary<string, int> CountsByRule => _countsByRule;
 
     public void Add(Rule rule, int? row, string? column, string? value,
+        params ReadOnlySpan<(string Name, string? Value)> args) => AddIn(null, rule, row, column, value, args);
+
+    /// <summary>An issue in one part (module) of a return made of several tables; <paramref name="row"/> counts within it.</summary>
+    public void AddIn(string? part, Rule rule, int? row, string? column, string? value,
         params ReadOnlySpan<(string Name, string? Value)> args)
     {
         if (rule.Severity == Severity.Error) Errors++; else Queries++;
@@ -54,7 +58,7 @@ public sealed class IssueCollector
             shortened[i] = (name, name == DetailArgument ? text : IssueText.Shorten(text));
         }
         _issues.Add(new Issue(rule.Id, rule.Severity, row, IssueText.Shorten(column), IssueText.Shorten(value),
-            rule.Format(shortened), rule.FormatFix(shortened)));
+            rule.Format(shortened), rule.FormatFix(shortened), part));
     }
 
     /// <summary>Issues in the order a person reads a report: file-level first, then by row.</summary>

@@ -134,7 +134,8 @@ public static class ReturnValidator
         // ~60 bytes a row in a typical return; capped so a huge hostile file cannot reserve much.
         var expectedRows = (int)Math.Min((request.Length ?? 0) / 60, 2_000_000);
         var context = ValidationContext.For(request.LaCode, request.SubmitterId) with { ExpectedRows = expectedRows, Register = request.Register };
-        if (definition.WholeFile is { } wholeFile) return ValidateWholeFile(wholeFile, bounded, kind, context, issues, canonical);
+        if (definition.WholeFile is { } wholeFile)
+            return ValidateWholeFile(wholeFile, bounded, kind, context, issues, canonical, Path.GetFileName(request.File));
         // Every return has a table or a whole-file validator (ReturnDefinition.Check holds that).
         var schema = definition.Table!;
         var rowsRead = 0;
@@ -196,11 +197,11 @@ public static class ReturnValidator
 
     /// <summary>A return that is not one table reads the whole upload itself; a broken file still gets the file rules' words.</summary>
     private static Outcome ValidateWholeFile(WholeFileValidator validate, Stream content, FileKind kind, ValidationContext context,
-        IssueCollector issues, CanonicalTarget canonical)
+        IssueCollector issues, CanonicalTarget canonical, string fileName)
     {
         try
         {
-            var outcome = validate(new WholeFileInput(content, kind, context, issues, canonical.OpenBytes()));
+            var outcome = validate(new WholeFileInput(content, kind, context, issues, canonical.OpenBytes()) { FileName = fileName });
             if (outcome.RowsRead == 0 && issues.Errors == 0) issues.Add(FileRules.NoDataRows, null, null, null);
             return new Outcome(outcome.RowsRead, outcome.Period, outcome.Format, outcome.Encoding, outcome.Subject);
         }

@@ -83,7 +83,8 @@ internal sealed class Sen2Planner(SampleWorld world, IReadOnlyList<ProviderRetur
             due = new DateOnly(CensusDates.AugustBefore(Reference).Year + 1, 2, 15);
             if (due <= Reference) final = due.Value.AddDays(-rng.Next(0, 21));
         }
-        person.Requests.Add(ActivePlan(person.Birth, setting, needs, due, final));
+        // The census says the pupil had a plan on census day, so it was issued before then.
+        person.Requests.Add(ActivePlan(person.Birth, setting, needs, due, final, world.Options.CensusDate));
         return person;
     }
 
@@ -102,9 +103,11 @@ internal sealed class Sen2Planner(SampleWorld world, IReadOnlyList<ProviderRetur
 
     /// <summary>The request behind a plan in force now, its assessment, the plan and its annual reviews.</summary>
     private SampleRequest ActivePlan(
-        DateOnly birth, SampleSetting setting, IReadOnlyList<string> needs, DateOnly? due, DateOnly? final)
+        DateOnly birth, SampleSetting setting, IReadOnlyList<string> needs, DateOnly? due, DateOnly? final,
+        DateOnly? issuedBefore = null)
     {
         var latest = Reference.AddDays(-14);
+        if (issuedBefore is { } before && before <= latest) latest = before.AddDays(-1);
         var earliest = Max(Max(birth.AddYears(2), FirstPlans), Reference.AddYears(-12));
         if (earliest > latest.AddDays(-30)) earliest = latest.AddDays(-30);
         // Skewed to earlier dates: a child's plan is usually some years old, and about 800 a year are new.

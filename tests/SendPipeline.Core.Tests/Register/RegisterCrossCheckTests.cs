@@ -53,6 +53,18 @@ public class RegisterCrossCheckTests
         Assert.DoesNotContain(people[^1].Upn!, issue.Message);
     }
 
+    [Fact]
+    public void Run_SettingNoneOfWhoseChildrenIsAnywhere_IsOneFindingForTheSetting()
+    {
+        var people = Consistent();
+        for (var i = 4; i <= 6; i++) people.Add(Person(i.ToString(), Upn.Create($"85520012500{i}"), i, At("777777", i)));
+
+        var issue = Assert.Single(Run(new PictureBuilder(), people));
+
+        Assert.Equal(("XR1015", "sen2", "placementdetail", (int?)null), (issue.RuleId, issue.ReturnType, issue.Part, issue.Row));
+        Assert.StartsWith("3 children with active EHC plans are placed at URN 777777", issue.Message);
+    }
+
     [Theory]
     [InlineData("EHE")]
     [InlineData("NEET")]

@@ -140,9 +140,9 @@ public sealed class Sen2FiguresTests
 
     [Theory]
     [InlineData("A", RequestDecision.ToAssess)]
-    [InlineData("N", RequestDecision.NotToAssess)]
+    [InlineData("B", RequestDecision.NotToAssess)]
     [InlineData(" ", RequestDecision.NotToAssess)]
-    [InlineData("W", RequestDecision.Withdrawn)]
+    [InlineData("C", RequestDecision.Withdrawn)]
     public void ADecidedRequestWithNoAssessmentYet_IsReadFromItsOutcomeCode(string outcome, RequestDecision expected)
     {
         var request = new Sen2Request("R", new(2024, 1, 1), "PA", false, new(2024, 2, 1), outcome, false, false, 2,
@@ -270,7 +270,7 @@ public sealed class Sen2FiguresTests
                     Placement("100002", null, new(2021, 9, 1), null)],
                 [Need("SEMH", 1)])])),
         // R10 1 Mar 2023, withdrawn 10 Mar.
-        Person("P10", new(2011, 5, 5), Request("R10", new(2023, 3, 1), new(2023, 3, 10), "W", [], [])),
+        Person("P10", new(2011, 5, 5), Request("R10", new(2023, 3, 1), new(2023, 3, 10), "C", [], [])),
     ]);
 
     private static Sen2Person Person(string id, DateOnly birth, Sen2Request request) =>

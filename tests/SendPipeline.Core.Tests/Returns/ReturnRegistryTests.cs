@@ -18,7 +18,8 @@ public class ReturnRegistryTests
     public void Registry_ListsTheReturnsInSpecOrder_EachOnce()
     {
         Assert.Equal(
-            ["school-census", "placements", "workforce", "eah-activity", "hnb-finance", "establishments", "ehcp-history", "assumptions"],
+            ["school-census", "placements", "workforce", "eah-activity", "hnb-finance", "establishments", "ehcp-history", "sen2",
+                "assumptions"],
             ReturnRegistry.Names);
         Assert.Equal(ReturnRegistry.Names, ReturnTypes.All);
     }
@@ -27,7 +28,7 @@ public class ReturnRegistryTests
     [InlineData("8552001", "school-census")]
     [InlineData("100123", "placements")]
     [InlineData("svc-ep", "workforce,eah-activity")]
-    [InlineData("la", "school-census,placements,workforce,eah-activity,hnb-finance,establishments,ehcp-history,assumptions")]
+    [InlineData("la", "school-census,placements,workforce,eah-activity,hnb-finance,establishments,ehcp-history,sen2,assumptions")]
     public void Submitter_MayUploadExactlyTheReturnsOfTheirKind(string id, string expected)
     {
         Assert.True(Submitter.TryParse(id, out var submitter));
@@ -49,14 +50,17 @@ public class ReturnRegistryTests
     [Fact]
     public void Xlsx_IsAcceptedOnlyForTheReturnsFilledInByHand()
     {
-        Assert.Equal(["school-census", "placements", "workforce", "eah-activity"], ReturnRegistry.Names.Where(ReturnTypes.AcceptsXlsx));
-        Assert.All(ReturnRegistry.All, d => Assert.True(d.AcceptsForm(FileForms.Csv)));
+        // Spec 1's four hand-filled returns, and sen2's pre-submission workbook (spec 2, sen2).
+        Assert.Equal(["school-census", "placements", "workforce", "eah-activity", "sen2"], ReturnRegistry.Names.Where(ReturnTypes.AcceptsXlsx));
+        // Every one-table return takes CSV; sen2 is several modules, so a zip of CSVs or a workbook, never one CSV.
+        Assert.All(ReturnRegistry.All.Where(d => d.Table is not null), d => Assert.True(d.AcceptsForm(FileForms.Csv)));
+        Assert.Equal(["sen2"], ReturnRegistry.All.Where(d => d.AcceptsForm(FileForms.Zip)).Select(d => d.Name));
     }
 
     [Fact]
     public void EveryTableReturn_HasItsOwnColumnTable_WithPositionsFromTheTable()
     {
-        foreach (var definition in ReturnRegistry.All)
+        foreach (var definition in ReturnRegistry.All.Where(d => d.WholeFile is null))
         {
             var table = Assert.IsAssignableFrom<IReturnSchema>(definition.Table);
             Assert.Equal(definition.Name, table.ReturnType);
