@@ -74,7 +74,7 @@ internal static class CommandTree
             Method()));
         root.Subcommands.Add(Make("backtest", "Backtest every forecasting method on a DfE caseload history.",
             "sendpipeline backtest --history caseload.csv", (a, o) => Task.FromResult(BacktestCommand.Run(a, o)),
-            History(required: true)));
+            History(), DataDir()));
         root.Subcommands.Add(Make("submit",
             "Run the quarter's DfE return: exit 0 final (and delivered), 1 draft awaiting checks or sign-off.",
             "sendpipeline submit --quarter \"2026-27 Q2\" --no-deliver", SubmitCommand.RunAsync,
@@ -284,6 +284,10 @@ internal static class CommandTree
         MustBeFile(history);
         return history;
     }
+
+    private static Option<string> DataDir() => Text("--data-dir",
+        "The folder of DfE EHC plan tables (caseload.csv, sen2_age_caseload.csv, newplans.csv, …): the cohort model.",
+        "DIR");
 
     private static Option<string> Assumptions()
     {

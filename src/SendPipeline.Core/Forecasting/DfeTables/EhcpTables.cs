@@ -1,0 +1,143 @@
+using SendPipeline.Core.Forecasting.Cohort;
+
+namespace SendPipeline.Core.Forecasting.DfeTables;
+
+/// <summary>One area's yearly figures, keyed by caseload year (<see cref="DfeTable.CaseloadKey"/>).</summary>
+public sealed class AreaYears<T>
+{
+    public Dictionary<int, T> ByYear { get; } = [];
+}
+
+/// <summary>
+/// The DfE EHC plan tables the cohort model reads, by area (LAs by 3-digit code; England as code ""):
+/// <list type="bullet">
+/// <item>totals: <c>ehcplans</c> (caseload.csv) where published, else <c>Total_all</c> of the age file (plans and
+/// statements, the measure before 2019; both files give 353,995 for England in January 2019);</item>
+/// <item>age bands: <c>Total_all</c> by <c>characteristic_age</c> (sen2_age_caseload.csv, January 2010 on);</item>
+/// <item>placements: the seven <see cref="PlacementGroups"/> (caseload.csv, January 2019 on);</item>
+/// <item>new plans in total and by group (newplans.csv, "New EHC plans"), requests received
+/// (requests.csv) and plans ceased (ceased_plans.csv), each keyed by the caseload year they lead into.</item>
+/// </list>
+/// </summary>
+public sealed class EhcpTables
+{
+    public const string CaseloadFile = "caseload.csv", AgeFile = "sen2_age_caseload.csv", NewPlansFile = "newplans.csv",
+        RequestsFile = "requests.csv", CeasedFile = "ceased_plans.csv";
+
+    public Dictionary<string, Area> Areas { get; } = [];
+
+    public Dictionary<string, Dictionary<int, double>> Totals { get; } = [];
+
+    public Dictionary<string, Dictionary<int, double[]>> AgeBands { get; } = [];
+
+    public Dictionary<string, Dictionary<int, IReadOnlyDictionary<string, double>>> Placements { get; } = [];
+
+    public Dictionary<string, Dictionary<int, double>> NewPlans { get; } = [];
+
+    public Dictionary<string, Dictionary<int, IReadOnlyDictionary<string, double>>> NewPlansByGroup { get; } = [];
+
+    public Dictionary<string, Dictionary<int, double>> Requests { get; } = [];
+
+    public Dictionary<string, Dictionary<int, double>> Ceased { get; } = [];
+
+    /// <summary>The LA codes (never England), in code order.</summary>
+    public IEnumerable<string> LaCodes => Areas.Keys.Where(c => c != "").Order(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Reads what <paramref name="open"/> can open: caseload.csv is required, the rest are used when present. A
+    /// missing file yields null from <paramref name="open"/>.
+    /// </summary>
+    public static EhcpTables Read(Func<string, Stream?> open)
+    {
+        var tables = new EhcpTables();
+        using (var caseload = open(CaseloadFile) ?? throw new InvalidDataException($"The DfE folder has no {CaseloadFile}."))
+            tables.ReadCaseload(caseload);
+        using (var age = open(AgeFile)) if (age is not null) tables.ReadAges(age);
+        using (var newPlans = open(NewPlansFile)) if (newPlans is not null) tables.ReadNewPlans(newPlans);
+        using (var requests = open(RequestsFile))
+            if (requests is not null) ReadSingle(requests, RequestsFile, "requests_received_in_year", tables.Requests);
+        using (var ceased = open(CeasedFile))
+            if (ceased is not null) ReadSingle(ceased, CeasedFile, "total_ceased", tables.Ceased);
+        return tables;
+    }
+
+    private static Dictionary<int, T> For<T>(Dictionary<string, Dictionary<int, T>> map, string code) =>
+        map.TryGetValue(code, out var years) ? years : map[code] = [];
+
+    private void Name(Area area)
+    {
+        // The later file's name wins: names are only for people, the code is the key.
+        if (!Areas.ContainsKey(area.OldLaCode) || area.LaName.Length > 0) Areas[area.OldLaCode] = area;
+    }
+
+    private void ReadCaseload(Stream stream)
+    {
+        var columns = new List<string> { "ehcplans" };
+        columns.AddRange(PlacementGroups.Columns);
+        foreach (var row in DfeTable.Read(stream, CaseloadFile, columns))
+        {
+            if (!row.Topic.Equals(PlacementGroups.AllPlans, StringComparison.OrdinalIgnoreCase)) continue;
+            Name(row.Area);
+            var year = DfeTable.CaseloadKey(row.TimePeriod);
+            if (row["ehcplans"] is not { } total) continue;
+            For(Totals, row.Area.OldLaCode)[year] = total;
+            if (PlacementGroups.Split(total, c => row[c]) is { } split) For(Placements, row.Area.OldLaCode)[year] = split;
+        }
+    }
+
+    /// <summary>The age file's bands, youngest first; a band the file does not give for a year counts 0.</summary>
+    public static readonly IReadOnlyList<string> Bands = ["Under 5", "Age 5 to 10", "Age 11 to 15", "Age 16 to 19", "Age 20 to 25"];
+
+    private void ReadAges(Stream stream)
+    {
+        foreach (var row in DfeTable.Read(stream, AgeFile, ["Total_all"], topicOptional: true))
+        {
+            var code = row.Area.OldLaCode;
+            if (!Areas.ContainsKey(code)) Name(row.Area);
+            var year = DfeTable.CaseloadKey(row.TimePeriod);
+            if (row["Total_all"] is not { } count) continue;
+            if (row.Breakdown.Equals("Total", StringComparison.OrdinalIgnoreCase))
+            {
+                // caseload.csv's ehcplans, where it has the year, is the published figure of record.
+                For(Totals, code).TryAdd(year, count);
+                continue;
+            }
+            var band = IndexOfBand(row.Breakdown);
+            if (band < 0) continue;
+            var years = For(AgeBands, code);
+            if (!years.TryGetValue(year, out var bands)) years[year] = bands = new double[Bands.Count];
+            bands[band] = count;
+        }
+    }
+
+    private static int IndexOfBand(string label)
+    {
+        for (var i = 0; i < Bands.Count; i++)
+            if (Bands[i].Equals(label, StringComparison.OrdinalIgnoreCase)) return i;
+        return -1;
+    }
+
+    private void ReadNewPlans(Stream stream)
+    {
+        var columns = new List<string> { "new_ehc_plans" };
+        columns.AddRange(PlacementGroups.Columns);
+        foreach (var row in DfeTable.Read(stream, NewPlansFile, columns))
+        {
+            if (!row.Topic.Equals("New EHC plans", StringComparison.OrdinalIgnoreCase)) continue;
+            if (row["new_ehc_plans"] is not { } total) continue;
+            var year = DfeTable.FlowKey(row.TimePeriod);
+            For(NewPlans, row.Area.OldLaCode)[year] = total;
+            if (PlacementGroups.Split(total, c => row[c]) is { } split) For(NewPlansByGroup, row.Area.OldLaCode)[year] = split;
+        }
+    }
+
+    private static void ReadSingle(Stream stream, string file, string column, Dictionary<string, Dictionary<int, double>> into)
+    {
+        foreach (var row in DfeTable.Read(stream, file, [column]))
+        {
+            // The files' first breakdown is the whole count ("All requests …", "All ceased EHC plans").
+            if (!row.Topic.StartsWith("All ", StringComparison.OrdinalIgnoreCase)) continue;
+            if (row[column] is { } v) For(into, row.Area.OldLaCode)[DfeTable.FlowKey(row.TimePeriod)] = v;
+        }
+    }
+}
