@@ -29,7 +29,10 @@ public static class CohortBacktest
 {
     public const string Method = "cohort";
 
-    public static CohortBacktestResult Run(EhcpTables tables, int maxHorizon = Backtest.MaxHorizon, int? lastOrigin = null)
+    /// <param name="ageLag">Years of age bands to withhold before each origin: 1 tests the forecast the age table
+    /// allows today (it ends a year before the totals).</param>
+    public static CohortBacktestResult Run(EhcpTables tables, int maxHorizon = Backtest.MaxHorizon, int? lastOrigin = null,
+        int ageLag = 0)
     {
         var years = tables.Totals.Values.SelectMany(t => t.Keys).Distinct().Order().ToList();
         if (years.Count < 3) return new CohortBacktestResult([], [], []);
@@ -42,7 +45,7 @@ public static class CohortBacktest
         var raw = new List<CohortOutcome>();
         foreach (var origin in origins)
         {
-            var cut = Truncate(tables, origin);
+            var cut = Truncate(tables, origin, ageLag);
             var horizon = Math.Min(maxHorizon, last - origin);
             var paths = CohortModel.Project(cut, origin, horizon).ToDictionary(p => p.Code);
             foreach (var (breakdown, series) in breakdowns)
@@ -71,7 +74,11 @@ public static class CohortBacktest
         }
 
         var outcomes = WithIntervals(raw, breakdowns);
-        var summaries = outcomes.GroupBy(o => (o.Breakdown, o.Method, o.Horizon)).Select(g =>
+        return new CohortBacktestResult(origins, outcomes, Summarise(outcomes));
+    }
+
+    public static IReadOnlyList<CohortSummary> Summarise(IEnumerable<CohortOutcome> outcomes) =>
+        outcomes.GroupBy(o => (o.Breakdown, o.Method, o.Horizon)).Select(g =>
         {
             var apes = g.Select(o => o.AbsolutePercentageError).Order().ToArray();
             var judged = g.Where(o => o.Inside is not null).ToList();
@@ -79,8 +86,6 @@ public static class CohortBacktest
                 PredictionIntervals.Quantile(apes, 0.5), apes.Average(), judged.Count,
                 judged.Count == 0 ? null : (double)judged.Count(o => o.Inside == true) / judged.Count);
         }).ToList();
-        return new CohortBacktestResult(origins, outcomes, summaries);
-    }
 
     private static double[]? Sum(CohortPath path, string breakdown) =>
         PlacementGroups.Totals.FirstOrDefault(t => t.Breakdown == breakdown) is { } total
@@ -140,7 +145,7 @@ public static class CohortBacktest
     }
 
     /// <summary>The tables as they stood at <paramref name="origin"/>: no caseload after it, no flow leading past it.</summary>
-    public static EhcpTables Truncate(EhcpTables tables, int origin)
+    public static EhcpTables Truncate(EhcpTables tables, int origin, int ageLag = 0)
     {
         var cut = new EhcpTables();
         foreach (var (code, area) in tables.Areas) cut.Areas[code] = area;
@@ -149,7 +154,7 @@ public static class CohortBacktest
             foreach (var (code, years) in from) to[code] = years.Where(y => y.Key <= through).ToDictionary(y => y.Key, y => y.Value);
         }
         Copy(tables.Totals, cut.Totals, origin);
-        Copy(tables.AgeBands, cut.AgeBands, origin);
+        Copy(tables.AgeBands, cut.AgeBands, origin - ageLag);
         Copy(tables.Placements, cut.Placements, origin);
         Copy(tables.NewPlans, cut.NewPlans, origin);
         Copy(tables.NewPlansByGroup, cut.NewPlansByGroup, origin);

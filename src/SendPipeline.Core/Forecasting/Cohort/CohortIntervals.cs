@@ -37,8 +37,11 @@ public sealed class CohortIntervals
         var usable = errors.Where(e => e.Origin + e.Horizon <= through).ToList();
         foreach (var byHorizon in usable.GroupBy(e => e.Horizon))
         {
+            // The LA's own part from the latest origins only: how far LAs spread apart changes with the regime
+            // (the 2014 reforms spread them far more than the years since).
+            var latest = byHorizon.Select(e => e.Origin).Distinct().OrderDescending().Take(CohortModel.Window).ToHashSet();
             var centred = new List<double>();
-            foreach (var byOrigin in byHorizon.GroupBy(e => e.Origin))
+            foreach (var byOrigin in byHorizon.Where(e => latest.Contains(e.Origin)).GroupBy(e => e.Origin))
             {
                 var sorted = byOrigin.Select(e => e.LogError).Order().ToArray();
                 var median = PredictionIntervals.Quantile(sorted, 0.5);
@@ -59,7 +62,7 @@ public sealed class CohortIntervals
         var years = national.Keys.Where(y => y <= through).Order().ToList();
         for (var h = 1; h <= Backtest.MaxHorizon; h++)
         {
-            var squares = new List<double>();
+            var absolute = new List<double>();
             foreach (var origin in years)
             {
                 if (origin + h > through || !national.ContainsKey(origin + h)) continue;
@@ -69,9 +72,11 @@ public sealed class CohortIntervals
                         growth.Add(Math.Log(now / before));
                 if (growth.Count < CohortModel.Window) continue;
                 var error = Math.Log(national[origin + h] / national[origin]) - h * growth.Average();
-                squares.Add(error * error);
+                absolute.Add(Math.Abs(error));
             }
-            if (squares.Count > 0) spread[h] = Math.Sqrt(squares.Average());
+            // Robust: 1.4826 × the median absolute error is σ for normal errors, and a one-off break such as the
+            // 2014 reforms' (errors of 5–8% a year, against about 1% otherwise) does not set the width for every year.
+            if (absolute.Count > 0) spread[h] = 1.4826 * PredictionIntervals.Quantile([.. absolute.Order()], 0.5);
         }
         return spread;
     }

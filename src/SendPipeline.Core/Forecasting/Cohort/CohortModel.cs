@@ -37,8 +37,14 @@ public static class CohortModel
         foreach (var code in tables.Totals.Keys.Order(StringComparer.Ordinal))
         {
             if (!tables.Totals[code].TryGetValue(origin, out var total) || total <= 0) continue;
-            var (ratios, basis) = ages.Ratios(code, origin, horizon) is { } r ? (r, "age bands")
+            var (ratios, basis) = ages.Ratios(code, origin, horizon, totalGrowth.Pooled - ages.PooledTotalGrowth) is { } r ? (r, "age bands")
                 : (totalGrowth.Ratios(code, origin, horizon), "pooled growth");
+            if (flows.TotalRatios(code, origin, horizon) is { } f)
+            {
+                // Two views of the same caseload, from different tables: their geometric mean.
+                ratios = [.. ratios.Zip(f, (a, b) => Math.Sqrt(a * b))];
+                basis += " and flows";
+            }
             var totals = ratios.Select(x => total * x).ToArray();
             var groups = flows.Project(code, origin, totals);
             paths.Add(new CohortPath(code, totals, groups, basis));
@@ -63,6 +69,9 @@ internal sealed class AgeRates
         _lastYear = lastYear;
         _pooled = pooled;
     }
+
+    /// <summary>The pooled growth of LA totals over the same years as the band rates.</summary>
+    public double PooledTotalGrowth { get; private set; }
 
     public static double[] Carried(double[] bands)
     {
@@ -97,6 +106,7 @@ internal sealed class AgeRates
         }
         var pooled = Enumerable.Range(0, bands).Select(b => CohortModel.Mean(pooledByYear.Values.Select(p => p[b]))).ToArray();
         var rates = new AgeRates(tables, last, pooled);
+        rates.PooledTotalGrowth = CohortModel.Mean(window.Select(y => TotalGrowth.PooledIn(tables, y)));
 
         var deviations = new Dictionary<string, List<double>[]>();
         foreach (var (code, byYear) in las)
@@ -125,7 +135,7 @@ internal sealed class AgeRates
     }
 
     /// <summary>Projected total ÷ origin total for 1…h years ahead, or null without age bands near the origin.</summary>
-    public double[]? Ratios(string code, int origin, int horizon)
+    public double[]? Ratios(string code, int origin, int horizon, double pace)
     {
         if (!_tables.AgeBands.TryGetValue(code, out var byYear)) return null;
         var start = byYear.Keys.Where(y => y <= origin && y >= origin - CohortModel.Window).DefaultIfEmpty(int.MinValue).Max();
@@ -138,7 +148,8 @@ internal sealed class AgeRates
         {
             if (year == origin) atOrigin = state.Sum();
             var carried = Carried(state);
-            for (var b = 0; b < state.Length; b++) state[b] = carried[b] * Math.Exp(_pooled[b] + (deviation?[b] ?? 0));
+            for (var b = 0; b < state.Length; b++)
+                state[b] = carried[b] * Math.Exp(_pooled[b] + (deviation?[b] ?? 0) + pace);
             if (year + 1 > origin) ratios[year - origin] = state.Sum();
         }
         if (start == origin) atOrigin = byYear[start].Sum();
@@ -149,6 +160,17 @@ internal sealed class AgeRates
 /// <summary>Growth of the total alone, for an LA the age table does not cover (a new code).</summary>
 internal sealed class TotalGrowth(double pooled, Dictionary<string, double> deviation)
 {
+    public double Pooled => pooled;
+
+    /// <summary>ln(Σ plans in <paramref name="year"/> / Σ plans the year before) over LAs with both, 0 when none.</summary>
+    public static double PooledIn(EhcpTables tables, int year)
+    {
+        double before = 0, now = 0;
+        foreach (var (code, t) in tables.Totals)
+            if (code != "" && t.TryGetValue(year - 1, out var b) && t.TryGetValue(year, out var n)) { before += b; now += n; }
+        return before > 0 && now > 0 ? Math.Log(now / before) : 0;
+    }
+
     public static TotalGrowth Estimate(EhcpTables tables, int origin)
     {
         var las = tables.Totals.Where(t => t.Key != "").ToList();

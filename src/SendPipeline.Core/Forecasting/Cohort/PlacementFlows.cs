@@ -14,6 +14,8 @@ internal sealed class PlacementFlows
     private readonly Dictionary<(string Code, string Group), double> _keepDeviation = [];
     private readonly Dictionary<string, double> _pooledMix = [];
     private double _newPlanGrowth;
+    private readonly Dictionary<string, double> _groupGrowth = [];
+    private readonly Dictionary<(string Code, string Group), double> _groupDeviation = [];
     private readonly Dictionary<string, double> _newPlanDeviation = [];
 
     private PlacementFlows(EhcpTables tables, int origin)
@@ -57,6 +59,28 @@ internal sealed class PlacementFlows
             flows._pooledMix[group] = all > 0 ? mixed / all : 0;
         }
 
+        // Each group's own growth: pooled log growth over the window plus the LA's shrunk deviation.
+        foreach (var group in Names)
+        {
+            var years = las.SelectMany(p => p.Value.Keys).Where(y => y <= origin).Distinct().Order().ToList();
+            var recent = years.Where(y => y > years[^1] - CohortModel.Window && years.Contains(y - 1)).ToList();
+            var byYear = new Dictionary<int, double>();
+            foreach (var y in recent)
+            {
+                double before = 0, now = 0;
+                foreach (var (_, p) in las)
+                    if (p.TryGetValue(y - 1, out var b) && p.TryGetValue(y, out var a)) { before += b[group]; now += a[group]; }
+                if (before > 0 && now > 0) byYear[y] = Math.Log(now / before);
+            }
+            flows._groupGrowth[group] = CohortModel.Mean(byYear.Values);
+            var lists = las.ToDictionary(l => l.Key, l => (IReadOnlyList<double>)byYear
+                .Where(g => l.Value.TryGetValue(g.Key - 1, out var b) && b[group] > 0 && l.Value.TryGetValue(g.Key, out var a) && a[group] > 0)
+                .Select(g => Math.Log(l.Value[g.Key][group] / l.Value[g.Key - 1][group]) - g.Value).ToList());
+            var weight = Shrinkage.Weights(lists.Values);
+            foreach (var (code, list) in lists)
+                flows._groupDeviation[(code, group)] = list.Count == 0 ? 0 : weight(list.Count) * list.Average();
+        }
+
         // New plans: pooled log growth over the window, and each LA's shrunk deviation.
         var newLas = tables.NewPlans.Where(n => n.Key != "").ToList();
         var newYears = newLas.SelectMany(n => n.Value.Keys).Where(y => y <= origin).Distinct().Order().ToList();
@@ -87,8 +111,18 @@ internal sealed class PlacementFlows
         return (before[group], after[group] - fresh[group]);
     }
 
+    /// <summary>The groups' own total (unscaled) ÷ the origin's, 1…h years ahead; null without flows at the origin.</summary>
+    public double[]? TotalRatios(string code, int origin, int horizon)
+    {
+        if (!_tables.Placements.TryGetValue(code, out var byYear) || !byYear.TryGetValue(origin, out var start)) return null;
+        if (!_pooledKeep.Values.Any(k => k > 0) || NewPlansAtOrigin(code) is null) return null;
+        var paths = Project(code, origin, new double[horizon], scale: false);
+        var atOrigin = start.Values.Sum();
+        return atOrigin <= 0 ? null : [.. Enumerable.Range(0, horizon).Select(h => paths.Values.Sum(p => p[h]) / atOrigin)];
+    }
+
     /// <summary>Each group's path, scaled each year so the groups add up to <paramref name="totals"/>.</summary>
-    public IReadOnlyDictionary<string, double[]> Project(string code, int origin, double[] totals)
+    public IReadOnlyDictionary<string, double[]> Project(string code, int origin, double[] totals, bool scale = true)
     {
         var result = Names.ToDictionary(g => g, _ => new double[totals.Length]);
         if (!_tables.Placements.TryGetValue(code, out var byYear) || !byYear.TryGetValue(origin, out var start)) return result;
@@ -105,8 +139,20 @@ internal sealed class PlacementFlows
                 foreach (var g in Names)
                     state[g] = Math.Max(0, (_pooledKeep[g] + _keepDeviation.GetValueOrDefault((code, g))) * state[g] + mix[g] * newPlans);
             }
-            var sum = state.Values.Sum();
-            foreach (var g in Names) result[g][h] = sum > 0 ? totals[h] * state[g] / sum : 0;
+            if (scale)
+            {
+                // The groups' own growth is the other view: the share each group takes is the geometric mean of
+                // its flow path and its growth path (the flow state itself carries on unmixed).
+                var mixed = Names.ToDictionary(g => g, g =>
+                {
+                    var own = start[g] * Math.Exp((h + 1) * (_groupGrowth[g] + _groupDeviation.GetValueOrDefault((code, g))));
+                    return canFlow ? Math.Sqrt(Math.Max(state[g], 0) * own) : own;
+                });
+                var total = mixed.Values.Sum();
+                foreach (var g in Names) result[g][h] = total > 0 ? totals[h] * mixed[g] / total : 0;
+                continue;
+            }
+            foreach (var g in Names) result[g][h] = state[g];
         }
         return result;
     }
