@@ -67,7 +67,9 @@ internal static class CommandTree
         root.Subcommands.Add(Bench(output));
         root.Subcommands.Add(Make("forecast-ehcp", "Forecast EHC plans from a DfE caseload history.",
             "sendpipeline forecast-ehcp --history caseload.csv --train-through 202122 --horizon 3 --out f.csv",
-            (a, o) => Task.FromResult(ForecastEhcpCommand.Run(a, o)), History(required: true),
+            (a, o) => Task.FromResult(ForecastEhcpCommand.Run(a, o)),
+            MustBeFile(Text("--history", "The DfE EHC plan caseload history (CSV); or --data-dir.", "FILE")), DataDir(),
+            Text("--by", "With --data-dir: 'placement' adds a row per placement group to each LA's total.", "placement"),
             Text("--train-through", "The last DfE time_period to train on, e.g. 202122.", "YYYYYY", required: true),
             Whole("--horizon", "Years ahead to forecast, 1 to 10.", 1, 10, required: true),
             Text("--out", "The CSV to write.", "FILE.csv", required: true),
@@ -298,10 +300,14 @@ internal static class CommandTree
         return assumptions;
     }
 
-    private static void MustBeFile(Option<string> option) => option.Validators.Add(r =>
+    private static Option<string> MustBeFile(Option<string> option)
     {
-        if (Value(r) is { } path && !File.Exists(path)) r.AddError($"{option.Name}: '{path}' does not exist.");
-    });
+        option.Validators.Add(r =>
+        {
+            if (Value(r) is { } path && !File.Exists(path)) r.AddError($"{option.Name}: '{path}' does not exist.");
+        });
+        return option;
+    }
 
     private static Option<string> Text(string name, string description, string helpName, bool required = false,
         string[]? among = null)

@@ -13,7 +13,7 @@ namespace SendPipeline.Core.Forecasting.Cohort;
 /// </summary>
 public sealed class CohortIntervals
 {
-    private const double Z80 = 1.2815515655446004;
+    public const double Z80 = 1.2815515655446004;
 
     private readonly SortedDictionary<int, (double Low, double High)> _own;
     private readonly SortedDictionary<int, double> _common;
@@ -88,15 +88,17 @@ public sealed class CohortIntervals
         var scale = (double)horizon / from;
         low *= scale;
         high *= scale;
-        double common = 0;
-        if (_common.Count > 0)
-        {
-            var c = _common.Keys.Where(h => h <= horizon).DefaultIfEmpty(_common.Keys.First()).Max();
-            common = _common[c] * horizon / c;
-        }
-        var shared = Z80 * common;
+        var shared = Z80 * CommonSdAt(horizon);
         return (-Math.Sqrt(Math.Min(low, 0) * Math.Min(low, 0) + shared * shared),
             Math.Sqrt(Math.Max(high, 0) * Math.Max(high, 0) + shared * shared));
+    }
+
+    /// <summary>σ_h, from the furthest horizon with national errors, growing linearly beyond it (a persistent shift).</summary>
+    public double CommonSdAt(int horizon)
+    {
+        if (_common.Count == 0) return 0;
+        var from = _common.Keys.Where(h => h <= horizon).DefaultIfEmpty(_common.Keys.First()).Max();
+        return _common[from] * horizon / from;
     }
 
     public (double Lower, double Upper) Bounds(double point, int horizon)

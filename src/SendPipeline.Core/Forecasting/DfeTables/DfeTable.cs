@@ -4,8 +4,8 @@ using SendPipeline.Core.Reading;
 namespace SendPipeline.Core.Forecasting.DfeTables;
 
 /// <summary>One row of a DfE explore-education-statistics table: where, when, which breakdown, and its cells.</summary>
-public sealed record DfeRow(int RowNumber, int TimePeriod, Area Area, string NewLaCode, string Topic, string Breakdown,
-    IReadOnlyDictionary<string, double?> Values)
+public sealed record DfeRow(int RowNumber, int TimePeriod, Area Area, string NewLaCode, string Region, string Topic,
+    string Breakdown, IReadOnlyDictionary<string, double?> Values)
 {
     /// <summary>A value, or null when the DfE marks it (x unavailable, z not applicable, c, low, u, blank).</summary>
     public double? this[string column] => Values.TryGetValue(column, out var v) ? v : null;
@@ -18,10 +18,13 @@ public sealed record DfeRow(int RowNumber, int TimePeriod, Area Area, string New
 /// is read as a missing value, never as zero, so a missing year is a gap rather than a fall. The 2025
 /// files put <c>new_la_code</c> before <c>old_la_code</c> and the 2022 age file the reverse: columns are
 /// found by name. An LA is identified by its 3-digit <c>old_la_code</c>, which stays with it through the
-/// E06/E10 recoding (Buckinghamshire 825, Dorset 835 then 838); a split or merger gets a new one.
+/// E06/E10 recoding (Buckinghamshire 825, Dorset 835 then 838); a split or merger gets a new one. Rows are
+/// England's, each region's (<see cref="Regional"/>, named by region) and each LA's.
 /// </summary>
 public static class DfeTable
 {
+    public const string Regional = "Regional";
+
     private static readonly string[] Markers = ["x", "z", "c", "low", "u", ":", ""];
 
     public static IReadOnlyList<DfeRow> Read(Stream stream, string fileName, IReadOnlyList<string> valueColumns,
@@ -34,7 +37,7 @@ public static class DfeTable
         int Column(string name) => Find(name) is var i and >= 0
             ? i : throw new InvalidDataException($"{fileName} has no {name} column (found: {string.Join(", ", reader.Header)}).");
         int period = Column("time_period"), level = Column("geographic_level"), oldCode = Column("old_la_code"),
-            newCode = Column("new_la_code"), name = Column("la_name");
+            newCode = Column("new_la_code"), name = Column("la_name"), region = Column("region_name");
         int topic = topicOptional ? Find("breakdown_topic") : Column("breakdown_topic");
         int breakdown = topicOptional ? Find("breakdown") : Column("breakdown");
         if (topicOptional && topic < 0) topic = breakdown = Find("characteristic_age");
@@ -50,6 +53,8 @@ public static class DfeTable
             else if (levelText.Equals(Area.LocalAuthority, StringComparison.OrdinalIgnoreCase))
                 area = new Area(Area.LocalAuthority, Values.Clean(reader[oldCode]).ToString(),
                     Values.Clean(reader[name]).ToString());
+            else if (levelText.Equals(Regional, StringComparison.OrdinalIgnoreCase))
+                area = new Area(Regional, "", Values.Clean(reader[region]).ToString());
             else continue;
             var periodText = Values.Clean(reader[period]);
             int time;
@@ -67,6 +72,7 @@ public static class DfeTable
                     $"{fileName} row {reader.RowNumber}, column {column}: '{cell}' is neither a number nor a DfE mark (x, z, c, low).");
             }
             rows.Add(new DfeRow(reader.RowNumber, time, area, Values.Clean(reader[newCode]).ToString(),
+                Values.Clean(reader[region]).ToString(),
                 topic >= 0 ? Values.Clean(reader[topic]).ToString() : "", breakdown >= 0 ? Values.Clean(reader[breakdown]).ToString() : "",
                 cells));
         }

@@ -26,6 +26,9 @@ public sealed class EhcpTables
 
     public Dictionary<string, Area> Areas { get; } = [];
 
+    /// <summary>Published figures read as gaps, and why (for the console: they are public statistics, no pupil data).</summary>
+    public List<string> Notes { get; } = [];
+
     public Dictionary<string, Dictionary<int, double>> Totals { get; } = [];
 
     public Dictionary<string, Dictionary<int, double[]>> AgeBands { get; } = [];
@@ -61,6 +64,8 @@ public sealed class EhcpTables
         return tables;
     }
 
+    private static bool IsRegion(DfeRow row) => row.Area.GeographicLevel == DfeTable.Regional;
+
     private static Dictionary<int, T> For<T>(Dictionary<string, Dictionary<int, T>> map, string code) =>
         map.TryGetValue(code, out var years) ? years : map[code] = [];
 
@@ -74,7 +79,7 @@ public sealed class EhcpTables
     {
         var columns = new List<string> { "ehcplans" };
         columns.AddRange(PlacementGroups.Columns);
-        foreach (var row in DfeTable.Read(stream, CaseloadFile, columns))
+        foreach (var row in DfeTable.Read(stream, CaseloadFile, columns).Where(r => !IsRegion(r)))
         {
             if (!row.Topic.Equals(PlacementGroups.AllPlans, StringComparison.OrdinalIgnoreCase)) continue;
             Name(row.Area);
@@ -90,7 +95,7 @@ public sealed class EhcpTables
 
     private void ReadAges(Stream stream)
     {
-        foreach (var row in DfeTable.Read(stream, AgeFile, ["Total_all"], topicOptional: true))
+        foreach (var row in DfeTable.Read(stream, AgeFile, ["Total_all"], topicOptional: true).Where(r => !IsRegion(r)))
         {
             var code = row.Area.OldLaCode;
             if (!Areas.ContainsKey(code)) Name(row.Area);
@@ -121,10 +126,23 @@ public sealed class EhcpTables
     {
         var columns = new List<string> { "new_ehc_plans" };
         columns.AddRange(PlacementGroups.Columns);
-        foreach (var row in DfeTable.Read(stream, NewPlansFile, columns))
+        var rows = DfeTable.Read(stream, NewPlansFile, columns)
+            .Where(r => r.Topic.Equals("New EHC plans", StringComparison.OrdinalIgnoreCase)).ToList();
+        var regions = rows.Where(IsRegion).Where(r => r["new_ehc_plans"] is not null)
+            .ToDictionary(r => (r.Area.LaName, r.TimePeriod), r => r["new_ehc_plans"]!.Value);
+        var lasInRegion = rows.Where(r => !IsRegion(r)).GroupBy(r => (r.Region, r.TimePeriod)).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var row in rows.Where(r => !IsRegion(r)))
         {
-            if (!row.Topic.Equals("New EHC plans", StringComparison.OrdinalIgnoreCase)) continue;
             if (row["new_ehc_plans"] is not { } total) continue;
+            // The 2025 publication gives every Yorkshire and The Humber LA the region's 6,078 new plans for 2022: an
+            // LA figure equal to its region's, in a region of several LAs, is the region's copied, and is left out.
+            if (regions.TryGetValue((row.Region, row.TimePeriod), out var regional) && regional == total
+                && lasInRegion.GetValueOrDefault((row.Region, row.TimePeriod)) > 1)
+            {
+                Notes.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"{NewPlansFile} row {row.RowNumber}: {row.Area.LaName} {row.TimePeriod} new_ehc_plans {total:0} is {row.Region}'s regional figure; read as a gap."));
+                continue;
+            }
             var year = DfeTable.FlowKey(row.TimePeriod);
             For(NewPlans, row.Area.OldLaCode)[year] = total;
             if (PlacementGroups.Split(total, c => row[c]) is { } split) For(NewPlansByGroup, row.Area.OldLaCode)[year] = split;
@@ -133,7 +151,7 @@ public sealed class EhcpTables
 
     private static void ReadSingle(Stream stream, string file, string column, Dictionary<string, Dictionary<int, double>> into)
     {
-        foreach (var row in DfeTable.Read(stream, file, [column]))
+        foreach (var row in DfeTable.Read(stream, file, [column]).Where(r => !IsRegion(r)))
         {
             // The files' first breakdown is the whole count ("All requests …", "All ceased EHC plans").
             if (!row.Topic.StartsWith("All ", StringComparison.OrdinalIgnoreCase)) continue;
