@@ -75,7 +75,7 @@ public sealed class EhcpTablesTests
         Assert.Equal(Enumerable.Range(2009, 13), tables.AgeBands["855"].Keys.Order());
         Assert.Equal(Enumerable.Range(2018, 5), tables.Placements["855"].Keys.Order());
         Assert.Equal(Enumerable.Range(2019, 4), tables.NewPlans["855"].Keys.Order());
-        // Eight Yorkshire and The Humber LAs carry the region's 2022 new plans in the 2025 publication.
+        // All 15 Yorkshire and The Humber LAs carry the region's 2022 new plans (6,078) in the 2025 publication.
         Assert.Equal(15, tables.Notes.Count);
         Assert.All(tables.Notes, n => Assert.Contains("6078 is Yorkshire and The Humber's regional figure", n));
     }
