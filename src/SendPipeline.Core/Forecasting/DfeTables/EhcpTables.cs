@@ -79,8 +79,10 @@ public sealed class EhcpTables
     {
         var columns = new List<string> { "ehcplans" };
         columns.AddRange(PlacementGroups.Columns);
+        var ages = new List<DfeRow>();
         foreach (var row in DfeTable.Read(stream, CaseloadFile, columns).Where(r => !IsRegion(r)))
         {
+            if (row.Topic.Equals("Age", StringComparison.OrdinalIgnoreCase)) ages.Add(row);
             if (!row.Topic.Equals(PlacementGroups.AllPlans, StringComparison.OrdinalIgnoreCase)) continue;
             Name(row.Area);
             var year = DfeTable.CaseloadKey(row.TimePeriod);
@@ -88,6 +90,25 @@ public sealed class EhcpTables
             For(Totals, row.Area.OldLaCode)[year] = total;
             if (PlacementGroups.Split(total, c => row[c]) is { } split) For(Placements, row.Area.OldLaCode)[year] = split;
         }
+        // Years after 2022/23 carry the current age in caseload.csv itself ("Age"): they extend the age table.
+        foreach (var row in ages)
+        {
+            if (row["ehcplans"] is not { } count || BandOfLabel(row.Breakdown) is not { } band) continue;
+            var years = For(AgeBands, row.Area.OldLaCode);
+            var year = DfeTable.CaseloadKey(row.TimePeriod);
+            if (!years.TryGetValue(year, out var bands)) years[year] = bands = new double[Bands.Count];
+            bands[band] += count;
+        }
+    }
+
+    /// <summary>The band of an age label: "Under 5", "Age 5 to 10", "age 7", "20 and over"; null for "Total" or unknown.</summary>
+    public static int? BandOfLabel(string label)
+    {
+        var digits = System.Text.RegularExpressions.Regex.Match(label, @"\d+");
+        if (!digits.Success) return null;
+        var age = int.Parse(digits.Value, System.Globalization.CultureInfo.InvariantCulture);
+        if (label.Contains("under", StringComparison.OrdinalIgnoreCase)) age -= 1;
+        return age < 5 ? 0 : age <= 10 ? 1 : age <= 15 ? 2 : age <= 19 ? 3 : 4;
     }
 
     /// <summary>The age file's bands, youngest first; a band the file does not give for a year counts 0.</summary>

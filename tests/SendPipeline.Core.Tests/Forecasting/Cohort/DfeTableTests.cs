@@ -66,3 +66,22 @@ public sealed class DfeTableTests
     public void CaseloadKey_IsTheAcademicYearOfTheJanuaryCount(int timePeriod, int key) =>
         Assert.Equal(key, DfeTable.CaseloadKey(timePeriod));
 }
+
+public sealed class AgeLabelTests
+{
+    [Theory]
+    [InlineData("Under 5", 0)]
+    [InlineData("Under age 5", 0)]
+    [InlineData("age 2 and under", 0)]
+    [InlineData("Age 5 to 10", 1)]
+    [InlineData("age 10", 1)]
+    [InlineData("Age 11 to 15", 2)]
+    [InlineData("Age 16 to 19", 3)]
+    [InlineData("age 20 and over", 4)]
+    [InlineData("Age 20 to 25", 4)]
+    public void BandOfLabel_PlacesEachDfeAgeLabelInItsBand(string label, int band) =>
+        Assert.Equal(band, EhcpTables.BandOfLabel(label));
+
+    [Fact]
+    public void BandOfLabel_IsNullForTheTotal() => Assert.Null(EhcpTables.BandOfLabel("Total"));
+}
