@@ -90,16 +90,32 @@ public sealed class EhcpTables
             For(Totals, row.Area.OldLaCode)[year] = total;
             if (PlacementGroups.Split(total, c => row[c]) is { } split) For(Placements, row.Area.OldLaCode)[year] = split;
         }
-        // Years after 2022/23 carry the current age in caseload.csv itself ("Age"): they extend the age table.
-        foreach (var row in ages)
+        // Years after 2022/23 carry the current age in caseload.csv itself ("Age"): they extend the age table. Where
+        // an area's year has bands ("Age 5 to 10") and single ages, the bands are used; a year whose bands do not
+        // add up to within 5% of its total is not trusted and left out.
+        foreach (var areaYear in ages.GroupBy(r => (r.Area.OldLaCode, Year: DfeTable.CaseloadKey(r.TimePeriod))))
         {
-            if (row["ehcplans"] is not { } count || BandOfLabel(row.Breakdown) is not { } band) continue;
-            var years = For(AgeBands, row.Area.OldLaCode);
-            var year = DfeTable.CaseloadKey(row.TimePeriod);
-            if (!years.TryGetValue(year, out var bands)) years[year] = bands = new double[Bands.Count];
-            bands[band] += count;
+            var (code, year) = areaYear.Key;
+            if (AgeBands.TryGetValue(code, out var known) && known.ContainsKey(year)) continue;
+            var rows = areaYear.Where(r => r["ehcplans"] is not null && BandOfLabel(r.Breakdown) is not null).ToList();
+            var ranges = rows.Where(r => IsRange(r.Breakdown)).ToList();
+            if (ranges.Count > 0) rows = ranges;
+            var bands = new double[Bands.Count];
+            foreach (var row in rows) bands[BandOfLabel(row.Breakdown)!.Value] += row["ehcplans"]!.Value;
+            if (!Totals.TryGetValue(code, out var totals) || !totals.TryGetValue(year, out var total) || total <= 0
+                || Math.Abs(bands.Sum() - total) > 0.05 * total)
+            {
+                if (rows.Count > 0) Notes.Add($"{CaseloadFile}: the age rows of {Areas[code].LaName} {AcademicYear.Format(year)} " +
+                    "do not add up to its total; not used.");
+                continue;
+            }
+            For(AgeBands, code)[year] = bands;
         }
     }
+
+    private static bool IsRange(string label) =>
+        label.Contains(" to ", StringComparison.OrdinalIgnoreCase) || label.Contains("under", StringComparison.OrdinalIgnoreCase)
+        || label.Contains("over", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The band of an age label: "Under 5", "Age 5 to 10", "age 7", "20 and over"; null for "Total" or unknown.</summary>
     public static int? BandOfLabel(string label)

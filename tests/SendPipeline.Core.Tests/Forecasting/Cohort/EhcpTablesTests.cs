@@ -43,6 +43,27 @@ public sealed class EhcpTablesTests
     }
 
     [Fact]
+    public void Read_TakesTheAgeRowsOfCaseloadCsv_AsAgeBands_WhenTheyAddUpToTheTotal()
+    {
+        string Row(string period, string topic, string breakdown, int plans) =>
+            $"{period},Academic year,Local authority,E,England,R,East Midlands,E10000018,855,Leicestershire,{topic},{breakdown},{plans}," + Values(0, 0) + "\n";
+        var files = new Dictionary<string, string>
+        {
+            [EhcpTables.CaseloadFile] = Lead + "ehcplans," + Settings + "\n" +
+                Row("202324", "All EHC plans", "All EHC plans", 100) + Row("202324", "Age", "Under 5", 10) +
+                Row("202324", "Age", "Age 5 to 10", 40) + Row("202324", "Age", "age 7", 7) + Row("202324", "Age", "Age 20 to 25", 50) +
+                Row("202425", "All EHC plans", "All EHC plans", 100) + Row("202425", "Age", "Age 5 to 10", 40),
+        };
+
+        var tables = EhcpTables.Read(Files(files));
+
+        // The single age 7 is inside "Age 5 to 10" already; 2024/25's bands add up to 40 of 100 and are not used.
+        Assert.Equal([10, 40, 0, 0, 50], tables.AgeBands["855"][2023]);
+        Assert.False(tables.AgeBands["855"].ContainsKey(2024));
+        Assert.Equal("caseload.csv: the age rows of Leicestershire 202425 do not add up to its total; not used.", Assert.Single(tables.Notes));
+    }
+
+    [Fact]
     public void Read_LeavesOutAnLaNewPlanFigureCopiedFromItsRegion_AndSaysSo()
     {
         string Row(string level, string code, string name, int total) =>
