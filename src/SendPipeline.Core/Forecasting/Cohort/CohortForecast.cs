@@ -43,7 +43,8 @@ public static class CohortForecast
             intervals[breakdown] = CohortIntervals.Calibrate(errors, national, trainThrough)
                 ?? throw new InvalidDataException(
                     $"Too few years up to {AcademicYear.Format(trainThrough)} to set the intervals of {breakdown}: " +
-                    "the cohort model needs a backtest within the training years (three years, or three with placements).");
+                    "the cohort model needs a backtest within the training years: three years of totals, and for placement " +
+                    "groups three years of placements (train through 202021 or later).");
         }
 
         var paths = CohortModel.Project(known, trainThrough, horizon).ToDictionary(p => p.Code);
@@ -101,9 +102,12 @@ public static class CohortForecast
             for (var h = 1; h <= horizon; h++)
             {
                 var plans = start * mine.Where(r => r.Year == through + h).Sum(r => r.Plans) / atOrigin;
+                // Before England's series has any error of its own (origins to 2011/12), the LAs' interval stands in.
                 var sd = intervals[breakdown].CommonSdAt(h);
-                yield return new CohortRow(england, through + h, breakdown, plans,
-                    plans * Math.Exp(-CohortIntervals.Z80 * sd), plans * Math.Exp(CohortIntervals.Z80 * sd));
+                var (lower, upper) = sd > 0
+                    ? (plans * Math.Exp(-CohortIntervals.Z80 * sd), plans * Math.Exp(CohortIntervals.Z80 * sd))
+                    : intervals[breakdown].Bounds(plans, h);
+                yield return new CohortRow(england, through + h, breakdown, plans, lower, upper);
             }
         }
     }
