@@ -38,13 +38,15 @@ public sealed class CohortCommandTests : IDisposable
         Assert.Equal(["202324", "202425"], rows.Select(f => f[3]).Distinct());
         Assert.Equal(
             ["All EHC plans", "mainstream_excl_rp_unit", "mainstream_rp_unit", "special_la_maintained_academy_free",
-                "special_independent_non_maintained", "ap_pru_total", "fe_total", "other_placements", "mainstream_total", "special_total"],
+                "special_independent_non_maintained", "ap_pru_total", "fe_total", "other_placements",
+                    "mainstream_total", "special_total"],
             rows.Select(f => f[4]).Distinct());
         Assert.All(rows, f => Assert.Equal("cohort", f[8]));
         Assert.All(rows, f => Assert.True(int.Parse(f[6]) <= int.Parse(f[5]) && int.Parse(f[5]) <= int.Parse(f[7])));
         Assert.Contains("National,,England,202324,All EHC plans,", File.ReadAllText(output));
         Assert.Contains("skipped Northamptonshire (928)", console);
-        Assert.Contains("York 2022 new_ehc_plans 6078 is Yorkshire and The Humber's regional figure; read as a gap", console);
+        Assert.Contains("York 2022 new_ehc_plans 6078 is Yorkshire and The Humber's regional figure; read as a gap",
+            console);
     }
 
     [Fact]
@@ -68,7 +70,8 @@ public sealed class CohortCommandTests : IDisposable
     [InlineData("--method", "linear-trend", "--method")]
     public async Task ForecastEhcp_CohortBadArguments_ExitTwo(string option, string value, string named)
     {
-        var args = new List<string> { "forecast-ehcp", "--train-through", "202223", "--horizon", "1", "--out", Path.Combine(_dir, "x.csv") };
+        var args = new List<string> { "forecast-ehcp", "--train-through", "202223", "--horizon", "1", "--out",
+            Path.Combine(_dir, "x.csv") };
         if (named != "--history") args.AddRange(["--data-dir", DataDir]);
         args.AddRange([option, value]);
 
@@ -85,7 +88,8 @@ public sealed class CohortCommandTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Contains("Origins (train through): 201011, 201112,", output);
-        foreach (var method in new[] { "cohort", "shrunk-growth", "average-growth", "last-growth", "weighted-123", "linear-trend" })
+        foreach (var method in new[] { "cohort", "shrunk-growth", "average-growth", "last-growth", "weighted-123",
+            "linear-trend" })
         {
             Assert.Contains($"| All EHC plans | {method} | 1 |", output);
             Assert.Contains($"| ap_pru_total | {method} | 2 |", output);

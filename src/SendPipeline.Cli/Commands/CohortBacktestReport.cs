@@ -21,7 +21,8 @@ internal static class CohortBacktestReport
     {
         var result = CohortBacktest.Run(tables, ageLag: ageLag);
         output.WriteLine(string.Create(Inv,
-            $"Origins (train through): {string.Join(", ", result.Origins.Select(AcademicYear.Format))}; outcomes scored: {result.Outcomes.Count}; age bands withheld: {ageLag} year(s)."));
+            $"Origins (train through): {string.Join(", ", result.Origins.Select(AcademicYear.Format))}; " +
+            $"outcomes scored: {result.Outcomes.Count}; age bands withheld: {ageLag} year(s)."));
         output.WriteLine();
         output.WriteLine("| breakdown | method | horizon | forecasts | median APE | mean APE | with interval | inside 80% interval |");
         output.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|");
@@ -45,7 +46,8 @@ internal static class CohortBacktestReport
         foreach (var origin in result.Outcomes.Where(o => o.Breakdown == PlacementGroups.AllPlans && o.Horizon == 1)
                      .GroupBy(o => o.Origin).OrderBy(g => g.Key))
         {
-            var cells = methods.Select(m => origin.Where(o => o.Method == m).Select(o => o.AbsolutePercentageError).Order().ToArray())
+            var cells = methods.Select(m => origin.Where(o => o.Method == m)
+                .Select(o => o.AbsolutePercentageError).Order().ToArray())
                 .Select(a => a.Length == 0 ? "" : PredictionIntervals.Quantile(a, 0.5).ToString("P2", Inv));
             var judged = origin.Where(o => o.Method == CohortBacktest.Method && o.Inside is not null).ToList();
             var coverage = judged.Count == 0 ? null : (double?)judged.Count(o => o.Inside == true) / judged.Count;
@@ -61,7 +63,8 @@ internal static class CohortBacktestReport
         output.WriteLine();
         output.WriteLine("| breakdown | horizon | best simple method | its median APE | cohort | improvement | cohort coverage |");
         output.WriteLine("|---|---:|---|---:|---:|---:|---:|");
-        foreach (var g in summaries.GroupBy(s => (s.Breakdown, s.Horizon)).OrderBy(g => Rank(g.Key.Breakdown)).ThenBy(g => g.Key.Horizon))
+        foreach (var g in summaries.GroupBy(s => (s.Breakdown,
+            s.Horizon)).OrderBy(g => Rank(g.Key.Breakdown)).ThenBy(g => g.Key.Horizon))
         {
             var cohort = g.Single(s => s.Method == CohortBacktest.Method);
             var best = g.Where(s => s.Method != CohortBacktest.Method).MinBy(s => s.MedianApe)!;
@@ -73,5 +76,6 @@ internal static class CohortBacktestReport
     private static string Percent(double? share) => share is { } s ? s.ToString("P1", Inv) : "n/a";
 
     private static int Rank(string breakdown) => breakdown == PlacementGroups.AllPlans ? -1
-        : PlacementGroups.All.Select(g => g.Breakdown).Concat(PlacementGroups.Totals.Select(t => t.Breakdown)).ToList().IndexOf(breakdown);
+        : PlacementGroups.All.Select(g => g.Breakdown).Concat(PlacementGroups.Totals
+            .Select(t => t.Breakdown)).ToList().IndexOf(breakdown);
 }

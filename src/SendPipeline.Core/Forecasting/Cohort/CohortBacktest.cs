@@ -11,7 +11,8 @@ public sealed record CohortOutcome(string Breakdown, string Method, int Origin, 
     public double LogError => Math.Log(Actual / Forecast);
 }
 
-/// <summary>How one method did on one breakdown at one horizon. Coverage is over the outcomes that had an interval.</summary>
+/// <summary>How one method did on one breakdown at one horizon. Coverage is over the outcomes that had an
+/// interval.</summary>
 public sealed record CohortSummary(string Breakdown, string Method, int Horizon, int Outcomes, double MedianApe,
     double MeanApe, int WithInterval, double? Coverage);
 
@@ -31,13 +32,15 @@ public static class CohortBacktest
 
     /// <param name="ageLag">Years of age bands to withhold before each origin: 1 tests the forecast the age table
     /// allows today (it ends a year before the totals).</param>
-    public static CohortBacktestResult Run(EhcpTables tables, int maxHorizon = Backtest.MaxHorizon, int? lastOrigin = null,
+    public static CohortBacktestResult Run(EhcpTables tables, int maxHorizon = Backtest.MaxHorizon, int? lastOrigin =
+        null,
         int ageLag = 0)
     {
         var years = tables.Totals.Values.SelectMany(t => t.Keys).Distinct().Order().ToList();
         if (years.Count < 3) return new CohortBacktestResult([], [], []);
         var last = years[^1];
-        var origins = Enumerable.Range(years[0] + 1, last - years[0] - 1).Where(o => lastOrigin is null || o <= lastOrigin).ToList();
+        var origins = Enumerable.Range(years[0] + 1, last - years[0] - 1).Where(o => lastOrigin is null
+            || o <= lastOrigin).ToList();
         var simple = new List<IForecastMethod> { ForecastMethods.Default };
         simple.AddRange(ForecastMethods.Classic);
         var breakdowns = Breakdowns(tables);
@@ -58,7 +61,8 @@ public static class CohortBacktest
                     if (run.Length == 0 || !paths.TryGetValue(code, out var path)) continue;
                     var cohort = breakdown == PlacementGroups.AllPlans ? path.Total
                         : path.Groups.TryGetValue(breakdown, out var g) ? g : Sum(path, breakdown);
-                    if (cohort is null || (breakdown != PlacementGroups.AllPlans && !HasGroups(cut, code, origin))) continue;
+                    if (cohort is null || (breakdown != PlacementGroups.AllPlans
+                        && !HasGroups(cut, code, origin))) continue;
                     var forecasts = simple.Select(m => (m.Name, Path: m.Forecast(run, origin, horizon, pool))).ToList();
                     if (forecasts.Any(f => f.Path is null)) continue;
                     forecasts.Add((Method, cohort));
@@ -95,7 +99,8 @@ public static class CohortBacktest
     private static bool HasGroups(EhcpTables tables, string code, int origin) =>
         tables.Placements.TryGetValue(code, out var p) && p.ContainsKey(origin);
 
-    /// <summary>Each outcome judged against an interval calibrated on errors with outcome years up to its origin.</summary>
+    /// <summary>Each outcome judged against an interval calibrated on errors with outcome years up to its
+    /// origin.</summary>
     private static List<CohortOutcome> WithIntervals(List<CohortOutcome> raw,
         IReadOnlyList<(string Breakdown, IReadOnlyList<CaseloadSeries> Series)> breakdowns)
     {
@@ -133,25 +138,30 @@ public static class CohortBacktest
         CaseloadSeries Series(string code, IReadOnlyDictionary<int, double> plans) => new(tables.Areas[code], plans);
         var list = new List<(string, IReadOnlyList<CaseloadSeries>)>
         {
-            (PlacementGroups.AllPlans, tables.Totals.Where(t => tables.Areas.ContainsKey(t.Key)).Select(t => Series(t.Key, t.Value)).ToList()),
+            (PlacementGroups.AllPlans, tables.Totals.Where(t => tables.Areas.ContainsKey(t.Key))
+                .Select(t => Series(t.Key, t.Value)).ToList()),
         };
         foreach (var group in PlacementGroups.All)
             list.Add((group.Breakdown, tables.Placements.Where(p => tables.Areas.ContainsKey(p.Key))
                 .Select(p => Series(p.Key, p.Value.ToDictionary(y => y.Key, y => y.Value[group.Breakdown]))).ToList()));
         foreach (var total in PlacementGroups.Totals)
             list.Add((total.Breakdown, tables.Placements.Where(p => tables.Areas.ContainsKey(p.Key))
-                .Select(p => Series(p.Key, p.Value.ToDictionary(y => y.Key, y => total.Groups.Sum(g => y.Value[g])))).ToList()));
+                .Select(p => Series(p.Key, p.Value.ToDictionary(y => y.Key, y => total.Groups
+                    .Sum(g => y.Value[g])))).ToList()));
         return list;
     }
 
-    /// <summary>The tables as they stood at <paramref name="origin"/>: no caseload after it, no flow leading past it.</summary>
+    /// <summary>The tables as they stood at <paramref name="origin"/>: no caseload after it, no flow leading past
+    /// it.</summary>
     public static EhcpTables Truncate(EhcpTables tables, int origin, int ageLag = 0)
     {
         var cut = new EhcpTables();
         foreach (var (code, area) in tables.Areas) cut.Areas[code] = area;
-        static void Copy<T>(Dictionary<string, Dictionary<int, T>> from, Dictionary<string, Dictionary<int, T>> to, int through)
+        static void Copy<T>(Dictionary<string, Dictionary<int, T>> from, Dictionary<string, Dictionary<int, T>> to,
+            int through)
         {
-            foreach (var (code, years) in from) to[code] = years.Where(y => y.Key <= through).ToDictionary(y => y.Key, y => y.Value);
+            foreach (var (code, years) in from) to[code] = years.Where(y => y.Key <= through)
+                .ToDictionary(y => y.Key, y => y.Value);
         }
         Copy(tables.Totals, cut.Totals, origin);
         Copy(tables.AgeBands, cut.AgeBands, origin - ageLag);

@@ -35,7 +35,8 @@ public static class CohortForecast
         var intervals = new Dictionary<string, CohortIntervals>();
         foreach (var breakdown in wanted)
         {
-            var national = breakdowns[breakdown].FirstOrDefault(s => s.Area.IsNational)?.Plans ?? new Dictionary<int, double>();
+            var national = breakdowns[breakdown].FirstOrDefault(s => s.Area.IsNational)?.Plans
+                ?? new Dictionary<int, double>();
             if (CohortIntervals.CommonSpread(national, trainThrough).Count == 0)
                 national = breakdowns[PlacementGroups.AllPlans].First(s => s.Area.IsNational).Plans;
             var errors = backtest.Outcomes.Where(o => o.Breakdown == breakdown && o.Method == Method)
@@ -56,7 +57,8 @@ public static class CohortForecast
             var area = known.Areas[code];
             if (!paths.TryGetValue(code, out var path))
             {
-                skipped.Add(new SkippedArea(area, $"no caseload for {AcademicYear.Format(trainThrough)} (a code no longer used, or a mark)"));
+                skipped.Add(new SkippedArea(area,
+                    $"no caseload for {AcademicYear.Format(trainThrough)} (a code no longer used, or a mark)"));
                 continue;
             }
             basis[code] = path.Basis;
@@ -116,7 +118,8 @@ public static class CohortForecast
         codes.Sum(code => breakdown == PlacementGroups.AllPlans
             ? known.Totals[code][through]
             : PlacementGroups.All.Any(g => g.Breakdown == breakdown) ? known.Placements[code][through][breakdown]
-            : PlacementGroups.Totals.Single(t => t.Breakdown == breakdown).Groups.Sum(g => known.Placements[code][through][g]));
+            : PlacementGroups.Totals.Single(t => t.Breakdown == breakdown).Groups
+                .Sum(g => known.Placements[code][through][g]));
 }
 
 /// <summary>
@@ -128,14 +131,16 @@ public static class CohortForecastCsv
     public const string Header =
         "geographic_level,old_la_code,la_name,time_period,breakdown,ehcplans,ehcplans_lower,ehcplans_upper,method";
 
-    private static readonly CsvWriterOptions Options = new() { NewLine = "\n", FormatProvider = CultureInfo.InvariantCulture };
+    private static readonly CsvWriterOptions Options = new() { NewLine = "\n", FormatProvider =
+        CultureInfo.InvariantCulture };
 
     public static void Write(TextWriter writer, IEnumerable<CohortRow> rows)
     {
         using var csv = CsvWriter.Create(writer, Options, leaveOpen: true);
         csv.WriteRecord(Header.Split(','));
         foreach (var r in rows)
-            csv.WriteRecord([r.Area.GeographicLevel, r.Area.OldLaCode, r.Area.LaName, AcademicYear.Format(r.Year), r.Breakdown,
+            csv.WriteRecord([r.Area.GeographicLevel, r.Area.OldLaCode, r.Area.LaName, AcademicYear.Format(r.Year),
+                r.Breakdown,
                 Whole(r.Plans), Whole(r.Lower), Whole(r.Upper), CohortForecast.Method]);
     }
 

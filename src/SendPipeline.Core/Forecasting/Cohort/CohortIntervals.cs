@@ -39,7 +39,8 @@ public sealed class CohortIntervals
         {
             // The LA's own part from the latest origins only: how far LAs spread apart changes with the regime
             // (the 2014 reforms spread them far more than the years since).
-            var latest = byHorizon.Select(e => e.Origin).Distinct().OrderDescending().Take(CohortModel.Window).ToHashSet();
+            var latest = byHorizon
+                .Select(e => e.Origin).Distinct().OrderDescending().Take(CohortModel.Window).ToHashSet();
             var centred = new List<double>();
             foreach (var byOrigin in byHorizon.Where(e => latest.Contains(e.Origin)).GroupBy(e => e.Origin))
             {
@@ -68,7 +69,8 @@ public sealed class CohortIntervals
                 if (origin + h > through || !national.ContainsKey(origin + h)) continue;
                 var growth = new List<double>();
                 for (var y = origin; y > origin - CohortModel.Window; y--)
-                    if (national.TryGetValue(y, out var now) && national.TryGetValue(y - 1, out var before) && before > 0)
+                    if (national.TryGetValue(y, out var now) && national.TryGetValue(y - 1, out var before)
+                        && before > 0)
                         growth.Add(Math.Log(now / before));
                 if (growth.Count < CohortModel.Window) continue;
                 var error = Math.Log(national[origin + h] / national[origin]) - h * growth.Average();
@@ -93,7 +95,8 @@ public sealed class CohortIntervals
             Math.Sqrt(Math.Max(high, 0) * Math.Max(high, 0) + shared * shared));
     }
 
-    /// <summary>σ_h, from the furthest horizon with national errors, growing linearly beyond it (a persistent shift).</summary>
+    /// <summary>σ_h, from the furthest horizon with national errors, growing linearly beyond it (a persistent
+    /// shift).</summary>
     public double CommonSdAt(int horizon)
     {
         if (_common.Count == 0) return 0;

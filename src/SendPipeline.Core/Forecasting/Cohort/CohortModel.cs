@@ -2,8 +2,10 @@ using SendPipeline.Core.Forecasting.DfeTables;
 
 namespace SendPipeline.Core.Forecasting.Cohort;
 
-/// <summary>One LA's cohort projection from an origin: the total and each placement group, 1 to h years ahead.</summary>
-public sealed record CohortPath(string Code, double[] Total, IReadOnlyDictionary<string, double[]> Groups, string Basis);
+/// <summary>One LA's cohort projection from an origin: the total and each placement group, 1 to h years
+/// ahead.</summary>
+public sealed record CohortPath(string Code, double[] Total, IReadOnlyDictionary<string, double[]> Groups,
+    string Basis);
 
 /// <summary>
 /// The cohort model. Everything it uses is at or before the origin; every rate is the pooled rate of all LAs over
@@ -22,7 +24,8 @@ public sealed record CohortPath(string Code, double[] Total, IReadOnlyDictionary
 /// </summary>
 public static class CohortModel
 {
-    /// <summary>Years of pooled rates averaged: the transition from statements to plans (2014–2018) ended them.</summary>
+    /// <summary>Years of pooled rates averaged: the transition from statements to plans (2014–2018) ended
+    /// them.</summary>
     public const int Window = 3;
 
     /// <summary>Band widths in years (under 5, 5–10, 11–15, 16–19, 20–25).</summary>
@@ -37,7 +40,8 @@ public static class CohortModel
         foreach (var code in tables.Totals.Keys.Order(StringComparer.Ordinal))
         {
             if (!tables.Totals[code].TryGetValue(origin, out var total) || total <= 0) continue;
-            var (ratios, basis) = ages.Ratios(code, origin, horizon, totalGrowth.Pooled - ages.PooledTotalGrowth) is { } r ? (r, "age bands")
+            var (ratios, basis) = ages.Ratios(code, origin, horizon, totalGrowth.Pooled
+                - ages.PooledTotalGrowth) is { } r ? (r, "age bands")
                 : (totalGrowth.Ratios(code, origin, horizon), "pooled growth");
             if (flows.TotalRatios(code, origin, horizon) is { } f)
             {
@@ -102,9 +106,11 @@ internal sealed class AgeRates
                 var c = Carried(before);
                 for (var b = 0; b < bands; b++) { now[b] += after[b]; carried[b] += c[b]; }
             }
-            pooledByYear[y] = [.. Enumerable.Range(0, bands).Select(b => carried[b] > 0 && now[b] > 0 ? Math.Log(now[b] / carried[b]) : 0)];
+            pooledByYear[y] = [.. Enumerable.Range(0, bands).Select(b => carried[b] > 0 && now[b] > 0
+                ? Math.Log(now[b] / carried[b]) : 0)];
         }
-        var pooled = Enumerable.Range(0, bands).Select(b => CohortModel.Mean(pooledByYear.Values.Select(p => p[b]))).ToArray();
+        var pooled = Enumerable.Range(0, bands).Select(b => CohortModel.Mean(pooledByYear.Values
+            .Select(p => p[b]))).ToArray();
         var rates = new AgeRates(tables, last, pooled);
         rates.PooledTotalGrowth = CohortModel.Mean(window.Select(y => TotalGrowth.PooledIn(tables, y)));
 
@@ -134,11 +140,13 @@ internal sealed class AgeRates
         return rates;
     }
 
-    /// <summary>Projected total ÷ origin total for 1…h years ahead, or null without age bands near the origin.</summary>
+    /// <summary>Projected total ÷ origin total for 1…h years ahead, or null without age bands near the
+    /// origin.</summary>
     public double[]? Ratios(string code, int origin, int horizon, double pace)
     {
         if (!_tables.AgeBands.TryGetValue(code, out var byYear)) return null;
-        var start = byYear.Keys.Where(y => y <= origin && y >= origin - CohortModel.Window).DefaultIfEmpty(int.MinValue).Max();
+        var start = byYear.Keys.Where(y => y <= origin
+            && y >= origin - CohortModel.Window).DefaultIfEmpty(int.MinValue).Max();
         if (start == int.MinValue || start > _lastYear) return null;
         var state = (double[])byYear[start].Clone();
         _deviation.TryGetValue(code, out var deviation);
@@ -162,12 +170,14 @@ internal sealed class TotalGrowth(double pooled, Dictionary<string, double> devi
 {
     public double Pooled => pooled;
 
-    /// <summary>ln(Σ plans in <paramref name="year"/> / Σ plans the year before) over LAs with both, 0 when none.</summary>
+    /// <summary>ln(Σ plans in <paramref name="year"/> / Σ plans the year before) over LAs with both, 0 when
+    /// none.</summary>
     public static double PooledIn(EhcpTables tables, int year)
     {
         double before = 0, now = 0;
         foreach (var (code, t) in tables.Totals)
-            if (code != "" && t.TryGetValue(year - 1, out var b) && t.TryGetValue(year, out var n)) { before += b; now += n; }
+            if (code != "" && t.TryGetValue(year - 1, out var b)
+                && t.TryGetValue(year, out var n)) { before += b; now += n; }
         return before > 0 && now > 0 ? Math.Log(now / before) : 0;
     }
 
@@ -186,7 +196,8 @@ internal sealed class TotalGrowth(double pooled, Dictionary<string, double> devi
             if (before > 0 && now > 0) pooledByYear[y] = Math.Log(now / before);
         }
         var lists = las.ToDictionary(t => t.Key, t => (IReadOnlyList<double>)pooledByYear
-            .Where(p => t.Value.TryGetValue(p.Key - 1, out var b) && b > 0 && t.Value.TryGetValue(p.Key, out var n) && n > 0)
+            .Where(p => t.Value.TryGetValue(p.Key - 1, out var b) && b > 0 && t.Value.TryGetValue(p.Key, out var n)
+                && n > 0)
             .Select(p => Math.Log(t.Value[p.Key] / t.Value[p.Key - 1]) - p.Value).ToList());
         var weight = Shrinkage.Weights(lists.Values);
         return new TotalGrowth(CohortModel.Mean(pooledByYear.Values),

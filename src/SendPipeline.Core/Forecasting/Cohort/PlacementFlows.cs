@@ -46,7 +46,8 @@ internal sealed class PlacementFlows
             }
             flows._pooledKeep[group] = CohortModel.Mean(pooledByYear.Values);
             var lists = las.ToDictionary(l => l.Key, l => (IReadOnlyList<double>)pooledByYear
-                .Select(p => Transition(tables, l.Key, l.Value, p.Key, group) is { Before: >= 1 } t ? t.Kept / t.Before - p.Value : double.NaN)
+                .Select(p => Transition(tables, l.Key, l.Value, p.Key, group) is { Before: >= 1 } t
+                    ? t.Kept / t.Before - p.Value : double.NaN)
                 .Where(d => !double.IsNaN(d)).ToList());
             var weight = Shrinkage.Weights(lists.Values);
             foreach (var (code, list) in lists)
@@ -69,12 +70,14 @@ internal sealed class PlacementFlows
             {
                 double before = 0, now = 0;
                 foreach (var (_, p) in las)
-                    if (p.TryGetValue(y - 1, out var b) && p.TryGetValue(y, out var a)) { before += b[group]; now += a[group]; }
+                    if (p.TryGetValue(y - 1, out var b)
+                        && p.TryGetValue(y, out var a)) { before += b[group]; now += a[group]; }
                 if (before > 0 && now > 0) byYear[y] = Math.Log(now / before);
             }
             flows._groupGrowth[group] = CohortModel.Mean(byYear.Values);
             var lists = las.ToDictionary(l => l.Key, l => (IReadOnlyList<double>)byYear
-                .Where(g => l.Value.TryGetValue(g.Key - 1, out var b) && b[group] > 0 && l.Value.TryGetValue(g.Key, out var a) && a[group] > 0)
+                .Where(g => l.Value.TryGetValue(g.Key - 1, out var b) && b[group] > 0
+                    && l.Value.TryGetValue(g.Key, out var a) && a[group] > 0)
                 .Select(g => Math.Log(l.Value[g.Key][group] / l.Value[g.Key - 1][group]) - g.Value).ToList());
             var weight = Shrinkage.Weights(lists.Values);
             foreach (var (code, list) in lists)
@@ -95,7 +98,8 @@ internal sealed class PlacementFlows
         }
         flows._newPlanGrowth = CohortModel.Mean(growthByYear.Values);
         var newLists = newLas.ToDictionary(n => n.Key, n => (IReadOnlyList<double>)growthByYear
-            .Where(g => n.Value.TryGetValue(g.Key - 1, out var b) && b > 0 && n.Value.TryGetValue(g.Key, out var a) && a > 0)
+            .Where(g => n.Value.TryGetValue(g.Key - 1, out var b) && b > 0 && n.Value.TryGetValue(g.Key, out var a)
+                && a > 0)
             .Select(g => Math.Log(n.Value[g.Key] / n.Value[g.Key - 1]) - g.Value).ToList());
         var newWeight = Shrinkage.Weights(newLists.Values);
         foreach (var (code, list) in newLists)
@@ -107,25 +111,30 @@ internal sealed class PlacementFlows
         Dictionary<int, IReadOnlyDictionary<string, double>> byYear, int year, string group)
     {
         if (!byYear.TryGetValue(year - 1, out var before) || !byYear.TryGetValue(year, out var after)) return null;
-        if (!tables.NewPlansByGroup.TryGetValue(code, out var news) || !news.TryGetValue(year, out var fresh)) return null;
+        if (!tables.NewPlansByGroup.TryGetValue(code, out var news)
+            || !news.TryGetValue(year, out var fresh)) return null;
         return (before[group], after[group] - fresh[group]);
     }
 
-    /// <summary>The groups' own total (unscaled) ÷ the origin's, 1…h years ahead; null without flows at the origin.</summary>
+    /// <summary>The groups' own total (unscaled) ÷ the origin's, 1…h years ahead; null without flows at the
+    /// origin.</summary>
     public double[]? TotalRatios(string code, int origin, int horizon)
     {
-        if (!_tables.Placements.TryGetValue(code, out var byYear) || !byYear.TryGetValue(origin, out var start)) return null;
+        if (!_tables.Placements.TryGetValue(code, out var byYear)
+            || !byYear.TryGetValue(origin, out var start)) return null;
         if (!_pooledKeep.Values.Any(k => k > 0) || NewPlansAtOrigin(code) is null) return null;
         var paths = Project(code, origin, new double[horizon], scale: false);
         var atOrigin = start.Values.Sum();
-        return atOrigin <= 0 ? null : [.. Enumerable.Range(0, horizon).Select(h => paths.Values.Sum(p => p[h]) / atOrigin)];
+        return atOrigin <= 0 ? null
+            : [.. Enumerable.Range(0, horizon).Select(h => paths.Values.Sum(p => p[h]) / atOrigin)];
     }
 
     /// <summary>Each group's path, scaled each year so the groups add up to <paramref name="totals"/>.</summary>
     public IReadOnlyDictionary<string, double[]> Project(string code, int origin, double[] totals, bool scale = true)
     {
         var result = Names.ToDictionary(g => g, _ => new double[totals.Length]);
-        if (!_tables.Placements.TryGetValue(code, out var byYear) || !byYear.TryGetValue(origin, out var start)) return result;
+        if (!_tables.Placements.TryGetValue(code, out var byYear)
+            || !byYear.TryGetValue(origin, out var start)) return result;
         var state = Names.ToDictionary(g => g, g => start[g]);
         var mix = Mix(code);
         var canFlow = _pooledKeep.Values.Any(k => k > 0) && NewPlansAtOrigin(code) is not null;
@@ -137,7 +146,8 @@ internal sealed class PlacementFlows
             {
                 newPlans *= Math.Exp(growth);
                 foreach (var g in Names)
-                    state[g] = Math.Max(0, (_pooledKeep[g] + _keepDeviation.GetValueOrDefault((code, g))) * state[g] + mix[g] * newPlans);
+                    state[g] = Math.Max(0, (_pooledKeep[g] + _keepDeviation.GetValueOrDefault((code, g))) * state[g]
+                        + mix[g] * newPlans);
             }
             if (scale)
             {
@@ -145,7 +155,8 @@ internal sealed class PlacementFlows
                 // its flow path and its growth path (the flow state itself carries on unmixed).
                 var mixed = Names.ToDictionary(g => g, g =>
                 {
-                    var own = start[g] * Math.Exp((h + 1) * (_groupGrowth[g] + _groupDeviation.GetValueOrDefault((code, g))));
+                    var own = start[g] * Math.Exp((h + 1) * (_groupGrowth[g]
+                        + _groupDeviation.GetValueOrDefault((code, g))));
                     return canFlow ? Math.Sqrt(Math.Max(state[g], 0) * own) : own;
                 });
                 var total = mixed.Values.Sum();
@@ -164,7 +175,8 @@ internal sealed class PlacementFlows
     private Dictionary<string, double> Mix(string code)
     {
         if (!_tables.NewPlansByGroup.TryGetValue(code, out var byYear)) return new(_pooledMix);
-        var years = byYear.Where(y => y.Key <= _origin && y.Key > _origin - CohortModel.Window).Select(y => y.Value).ToList();
+        var years = byYear.Where(y => y.Key <= _origin
+            && y.Key > _origin - CohortModel.Window).Select(y => y.Value).ToList();
         var all = years.Sum(y => y.Values.Sum());
         return all <= 0 ? new(_pooledMix) : Names.ToDictionary(g => g, g => years.Sum(y => y[g]) / all);
     }

@@ -43,9 +43,11 @@ public static class PlacementGroups
     public static readonly PlacementGroup IndependentSpecial = new("special_independent_non_maintained",
         "Independent and non-maintained special schools", ["special_independent", "special_non_maintained"]);
 
-    public static readonly PlacementGroup Alternative = new("ap_pru_total", "Alternative provision and PRUs", ["ap_pru_total"]);
+    public static readonly PlacementGroup Alternative = new("ap_pru_total", "Alternative provision and PRUs",
+        ["ap_pru_total"]);
 
-    public static readonly PlacementGroup FurtherEducation = new("fe_total", "FE colleges and specialist post-16", ["fe_total"]);
+    public static readonly PlacementGroup FurtherEducation = new("fe_total", "FE colleges and specialist post-16",
+        ["fe_total"]);
 
     public static readonly PlacementGroup Other = new("other_placements",
         "Everything else: ehcplans less the six groups above", []);

@@ -9,7 +9,8 @@ namespace SendPipeline.Core.Forecasting.Cohort;
 /// </summary>
 public static class Shrinkage
 {
-    /// <summary>The weight for an LA with <paramref name="n"/> deviations under the spreads estimated from <paramref name="deviations"/>.</summary>
+    /// <summary>The weight for an LA with <paramref name="n"/> deviations under the spreads estimated from
+    /// <paramref name="deviations"/>.</summary>
     public static Func<int, double> Weights(IEnumerable<IReadOnlyList<double>> deviations)
     {
         var lists = deviations.Where(d => d.Count > 0).ToList();

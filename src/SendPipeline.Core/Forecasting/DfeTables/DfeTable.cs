@@ -35,7 +35,8 @@ public static class DfeTable
         var header = reader.Header.Select(HeaderMap.Normalise).ToList();
         int Find(string name) => header.IndexOf(HeaderMap.Normalise(name));
         int Column(string name) => Find(name) is var i and >= 0
-            ? i : throw new InvalidDataException($"{fileName} has no {name} column (found: {string.Join(", ", reader.Header)}).");
+            ? i : throw new InvalidDataException(
+                $"{fileName} has no {name} column (found: {string.Join(", ", reader.Header)}).");
         int period = Column("time_period"), level = Column("geographic_level"), oldCode = Column("old_la_code"),
             newCode = Column("new_la_code"), name = Column("la_name"), region = Column("region_name");
         int topic = topicOptional ? Find("breakdown_topic") : Column("breakdown_topic");
@@ -58,22 +59,26 @@ public static class DfeTable
             else continue;
             var periodText = Values.Clean(reader[period]);
             int time;
-            if (periodText.Length == 6 && AcademicYear.TryParse(periodText, out var first)) time = first * 100 + (first + 1) % 100;
-            else if (periodText.Length == 4 && Values.IsDigits(periodText)) time = int.Parse(periodText, CultureInfo.InvariantCulture);
+            if (periodText.Length == 6
+                && AcademicYear.TryParse(periodText, out var first)) time = first * 100 + (first + 1) % 100;
+            else if (periodText.Length == 4
+                && Values.IsDigits(periodText)) time = int.Parse(periodText, CultureInfo.InvariantCulture);
             else throw new InvalidDataException(
                 $"{fileName} row {reader.RowNumber}: time_period '{periodText}' is neither a year (2022) nor an academic year (202223).");
             var cells = new Dictionary<string, double?>(values.Count);
             foreach (var (column, index) in values)
             {
                 var cell = Values.Clean(reader[index]);
-                if (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)) cells[column] = v;
+                if (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture,
+                    out var v)) cells[column] = v;
                 else if (IsMarker(cell)) cells[column] = null;
                 else throw new InvalidDataException(
                     $"{fileName} row {reader.RowNumber}, column {column}: '{cell}' is neither a number nor a DfE mark (x, z, c, low).");
             }
             rows.Add(new DfeRow(reader.RowNumber, time, area, Values.Clean(reader[newCode]).ToString(),
                 Values.Clean(reader[region]).ToString(),
-                topic >= 0 ? Values.Clean(reader[topic]).ToString() : "", breakdown >= 0 ? Values.Clean(reader[breakdown]).ToString() : "",
+                topic >= 0 ? Values.Clean(reader[topic]).ToString() : "", breakdown >= 0
+                    ? Values.Clean(reader[breakdown]).ToString() : "",
                 cells));
         }
         return rows;

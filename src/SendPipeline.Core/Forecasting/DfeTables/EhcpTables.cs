@@ -26,7 +26,8 @@ public sealed class EhcpTables
 
     public Dictionary<string, Area> Areas { get; } = [];
 
-    /// <summary>Published figures read as gaps, and why (for the console: they are public statistics, no pupil data).</summary>
+    /// <summary>Published figures read as gaps, and why (for the console: they are public statistics, no pupil
+    /// data).</summary>
     public List<string> Notes { get; } = [];
 
     public Dictionary<string, Dictionary<int, double>> Totals { get; } = [];
@@ -53,7 +54,8 @@ public sealed class EhcpTables
     public static EhcpTables Read(Func<string, Stream?> open)
     {
         var tables = new EhcpTables();
-        using (var caseload = open(CaseloadFile) ?? throw new InvalidDataException($"The DfE folder has no {CaseloadFile}."))
+        using (var caseload = open(CaseloadFile)
+            ?? throw new InvalidDataException($"The DfE folder has no {CaseloadFile}."))
             tables.ReadCaseload(caseload);
         using (var age = open(AgeFile)) if (age is not null) tables.ReadAges(age);
         using (var newPlans = open(NewPlansFile)) if (newPlans is not null) tables.ReadNewPlans(newPlans);
@@ -88,7 +90,8 @@ public sealed class EhcpTables
             var year = DfeTable.CaseloadKey(row.TimePeriod);
             if (row["ehcplans"] is not { } total) continue;
             For(Totals, row.Area.OldLaCode)[year] = total;
-            if (PlacementGroups.Split(total, c => row[c]) is { } split) For(Placements, row.Area.OldLaCode)[year] = split;
+            if (PlacementGroups.Split(total, c => row[c]) is { } split)
+                For(Placements, row.Area.OldLaCode)[year] = split;
         }
         // Years after 2022/23 carry the current age in caseload.csv itself ("Age"): they extend the age table. Where
         // an area's year has bands ("Age 5 to 10") and single ages, the bands are used; a year whose bands do not
@@ -114,10 +117,12 @@ public sealed class EhcpTables
     }
 
     private static bool IsRange(string label) =>
-        label.Contains(" to ", StringComparison.OrdinalIgnoreCase) || label.Contains("under", StringComparison.OrdinalIgnoreCase)
+        label.Contains(" to ", StringComparison.OrdinalIgnoreCase)
+            || label.Contains("under", StringComparison.OrdinalIgnoreCase)
         || label.Contains("over", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The band of an age label: "Under 5", "Age 5 to 10", "age 7", "20 and over"; null for "Total" or unknown.</summary>
+    /// <summary>The band of an age label: "Under 5", "Age 5 to 10", "age 7", "20 and over"; null for "Total" or
+    /// unknown.</summary>
     public static int? BandOfLabel(string label)
     {
         var digits = System.Text.RegularExpressions.Regex.Match(label, @"\d+");
@@ -128,7 +133,8 @@ public sealed class EhcpTables
     }
 
     /// <summary>The age file's bands, youngest first; a band the file does not give for a year counts 0.</summary>
-    public static readonly IReadOnlyList<string> Bands = ["Under 5", "Age 5 to 10", "Age 11 to 15", "Age 16 to 19", "Age 20 to 25"];
+    public static readonly IReadOnlyList<string> Bands = ["Under 5", "Age 5 to 10", "Age 11 to 15", "Age 16 to 19",
+        "Age 20 to 25"];
 
     private void ReadAges(Stream stream)
     {
@@ -167,7 +173,8 @@ public sealed class EhcpTables
             .Where(r => r.Topic.Equals("New EHC plans", StringComparison.OrdinalIgnoreCase)).ToList();
         var regions = rows.Where(IsRegion).Where(r => r["new_ehc_plans"] is not null)
             .ToDictionary(r => (r.Area.LaName, r.TimePeriod), r => r["new_ehc_plans"]!.Value);
-        var lasInRegion = rows.Where(r => !IsRegion(r)).GroupBy(r => (r.Region, r.TimePeriod)).ToDictionary(g => g.Key, g => g.Count());
+        var lasInRegion = rows.Where(r => !IsRegion(r)).GroupBy(r => (r.Region, r.TimePeriod))
+            .ToDictionary(g => g.Key, g => g.Count());
         foreach (var row in rows.Where(r => !IsRegion(r)))
         {
             if (row["new_ehc_plans"] is not { } total) continue;
@@ -182,11 +189,13 @@ public sealed class EhcpTables
             }
             var year = DfeTable.FlowKey(row.TimePeriod);
             For(NewPlans, row.Area.OldLaCode)[year] = total;
-            if (PlacementGroups.Split(total, c => row[c]) is { } split) For(NewPlansByGroup, row.Area.OldLaCode)[year] = split;
+            if (PlacementGroups.Split(total, c => row[c]) is { } split) For(NewPlansByGroup,
+                row.Area.OldLaCode)[year] = split;
         }
     }
 
-    private static void ReadSingle(Stream stream, string file, string column, Dictionary<string, Dictionary<int, double>> into)
+    private static void ReadSingle(Stream stream, string file, string column, Dictionary<string, Dictionary<int,
+        double>> into)
     {
         foreach (var row in DfeTable.Read(stream, file, [column]).Where(r => !IsRegion(r)))
         {

@@ -51,7 +51,8 @@ public sealed class CohortBacktestTests
         foreach (var horizon in new[] { 1, 2 })
         {
             var cohort = summaries.Single(s => s.Horizon == horizon && s.Method == CohortBacktest.Method).MedianApe;
-            var best = summaries.Where(s => s.Horizon == horizon && s.Method != CohortBacktest.Method).Min(s => s.MedianApe);
+            var best = summaries.Where(s => s.Horizon == horizon
+                && s.Method != CohortBacktest.Method).Min(s => s.MedianApe);
             Assert.True(cohort <= 0.9 * best, $"horizon {horizon}: cohort {cohort:P2} against {best:P2}");
         }
     }
@@ -71,7 +72,8 @@ public sealed class CohortBacktestTests
             Assert.Equal(mine["mainstream_total"],
                 mine[PlacementGroups.Mainstream.Breakdown] + mine[PlacementGroups.ResourcedAndUnits.Breakdown], 6);
         }
-        Assert.Contains(result.Rows, r => r.Area.IsNational && r.Breakdown == PlacementGroups.AllPlans && r.Year == 2023);
+        Assert.Contains(result.Rows, r => r.Area.IsNational && r.Breakdown == PlacementGroups.AllPlans
+            && r.Year == 2023);
         Assert.Equal(["835", "836", "837", "928"], result.Skipped.Select(s => s.Area.OldLaCode).Order());
     }
 }

@@ -28,7 +28,8 @@ public sealed class CohortModelTests
     [Fact]
     public void Carried_MovesOneWidththOfEachBandUpABand_AndOutOfTheLast()
     {
-        // Widths 5, 6, 5, 4, 6: 50·4/5 = 40; 60·5/6 + 50/5 = 60; 50·4/5 + 60/6 = 50; 40·3/4 + 50/5 = 40; 60·5/6 + 40/4 = 60.
+        // Widths 5, 6, 5, 4, 6: 50·4/5 = 40; 60·5/6 + 50/5 = 60; 50·4/5 + 60/6 = 50; 40·3/4 + 50/5 = 40; 60·5/6 + 40/4
+        // = 60.
         Assert.Equal([40, 60, 50, 40, 60], AgeRates.Carried([50, 60, 50, 40, 60]).Select(v => Math.Round(v, 9)));
     }
 
@@ -45,7 +46,8 @@ public sealed class CohortModelTests
         foreach (var (code, scale) in new[] { ("001", 1.0), ("002", 2.0) })
         {
             Tables.AddLa(tables, code);
-            tables.AgeBands[code] = new() { [2019] = [.. a2019.Select(v => v * scale)], [2020] = [.. a2020.Select(v => v * scale)] };
+            tables.AgeBands[code] = new() { [2019] = [.. a2019.Select(v => v * scale)], [2020] = [.. a2020
+                .Select(v => v * scale)] };
             tables.Totals[code] = new() { [2019] = 250 * scale, [2020] = 275 * scale };
         }
 
@@ -75,7 +77,8 @@ public sealed class CohortModelTests
         {
             Tables.AddLa(tables, code);
             tables.Totals[code] = new() { [2019] = 150 * s, [2020] = 170 * s };
-            tables.Placements[code] = new() { [2019] = Tables.Groups(100 * s, 50 * s), [2020] = Tables.Groups(110 * s, 60 * s) };
+            tables.Placements[code] = new() { [2019] = Tables.Groups(100 * s, 50 * s), [2020] = Tables.Groups(110
+                * s, 60 * s) };
             tables.NewPlans[code] = new() { [2020] = 20 * s };
             tables.NewPlansByGroup[code] = new() { [2020] = Tables.Groups(20 * s, 0) };
         }
@@ -86,8 +89,10 @@ public sealed class CohortModelTests
         Assert.Equal("pooled growth and flows", path.Basis);
         Assert.Equal(total, path.Total[0], 6);
         double mainstream = Math.Sqrt(119 * 121.0), special = 72;
-        Assert.Equal(total * mainstream / (mainstream + special), path.Groups[PlacementGroups.Mainstream.Breakdown][0], 6);
-        Assert.Equal(total * special / (mainstream + special), path.Groups[PlacementGroups.MaintainedSpecial.Breakdown][0], 6);
+        Assert.Equal(total * mainstream / (mainstream
+            + special), path.Groups[PlacementGroups.Mainstream.Breakdown][0], 6);
+        Assert.Equal(total * special / (mainstream
+            + special), path.Groups[PlacementGroups.MaintainedSpecial.Breakdown][0], 6);
         Assert.Equal(0, path.Groups[PlacementGroups.Alternative.Breakdown][0]);
     }
 
@@ -101,7 +106,8 @@ public sealed class CohortModelTests
         foreach (var code in later.NewPlans.Keys) if (later.NewPlans[code].ContainsKey(2021)) later.NewPlans[code][2021] *= 10;
 
         var before = CohortModel.Project(cut, 2020, 2).ToDictionary(p => p.Code, p => p.Total);
-        var after = CohortModel.Project(CohortBacktest.Truncate(later, 2020), 2020, 2).ToDictionary(p => p.Code, p => p.Total);
+        var after = CohortModel.Project(CohortBacktest.Truncate(later, 2020), 2020, 2)
+            .ToDictionary(p => p.Code, p => p.Total);
 
         Assert.Equal(before.Keys.Order(), after.Keys.Order());
         Assert.All(before, b => Assert.Equal(b.Value, after[b.Key]));

@@ -6,7 +6,8 @@ namespace SendPipeline.Core.Tests.Forecasting.Cohort;
 
 public sealed class DfeTableTests
 {
-    private const string Header2025 = "time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name," +
+    private const string Header2025 =
+        "time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name," +
         "new_la_code,old_la_code,la_name,breakdown_topic,breakdown,ehcplans";
 
     private static MemoryStream Bytes(string text, bool bom) =>
@@ -34,7 +35,8 @@ public sealed class DfeTableTests
             "old_la_code,new_la_code,la_name,characteristic_age,Total_all\n" +
             "2022,Calendar year,Local authority,E92000001,England,E12000003,Yorkshire,810,E06000010,\"Kingston upon Hull, City of\",Under 5,40\n";
 
-        var row = Assert.Single(DfeTable.Read(Bytes(csv, bom: false), "sen2_age_caseload.csv", ["Total_all"], topicOptional: true));
+        var row = Assert.Single(DfeTable.Read(Bytes(csv, bom: false), "sen2_age_caseload.csv", ["Total_all"],
+            topicOptional: true));
 
         Assert.Equal("810", row.Area.OldLaCode);
         Assert.Equal("Kingston upon Hull, City of", row.Area.LaName);
@@ -45,17 +47,21 @@ public sealed class DfeTableTests
     [Fact]
     public void Read_NamesTheFileRowAndColumn_OfAValueThatIsNeitherANumberNorAMark()
     {
-        var csv = Header2025 + "\n201819,Academic year,National,E92000001,England,,,,,,All EHC plans,All EHC plans,n/a\n";
+        var csv = Header2025
+            + "\n201819,Academic year,National,E92000001,England,,,,,,All EHC plans,All EHC plans,n/a\n";
 
-        var e = Assert.Throws<InvalidDataException>(() => DfeTable.Read(Bytes(csv, bom: false), "caseload.csv", ["ehcplans"]));
+        var e = Assert.Throws<InvalidDataException>(() => DfeTable.Read(Bytes(csv, bom: false), "caseload.csv",
+            ["ehcplans"]));
 
-        Assert.Equal("caseload.csv row 2, column ehcplans: 'n/a' is neither a number nor a DfE mark (x, z, c, low).", e.Message);
+        Assert.Equal("caseload.csv row 2, column ehcplans: 'n/a' is neither a number nor a DfE mark (x, z, c, low).",
+            e.Message);
     }
 
     [Fact]
     public void Read_NamesAMissingColumn()
     {
-        var e = Assert.Throws<InvalidDataException>(() => DfeTable.Read(Bytes(Header2025 + "\n", bom: false), "caseload.csv", ["fe_total"]));
+        var e = Assert.Throws<InvalidDataException>(() => DfeTable.Read(Bytes(Header2025
+            + "\n", bom: false), "caseload.csv", ["fe_total"]));
 
         Assert.StartsWith("caseload.csv has no fe_total column", e.Message);
     }

@@ -6,7 +6,8 @@ namespace SendPipeline.Core.Tests.Forecasting.Cohort;
 
 public sealed class EhcpTablesTests
 {
-    private const string Lead = "time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name," +
+    private const string Lead =
+        "time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name," +
         "new_la_code,old_la_code,la_name,breakdown_topic,breakdown,";
 
     private static string Settings => string.Join(",", PlacementGroups.Columns);
@@ -24,7 +25,8 @@ public sealed class EhcpTablesTests
         {
             [EhcpTables.CaseloadFile] = Lead + "ehcplans," + Settings + "\n" +
                 "202223,Academic year,Local authority,E92000001,England,R,East Midlands,E10000018,855,Leicestershire,All EHC plans,All EHC plans,100," + Values(60, 30) + "\n",
-            [EhcpTables.AgeFile] = "time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name," +
+            [EhcpTables.AgeFile] =
+                "time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name," +
                 "old_la_code,new_la_code,la_name,characteristic_age,Total_all\n" +
                 "2023,Calendar year,Local authority,E,England,R,East Midlands,855,E10000018,Leicestershire,Total,99\n" +
                 "2023,Calendar year,Local authority,E,England,R,East Midlands,855,E10000018,Leicestershire,Under 5,9\n" +
@@ -51,7 +53,8 @@ public sealed class EhcpTablesTests
         {
             [EhcpTables.CaseloadFile] = Lead + "ehcplans," + Settings + "\n" +
                 Row("202324", "All EHC plans", "All EHC plans", 100) + Row("202324", "Age", "Under 5", 10) +
-                Row("202324", "Age", "Age 5 to 10", 40) + Row("202324", "Age", "age 7", 7) + Row("202324", "Age", "Age 20 to 25", 50) +
+                Row("202324", "Age", "Age 5 to 10", 40) + Row("202324", "Age", "age 7", 7)
+                    + Row("202324", "Age", "Age 20 to 25", 50) +
                 Row("202425", "All EHC plans", "All EHC plans", 100) + Row("202425", "Age", "Age 5 to 10", 40),
         };
 
@@ -60,7 +63,8 @@ public sealed class EhcpTablesTests
         // The single age 7 is inside "Age 5 to 10" already; 2024/25's bands add up to 40 of 100 and are not used.
         Assert.Equal([10, 40, 0, 0, 50], tables.AgeBands["855"][2023]);
         Assert.False(tables.AgeBands["855"].ContainsKey(2024));
-        Assert.Equal("caseload.csv: the age rows of Leicestershire 202425 do not add up to its total; not used.", Assert.Single(tables.Notes));
+        Assert.Equal("caseload.csv: the age rows of Leicestershire 202425 do not add up to its total; not used.",
+            Assert.Single(tables.Notes));
     }
 
     [Fact]
