@@ -39,7 +39,7 @@ public sealed class CohortCommandTests : IDisposable
         Assert.Equal(
             ["All EHC plans", "mainstream_excl_rp_unit", "mainstream_rp_unit", "special_la_maintained_academy_free",
                 "special_independent_non_maintained", "ap_pru_total", "fe_total", "other_placements",
-                    "mainstream_total", "special_total"],
+                    "mainstream_total", "special_total", "special_independent"],
             rows.Select(f => f[4]).Distinct());
         Assert.All(rows, f => Assert.Equal("cohort", f[8]));
         Assert.All(rows, f => Assert.True(int.Parse(f[6]) <= int.Parse(f[5]) && int.Parse(f[5]) <= int.Parse(f[7])));

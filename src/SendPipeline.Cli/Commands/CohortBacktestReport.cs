@@ -76,6 +76,5 @@ internal static class CohortBacktestReport
     private static string Percent(double? share) => share is { } s ? s.ToString("P1", Inv) : "n/a";
 
     private static int Rank(string breakdown) => breakdown == PlacementGroups.AllPlans ? -1
-        : PlacementGroups.All.Select(g => g.Breakdown).Concat(PlacementGroups.Totals
-            .Select(t => t.Breakdown)).ToList().IndexOf(breakdown);
+        : PlacementGroups.Breakdowns.ToList().IndexOf(breakdown);
 }

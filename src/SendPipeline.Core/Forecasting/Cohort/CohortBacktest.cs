@@ -60,7 +60,7 @@ public static class CohortBacktest
                     var run = s.RunThrough(origin);
                     if (run.Length == 0 || !paths.TryGetValue(code, out var path)) continue;
                     var cohort = breakdown == PlacementGroups.AllPlans ? path.Total
-                        : path.Groups.TryGetValue(breakdown, out var g) ? g : Sum(path, breakdown);
+                        : PathOf(cut, origin, path, breakdown);
                     if (cohort is null || (breakdown != PlacementGroups.AllPlans
                         && !HasGroups(cut, code, origin))) continue;
                     var forecasts = simple.Select(m => (m.Name, Path: m.Forecast(run, origin, horizon, pool))).ToList();
@@ -91,10 +91,21 @@ public static class CohortBacktest
                 judged.Count == 0 ? null : (double)judged.Count(o => o.Inside == true) / judged.Count);
         }).ToList();
 
-    private static double[]? Sum(CohortPath path, string breakdown) =>
-        PlacementGroups.Totals.FirstOrDefault(t => t.Breakdown == breakdown) is { } total
-            ? Enumerable.Range(0, path.Total.Length).Select(i => total.Groups.Sum(g => path.Groups[g][i])).ToArray()
-            : null;
+    /// <summary>A placement breakdown's path: a group's own, a subtotal's sum, a part's share of its group.</summary>
+    public static double[]? PathOf(EhcpTables tables, int origin, CohortPath path, string breakdown)
+    {
+        if (path.Groups.TryGetValue(breakdown, out var group)) return group;
+        if (PlacementGroups.Totals.FirstOrDefault(t => t.Breakdown == breakdown) is { } total)
+            return [.. Enumerable.Range(0, path.Total.Length).Select(i => total.Groups.Sum(g => path.Groups[g][i]))];
+        if (PlacementGroups.Parts.FirstOrDefault(p => p.Breakdown == breakdown) is not { } part) return null;
+        if (!tables.Parts.TryGetValue(path.Code, out var parts) || !parts.TryGetValue(origin, out var atOrigin)
+            || !atOrigin.TryGetValue(breakdown, out var count)) return null;
+        if (!tables.Placements.TryGetValue(path.Code, out var placements)
+            || !placements.TryGetValue(origin, out var split)) return null;
+        var whole = split[part.Group];
+        var share = whole > 0 ? count / whole : 0;
+        return [.. path.Groups[part.Group].Select(v => v * share)];
+    }
 
     private static bool HasGroups(EhcpTables tables, string code, int origin) =>
         tables.Placements.TryGetValue(code, out var p) && p.ContainsKey(origin);
@@ -148,6 +159,10 @@ public static class CohortBacktest
             list.Add((total.Breakdown, tables.Placements.Where(p => tables.Areas.ContainsKey(p.Key))
                 .Select(p => Series(p.Key, p.Value.ToDictionary(y => y.Key, y => total.Groups
                     .Sum(g => y.Value[g])))).ToList()));
+        foreach (var part in PlacementGroups.Parts)
+            list.Add((part.Breakdown, tables.Parts.Where(p => tables.Areas.ContainsKey(p.Key))
+                .Select(p => Series(p.Key, p.Value.Where(y => y.Value.ContainsKey(part.Breakdown))
+                    .ToDictionary(y => y.Key, y => y.Value[part.Breakdown]))).ToList()));
         return list;
     }
 
@@ -166,6 +181,7 @@ public static class CohortBacktest
         Copy(tables.Totals, cut.Totals, origin);
         Copy(tables.AgeBands, cut.AgeBands, origin - ageLag);
         Copy(tables.Placements, cut.Placements, origin);
+        Copy(tables.Parts, cut.Parts, origin);
         Copy(tables.NewPlans, cut.NewPlans, origin);
         Copy(tables.NewPlansByGroup, cut.NewPlansByGroup, origin);
         Copy(tables.Requests, cut.Requests, origin);

@@ -27,11 +27,7 @@ public static class CohortForecast
         var backtest = CohortBacktest.Run(known);
         var breakdowns = CohortBacktest.Breakdowns(known).ToDictionary(b => b.Breakdown, b => b.Series);
         var wanted = new List<string> { PlacementGroups.AllPlans };
-        if (byPlacement)
-        {
-            wanted.AddRange(PlacementGroups.All.Select(g => g.Breakdown));
-            wanted.AddRange(PlacementGroups.Totals.Select(t => t.Breakdown));
-        }
+        if (byPlacement) wanted.AddRange(PlacementGroups.Breakdowns);
         var intervals = new Dictionary<string, CohortIntervals>();
         foreach (var breakdown in wanted)
         {
@@ -67,8 +63,7 @@ public static class CohortForecast
             {
                 var values = breakdown == PlacementGroups.AllPlans ? path.Total
                     : !hasGroups ? null
-                    : path.Groups.TryGetValue(breakdown, out var g) ? g
-                    : Sum(path, PlacementGroups.Totals.Single(t => t.Breakdown == breakdown));
+                    : CohortBacktest.PathOf(known, trainThrough, path, breakdown);
                 if (values is null) continue;
                 for (var h = 1; h <= horizon; h++)
                 {
@@ -81,21 +76,13 @@ public static class CohortForecast
         return new CohortForecastResult(rows, skipped, intervals, basis);
     }
 
-    private static double[] Sum(CohortPath path, PlacementTotal total) =>
-        [.. Enumerable.Range(0, path.Total.Length).Select(i => total.Groups.Sum(g => path.Groups[g][i]))];
-
     private static IEnumerable<CohortRow> England(EhcpTables known, int through, int horizon, List<CohortRow> rows,
         Dictionary<string, CohortIntervals> intervals)
     {
         if (!known.Areas.TryGetValue("", out var england)) yield break;
         foreach (var breakdown in intervals.Keys)
         {
-            double? national = breakdown == PlacementGroups.AllPlans
-                ? known.Totals.GetValueOrDefault("")?.GetValueOrDefault(through)
-                : known.Placements.GetValueOrDefault("")?.GetValueOrDefault(through) is { } split
-                    ? PlacementGroups.All.Any(g => g.Breakdown == breakdown) ? split[breakdown]
-                    : PlacementGroups.Totals.Single(t => t.Breakdown == breakdown).Groups.Sum(g => split[g])
-                    : null;
+            var national = Observed(known, "", breakdown, through);
             if (national is not { } start || start <= 0) continue;
             var mine = rows.Where(r => r.Breakdown == breakdown).ToList();
             var origin = mine.Where(r => r.Year == through + 1).Select(r => r.Area.OldLaCode).ToHashSet();
@@ -115,11 +102,14 @@ public static class CohortForecast
     }
 
     private static double BaseOf(EhcpTables known, string breakdown, int through, HashSet<string> codes) =>
-        codes.Sum(code => breakdown == PlacementGroups.AllPlans
-            ? known.Totals[code][through]
-            : PlacementGroups.All.Any(g => g.Breakdown == breakdown) ? known.Placements[code][through][breakdown]
-            : PlacementGroups.Totals.Single(t => t.Breakdown == breakdown).Groups
-                .Sum(g => known.Placements[code][through][g]));
+        codes.Sum(code => Observed(known, code, breakdown, through) ?? 0);
+
+    private static double? Observed(EhcpTables known, string code, string breakdown, int year) =>
+        breakdown == PlacementGroups.AllPlans
+            ? known.Totals.GetValueOrDefault(code)?.GetValueOrDefault(year)
+            : known.Placements.GetValueOrDefault(code)?.GetValueOrDefault(year) is { } split
+                ? PlacementGroups.Observed(breakdown, split, known.Parts.GetValueOrDefault(code)?.GetValueOrDefault(year))
+                : null;
 }
 
 /// <summary>

@@ -23,6 +23,12 @@ public sealed record PlacementGroup(string Breakdown, string Description, IReadO
 /// <summary>A sum of groups the DfE publishes as a column of its own (mainstream_total, special_total).</summary>
 public sealed record PlacementTotal(string Breakdown, IReadOnlyList<string> Groups);
 
+/// <summary>
+/// A DfE column inside one group (special_independent, within independent and non-maintained special), forecast
+/// as the group's forecast times the column's share of the group at the origin.
+/// </summary>
+public sealed record PlacementPart(string Breakdown, string Group);
+
 public static class PlacementGroups
 {
     public const string AllPlans = "All EHC plans";
@@ -61,6 +67,21 @@ public static class PlacementGroups
         new("mainstream_total", [Mainstream.Breakdown, ResourcedAndUnits.Breakdown]),
         new("special_total", [MaintainedSpecial.Breakdown, IndependentSpecial.Breakdown]),
     ];
+
+    public static readonly IReadOnlyList<PlacementPart> Parts = [new("special_independent", IndependentSpecial.Breakdown)];
+
+    /// <summary>Every breakdown forecast by placement: the groups, the DfE subtotals, the parts.</summary>
+    public static IReadOnlyList<string> Breakdowns =>
+        [.. All.Select(g => g.Breakdown), .. Totals.Select(t => t.Breakdown), .. Parts.Select(p => p.Breakdown)];
+
+    /// <summary>A placement breakdown's count in a year's group split and parts, or null when not known.</summary>
+    public static double? Observed(string breakdown, IReadOnlyDictionary<string, double> groups,
+        IReadOnlyDictionary<string, double>? parts)
+    {
+        if (groups.TryGetValue(breakdown, out var value)) return value;
+        if (Totals.FirstOrDefault(t => t.Breakdown == breakdown) is { } total) return total.Groups.Sum(g => groups[g]);
+        return parts is not null && parts.TryGetValue(breakdown, out var part) ? part : null;
+    }
 
     /// <summary>The columns a caseload or new-plans row must have for the groups to be read.</summary>
     public static IReadOnlyList<string> Columns =>

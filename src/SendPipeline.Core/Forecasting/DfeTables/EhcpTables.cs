@@ -36,6 +36,8 @@ public sealed class EhcpTables
 
     public Dictionary<string, Dictionary<int, IReadOnlyDictionary<string, double>>> Placements { get; } = [];
 
+    public Dictionary<string, Dictionary<int, IReadOnlyDictionary<string, double>>> Parts { get; } = [];
+
     public Dictionary<string, Dictionary<int, double>> NewPlans { get; } = [];
 
     public Dictionary<string, Dictionary<int, IReadOnlyDictionary<string, double>>> NewPlansByGroup { get; } = [];
@@ -92,6 +94,9 @@ public sealed class EhcpTables
             For(Totals, row.Area.OldLaCode)[year] = total;
             if (PlacementGroups.Split(total, c => row[c]) is { } split)
                 For(Placements, row.Area.OldLaCode)[year] = split;
+            var parts = PlacementGroups.Parts.Where(p => row[p.Breakdown] is not null)
+                .ToDictionary(p => p.Breakdown, p => row[p.Breakdown]!.Value);
+            if (parts.Count > 0) For(Parts, row.Area.OldLaCode)[year] = parts;
         }
         // Years after 2022/23 carry the current age in caseload.csv itself ("Age"): they extend the age table. Where
         // an area's year has bands ("Age 5 to 10") and single ages, the bands are used; a year whose bands do not

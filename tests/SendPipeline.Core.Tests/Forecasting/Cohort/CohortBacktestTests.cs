@@ -23,6 +23,7 @@ public sealed class CohortBacktestTests
         Assert.All(PlacementGroups.All, g => Assert.Contains(g.Breakdown, breakdowns));
         Assert.Contains("mainstream_total", breakdowns);
         Assert.Contains("special_total", breakdowns);
+        Assert.Contains("special_independent", breakdowns);
         Assert.All(result.Outcomes, o => Assert.True(o.Origin + o.Horizon <= 2022));
     }
 
@@ -63,12 +64,14 @@ public sealed class CohortBacktestTests
         var result = CohortForecast.Run(Tables.Dfe.Value, 2022, 2, byPlacement: true);
 
         var leicestershire = result.Rows.Where(r => r.Area.OldLaCode == "855").ToList();
-        Assert.Equal(2 * (1 + PlacementGroups.All.Count + PlacementGroups.Totals.Count), leicestershire.Count);
+        Assert.Equal(2 * (1 + PlacementGroups.Breakdowns.Count), leicestershire.Count);
         Assert.All(result.Rows, r => Assert.True(r.Lower <= r.Plans && r.Plans <= r.Upper));
         foreach (var year in new[] { 2023, 2024 })
         {
             var mine = leicestershire.Where(r => r.Year == year).ToDictionary(r => r.Breakdown, r => r.Plans);
             Assert.Equal(mine[PlacementGroups.AllPlans], PlacementGroups.All.Sum(g => mine[g.Breakdown]), 6);
+            // special_independent keeps its 2022/23 share of independent and non-maintained special.
+            Assert.True(mine["special_independent"] <= mine[PlacementGroups.IndependentSpecial.Breakdown]);
             Assert.Equal(mine["mainstream_total"],
                 mine[PlacementGroups.Mainstream.Breakdown] + mine[PlacementGroups.ResourcedAndUnits.Breakdown], 6);
         }
