@@ -108,7 +108,8 @@ public static class CohortForecast
         breakdown == PlacementGroups.AllPlans
             ? known.Totals.GetValueOrDefault(code)?.GetValueOrDefault(year)
             : known.Placements.GetValueOrDefault(code)?.GetValueOrDefault(year) is { } split
-                ? PlacementGroups.Observed(breakdown, split, known.Parts.GetValueOrDefault(code)?.GetValueOrDefault(year))
+                ? PlacementGroups.Observed(breakdown, split,
+                    known.Parts.GetValueOrDefault(code)?.GetValueOrDefault(year))
                 : null;
 }
 

@@ -68,7 +68,8 @@ public static class PlacementGroups
         new("special_total", [MaintainedSpecial.Breakdown, IndependentSpecial.Breakdown]),
     ];
 
-    public static readonly IReadOnlyList<PlacementPart> Parts = [new("special_independent", IndependentSpecial.Breakdown)];
+    public static readonly IReadOnlyList<PlacementPart> Parts = [new("special_independent",
+        IndependentSpecial.Breakdown)];
 
     /// <summary>Every breakdown forecast by placement: the groups, the DfE subtotals, the parts.</summary>
     public static IReadOnlyList<string> Breakdowns =>
