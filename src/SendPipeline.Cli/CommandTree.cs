@@ -76,7 +76,8 @@ internal static class CommandTree
             Method()));
         root.Subcommands.Add(Make("backtest", "Backtest every forecasting method on a DfE caseload history.",
             "sendpipeline backtest --history caseload.csv", (a, o) => Task.FromResult(BacktestCommand.Run(a, o)),
-            History(), DataDir(), Whole("--age-lag",
+            MustBeFile(Text("--history", "The DfE EHC plan caseload history (CSV); or --data-dir.", "FILE")), DataDir(),
+            Whole("--age-lag",
                 "With --data-dir: withhold the age bands of the last N years before each origin (default 0).", 0, 5)));
         root.Subcommands.Add(Make("submit",
             "Run the quarter's DfE return: exit 0 final (and delivered), 1 draft awaiting checks or sign-off.",
