@@ -26,7 +26,7 @@ public sealed class CohortModelTests
     }
 
     [Fact]
-    public void Carried_MovesOneWidththOfEachBandUpABand_AndOutOfTheLast()
+    public void Carried_MovesOneWidthOfEachBandUpABand_AndOutOfTheLast()
     {
         // Widths 5, 6, 5, 4, 6: 50·4/5 = 40; 60·5/6 + 50/5 = 60; 50·4/5 + 60/6 = 50; 40·3/4 + 50/5 = 40; 60·5/6 + 40/4
         // = 60.
