@@ -67,14 +67,18 @@ internal static class CommandTree
         root.Subcommands.Add(Bench(output));
         root.Subcommands.Add(Make("forecast-ehcp", "Forecast EHC plans from a DfE caseload history.",
             "sendpipeline forecast-ehcp --history caseload.csv --train-through 202122 --horizon 3 --out f.csv",
-            (a, o) => Task.FromResult(ForecastEhcpCommand.Run(a, o)), History(required: true),
+            (a, o) => Task.FromResult(ForecastEhcpCommand.Run(a, o)),
+            MustBeFile(Text("--history", "The DfE EHC plan caseload history (CSV); or --data-dir.", "FILE")), DataDir(),
+            Text("--by", "With --data-dir: 'placement' adds a row per placement group to each LA's total.", "placement"),
             Text("--train-through", "The last DfE time_period to train on, e.g. 202122.", "YYYYYY", required: true),
             Whole("--horizon", "Years ahead to forecast, 1 to 10.", 1, 10, required: true),
             Text("--out", "The CSV to write.", "FILE.csv", required: true),
             Method()));
         root.Subcommands.Add(Make("backtest", "Backtest every forecasting method on a DfE caseload history.",
             "sendpipeline backtest --history caseload.csv", (a, o) => Task.FromResult(BacktestCommand.Run(a, o)),
-            History(required: true)));
+            MustBeFile(Text("--history", "The DfE EHC plan caseload history (CSV); or --data-dir.", "FILE")), DataDir(),
+            Whole("--age-lag",
+                "With --data-dir: withhold the age bands of the last N years before each origin (default 0).", 0, 5)));
         root.Subcommands.Add(Make("submit",
             "Run the quarter's DfE return: exit 0 final (and delivered), 1 draft awaiting checks or sign-off.",
             "sendpipeline submit --quarter \"2026-27 Q2\" --no-deliver", SubmitCommand.RunAsync,
@@ -290,6 +294,10 @@ internal static class CommandTree
         return history;
     }
 
+    private static Option<string> DataDir() => Text("--data-dir",
+        "The folder of DfE EHC plan tables (caseload.csv, sen2_age_caseload.csv, newplans.csv, …): the cohort model.",
+        "DIR");
+
     private static Option<string> Assumptions()
     {
         var assumptions = Text("--assumptions", "The forecast assumptions file (default: the shipped defaults).",
@@ -298,10 +306,14 @@ internal static class CommandTree
         return assumptions;
     }
 
-    private static void MustBeFile(Option<string> option) => option.Validators.Add(r =>
+    private static Option<string> MustBeFile(Option<string> option)
     {
-        if (Value(r) is { } path && !File.Exists(path)) r.AddError($"{option.Name}: '{path}' does not exist.");
-    });
+        option.Validators.Add(r =>
+        {
+            if (Value(r) is { } path && !File.Exists(path)) r.AddError($"{option.Name}: '{path}' does not exist.");
+        });
+        return option;
+    }
 
     private static Option<string> Text(string name, string description, string helpName, bool required = false,
         string[]? among = null)

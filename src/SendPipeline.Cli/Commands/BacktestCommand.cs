@@ -9,12 +9,16 @@ namespace SendPipeline.Cli.Commands;
 /// </summary>
 public static class BacktestCommand
 {
-    public const string Usage = "sendpipeline backtest --history FILE";
+    public const string Usage = "sendpipeline backtest --history FILE | --data-dir DIR [--age-lag N]";
 
     public static int Run(CommandLine args, TextWriter output)
     {
-        var historyPath = args.Option("history") ?? throw new UsageException("backtest needs --history FILE.");
+        var dataDir = args.Option("data-dir");
+        var historyPath = args.Option("history");
+        var ageLag = args.Int("age-lag", 0);
         args.EnsureAllRead();
+        if (dataDir is not null) return CohortBacktestReport.Write(DfeFolders.Read(dataDir), output, ageLag);
+        if (historyPath is null) throw new UsageException("backtest needs --history FILE or --data-dir DIR.");
         var history = Histories.Read(historyPath);
         var result = Backtest.Run(history, ForecastMethods.All);
 

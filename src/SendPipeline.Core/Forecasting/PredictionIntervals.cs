@@ -64,7 +64,7 @@ public sealed class PredictionIntervals
     }
 
     /// <summary>Linear interpolation between order statistics (R's type 7, Excel's PERCENTILE.INC).</summary>
-    internal static double Quantile(double[] sorted, double p)
+    public static double Quantile(double[] sorted, double p)
     {
         var position = p * (sorted.Length - 1);
         var below = (int)Math.Floor(position);

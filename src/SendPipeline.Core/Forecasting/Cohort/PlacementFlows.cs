@@ -1,0 +1,183 @@
+using SendPipeline.Core.Forecasting.DfeTables;
+
+namespace SendPipeline.Core.Forecasting.Cohort;
+
+/// <summary>
+/// The placement groups' flows: k, the share of a group's plans still counted in it a year later net of ceasing
+/// and moves (k = (G(t) − new plans in the group during t) / G(t−1)), new plans' growth and their mix by group.
+/// </summary>
+internal sealed class PlacementFlows
+{
+    private readonly EhcpTables _tables;
+    private readonly int _origin;
+    private readonly Dictionary<string, double> _pooledKeep = [];
+    private readonly Dictionary<(string Code, string Group), double> _keepDeviation = [];
+    private readonly Dictionary<string, double> _pooledMix = [];
+    private double _newPlanGrowth;
+    private readonly Dictionary<string, double> _groupGrowth = [];
+    private readonly Dictionary<(string Code, string Group), double> _groupDeviation = [];
+    private readonly Dictionary<string, double> _newPlanDeviation = [];
+
+    private PlacementFlows(EhcpTables tables, int origin)
+    {
+        _tables = tables;
+        _origin = origin;
+    }
+
+    private static IEnumerable<string> Names => PlacementGroups.All.Select(g => g.Breakdown);
+
+    public static PlacementFlows Estimate(EhcpTables tables, int origin)
+    {
+        var flows = new PlacementFlows(tables, origin);
+        var las = tables.Placements.Where(p => p.Key != "").ToList();
+        var flowYears = las.SelectMany(p => p.Value.Keys).Where(y => y <= origin
+            && tables.NewPlansByGroup.Values.Any(n => n.ContainsKey(y))).Distinct().Order().ToList();
+        var window = flowYears.Where(y => flowYears.Count > 0 && y > flowYears[^1] - CohortModel.Window).ToList();
+
+        foreach (var group in Names)
+        {
+            var pooledByYear = new Dictionary<int, double>();
+            foreach (var y in window)
+            {
+                double before = 0, kept = 0;
+                foreach (var (code, byYear) in las)
+                    if (Transition(tables, code, byYear, y, group) is { } t) { before += t.Before; kept += t.Kept; }
+                if (before > 0) pooledByYear[y] = kept / before;
+            }
+            flows._pooledKeep[group] = CohortModel.Mean(pooledByYear.Values);
+            var lists = las.ToDictionary(l => l.Key, l => (IReadOnlyList<double>)pooledByYear
+                .Select(p => Transition(tables, l.Key, l.Value, p.Key, group) is { Before: >= 1 } t
+                    ? t.Kept / t.Before - p.Value : double.NaN)
+                .Where(d => !double.IsNaN(d)).ToList());
+            var weight = Shrinkage.Weights(lists.Values);
+            foreach (var (code, list) in lists)
+                flows._keepDeviation[(code, group)] = list.Count == 0 ? 0 : weight(list.Count) * list.Average();
+
+            double mixed = 0, all = 0;
+            foreach (var (code, byYear) in tables.NewPlansByGroup.Where(n => n.Key != ""))
+                foreach (var y in window)
+                    if (byYear.TryGetValue(y, out var split)) { mixed += split[group]; all += split.Values.Sum(); }
+            flows._pooledMix[group] = all > 0 ? mixed / all : 0;
+        }
+
+        // Each group's own growth: pooled log growth over the window plus the LA's shrunk deviation.
+        foreach (var group in Names)
+        {
+            var years = las.SelectMany(p => p.Value.Keys).Where(y => y <= origin).Distinct().Order().ToList();
+            var recent = years.Where(y => y > years[^1] - CohortModel.Window && years.Contains(y - 1)).ToList();
+            var byYear = new Dictionary<int, double>();
+            foreach (var y in recent)
+            {
+                double before = 0, now = 0;
+                foreach (var (_, p) in las)
+                    if (p.TryGetValue(y - 1, out var b)
+                        && p.TryGetValue(y, out var a)) { before += b[group]; now += a[group]; }
+                if (before > 0 && now > 0) byYear[y] = Math.Log(now / before);
+            }
+            flows._groupGrowth[group] = CohortModel.Mean(byYear.Values);
+            var lists = las.ToDictionary(l => l.Key, l => (IReadOnlyList<double>)byYear
+                .Where(g => l.Value.TryGetValue(g.Key - 1, out var b) && b[group] > 0
+                    && l.Value.TryGetValue(g.Key, out var a) && a[group] > 0)
+                .Select(g => Math.Log(l.Value[g.Key][group] / l.Value[g.Key - 1][group]) - g.Value).ToList());
+            var weight = Shrinkage.Weights(lists.Values);
+            foreach (var (code, list) in lists)
+                flows._groupDeviation[(code, group)] = list.Count == 0 ? 0 : weight(list.Count) * list.Average();
+        }
+
+        // New plans: pooled log growth over the window, and each LA's shrunk deviation.
+        var newLas = tables.NewPlans.Where(n => n.Key != "").ToList();
+        var newYears = newLas.SelectMany(n => n.Value.Keys).Where(y => y <= origin).Distinct().Order().ToList();
+        var growthYears = newYears.Where(y => newYears.Count > 0 && y > newYears[^1] - CohortModel.Window).ToList();
+        var growthByYear = new Dictionary<int, double>();
+        foreach (var y in growthYears)
+        {
+            double before = 0, now = 0;
+            foreach (var (_, n) in newLas)
+                if (n.TryGetValue(y - 1, out var b) && n.TryGetValue(y, out var a)) { before += b; now += a; }
+            if (before > 0 && now > 0) growthByYear[y] = Math.Log(now / before);
+        }
+        flows._newPlanGrowth = CohortModel.Mean(growthByYear.Values);
+        var newLists = newLas.ToDictionary(n => n.Key, n => (IReadOnlyList<double>)growthByYear
+            .Where(g => n.Value.TryGetValue(g.Key - 1, out var b) && b > 0 && n.Value.TryGetValue(g.Key, out var a)
+                && a > 0)
+            .Select(g => Math.Log(n.Value[g.Key] / n.Value[g.Key - 1]) - g.Value).ToList());
+        var newWeight = Shrinkage.Weights(newLists.Values);
+        foreach (var (code, list) in newLists)
+            flows._newPlanDeviation[code] = list.Count == 0 ? 0 : newWeight(list.Count) * list.Average();
+        return flows;
+    }
+
+    private static (double Before, double Kept)? Transition(EhcpTables tables, string code,
+        Dictionary<int, IReadOnlyDictionary<string, double>> byYear, int year, string group)
+    {
+        if (!byYear.TryGetValue(year - 1, out var before) || !byYear.TryGetValue(year, out var after)) return null;
+        if (!tables.NewPlansByGroup.TryGetValue(code, out var news)
+            || !news.TryGetValue(year, out var fresh)) return null;
+        return (before[group], after[group] - fresh[group]);
+    }
+
+    /// <summary>The groups' own total (unscaled) ÷ the origin's, 1…h years ahead; null without flows at the
+    /// origin.</summary>
+    public double[]? TotalRatios(string code, int origin, int horizon)
+    {
+        if (!_tables.Placements.TryGetValue(code, out var byYear)
+            || !byYear.TryGetValue(origin, out var start)) return null;
+        if (!_pooledKeep.Values.Any(k => k > 0) || NewPlansAtOrigin(code) is null) return null;
+        var paths = Project(code, origin, new double[horizon], scale: false);
+        var atOrigin = start.Values.Sum();
+        return atOrigin <= 0 ? null
+            : [.. Enumerable.Range(0, horizon).Select(h => paths.Values.Sum(p => p[h]) / atOrigin)];
+    }
+
+    /// <summary>Each group's path, scaled each year so the groups add up to <paramref name="totals"/>.</summary>
+    public IReadOnlyDictionary<string, double[]> Project(string code, int origin, double[] totals, bool scale = true)
+    {
+        var result = Names.ToDictionary(g => g, _ => new double[totals.Length]);
+        if (!_tables.Placements.TryGetValue(code, out var byYear)
+            || !byYear.TryGetValue(origin, out var start)) return result;
+        var state = Names.ToDictionary(g => g, g => start[g]);
+        var mix = Mix(code);
+        var canFlow = _pooledKeep.Values.Any(k => k > 0) && NewPlansAtOrigin(code) is not null;
+        var newPlans = NewPlansAtOrigin(code) ?? 0;
+        var growth = _newPlanGrowth + _newPlanDeviation.GetValueOrDefault(code);
+        for (var h = 0; h < totals.Length; h++)
+        {
+            if (canFlow)
+            {
+                newPlans *= Math.Exp(growth);
+                foreach (var g in Names)
+                    state[g] = Math.Max(0, (_pooledKeep[g] + _keepDeviation.GetValueOrDefault((code, g))) * state[g]
+                        + mix[g] * newPlans);
+            }
+            if (scale)
+            {
+                // The groups' own growth is the other view: the share each group takes is the geometric mean of
+                // its flow path and its growth path (the flow state itself carries on unmixed).
+                var mixed = Names.ToDictionary(g => g, g =>
+                {
+                    var own = start[g] * Math.Exp((h + 1) * (_groupGrowth[g]
+                        + _groupDeviation.GetValueOrDefault((code, g))));
+                    return canFlow ? Math.Sqrt(Math.Max(state[g], 0) * own) : own;
+                });
+                var total = mixed.Values.Sum();
+                foreach (var g in Names) result[g][h] = total > 0 ? totals[h] * mixed[g] / total : 0;
+                continue;
+            }
+            foreach (var g in Names) result[g][h] = state[g];
+        }
+        return result;
+    }
+
+    private double? NewPlansAtOrigin(string code) =>
+        _tables.NewPlans.TryGetValue(code, out var n) && n.TryGetValue(_origin, out var v) && v > 0 ? v : null;
+
+    /// <summary>The LA's mix of new plans over the window's years, the pooled mix when it has none.</summary>
+    private Dictionary<string, double> Mix(string code)
+    {
+        if (!_tables.NewPlansByGroup.TryGetValue(code, out var byYear)) return new(_pooledMix);
+        var years = byYear.Where(y => y.Key <= _origin
+            && y.Key > _origin - CohortModel.Window).Select(y => y.Value).ToList();
+        var all = years.Sum(y => y.Values.Sum());
+        return all <= 0 ? new(_pooledMix) : Names.ToDictionary(g => g, g => years.Sum(y => y[g]) / all);
+    }
+}

@@ -1,0 +1,212 @@
+using SendPipeline.Core.Forecasting.Cohort;
+
+namespace SendPipeline.Core.Forecasting.DfeTables;
+
+/// <summary>One area's yearly figures, keyed by caseload year (<see cref="DfeTable.CaseloadKey"/>).</summary>
+public sealed class AreaYears<T>
+{
+    public Dictionary<int, T> ByYear { get; } = [];
+}
+
+/// <summary>
+/// The DfE EHC plan tables the cohort model reads, by area (LAs by 3-digit code; England as code ""):
+/// <list type="bullet">
+/// <item>totals: <c>ehcplans</c> (caseload.csv) where published, else <c>Total_all</c> of the age file (plans and
+/// statements, the measure before 2019; both files give 353,995 for England in January 2019);</item>
+/// <item>age bands: <c>Total_all</c> by <c>characteristic_age</c> (sen2_age_caseload.csv, January 2010 on);</item>
+/// <item>placements: the seven <see cref="PlacementGroups"/> (caseload.csv, January 2019 on);</item>
+/// <item>new plans in total and by group (newplans.csv, "New EHC plans"), requests received
+/// (requests.csv) and plans ceased (ceased_plans.csv), each keyed by the caseload year they lead into.</item>
+/// </list>
+/// </summary>
+public sealed class EhcpTables
+{
+    public const string CaseloadFile = "caseload.csv", AgeFile = "sen2_age_caseload.csv", NewPlansFile = "newplans.csv",
+        RequestsFile = "requests.csv", CeasedFile = "ceased_plans.csv";
+
+    public Dictionary<string, Area> Areas { get; } = [];
+
+    /// <summary>Published figures read as gaps, and why (for the console: they are public statistics, no pupil
+    /// data).</summary>
+    public List<string> Notes { get; } = [];
+
+    public Dictionary<string, Dictionary<int, double>> Totals { get; } = [];
+
+    public Dictionary<string, Dictionary<int, double[]>> AgeBands { get; } = [];
+
+    public Dictionary<string, Dictionary<int, IReadOnlyDictionary<string, double>>> Placements { get; } = [];
+
+    public Dictionary<string, Dictionary<int, IReadOnlyDictionary<string, double>>> Parts { get; } = [];
+
+    public Dictionary<string, Dictionary<int, double>> NewPlans { get; } = [];
+
+    public Dictionary<string, Dictionary<int, IReadOnlyDictionary<string, double>>> NewPlansByGroup { get; } = [];
+
+    public Dictionary<string, Dictionary<int, double>> Requests { get; } = [];
+
+    public Dictionary<string, Dictionary<int, double>> Ceased { get; } = [];
+
+    /// <summary>The LA codes (never England), in code order.</summary>
+    public IEnumerable<string> LaCodes => Areas.Keys.Where(c => c != "").Order(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Reads what <paramref name="open"/> can open: caseload.csv is required, the rest are used when present. A
+    /// missing file yields null from <paramref name="open"/>.
+    /// </summary>
+    public static EhcpTables Read(Func<string, Stream?> open)
+    {
+        var tables = new EhcpTables();
+        using (var caseload = open(CaseloadFile)
+            ?? throw new InvalidDataException($"The DfE folder has no {CaseloadFile}."))
+            tables.ReadCaseload(caseload);
+        using (var age = open(AgeFile)) if (age is not null) tables.ReadAges(age);
+        using (var newPlans = open(NewPlansFile)) if (newPlans is not null) tables.ReadNewPlans(newPlans);
+        using (var requests = open(RequestsFile))
+            if (requests is not null) ReadSingle(requests, RequestsFile, "requests_received_in_year", tables.Requests);
+        using (var ceased = open(CeasedFile))
+            if (ceased is not null) ReadSingle(ceased, CeasedFile, "total_ceased", tables.Ceased);
+        return tables;
+    }
+
+    private static bool IsRegion(DfeRow row) => row.Area.GeographicLevel == DfeTable.Regional;
+
+    private static Dictionary<int, T> For<T>(Dictionary<string, Dictionary<int, T>> map, string code) =>
+        map.TryGetValue(code, out var years) ? years : map[code] = [];
+
+    private void Name(Area area)
+    {
+        // The later file's name wins: names are only for people, the code is the key.
+        if (!Areas.ContainsKey(area.OldLaCode) || area.LaName.Length > 0) Areas[area.OldLaCode] = area;
+    }
+
+    private void ReadCaseload(Stream stream)
+    {
+        var columns = new List<string> { "ehcplans" };
+        columns.AddRange(PlacementGroups.Columns);
+        var ages = new List<DfeRow>();
+        foreach (var row in DfeTable.Read(stream, CaseloadFile, columns).Where(r => !IsRegion(r)))
+        {
+            if (row.Topic.Equals("Age", StringComparison.OrdinalIgnoreCase)) ages.Add(row);
+            if (!row.Topic.Equals(PlacementGroups.AllPlans, StringComparison.OrdinalIgnoreCase)) continue;
+            Name(row.Area);
+            var year = DfeTable.CaseloadKey(row.TimePeriod);
+            if (row["ehcplans"] is not { } total) continue;
+            For(Totals, row.Area.OldLaCode)[year] = total;
+            if (PlacementGroups.Split(total, c => row[c]) is { } split)
+                For(Placements, row.Area.OldLaCode)[year] = split;
+            var parts = PlacementGroups.Parts.Where(p => row[p.Breakdown] is not null)
+                .ToDictionary(p => p.Breakdown, p => row[p.Breakdown]!.Value);
+            if (parts.Count > 0) For(Parts, row.Area.OldLaCode)[year] = parts;
+        }
+        // Years after 2022/23 carry the current age in caseload.csv itself ("Age"): they extend the age table. Where
+        // an area's year has bands ("Age 5 to 10") and single ages, the bands are used; a year whose bands do not
+        // add up to within 5% of its total is not trusted and left out.
+        foreach (var areaYear in ages.GroupBy(r => (r.Area.OldLaCode, Year: DfeTable.CaseloadKey(r.TimePeriod))))
+        {
+            var (code, year) = areaYear.Key;
+            if (AgeBands.TryGetValue(code, out var known) && known.ContainsKey(year)) continue;
+            var rows = areaYear.Where(r => r["ehcplans"] is not null && BandOfLabel(r.Breakdown) is not null).ToList();
+            var ranges = rows.Where(r => IsRange(r.Breakdown)).ToList();
+            if (ranges.Count > 0) rows = ranges;
+            var bands = new double[Bands.Count];
+            foreach (var row in rows) bands[BandOfLabel(row.Breakdown)!.Value] += row["ehcplans"]!.Value;
+            if (!Totals.TryGetValue(code, out var totals) || !totals.TryGetValue(year, out var total) || total <= 0
+                || Math.Abs(bands.Sum() - total) > 0.05 * total)
+            {
+                if (rows.Count > 0) Notes.Add($"{CaseloadFile}: the age rows of {Areas[code].LaName} {AcademicYear.Format(year)} " +
+                    "do not add up to its total; not used.");
+                continue;
+            }
+            For(AgeBands, code)[year] = bands;
+        }
+    }
+
+    private static bool IsRange(string label) =>
+        label.Contains(" to ", StringComparison.OrdinalIgnoreCase)
+            || label.Contains("under", StringComparison.OrdinalIgnoreCase)
+        || label.Contains("over", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The band of an age label: "Under 5", "Age 5 to 10", "age 7", "20 and over"; null for "Total" or
+    /// unknown.</summary>
+    public static int? BandOfLabel(string label)
+    {
+        var digits = System.Text.RegularExpressions.Regex.Match(label, @"\d+");
+        if (!digits.Success) return null;
+        var age = int.Parse(digits.Value, System.Globalization.CultureInfo.InvariantCulture);
+        if (label.Contains("under", StringComparison.OrdinalIgnoreCase)) age -= 1;
+        return age < 5 ? 0 : age <= 10 ? 1 : age <= 15 ? 2 : age <= 19 ? 3 : 4;
+    }
+
+    /// <summary>The age file's bands, youngest first; a band the file does not give for a year counts 0.</summary>
+    public static readonly IReadOnlyList<string> Bands = ["Under 5", "Age 5 to 10", "Age 11 to 15", "Age 16 to 19",
+        "Age 20 to 25"];
+
+    private void ReadAges(Stream stream)
+    {
+        foreach (var row in DfeTable.Read(stream, AgeFile, ["Total_all"], topicOptional: true).Where(r => !IsRegion(r)))
+        {
+            var code = row.Area.OldLaCode;
+            if (!Areas.ContainsKey(code)) Name(row.Area);
+            var year = DfeTable.CaseloadKey(row.TimePeriod);
+            if (row["Total_all"] is not { } count) continue;
+            if (row.Breakdown.Equals("Total", StringComparison.OrdinalIgnoreCase))
+            {
+                // caseload.csv's ehcplans, where it has the year, is the published figure of record.
+                For(Totals, code).TryAdd(year, count);
+                continue;
+            }
+            var band = IndexOfBand(row.Breakdown);
+            if (band < 0) continue;
+            var years = For(AgeBands, code);
+            if (!years.TryGetValue(year, out var bands)) years[year] = bands = new double[Bands.Count];
+            bands[band] = count;
+        }
+    }
+
+    private static int IndexOfBand(string label)
+    {
+        for (var i = 0; i < Bands.Count; i++)
+            if (Bands[i].Equals(label, StringComparison.OrdinalIgnoreCase)) return i;
+        return -1;
+    }
+
+    private void ReadNewPlans(Stream stream)
+    {
+        var columns = new List<string> { "new_ehc_plans" };
+        columns.AddRange(PlacementGroups.Columns);
+        var rows = DfeTable.Read(stream, NewPlansFile, columns)
+            .Where(r => r.Topic.Equals("New EHC plans", StringComparison.OrdinalIgnoreCase)).ToList();
+        var regions = rows.Where(IsRegion).Where(r => r["new_ehc_plans"] is not null)
+            .ToDictionary(r => (r.Area.LaName, r.TimePeriod), r => r["new_ehc_plans"]!.Value);
+        var lasInRegion = rows.Where(r => !IsRegion(r)).GroupBy(r => (r.Region, r.TimePeriod))
+            .ToDictionary(g => g.Key, g => g.Count());
+        foreach (var row in rows.Where(r => !IsRegion(r)))
+        {
+            if (row["new_ehc_plans"] is not { } total) continue;
+            // The 2025 publication gives every Yorkshire and The Humber LA the region's 6,078 new plans for 2022: an
+            // LA figure equal to its region's, in a region of several LAs, is the region's copied, and is left out.
+            if (regions.TryGetValue((row.Region, row.TimePeriod), out var regional) && regional == total
+                && lasInRegion.GetValueOrDefault((row.Region, row.TimePeriod)) > 1)
+            {
+                Notes.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"{NewPlansFile} row {row.RowNumber}: {row.Area.LaName} {row.TimePeriod} new_ehc_plans {total:0} is {row.Region}'s regional figure; read as a gap."));
+                continue;
+            }
+            var year = DfeTable.FlowKey(row.TimePeriod);
+            For(NewPlans, row.Area.OldLaCode)[year] = total;
+            if (PlacementGroups.Split(total, c => row[c]) is { } split) For(NewPlansByGroup,
+                row.Area.OldLaCode)[year] = split;
+        }
+    }
+
+    private static void ReadSingle(Stream stream, string file, string column, Dictionary<string, Dictionary<int,
+        double>> into)
+    {
+        foreach (var row in DfeTable.Read(stream, file, [column]).Where(r => !IsRegion(r)))
+        {
+            // The files' first breakdown is the whole count ("All requests …", "All ceased EHC plans").
+            if (!row.Topic.StartsWith("All ", StringComparison.OrdinalIgnoreCase)) continue;
+            if (row[column] is { } v) For(into, row.Area.OldLaCode)[DfeTable.FlowKey(row.TimePeriod)] = v;
+        }
+    }
+}
