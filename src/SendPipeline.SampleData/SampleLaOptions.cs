@@ -57,8 +57,14 @@ public sealed record SampleLaOptions
     /// <summary>The census alone, as the generator wrote before the other returns existed.</summary>
     public SampleLaOptions CensusOnly() => this with
     {
-        IncludeEstablishments = false, IncludePlacements = false, IncludeWorkforce = false, IncludeEahActivity = false,
-        IncludeHnbFinance = false, IncludeSen2 = false, EhcpHistoryPath = null, AssumptionsPath = null,
+        IncludeEstablishments = false,
+        IncludePlacements = false,
+        IncludeWorkforce = false,
+        IncludeEahActivity = false,
+        IncludeHnbFinance = false,
+        IncludeSen2 = false,
+        EhcpHistoryPath = null,
+        AssumptionsPath = null,
     };
 
     public static SampleLaOptions ForCensus(CensusTerm term, int academicYearStart) =>

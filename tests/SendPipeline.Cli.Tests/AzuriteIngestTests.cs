@@ -1,7 +1,7 @@
-using SendPipeline.Core.Uploads;
 using System.Text;
 using SendPipeline.Cli.Commands;
 using SendPipeline.Core.Reference;
+using SendPipeline.Core.Uploads;
 using SendPipeline.Storage;
 using SendPipeline.Storage.Tests;
 using SendPipeline.Workflows.Ingest;

@@ -1,12 +1,12 @@
 using System.Text.Json;
+using SendPipeline.Cli;
+using SendPipeline.Cli.Commands;
 using SendPipeline.Core.Picture;
 using SendPipeline.Core.Reports;
-using SendPipeline.Cli;
 using SendPipeline.Core.Returns;
 using SendPipeline.SampleData;
 using SendPipeline.SampleData.Defects;
 using SendPipeline.Storage;
-using SendPipeline.Cli.Commands;
 
 namespace SendPipeline.Cli.Tests;
 

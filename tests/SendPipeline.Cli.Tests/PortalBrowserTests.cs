@@ -1,8 +1,8 @@
-using SendPipeline.Core.Tests;
 using System.Diagnostics;
 using System.Text;
 using SendPipeline.Cli.Portal;
 using SendPipeline.Core.Reference;
+using SendPipeline.Core.Tests;
 using SendPipeline.Storage;
 using SendPipeline.Workflows.Access;
 

@@ -1,8 +1,8 @@
-using SendPipeline.Core.Tests;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using SendPipeline.Cli.Commands;
+using SendPipeline.Core.Tests;
 using SendPipeline.SampleData;
 using SendPipeline.Storage;
 using SendPipeline.Workflows;

@@ -135,14 +135,14 @@ public sealed class PrivacyScanTests : IDisposable
         };
         var rows = groups.SelectMany(g => Enumerable.Range(0, 3).Select(i =>
             (IDictionary<string, object?>)new Dictionary<string, object?>
-        {
-            ["PupilKey"] = i == 0 ? g.Key : "filler", ["Code"] = i == 0 ? g.Code : "N/A", ["Ref"] = i == 0 ? g.Ref : 1L,
-            ["Born"] = i == 0 ? g.Born : new DateOnly(2020, 1, 1),
-            ["BornKey"] = i == 0 ? g.Born.Year * 10000L + g.Born.Month * 100 + g.Born.Day : 20200101L,
-            ["Fte"] = 1.5m, ["Ehcp"] = true,
-            // Parquet.Net's untyped lists of text hold ReadOnlyMemory<char>, not string.
-            ["Tags"] = new List<ReadOnlyMemory<char>?> { (i == 0 ? g.Tag : "none").AsMemory(), "none".AsMemory() },
-        })).ToList();
+            {
+                ["PupilKey"] = i == 0 ? g.Key : "filler", ["Code"] = i == 0 ? g.Code : "N/A", ["Ref"] = i == 0 ? g.Ref : 1L,
+                ["Born"] = i == 0 ? g.Born : new DateOnly(2020, 1, 1),
+                ["BornKey"] = i == 0 ? g.Born.Year * 10000L + g.Born.Month * 100 + g.Born.Day : 20200101L,
+                ["Fte"] = 1.5m, ["Ehcp"] = true,
+                // Parquet.Net's untyped lists of text hold ReadOnlyMemory<char>, not string.
+                ["Tags"] = new List<ReadOnlyMemory<char>?> { (i == 0 ? g.Tag : "none").AsMemory(), "none".AsMemory() },
+            })).ToList();
         await using (var stream = File.Create(file))
             await ParquetSerializer.SerializeUntypedAsync(rows, schema, stream,
                 new ParquetOptions { RowGroupSize = 3 });

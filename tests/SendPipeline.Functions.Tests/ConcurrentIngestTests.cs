@@ -1,9 +1,9 @@
-using SendPipeline.Core.Reference;
-using Xunit.Abstractions;
-using SendPipeline.Functions.Triggers;
-using SendPipeline.Workflows.Ports;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;
+using SendPipeline.Core.Reference;
+using SendPipeline.Functions.Triggers;
+using SendPipeline.Workflows.Ports;
+using Xunit.Abstractions;
 using static SendPipeline.Functions.Tests.DurableIngestHarness;
 
 namespace SendPipeline.Functions.Tests;

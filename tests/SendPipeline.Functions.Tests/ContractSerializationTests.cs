@@ -1,5 +1,5 @@
-using SendPipeline.Core.Uploads;
 using System.Text.Json;
+using SendPipeline.Core.Uploads;
 using SendPipeline.Workflows.Ingest;
 
 namespace SendPipeline.Functions.Tests;

@@ -1,8 +1,8 @@
-using SendPipeline.Core.Uploads;
 using System.Text;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;
+using SendPipeline.Core.Uploads;
 using SendPipeline.Functions.Triggers;
 using SendPipeline.Workflows.Ingest;
 using SendPipeline.Workflows.Ports;

@@ -1,4 +1,3 @@
-using SendPipeline.Core.Uploads;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Azure.Functions.Worker;
@@ -7,6 +6,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
+using SendPipeline.Core.Uploads;
 using SendPipeline.Functions.Activities;
 using SendPipeline.Functions.Orchestrations;
 using SendPipeline.Functions.Triggers;

@@ -8,7 +8,7 @@ public sealed class SimpleXlsxWriterTests
 {
     private static readonly string[] Header = ["Name", "When", "Count", "Flag"];
 
-    private static byte[] Workbook() 
+    private static byte[] Workbook()
     {
         using var stream = new MemoryStream();
         SimpleXlsxWriter.Write(stream, Header, [["St Mary's, £1,234", new DateOnly(2026, 1, 15), 42, true], [null, new DateTime(2025, 10, 2), 1.5, false]]);

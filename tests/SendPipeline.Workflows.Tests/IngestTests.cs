@@ -1,7 +1,7 @@
-using SendPipeline.Core.Uploads;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using SendPipeline.Core.Reference;
+using SendPipeline.Core.Uploads;
 using SendPipeline.Storage.Local;
 using SendPipeline.Workflows;
 using SendPipeline.Workflows.Ingest;

@@ -104,8 +104,12 @@ public static class DrillCommand
     /// <summary>A tenth of the sample LA: the same kinds of return and planted defects, quick enough for a test.</summary>
     private static SampleLaOptions Small(SampleLaOptions options) => options with
     {
-        PrimarySchools = 24, SecondarySchools = 5, SpecialSchools = 3, AlternativeProvisionSettings = 2,
-        EhcpPupils = 700, SenSupportPupils = 1_500,
+        PrimarySchools = 24,
+        SecondarySchools = 5,
+        SpecialSchools = 3,
+        AlternativeProvisionSettings = 2,
+        EhcpPupils = 700,
+        SenSupportPupils = 1_500,
     };
 
     /// <summary>Copies a store keeping each file's time, which is its upload's receipt time.</summary>

@@ -1,5 +1,5 @@
-using SendPipeline.Core.Forecasting;
 using System.Globalization;
+using SendPipeline.Core.Forecasting;
 using SendPipeline.Core.Picture;
 using SendPipeline.Core.Reference;
 using SendPipeline.Core.Submission;
@@ -272,7 +272,11 @@ public sealed record SettingDaysPanel(string? Quarter, IReadOnlyList<SettingDays
 
     public static int PhaseOrder(string phase) => phase switch
     {
-        "Primary" => 0, "Secondary" => 1, "All-through" => 2, NotRecorded => 4, _ => 3,
+        "Primary" => 0,
+        "Secondary" => 1,
+        "All-through" => 2,
+        NotRecorded => 4,
+        _ => 3,
     };
 
     /// <summary>The workforce dataset's rows; <paramref name="picture"/> names services with no activity.</summary>

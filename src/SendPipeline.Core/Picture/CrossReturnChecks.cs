@@ -262,8 +262,12 @@ public static class CrossReturnChecks
         var (lower, upper) = ((long)Math.Round(y.Lower), (long)Math.Round(y.Upper));
         reconciliation = reconciliation with
         {
-            Difference = total - expected, ComparedPeriod = period, Basis = y.Basis,
-            Expected = expected, ExpectedLower = lower, ExpectedUpper = upper,
+            Difference = total - expected,
+            ComparedPeriod = period,
+            Basis = y.Basis,
+            Expected = expected,
+            ExpectedLower = lower,
+            ExpectedUpper = upper,
         };
         if (total == 0 || (total >= y.Lower && total <= y.Upper)) return reconciliation;
 

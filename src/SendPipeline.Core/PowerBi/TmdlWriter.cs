@@ -28,13 +28,13 @@ public static class TmdlWriter
     /// <summary>Text columns shown in another column's order: the column to sort by, in the same table.</summary>
     private static readonly IReadOnlyDictionary<string, string> SortBy =
         new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["dim_date.MonthName"] = "MonthNumber",
-        ["dim_financial_year.FinancialYear"] = "FinancialYearKey",
-        ["dim_financial_quarter.FinancialQuarter"] = "FinancialQuarterKey",
-        ["dim_placement_category.PlacementCategory"] = "SortOrder",
-        ["dim_s251_line.S251Line"] = "SortOrder",
-    };
+        {
+            ["dim_date.MonthName"] = "MonthNumber",
+            ["dim_financial_year.FinancialYear"] = "FinancialYearKey",
+            ["dim_financial_quarter.FinancialQuarter"] = "FinancialQuarterKey",
+            ["dim_placement_category.PlacementCategory"] = "SortOrder",
+            ["dim_s251_line.S251Line"] = "SortOrder",
+        };
 
     /// <summary>Every generated file, path relative to the semantic model's <c>definition</c> folder.</summary>
     public static IReadOnlyList<PowerQueryFile> Files(StarSchema schema)

@@ -95,13 +95,15 @@ public static class RegisterCrossChecks
             {
                 issues.Add(DataQualityIssue.Of(R.SettingSilentForActivePlans, Submitter.LocalAuthorityId, Sen2Return.ReturnType,
                         registerPath, null, null, ("count", N(missing.Count)), ("setting", setting.Key), ("census", Iso(census)))
-                    with { Part = "placementdetail" });
+                    with
+                { Part = "placementdetail" });
                 continue;
             }
             foreach (var (person, where, _) in missing)
                 issues.Add(DataQualityIssue.Of(R.ActivePlanNowhere, Submitter.LocalAuthorityId, Sen2Return.ReturnType, registerPath,
                         person.Row, "upn", ("row", Row(person.Row)), ("setting", where), ("census", Iso(census)))
-                    with { Part = "person" });
+                    with
+                { Part = "person" });
         }
     }
 
@@ -188,7 +190,8 @@ public static class RegisterCrossChecks
                 null, null, ("reference", Iso(reference)), ("ours", N(activePlans)), ("expected", what), ("range", range),
                 ("difference", difference.ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture)),
                 ("percent", ((decimal)difference / expected).ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture)))
-            with { Part = "activeplans" });
+            with
+        { Part = "activeplans" });
     }
 
     /// <summary>A setting as an officer reads it: its URN or UKPRN, else the sen2 setting code.</summary>

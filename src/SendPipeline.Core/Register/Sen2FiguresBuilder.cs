@@ -79,7 +79,10 @@ public static class Sen2FiguresBuilder
             if (r.Rya) counts.Add(1);
             counts.Add(decision switch
             {
-                RequestDecision.ToAssess => 2, RequestDecision.NotToAssess => 3, RequestDecision.NotMade => 4, _ => 5,
+                RequestDecision.ToAssess => 2,
+                RequestDecision.NotToAssess => 3,
+                RequestDecision.NotMade => 4,
+                _ => 5,
             });
             if (decision is RequestDecision.ToAssess or RequestDecision.NotToAssess && r.OutcomeDate is { } decided)
                 counts.Add(Days(r.ReceivedDate, decided) <= SixWeeksDays ? 6 : 7);
@@ -105,8 +108,10 @@ public static class Sen2FiguresBuilder
                 var counts = new List<int> { 0 };
                 counts.Add(result switch
                 {
-                    AssessmentResult.PlanIssued => 1, AssessmentResult.PlanNotIssued => 2,
-                    AssessmentResult.NotMade => 3, _ => 4,
+                    AssessmentResult.PlanIssued => 1,
+                    AssessmentResult.PlanNotIssued => 2,
+                    AssessmentResult.NotMade => 3,
+                    _ => 4,
                 });
                 if (result == AssessmentResult.PlanNotIssued && a.OutcomeDate is { } decided)
                     counts.Add(Days(r.ReceivedDate, decided) <= SixteenWeeksDays ? 5 : 6);
@@ -187,9 +192,13 @@ public static class Sen2FiguresBuilder
     // Bands sort by their lower age; the two words outside the bands last.
     private static string AgeOrder(string band) => band switch
     {
-        "Under 5" => "00", "Age 5 to 10" => "05", "Age 11 to 15" => "11", "Age 16 to 19" => "16",
+        "Under 5" => "00",
+        "Age 5 to 10" => "05",
+        "Age 11 to 15" => "11",
+        "Age 16 to 19" => "16",
         "Age 20 to 25" => "20",
-        "Over 25" => "26", _ => "99",
+        "Over 25" => "26",
+        _ => "99",
     };
 
     private static string PrimaryNeed(Sen2Request request) =>

@@ -1,7 +1,7 @@
-using CsvHelper;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using CsvHelper;
 using SendPipeline.Core.Reading;
 using SendPipeline.Core.Reports;
 

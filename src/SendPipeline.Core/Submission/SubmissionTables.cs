@@ -1,5 +1,5 @@
-using SendPipeline.Core.Picture;
 using SendPipeline.Core.Forecasting;
+using SendPipeline.Core.Picture;
 using SendPipeline.Core.Reference;
 
 namespace SendPipeline.Core.Submission;

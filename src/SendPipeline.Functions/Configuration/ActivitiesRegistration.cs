@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using SendPipeline.Storage.Azure;
 using SendPipeline.Workflows;
 using SendPipeline.Workflows.Access;
+using SendPipeline.Workflows.Ingest;
 using SendPipeline.Workflows.Portal;
 using SendPipeline.Workflows.Ports;
-using SendPipeline.Workflows.Ingest;
 using SendPipeline.Workflows.PowerBi;
 using SendPipeline.Workflows.Rebuild;
 using SendPipeline.Workflows.Submission;

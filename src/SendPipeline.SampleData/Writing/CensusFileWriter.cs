@@ -1,7 +1,7 @@
 using System.Globalization;
 using CsvHelper;
-using SendPipeline.Core.Reports;
 using SendPipeline.Core.Reference;
+using SendPipeline.Core.Reports;
 using SendPipeline.SampleData.Census;
 using SendPipeline.SampleData.Pupils;
 

@@ -94,12 +94,14 @@ public static class SimpleXlsxWriter
         new Fonts(new Font()) { Count = 1 },
         new Fills(
             new Fill(new PatternFill { PatternType = PatternValues.None }),
-            new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+            new Fill(new PatternFill { PatternType = PatternValues.Gray125 }))
+        { Count = 2 },
         new Borders(new Border()) { Count = 1 },
         new CellStyleFormats(new CellFormat()) { Count = 1 },
         new CellFormats(
             new CellFormat(),
-            new CellFormat { NumberFormatId = ShortDateFormatId, ApplyNumberFormat = true }) { Count = 2 });
+            new CellFormat { NumberFormatId = ShortDateFormatId, ApplyNumberFormat = true })
+        { Count = 2 });
 
     private sealed class SharedStrings
     {

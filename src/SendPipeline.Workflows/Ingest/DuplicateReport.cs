@@ -1,7 +1,7 @@
-using SendPipeline.Core.Uploads;
 using System.Net;
 using System.Text;
 using SendPipeline.Core.Reports;
+using SendPipeline.Core.Uploads;
 using SendPipeline.Core.Validation;
 
 namespace SendPipeline.Workflows.Ingest;

@@ -1,7 +1,7 @@
 using SendPipeline.Core.Picture;
 using SendPipeline.Core.Uploads;
-using Register = SendPipeline.Core.Returns.Establishments.EstablishmentsColumns;
 using SendPipeline.Workflows.Ports;
+using Register = SendPipeline.Core.Returns.Establishments.EstablishmentsColumns;
 
 namespace SendPipeline.Workflows.Ingest;
 

@@ -1,7 +1,7 @@
-using SendPipeline.Core.Uploads;
 using System.Diagnostics;
 using SendPipeline.Cli.Commands;
 using SendPipeline.Cli.Drill;
+using SendPipeline.Core.Uploads;
 using SendPipeline.Storage;
 using SendPipeline.Workflows.Ingest;
 using SendPipeline.Workflows.Ports;

@@ -1,8 +1,8 @@
-using SendPipeline.Core.Uploads;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using SendPipeline.Cli.Portal;
+using SendPipeline.Core.Uploads;
 using SendPipeline.Storage;
 using SendPipeline.Workflows.Access;
 using SendPipeline.Workflows.Ingest;

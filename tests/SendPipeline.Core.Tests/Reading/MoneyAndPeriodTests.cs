@@ -21,12 +21,22 @@ public class MoneyAndPeriodTests
     }
 
     [Theory]
-    [InlineData("1,23")] [InlineData("12,3456")] [InlineData("£")] [InlineData("1.234")] [InlineData("$5")]
-    [InlineData("1 234")] [InlineData("1e5")] [InlineData("12.")] [InlineData(",123")] [InlineData("")]
+    [InlineData("1,23")]
+    [InlineData("12,3456")]
+    [InlineData("£")]
+    [InlineData("1.234")]
+    [InlineData("$5")]
+    [InlineData("1 234")]
+    [InlineData("1e5")]
+    [InlineData("12.")]
+    [InlineData(",123")]
+    [InlineData("")]
     public void TryParseMoney_OtherText_IsRejected(string text) => Assert.False(Values.TryParseMoney(text, out _));
 
     [Theory]
-    [InlineData("0.5", 0.5)] [InlineData("1", 1)] [InlineData("12.25", 12.25)]
+    [InlineData("0.5", 0.5)]
+    [InlineData("1", 1)]
+    [InlineData("12.25", 12.25)]
     public void TryParseDecimal_PlainNumbers_Parse(string text, double expected)
     {
         Assert.True(Values.TryParseDecimal(text, out var value));
@@ -34,7 +44,12 @@ public class MoneyAndPeriodTests
     }
 
     [Theory]
-    [InlineData("-1")] [InlineData(".5")] [InlineData("1.")] [InlineData("1,5")] [InlineData("1.2.3")] [InlineData("x")]
+    [InlineData("-1")]
+    [InlineData(".5")]
+    [InlineData("1.")]
+    [InlineData("1,5")]
+    [InlineData("1.2.3")]
+    [InlineData("x")]
     public void TryParseDecimal_OtherText_IsRejected(string text) => Assert.False(Values.TryParseDecimal(text, out _));
 
     [Theory]
@@ -48,17 +63,28 @@ public class MoneyAndPeriodTests
     }
 
     [Theory]
-    [InlineData("2026-28 Q2")] [InlineData("2026-27 Q5")] [InlineData("2026/27 Q2")] [InlineData("2026-27Q2")] [InlineData("Q2 2026-27")]
+    [InlineData("2026-28 Q2")]
+    [InlineData("2026-27 Q5")]
+    [InlineData("2026/27 Q2")]
+    [InlineData("2026-27Q2")]
+    [InlineData("Q2 2026-27")]
     public void FinancialQuarter_Rejects(string text) => Assert.False(FinancialQuarter.TryParse(text, out _));
 
     [Theory]
-    [InlineData("2026-06-30", true)] [InlineData("2026-09-30", true)] [InlineData("2026-12-31", true)] [InlineData("2027-03-31", true)]
-    [InlineData("2026-06-29", false)] [InlineData("2026-07-01", false)] [InlineData("2026-03-30", false)]
+    [InlineData("2026-06-30", true)]
+    [InlineData("2026-09-30", true)]
+    [InlineData("2026-12-31", true)]
+    [InlineData("2027-03-31", true)]
+    [InlineData("2026-06-29", false)]
+    [InlineData("2026-07-01", false)]
+    [InlineData("2026-03-30", false)]
     public void IsQuarterEnd_OnlyTheLastDayOfAFinancialQuarter(string date, bool expected) =>
         Assert.Equal(expected, FinancialQuarter.IsQuarterEnd(DateOnly.Parse(date)));
 
     [Theory]
-    [InlineData("1234567890", false)] [InlineData("0123456789", false)] [InlineData("123456789", false)]
+    [InlineData("1234567890", false)]
+    [InlineData("0123456789", false)]
+    [InlineData("123456789", false)]
     public void Uln_Rejects(string uln, bool expected) => Assert.Equal(expected, Uln.IsValid(uln));
 
     [Fact]

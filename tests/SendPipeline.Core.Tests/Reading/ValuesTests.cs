@@ -30,8 +30,14 @@ public class ValuesTests
     }
 
     [Theory]
-    [InlineData("Y", true)] [InlineData("yes", true)] [InlineData("TRUE", true)] [InlineData("1", true)]
-    [InlineData("n", false)] [InlineData("No", false)] [InlineData("false", false)] [InlineData("0", false)]
+    [InlineData("Y", true)]
+    [InlineData("yes", true)]
+    [InlineData("TRUE", true)]
+    [InlineData("1", true)]
+    [InlineData("n", false)]
+    [InlineData("No", false)]
+    [InlineData("false", false)]
+    [InlineData("0", false)]
     public void TryParseBoolean_SpecSpellings_Parse(string text, bool expected)
     {
         Assert.True(Values.TryParseBoolean(text, out var value));
@@ -39,6 +45,8 @@ public class ValuesTests
     }
 
     [Theory]
-    [InlineData("maybe")] [InlineData("2")] [InlineData("T")]
+    [InlineData("maybe")]
+    [InlineData("2")]
+    [InlineData("T")]
     public void TryParseBoolean_OtherText_IsRejected(string text) => Assert.False(Values.TryParseBoolean(text, out _));
 }

@@ -1,6 +1,6 @@
-using static SendPipeline.Core.Tests.Rows;
 using SendPipeline.Core.Returns.EahActivity;
 using SendPipeline.Core.Validation;
+using static SendPipeline.Core.Tests.Rows;
 
 namespace SendPipeline.Core.Tests.Returns;
 

@@ -98,7 +98,12 @@ public class EhcpHistoryRuleTests
     }
 
     [Theory]
-    [InlineData("x")] [InlineData("z")] [InlineData("c")] [InlineData("low")] [InlineData("u")] [InlineData("0")]
+    [InlineData("x")]
+    [InlineData("z")]
+    [InlineData("c")]
+    [InlineData("low")]
+    [InlineData("u")]
+    [InlineData("0")]
     public void Validate_DfeSymbolsAndZero_AreAcceptedCounts(string count)
     {
         var rows = CleanRows();

@@ -1,6 +1,6 @@
-using SendPipeline.Core.Uploads;
 using System.Text;
 using SendPipeline.Core.Reports;
+using SendPipeline.Core.Uploads;
 using SendPipeline.Core.Validation;
 
 namespace SendPipeline.Core.Tests.Sen2;

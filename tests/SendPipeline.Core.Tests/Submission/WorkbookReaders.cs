@@ -1,9 +1,9 @@
+using System.Globalization;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
-using System.Globalization;
-using System.Xml;
 using ExcelDataReader;
 
 namespace SendPipeline.Core.Tests.Submission;

@@ -122,8 +122,11 @@ public static class CohortForecastCsv
     public const string Header =
         "geographic_level,old_la_code,la_name,time_period,breakdown,ehcplans,ehcplans_lower,ehcplans_upper,method";
 
-    private static readonly CsvWriterOptions Options = new() { NewLine = "\n", FormatProvider =
-        CultureInfo.InvariantCulture };
+    private static readonly CsvWriterOptions Options = new()
+    {
+        NewLine = "\n", FormatProvider =
+        CultureInfo.InvariantCulture
+    };
 
     public static void Write(TextWriter writer, IEnumerable<CohortRow> rows)
     {

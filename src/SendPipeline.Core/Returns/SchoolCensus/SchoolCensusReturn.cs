@@ -1,7 +1,7 @@
 using SendPipeline.Core.Picture;
 using SendPipeline.Core.Reading;
-using SendPipeline.Core.Uploads;
 using SendPipeline.Core.Reference;
+using SendPipeline.Core.Uploads;
 using C = SendPipeline.Core.Returns.SchoolCensus.SchoolCensusColumns;
 
 namespace SendPipeline.Core.Returns.SchoolCensus;

@@ -60,7 +60,8 @@ internal static class WorkbookStyles
             new Fonts(Font(bold: false), Font(bold: true)) { Count = 2 },
             // Excel requires the first two fills to be these two.
             new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }),
-                new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+                new Fill(new PatternFill { PatternType = PatternValues.Gray125 }))
+            { Count = 2 },
             new Borders(new Border(
                 new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()))
             {

@@ -46,8 +46,11 @@ public sealed class CohortModelTests
         foreach (var (code, scale) in new[] { ("001", 1.0), ("002", 2.0) })
         {
             Tables.AddLa(tables, code);
-            tables.AgeBands[code] = new() { [2019] = [.. a2019.Select(v => v * scale)], [2020] = [.. a2020
-                .Select(v => v * scale)] };
+            tables.AgeBands[code] = new()
+            {
+                [2019] = [.. a2019.Select(v => v * scale)], [2020] = [.. a2020
+                .Select(v => v * scale)]
+            };
             tables.Totals[code] = new() { [2019] = 250 * scale, [2020] = 275 * scale };
         }
 
@@ -77,8 +80,11 @@ public sealed class CohortModelTests
         {
             Tables.AddLa(tables, code);
             tables.Totals[code] = new() { [2019] = 150 * s, [2020] = 170 * s };
-            tables.Placements[code] = new() { [2019] = Tables.Groups(100 * s, 50 * s), [2020] = Tables.Groups(110
-                * s, 60 * s) };
+            tables.Placements[code] = new()
+            {
+                [2019] = Tables.Groups(100 * s, 50 * s), [2020] = Tables.Groups(110
+                * s, 60 * s)
+            };
             tables.NewPlans[code] = new() { [2020] = 20 * s };
             tables.NewPlansByGroup[code] = new() { [2020] = Tables.Groups(20 * s, 0) };
         }
