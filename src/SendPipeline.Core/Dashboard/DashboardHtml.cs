@@ -53,6 +53,7 @@ public static class DashboardHtml
             """);
         DashboardSections.Ehcp(w, model.Ehcp, model.LaName ?? $"LA {model.LaCode}");
         DashboardSections.Census(w, model.Census);
+        DashboardSections.Timeliness(w, model.Timeliness);
         DashboardSections.Hnb(w, model.Hnb);
         DashboardSections.Workforce(w, model.Workforce);
         DashboardSections.Settings(w, model.Settings);

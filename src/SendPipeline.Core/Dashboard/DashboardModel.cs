@@ -29,6 +29,9 @@ public sealed record DashboardModel(
     /// <summary>EHC plans and SEN support in the census in force, by need and by phase; null with no census.</summary>
     public CensusPanel? Census { get; init; }
 
+    /// <summary>The register's 20-week timeliness and overdue requests; null when no sen2 extract is in force.</summary>
+    public TimelinessPanel? Timeliness { get; init; }
+
     /// <summary>The counts the submission states for the dashboard's quarter; null when no quarter is known.</summary>
     public ReturnCounts? Counts { get; init; }
 

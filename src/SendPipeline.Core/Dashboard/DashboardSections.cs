@@ -101,6 +101,54 @@ internal static class DashboardSections
         GroupTable(w, "EHC plans and SEN support by phase", "Phase", panel.ByPhase);
     }
 
+    /// <summary>How many overdue requests the table lists; the count above it covers them all.</summary>
+    private const int OverdueListed = 25;
+
+    public static void Timeliness(TextWriter w, TimelinessPanel? panel) =>
+        Section(w, "timeliness-section", "EHC plans issued within 20 weeks, and requests waiting",
+            () => TimelinessBody(w, panel));
+
+    private static void TimelinessBody(TextWriter w, TimelinessPanel? panel)
+    {
+        if (panel is null) { Missing(w, "No SEN2 extract (the LA's EHC plan register) is in force."); return; }
+        var reference = panel.ReferenceDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var year = panel.YearToDate is { } y && Register.Sen2FigureColumns.Pc(y.WithinTwentyWeeks, y.Issued) is { } rate
+            ? $"So far in {panel.ReferenceDate.Year}, {Count(y.WithinTwentyWeeks)} of {Count(y.Issued)} plans were issued " +
+              $"within 20 weeks of the request ({Decimal1(rate)}%). "
+            : "";
+        var caption = $"From the LA's register (SEN2 extract of {reference}). {year}Each bar is a month's plans issued, " +
+            "split by whether the plan came within 20 weeks (140 days) of the request, the DfE's measure with exceptions " +
+            $"included. {Count(panel.Overdue.Count)} requests have waited more than 20 weeks with no plan and no decision " +
+            "not to assess or issue.";
+        w.Write($"<p class=\"caption\">{E(caption)}</p>\n");
+        SvgCharts.HorizontalStacked(w, "timeliness-chart", "EHC plans issued each month, within and after 20 weeks",
+            caption, [new("Within 20 weeks", "#00703c"), new("After 20 weeks", "#d4351c")],
+            [.. panel.Months.Select(m => new BarRow(Label(m.Period), [m.WithinTwentyWeeks, m.Issued - m.WithinTwentyWeeks]))],
+            "Plans issued", v => Count(v), wholeNumbers: true);
+        OpenTable(w, "Plans issued and requests received each month",
+            ["Month", "Plans issued", "Within 20 weeks", "20-week rate %", "Rate without exceptions %", "Requests received",
+                "Decided within 6 weeks", "Awaiting decision"], numeric: [1, 2, 3, 4, 5, 6, 7]);
+        foreach (var m in panel.Months)
+            w.Write($"<tr><td>{E(Label(m.Period))}</td>{Num(Count(m.Issued), m.Issued)}" +
+                $"{Num(Count(m.WithinTwentyWeeks), m.WithinTwentyWeeks)}{Opt(m.Rate)}{Opt(m.RateExcludingExceptions)}" +
+                $"{Num(Count(m.RequestsReceived), m.RequestsReceived)}{Num(Count(m.DecidedWithinSixWeeks), m.DecidedWithinSixWeeks)}" +
+                $"{Num(Count(m.DecisionNotMade), m.DecisionNotMade)}</tr>\n");
+        CloseTable(w);
+        if (panel.Overdue.Count == 0) { w.Write("<p>No request has waited more than 20 weeks.</p>\n"); return; }
+        OpenTable(w, $"Requests waiting more than 20 weeks, longest first (the first {OverdueListed} of " +
+            $"{Count(panel.Overdue.Count)}; by the register's request id)",
+            ["Request id", "Received", "Weeks waiting", "Stage", "Exception applies"], numeric: [2]);
+        foreach (var o in panel.Overdue.Take(OverdueListed))
+            w.Write($"<tr><td>{E(o.RequestId)}</td>" +
+                $"<td>{E(o.ReceivedDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))}</td>" +
+                $"{Num(Count(o.WeeksWaiting), o.WeeksWaiting)}<td>{E(o.Stage)}</td><td>{(o.Week20Exception ? "yes" : "no")}</td></tr>\n");
+        CloseTable(w);
+    }
+
+    private static string Label(Register.Sen2Period period) =>
+        period.Month is { } month ? new DateOnly(period.Year, month, 1).ToString("MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)
+            : period.TimePeriod;
+
     private static void GroupTable(TextWriter w, string caption, string groupHeader, IReadOnlyList<SenGroup> groups)
     {
         OpenTable(w, caption, [groupHeader, "EHC plans", "SEN support", "All"], numeric: [1, 2, 3]);

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using SendPipeline.Core.Forecasting;
 using SendPipeline.Core.Picture;
+using SendPipeline.Core.Register;
 using SendPipeline.Core.Workforce;
 
 namespace SendPipeline.Workflows.Rebuild;
@@ -17,6 +18,14 @@ public sealed class DerivedDatasets(string laCode)
     private readonly ConditionalWeakTable<LaPicture, WorkforceCapacity> _workforce = new();
     private readonly ConditionalWeakTable<LaPicture, HnbForecastOutcome> _hnb = new();
     private readonly ConditionalWeakTable<LaPicture, CaseloadOf> _caseload = new();
+    private readonly ConditionalWeakTable<LaPicture, RegisterFiguresOf> _register = new();
+
+    /// <summary>A holder, since the table keeps class values and an LA with no sen2 extract has no figures.</summary>
+    private sealed record RegisterFiguresOf(Sen2Figures? Figures);
+
+    /// <summary>The register's figures (timeliness, requests, reviews …), or null with no sen2 extract in force.</summary>
+    public Sen2Figures? RegisterFigures(LaPicture picture) =>
+        _register.GetValue(picture, p => new RegisterFiguresOf(p.Register is { } r ? Sen2FiguresBuilder.Build(r) : null)).Figures;
 
     /// <summary>A holder, since the table keeps class values and an LA with no history has no caseload.</summary>
     private sealed record CaseloadOf(LaCaseload? Caseload);

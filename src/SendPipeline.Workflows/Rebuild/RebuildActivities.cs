@@ -21,6 +21,9 @@ public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tabl
 
     public const string DataQualityFolder = StorageLayout.Datasets + "/data-quality";
 
+    /// <summary>The register's figures (<see cref="RegisterDatasets"/>), rebuilt with the data-quality checks that use it.</summary>
+    public const string RegisterFolder = StorageLayout.Datasets + "/register";
+
     public async Task<DataQualitySummary> BuildDataQualityAsync(RebuildRequest request, CancellationToken cancellationToken = default)
     {
         var (picture, builtFrom) = await _pictures.LoadWithFingerprintAsync(cancellationToken);
@@ -32,6 +35,8 @@ public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tabl
         await blobs.WriteRenderedAsync($"{DataQualityFolder}/submitters.csv", "text/csv", s => DataQualityWriters.WriteSubmittersCsv(report, s), cancellationToken);
         await blobs.WriteRenderedAsync(html, "text/html", s => DataQualityWriters.WriteHtml(report, s), cancellationToken);
         await WriteLineageAsync(DataQualityFolder, DatasetLineage.DataQuality, picture, cancellationToken);
+        if (_derived.RegisterFigures(picture) is { } figures)
+            await RegisterDatasets.WriteAsync(blobs, RegisterFolder, figures, options.LaCode, cancellationToken);
         LogBuilt(logger, report.Issues.Count, report.Lineage.Count, request.Reason);
         var byRule = report.Issues.GroupBy(i => i.RuleId).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
         return new DataQualitySummary(report.Issues.Count, report.Lineage.Count, byRule, json, html) { BuiltFrom = builtFrom };
@@ -99,6 +104,7 @@ public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tabl
         var assumptions = HnbAssumptions.From(picture.Assumptions);
         var model = DashboardModel.Build(picture, options.LaCode, assumptions,
             _derived.Hnb(picture), _derived.Workforce(picture), _derived.DataQuality(picture), _derived.Caseload(picture));
+        if (_derived.RegisterFigures(picture) is { } figures) model = model with { Timeliness = TimelinessPanel.From(figures) };
         await blobs.WriteRenderedAsync(DashboardPath, "text/html", s => DashboardHtml.Write(model, s), cancellationToken);
         string?[] missing = [model.Ehcp.Missing, model.Hnb.Missing, model.Workforce.Quarter is null ? "no workforce return in force" : null];
         return new DashboardSummary(DashboardPath, [.. missing.OfType<string>()]);
