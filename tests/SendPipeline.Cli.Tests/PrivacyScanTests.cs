@@ -34,6 +34,8 @@ public sealed class PrivacyScanTests : IDisposable
         SampleLaGenerator.Generate(options, _dir);
         var ids = UploadedIdentifiers.Read(_dir);
         Assert.True(ids.Upns.Count > 1000 && ids.Ulns.Count > 10 && ids.UkBirthDates.Count > 100, $"too few identifiers read: {ids.Upns.Count} UPNs, {ids.Ulns.Count} ULNs, {ids.UkBirthDates.Count} dd/mm/yyyy dates");
+        Assert.True(ids.Sen2People > 1000 && ids.PairNeedles.Count > 2000,
+            $"too few SEN2 people read: {ids.Sen2People} people, {ids.PairNeedles.Count} names and postcodes");
 
         var logs = new RecordingLoggerProvider();
         using var loggers = new LoggerFactory([logs]);
@@ -84,6 +86,18 @@ public sealed class PrivacyScanTests : IDisposable
         foreach (var file in Directory.GetFiles(Path.Combine(_dir, "reports"), "*.csv", SearchOption.AllDirectories))
             control.Scan(file, await File.ReadAllTextAsync(file), pupilLevel: true);
         Assert.Contains(control.Findings, f => f.Contains(" UPN ", StringComparison.Ordinal));
+        // …and the LA's own SEN2 report names its people: the name and postcode scan finds them there.
+        var sen2Control = new IdentifierScanner(ids);
+        foreach (var file in Directory.GetFiles(Path.Combine(_dir, "accepted"), "*.zip", SearchOption.AllDirectories))
+        {
+            using var zip = System.IO.Compression.ZipFile.OpenRead(file);
+            foreach (var entry in zip.Entries)
+            {
+                using var reader = new StreamReader(entry.Open());
+                sen2Control.Scan(file + "/" + entry.Name, await reader.ReadToEndAsync(), pupilLevel: true);
+            }
+        }
+        Assert.Contains(sen2Control.Findings, f => f.Contains(" name or postcode ", StringComparison.Ordinal));
     }
 
     /// <summary>

@@ -22,6 +22,11 @@ internal sealed partial class IdentifierScanner(UploadedIdentifiers ids)
         Report(location, "UPN", tokens.Count(ids.Upns.Contains));
         Report(location, "ULN", tokens.Count(ids.Ulns.Contains));
         Report(location, "date of birth (dd/mm/yyyy)", tokens.Count(ids.UkBirthDates.Contains));
+        // Names and postcodes of the SEN2 extract are two words: look at each pair of neighbouring words.
+        var words = Words().Matches(text).Select(m => m.Value.ToUpperInvariant()).ToList();
+        var pairs = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 1; i < words.Count; i++) pairs.Add(words[i - 1] + " " + words[i]);
+        Report(location, "name or postcode", pairs.Count(ids.PairNeedles.Contains));
         if (!pupilLevel) return;
         var dates = IsoDates().Matches(text).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
         Report(location, "date of birth (yyyy-mm-dd)", dates.Count(ids.IsoBirthDates.Contains));

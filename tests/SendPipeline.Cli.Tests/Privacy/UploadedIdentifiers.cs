@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.IO.Compression;
+using SendPipeline.Core.Reading;
 
 namespace SendPipeline.Cli.Tests.Privacy;
 
@@ -19,6 +21,15 @@ internal sealed class UploadedIdentifiers
     /// uploaded, trimmed and upper-cased), to find a date of birth on that pupil's own published rows.
     /// </summary>
     public Dictionary<string, HashSet<DateOnly>> BirthDatesByIdentifier { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Two-word identifiers of the SEN2 extract's people, upper-cased: "FORENAME SURNAME" and postcodes
+    /// ("LE13 9IP"). A single name is an ordinary word (a surname can be a school's name); the pair is the person.
+    /// </summary>
+    public HashSet<string> PairNeedles { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>People read from the SEN2 extracts uploaded.</summary>
+    public int Sen2People { get; private set; }
 
     public static UploadedIdentifiers Read(string root)
     {
@@ -52,6 +63,40 @@ internal sealed class UploadedIdentifiers
                 if (birth.Contains('/')) ids.UkBirthDates.Add(birth);
             }
         }
+        foreach (var zip in Directory.GetFiles(Path.Combine(root, "uploads"), "*.zip", SearchOption.AllDirectories)
+                     .Where(f => f.Contains($"{sep}sen2{sep}")))
+            ids.ReadSen2People(zip);
         return ids;
+    }
+
+    /// <summary>The person module of a SEN2 Blade export: its UPNs, ULNs, dates of birth, names and postcodes.</summary>
+    private void ReadSen2People(string zipPath)
+    {
+        using var zip = ZipFile.OpenRead(zipPath);
+        var entry = zip.Entries.FirstOrDefault(e => e.Name.EndsWith("_person.csv", StringComparison.OrdinalIgnoreCase));
+        if (entry is null) return;
+        using var text = new StreamReader(entry.Open());
+        using var csv = new CsvTabularReader(text);
+        var header = csv.Header.Select(h => h.Trim().ToLowerInvariant()).ToList();
+        string Field(string name) => header.IndexOf(name) is >= 0 and var i ? csv[i].ToString().Trim() : "";
+        while (csv.Read())
+        {
+            Sen2People++;
+            var (upn, uln) = (Field("upn"), Field("uniquelearnernumber"));
+            if (upn.Length == 13) Upns.Add(upn);
+            if (uln.Length == 10 && uln.All(char.IsAsciiDigit)) Ulns.Add(uln);
+            var (forename, surname) = (Field("forename"), Field("surname"));
+            if (forename.Length > 0 && surname.Length > 0) PairNeedles.Add($"{forename} {surname}".ToUpperInvariant());
+            if (Field("postcode") is { Length: > 4 } postcode && postcode.Contains(' '))
+                PairNeedles.Add(postcode.ToUpperInvariant());
+            var birth = Field("personbirthdate");
+            // The Blade export's "2022-Sep-28 00:00:00", ISO or UK: each as the ISO date an output would write.
+            if (DateOnly.TryParseExact(birth.Split(' ')[0], ["yyyy-MMM-dd", "yyyy-MM-dd", "dd/MM/yyyy"],
+                    CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            {
+                IsoBirthDates.Add(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                if (birth.Contains('/')) UkBirthDates.Add(birth);
+            }
+        }
     }
 }
