@@ -161,7 +161,9 @@ public class Sen2ReturnTests
         { "namedplan", "ceasereason", 1, "", "S2-0500", "namedplan", 3, "ceasereason" },
         { "namedplan", "ceasereason", 0, "2", "S2-0510", "namedplan", 2, "ceasedate" },
         { "placementdetail", "entrydate", 0, "2026-02-01", "S2-0600", "activeplans", 2, "activeplanstableid" },
-        { "senneed", "sentyperank", 1, "1", "S2-0610", "activeplans", 2, "activeplanstableid" },
+        // Two main needs: shown at the second; no main need: shown at the plan's first need (the rank to fix).
+        { "senneed", "sentyperank", 1, "1", "S2-0610", "senneed", 3, "sentyperank" },
+        { "senneed", "sentyperank", 0, "3", "S2-0610", "senneed", 2, "sentyperank" },
         { "requests", "receiveddate", 2, "31/02/2025", "VAL-002", "requests", 4, "receiveddate" },
         { "assessment", "week20", 1, "maybe", "VAL-003", "assessment", 3, "week20" },
     };

@@ -79,6 +79,10 @@ internal sealed class Sen2Validation(ValidationContext context, IssueCollector i
     private readonly List<int> _requestPerson = [], _requestReceived = [], _requestDecided = [];
     private readonly List<int> _assessmentRequest = [], _assessmentOutcome = [];
     private readonly List<int> _activePlanRow = [], _rankOneNeeds = [];
+
+    // Where a plan's need problem is best shown: its first need's row (no rank 1 among them), or the row of a
+    // second rank-1 need; a plan with no need at all is shown on its own row.
+    private readonly List<int> _firstNeedRow = [], _secondRankOneRow = [];
     private readonly List<(int Plan, int Entry, int Leaving)> _placements = [];
     private int _headerRows;
     private int? _referenceDay;
@@ -198,7 +202,7 @@ internal sealed class Sen2Validation(ValidationContext context, IssueCollector i
             case Sen2Modules.Requests:
                 _requestPerson.Add(None); _requestReceived.Add(None); _requestDecided.Add(None); break;
             case Sen2Modules.Assessment: _assessmentRequest.Add(None); _assessmentOutcome.Add(None); break;
-            case Sen2Modules.ActivePlans: _activePlanRow.Add(0); _rankOneNeeds.Add(1); break;
+            case Sen2Modules.ActivePlans: _activePlanRow.Add(0); _rankOneNeeds.Add(1); _firstNeedRow.Add(0); _secondRankOneRow.Add(0); break;
         }
     }
 
@@ -220,10 +224,12 @@ internal sealed class Sen2Validation(ValidationContext context, IssueCollector i
             case Sen2Modules.Assessment: Assessment(row); break;
             case Sen2Modules.NamedPlan: NamedPlan(row); break;
             case Sen2Modules.PlanDetail: Setting(row, dated: false); break;
-            case Sen2Modules.ActivePlans: _activePlanRow.Add(row); _rankOneNeeds.Add(0); break;
+            case Sen2Modules.ActivePlans: _activePlanRow.Add(row); _rankOneNeeds.Add(0); _firstNeedRow.Add(0); _secondRankOneRow.Add(0); break;
             case Sen2Modules.PlacementDetail: Setting(row, dated: true); break;
             case Sen2Modules.SenNeed:
-                if (_parent != None && _ranks[NeedRank] == 1) _rankOneNeeds[_parent]++;
+                if (_parent == None) break;
+                if (_firstNeedRow[_parent] == 0) _firstNeedRow[_parent] = row;
+                if (_ranks[NeedRank] == 1 && ++_rankOneNeeds[_parent] == 2) _secondRankOneRow[_parent] = row;
                 break;
         }
     }
@@ -478,10 +484,17 @@ internal sealed class Sen2Validation(ValidationContext context, IssueCollector i
                     Add(Sen2Rules.NoCurrentPlacement, _activePlanRow[plan], key, ReadOnlySpan<char>.Empty, ("date", Iso(day)));
         }
         if (!_usable[Sen2Modules.SenNeed]) return;
+        var needs = Sen2Modules.All[Sen2Modules.SenNeed];
+        var rank = needs.ColumnIndex("sentyperank");
         for (var plan = 0; plan < _rankOneNeeds.Count; plan++)
-            if (_rankOneNeeds[plan] != 1 && _activePlanRow[plan] > 0)
-                Add(Sen2Rules.RankOneNeed, _activePlanRow[plan], key, ReadOnlySpan<char>.Empty,
-                    ("count", Text(_rankOneNeeds[plan])));
+        {
+            if (_rankOneNeeds[plan] == 1 || _activePlanRow[plan] == 0) continue;
+            var needRow = _rankOneNeeds[plan] > 1 ? _secondRankOneRow[plan] : _firstNeedRow[plan];
+            // The fix is made on a need's rank, so the officer is sent to that row; with no need at all, to the plan.
+            _module = needRow > 0 ? needs : Sen2Modules.All[Sen2Modules.ActivePlans];
+            Add(Sen2Rules.RankOneNeed, needRow > 0 ? needRow : _activePlanRow[plan], needRow > 0 ? rank : key,
+                ReadOnlySpan<char>.Empty, ("count", Text(_rankOneNeeds[plan])));
+        }
     }
 
     private int FirstRow(int ordinal) => _rowOf[_module.Index][ordinal];
