@@ -24,7 +24,8 @@ public sealed class AllReturnsManifestTests(GeneratedLa la)
     [Fact]
     public void Every_defect_points_at_the_cell_that_holds_it()
     {
-        foreach (var defect in la.Manifest.Defects.Where(d => !d.File.Contains("/school-census/")))
+        // A SEN2 defect is in a module of a zip (its Part): Sen2SampleTests reads those back.
+        foreach (var defect in la.Manifest.Defects.Where(d => !d.File.Contains("/school-census/") && d.Part is null))
         {
             var table = la.Tree.Tables.Single(t => t.File == defect.File);
             var column = Array.IndexOf(table.Header, defect.Column);

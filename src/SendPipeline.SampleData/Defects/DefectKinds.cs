@@ -114,7 +114,8 @@ public static class DefectKinds
 
     /// <summary>Every kind the default options plant, across all return types.</summary>
     public static readonly IReadOnlyList<string> All =
-        Census.Concat(Placements).Concat(Workforce).Concat(EahActivity).Concat(HnbFinance).Concat(Establishments).Distinct().ToArray();
+        Census.Concat(Placements).Concat(Workforce).Concat(EahActivity).Concat(HnbFinance).Concat(Establishments)
+            .Concat(Sen2.Sen2DefectKinds.Errors).Concat(Sen2.Sen2DefectKinds.Queries).Distinct().ToArray();
 
     /// <summary>The kinds planted in files of one return type.</summary>
     public static IReadOnlyList<string> For(string returnType) => returnType switch
@@ -125,12 +126,14 @@ public static class DefectKinds
         Core.Uploads.ReturnTypes.EahActivity => EahActivity,
         Core.Uploads.ReturnTypes.HnbFinance => HnbFinance,
         Core.Uploads.ReturnTypes.Establishments => Establishments,
+        Core.Uploads.ReturnTypes.Sen2 => [.. Sen2.Sen2DefectKinds.Errors, .. Sen2.Sen2DefectKinds.Queries],
         _ => [],
     };
 
     /// <summary>"Unusual but possible": the DfE's queries and the spec's. Everything else makes the file rejected.</summary>
     public static string SeverityOf(string kind) =>
-        kind is TemporaryUpn or NcYearFarFromAge or CostOver250k or NoEhcpElsewhere or OtherHomeLa or SettingNotOpen or UnknownColumn ? Query : Error;
+        Sen2.Sen2DefectKinds.Queries.Contains(kind) ? Query
+        : kind is TemporaryUpn or NcYearFarFromAge or CostOver250k or NoEhcpElsewhere or OtherHomeLa or SettingNotOpen or UnknownColumn ? Query : Error;
 
     /// <summary>The DfE census rule number behind the UPN defects (spec 4.1), for cross-reference.</summary>
     public static string? DfeRuleOf(string kind) => kind switch

@@ -30,7 +30,6 @@ public static class Sen2DefectKinds
 
     public static readonly IReadOnlyList<string> Queries = [BlankRequestSource, TwoOpenRequests];
 
-    public static string SeverityOf(string kind) => Queries.Contains(kind) ? DefectKinds.Query : DefectKinds.Error;
 }
 
 /// <summary>
@@ -153,7 +152,7 @@ internal sealed class Sen2Defects(Random rng, string uploadPath)
     private void Record(Sen2Table table, int row, string column, string kind, string? dfeRule = null)
     {
         var value = table.Get(row, column);
-        Defects.Add(new PlantedDefect(uploadPath, row + 2, column, Sen2DefectKinds.SeverityOf(kind), kind,
+        Defects.Add(new PlantedDefect(uploadPath, row + 2, column, DefectKinds.SeverityOf(kind), kind,
             value.Length == 0 ? null : value, dfeRule, table.Module.Name));
     }
 
