@@ -72,6 +72,12 @@ internal sealed class StarDimensions
         : ReturnedByTheLa(placement.Source) ? Setting[LocalAuthorityCode]
         : Dimension.Unknown;
 
+    /// <summary>A setting of the LA's register (sen2) by its URN or UKPRN; Unknown for one not in GIAS or a code.</summary>
+    public long SettingOfProvider(string? urn, string? ukprn) =>
+        urn is not null && _laEstabByProvider.TryGetValue(urn.Trim(), out var byUrn) ? Setting[byUrn]
+        : ukprn is not null && _laEstabByProvider.TryGetValue(ukprn.Trim(), out var byUkprn) ? Setting[byUkprn]
+        : Dimension.Unknown;
+
     // The record's submitter is the return's subject (the provider id); the upload's folder says who sent it.
     private static bool ReturnedByTheLa(Source source) =>
         source.Submitter == Uploads.Submitter.LocalAuthorityId

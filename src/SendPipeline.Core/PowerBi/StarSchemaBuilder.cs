@@ -39,6 +39,8 @@ public static class StarSchemaBuilder
             using var keys = new PupilKeys(options.PupilKeySecret);
             facts.Add(StarFacts.SenPupils(picture, dims, keys));
             facts.Add(StarFacts.Placements(picture, dims, keys));
+            // Written empty when no sen2 extract is in force, so the model's tables are the same either way.
+            facts.AddRange(RegisterStarFacts.All(picture.Register, dims, keys));
         }
         facts.Add(StarFacts.EhcpCaseload(caseload, dims));
         facts.Add(StarFacts.HnbSpend(picture, hnbForecast, dims));

@@ -84,8 +84,7 @@ public static class Sen2FiguresBuilder
                 RequestDecision.NotMade => 4,
                 _ => 5,
             });
-            if (decision is RequestDecision.ToAssess or RequestDecision.NotToAssess && r.OutcomeDate is { } decided)
-                counts.Add(Days(r.ReceivedDate, decided) <= SixWeeksDays ? 6 : 7);
+            if (DecidedWithinSixWeeks(r) is { } inTime) counts.Add(inTime ? 6 : 7);
             if (r.Mediation) counts.Add(8);
             if (r.Tribunal) counts.Add(9);
             if (r.Mediation && r.Tribunal) counts.Add(10);
@@ -163,8 +162,7 @@ public static class Sen2FiguresBuilder
             foreach (var active in r.ActivePlans)
             {
                 if (active.ReviewMeeting is not { } held || held > reference) continue;
-                var earlier = active.LastReview ?? FirstIssued(r)?.Plan.IssuedDate;
-                var outcome = earlier is not { } from ? 3 : held <= from.AddMonths(12) ? 1 : 2;
+                var outcome = ReviewInTime(r, active) switch { null => 3, true => 1, false => 2 };
                 tally.Add(held, [0, outcome]);
             }
         }
@@ -258,7 +256,25 @@ public static class Sen2FiguresBuilder
             if (active.ReviewMeeting is { } held) yield return held;
     }
 
-    private static (Sen2Assessment Assessment, Sen2NamedPlan Plan)? FirstIssued(Sen2Request request) =>
+    /// <summary>True when the request was decided (to assess or not) within 6 weeks; null while undecided or withdrawn.</summary>
+    public static bool? DecidedWithinSixWeeks(Sen2Request r) =>
+        Sen2Outcomes.Decision(r) is RequestDecision.ToAssess or RequestDecision.NotToAssess && r.OutcomeDate is { } decided
+            ? Days(r.ReceivedDate, decided) <= SixWeeksDays : null;
+
+    /// <summary>Days from the request to its plan's issue (the DfE's 20-week measure); null with no plan issued.</summary>
+    public static int? DaysToPlan(Sen2Request r) =>
+        FirstIssued(r) is { Plan.IssuedDate: { } issued } ? Days(r.ReceivedDate, issued) : null;
+
+    /// <summary>
+    /// Whether the plan's latest review meeting came within 12 months of the review before it (or of the plan's
+    /// issue, for a first review); null with no meeting, or nothing to count from.
+    /// </summary>
+    public static bool? ReviewInTime(Sen2Request r, Sen2ActivePlan active) =>
+        active.ReviewMeeting is { } held && (active.LastReview ?? FirstIssued(r)?.Plan.IssuedDate) is { } from
+            ? held <= from.AddMonths(12) : null;
+
+    /// <summary>The first plan issued from the request's assessments: the one the 20-week measure times.</summary>
+    public static (Sen2Assessment Assessment, Sen2NamedPlan Plan)? FirstIssued(Sen2Request request) =>
         request.Assessments.SelectMany(a => a.Plans.Where(p => p.IssuedDate is not null).Select(p => (a, p)))
             .OrderBy(x => x.p.IssuedDate).Select(x => ((Sen2Assessment, Sen2NamedPlan)?)x).FirstOrDefault();
 
