@@ -71,6 +71,7 @@ public sealed record SubmissionSnapshot(
             SubmissionTable.Create(SubmissionTables.SettingDays, SubmissionTableWriters.SettingDays(workforce, la)),
             SubmissionTable.Create(SubmissionTables.EahOutreach, SubmissionTableWriters.Outreach(workforce, la)),
             SubmissionTable.Create(SubmissionTables.WorkforceFindings, SubmissionTableWriters.Findings(workforce, la)),
+            SubmissionTable.Create(SubmissionTables.EhcTimeliness, SubmissionTableWriters.EhcTimeliness(picture, la, quarter)),
         ];
         return new SubmissionSnapshot(laCode, quarter, tables, checks, LineageEntry.Sorted(picture.Lineage), AssumptionsLineage.Of(picture),
             Validation.RuleCatalogue.Version);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SendPipeline.Core.Forecasting;
 using SendPipeline.Core.Picture;
 using SendPipeline.Core.Reference;
@@ -19,6 +20,30 @@ internal static class SubmissionTableWriters
 
     public static IEnumerable<object?[]> Counts(ReturnCounts counts, LaIdentity la, FinancialQuarter q) =>
         counts.Rows().Select(r => la.Row(TimePeriod.Of(q.Year), Q(q), r.Measure, r.Count, r.Names));
+
+    /// <summary>
+    /// The quarter's months of the register's figures (<see cref="Register.Sen2FiguresBuilder"/>), from the sen2
+    /// extract in force; none without one. Months after the extract's reference date are left out, not written as 0.
+    /// </summary>
+    public static IEnumerable<object?[]> EhcTimeliness(LaPicture picture, LaIdentity la, FinancialQuarter q)
+    {
+        if (picture.Register is not { } register) return None;
+        var figures = Register.Sen2FiguresBuilder.Build(register);
+        return Enumerable.Range(0, 3)
+            .Select(i => q.Start.AddMonths(i))
+            .Where(month => month <= register.ReferenceDate)
+            .Select(month =>
+            {
+                var period = new Register.Sen2Period(month.Year, month.Month);
+                var r = figures.Requests.FirstOrDefault(x => x.Period == period);
+                var t = figures.Timeliness.FirstOrDefault(x => x.Period == period);
+                var (issued, within) = (t?.Issued ?? 0, t?.WithinTwentyWeeks ?? 0);
+                return la.Row(TimePeriod.Of(q.Year), Q(q), month.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+                    r?.Received ?? 0, r?.DecidedWithinSixWeeks ?? 0, issued, within, Register.Sen2FigureColumns.Pc(within, issued),
+                    t?.IssuedNoException ?? 0, t?.NoExceptionWithinTwentyWeeks ?? 0);
+            })
+            .ToList();
+    }
 
     /// <summary>Pupils with an EHC plan (E) and on SEN support (K) per setting at the quarter's census.</summary>
     public static IEnumerable<object?[]> SenCounts(LaPicture picture, LaIdentity la, DateOnly? census)

@@ -181,6 +181,23 @@ public static class SubmissionTables
         new("finding", ColumnKind.Text, "What was found."),
         new("action", ColumnKind.Text, "What to do."));
 
+    public static readonly SubmissionTableDefinition EhcTimeliness = Tidy("ehc-timeliness",
+        "EHC plans in 20 weeks",
+        "Each month of the quarter from the LA's own register (its SEN2 extract in force): requests received and "
+        + "decided within 6 weeks, and plans issued within 20 weeks of the request as the DfE's timeliness_20_week "
+        + "counts them; time_period is the financial year. No rows when no SEN2 extract is in force.",
+        Quarter,
+        new("month", ColumnKind.Code, "The calendar month, yyyy-mm."),
+        new("requests_received", ColumnKind.Count, "Requests for an EHC needs assessment received in the month."),
+        new("requests_decided_within_6_weeks", ColumnKind.Count, "Of those, decided (to assess or not) within 6 weeks."),
+        new("plans_issued", ColumnKind.Count, "EHC plans issued in the month (plans_issued_den)."),
+        new("plans_issued_within_20_weeks", ColumnKind.Count, "Of those, issued within 20 weeks (140 days) of the "
+            + "request, exceptions included."),
+        new("pc_plans_issued_within_20_weeks", ColumnKind.Percent, "The share issued within 20 weeks; blank when none "
+            + "was issued. A rate: never add it up across months."),
+        new("plans_issued_den_ex", ColumnKind.Count, "Plans issued in the month whose assessment had no exception."),
+        new("plans_issued_20_weeks_ex", ColumnKind.Count, "Of those, issued within 20 weeks."));
+
     public static readonly SubmissionTableDefinition Counts = Tidy(ReturnCounts.TableName,
         "Uploads and returns counted",
         "The counts the checks state (uploads and submitters, providers and services expected and missing), "
@@ -196,7 +213,7 @@ public static class SubmissionTables
     public static IReadOnlyList<SubmissionTableDefinition> All { get; } =
     [
         Checks, Counts, SenCounts, Placements, HnbFinance, HnbForecast, WorkforceFte, WorkforceCost, EahSplit, SettingDays,
-        EahOutreach, WorkforceFindings,
+        EahOutreach, WorkforceFindings, EhcTimeliness,
     ];
 
     public static SubmissionTableDefinition Find(string name) => All.FirstOrDefault(t => t.Name == name)

@@ -64,7 +64,8 @@ public class SubmissionSnapshotTests
     {
         var snapshot = Freeze(PreSubmissionCheckTests.ConsistentQ3());
 
-        Assert.Equal(["checks", "counts", "sen-counts", "placements", "hnb-finance", "hnb-forecast", "workforce-fte", "workforce-cost", "eah-split", "setting-days", "eah-outreach", "workforce-findings"],
+        Assert.Equal(["checks", "counts", "sen-counts", "placements", "hnb-finance", "hnb-forecast", "workforce-fte", "workforce-cost", "eah-split", "setting-days", "eah-outreach", "workforce-findings",
+            "ehc-timeliness"],
             snapshot.Tables.Select(t => t.Name));
         foreach (var table in snapshot.Tables)
         {
