@@ -167,9 +167,9 @@ public static class ReturnValidator
             var checkFieldCount = kind == FileKind.Text;
             while (reader.Read())
             {
-                if (IsBlank(reader)) continue;
+                if (TabularRows.IsBlank(reader)) continue;
                 rowsRead++;
-                if (checkFieldCount && reader.FieldCount != headerCount && !OnlyBlankExtras(reader, headerCount))
+                if (checkFieldCount && reader.FieldCount != headerCount && !TabularRows.OnlyBlankExtras(reader, headerCount))
                 {
                     issues.Add(FileRules.WrongFieldCount, reader.RowNumber, null, null,
                         ("found", reader.FieldCount.ToString(CultureInfo.InvariantCulture)), ("expected", headerCount.ToString(CultureInfo.InvariantCulture)));
@@ -256,25 +256,10 @@ public static class ReturnValidator
     private static bool OnlyBlankRowsRemain(ITabularReader reader)
     {
         while (reader.Read())
-            if (!IsBlank(reader)) return false;
+            if (!TabularRows.IsBlank(reader)) return false;
         return true;
     }
 
-    private static bool IsBlank(ITabularReader reader)
-    {
-        for (var i = 0; i < reader.FieldCount; i++)
-            if (!Values.Clean(reader[i]).IsEmpty) return false;
-        return true;
-    }
-
-    /// <summary>Spreadsheets often pad rows with empty cells past the last column: harmless.</summary>
-    private static bool OnlyBlankExtras(ITabularReader reader, int headerCount)
-    {
-        if (reader.FieldCount < headerCount) return false;
-        for (var i = headerCount; i < reader.FieldCount; i++)
-            if (!Values.Clean(reader[i]).IsEmpty) return false;
-        return true;
-    }
 
     private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.InvariantCulture) + " MB";
 }

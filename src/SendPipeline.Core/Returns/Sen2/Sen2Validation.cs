@@ -140,10 +140,10 @@ internal sealed class Sen2Validation(ValidationContext context, IssueCollector i
                 var headerCount = reader.Header.Count;
                 while (reader.Read())
                 {
-                    if (IsBlank(reader)) continue;
+                    if (TabularRows.IsBlank(reader)) continue;
                     _rows[module.Index]++;
                     _rowOf[module.Index].Add(reader.RowNumber);
-                    if (csv && reader.FieldCount != headerCount && !OnlyBlankExtras(reader, headerCount))
+                    if (csv && reader.FieldCount != headerCount && !TabularRows.OnlyBlankExtras(reader, headerCount))
                     {
                         issues.AddIn(module.Part, FileRules.WrongFieldCount, reader.RowNumber, null, null,
                             ("found", Text(reader.FieldCount)), ("expected", Text(headerCount)));
@@ -515,18 +515,4 @@ internal sealed class Sen2Validation(ValidationContext context, IssueCollector i
 
     private static string Text(int n) => n.ToString(CultureInfo.InvariantCulture);
 
-    private static bool IsBlank(ITabularReader reader)
-    {
-        for (var i = 0; i < reader.FieldCount; i++)
-            if (!Values.Clean(reader[i]).IsEmpty) return false;
-        return true;
-    }
-
-    private static bool OnlyBlankExtras(ITabularReader reader, int headerCount)
-    {
-        if (reader.FieldCount < headerCount) return false;
-        for (var i = headerCount; i < reader.FieldCount; i++)
-            if (!Values.Clean(reader[i]).IsEmpty) return false;
-        return true;
-    }
 }
