@@ -39,9 +39,11 @@ public sealed class PowerBiRebuildTests : IDisposable
         var summary = await Activities(new PipelineOptions("855") { SuppressUnder = 10 }).BuildPowerBiAsync(new RebuildRequest("suppressed"));
 
         var files = await PowerBiFiles();
-        Assert.DoesNotContain(files, f => f.Contains("fact_sen_pupil/", StringComparison.Ordinal) || f.Contains("fact_placement/", StringComparison.Ordinal));
+        Assert.DoesNotContain(files, f => f.Contains("fact_sen_pupil/", StringComparison.Ordinal) || f.Contains("fact_placement/", StringComparison.Ordinal)
+            || f.Contains("fact_ehc_", StringComparison.Ordinal));
         Assert.Contains("powerbi/agg_sen_pupil_setting/agg_sen_pupil_setting.csv", files);
-        Assert.Equal(4, summary.StaleFilesRemoved);
+        // Every pupil-level table's Parquet and CSV: the census's, the placements' and the register's four.
+        Assert.Equal(12, summary.StaleFilesRemoved);
         Assert.Equal(StorePupilKeySecret.Path, summary.SecretSource);
     }
 
