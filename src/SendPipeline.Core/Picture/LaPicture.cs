@@ -23,9 +23,9 @@ public sealed class LaPicture
     public List<AssumptionRow> Assumptions { get; } = new();
 
     /// <summary>
-    /// The LA's EHC plan register: the accepted sen2 extract in force with the latest reference date, and the
-    /// upload it came from. Each monthly extract is a full one (spec 2, sen2), so the latest holds all the
-    /// history the figures need; an older month's extract still in force adds nothing and is not kept.
+    /// The LA's EHC plan register: the accepted sen2 extract in force, and the upload it came from. Each monthly
+    /// extract is a full one (spec 2, sen2), so only the latest received is in force and it holds all the
+    /// history the figures need; should two ever be read, the later reference date is kept.
     /// </summary>
     public Register.Sen2Register? Register { get; private set; }
 

@@ -75,6 +75,13 @@ public sealed class ReturnDefinition
     /// </summary>
     public bool ReadsRegister { get; init; }
 
+    /// <summary>
+    /// True when every upload is a full extract, so the latest accepted replaces the earlier one whatever period
+    /// it states (spec 2, sen2: a monthly extract of the whole register, period = its reference date). Otherwise
+    /// a return replaces only the earlier one of its own (submitter, period).
+    /// </summary>
+    public bool LatestReplacesAllPeriods { get; init; }
+
     public bool AcceptsForm(FileForms form) => (Accepts & form) == form;
 
     /// <summary>A definition must say how it is validated one way, and must not accept a zip it cannot read.</summary>

@@ -120,7 +120,7 @@ public sealed partial class IngestActivities(IBlobStore blobs, ITableStore table
     private async Task<RecordOutcome> MakeCurrentAsync(ValidationSummary v, CancellationToken cancellationToken)
     {
         var partition = UploadRecords.Key(v.ReturnType);
-        var rowKey = UploadRecords.AcceptedRowKey(v.Owner, v.Period ?? "");
+        var rowKey = UploadRecords.AcceptedRowKey(v);
         // Optimistic concurrency: two uploads for the same return racing here both read, one writes,
         // the other sees the conflict and decides again against the winner. The later receipt wins.
         for (var attempt = 0; attempt < 20; attempt++)

@@ -68,7 +68,7 @@ public static class UploadRecords
         new(row.GetString(Field.ReportJson) ?? "", row.GetString(Field.ReportCsv) ?? "", row.GetString(Field.ReportHtml) ?? "");
 
     public static TableRow ForAccepted(ValidationSummary v, string? etag = null) => new(
-        Key(v.ReturnType), AcceptedRowKey(v.Owner, v.Period ?? ""), new Dictionary<string, object?>
+        Key(v.ReturnType), AcceptedRowKey(v), new Dictionary<string, object?>
         {
             [Field.UploadId] = v.UploadId,
             [Field.UploadPath] = v.UploadPath,
@@ -82,4 +82,12 @@ public static class UploadRecords
         }, etag);
 
     public static string AcceptedRowKey(string submitter, string period) => Key(submitter) + "~" + Key(period);
+
+    /// <summary>
+    /// Where an accepted upload goes in force: per (owner, period), or per owner alone for a return whose every
+    /// upload is a full extract (<see cref="Core.Returns.ReturnDefinition.LatestReplacesAllPeriods"/>, sen2),
+    /// so the latest received replaces the earlier whatever period it states.
+    /// </summary>
+    public static string AcceptedRowKey(ValidationSummary v) =>
+        AcceptedRowKey(v.Owner, Core.Returns.ReturnRegistry.Find(v.ReturnType)?.LatestReplacesAllPeriods == true ? "" : v.Period ?? "");
 }

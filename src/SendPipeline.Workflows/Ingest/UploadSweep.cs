@@ -53,7 +53,7 @@ public sealed class UploadSweep(IBlobStore blobs, ITableStore tables, IIngestAct
         {
             if (row.GetString(UploadRecords.Field.Status) != UploadStatus.Accepted) continue;
             var summary = UploadRecords.ToSummary(row);
-            var key = (UploadRecords.Key(summary.ReturnType), UploadRecords.AcceptedRowKey(summary.Owner, summary.Period ?? ""));
+            var key = (UploadRecords.Key(summary.ReturnType), UploadRecords.AcceptedRowKey(summary));
             if (inForce.TryGetValue(key, out var current) && (current.GetString(UploadRecords.Field.UploadId) == summary.UploadId || !IngestActivities.IsNewer(summary, current)))
                 continue;
             unfinished.Add((summary, UploadRecords.ReportsOf(row)));

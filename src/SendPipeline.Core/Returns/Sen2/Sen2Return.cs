@@ -91,6 +91,8 @@ public static class Sen2Return
         Accepts = FileForms.Xlsx | FileForms.Zip,
         Rules = Sen2Rules.All,
         WholeFile = ValidateWholeFile,
+        // Each upload is the whole register: the latest accepted replaces the earlier, whatever its reference date.
+        LatestReplacesAllPeriods = true,
         CanonicalExtension = "zip",
         CanonicalContentType = "application/zip",
         ReadBack = (picture, canonical) => picture.AddRegister(Sen2Canonical.ReadRegister(canonical.Content), canonical.UploadPath),
