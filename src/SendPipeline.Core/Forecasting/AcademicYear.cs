@@ -17,6 +17,9 @@ public static class AcademicYear
         return true;
     }
 
+    /// <summary>The first calendar year of the academic year (September to August) the day falls in.</summary>
+    public static int FirstYearOf(DateOnly day) => day.Month >= 9 ? day.Year : day.Year - 1;
+
     public static string Format(int firstYear) =>
         string.Create(CultureInfo.InvariantCulture, $"{firstYear:D4}{(firstYear + 1) % 100:D2}");
 }

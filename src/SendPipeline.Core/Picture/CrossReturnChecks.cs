@@ -234,10 +234,7 @@ public static class CrossReturnChecks
         var placedOnly = placements
             .Where(p => p.Ehcp && p.HomeLa == laCode && !(p.Upn is not null && inCensus.Contains(p.Upn)))
             .Select(p => p.Upn ?? "ULN:" + p.Uln).ToHashSet(StringComparer.Ordinal);
-        var ours = picture.EhcpHistory
-            .Where(h => h.GeographicLevel.Equals(Area.LocalAuthority, StringComparison.OrdinalIgnoreCase)
-                && h.OldLaCode == laCode)
-            .ToList();
+        var ours = PublishedCaseload(picture, laCode);
         var published = ours.Count == 0 ? null : ours.MaxBy(h => h.TimePeriod);
         var total = inCensus.Count + placedOnly.Count;
         var reconciliation = new EhcpReconciliation(latest is { } d ? Iso(d) : null, inCensus.Count, placedOnly.Count, total,
@@ -245,7 +242,7 @@ public static class CrossReturnChecks
         if (latest is not { } census || published is null)
             return reconciliation with { Note = "no census, or no DfE EHC plan statistics for the LA" };
 
-        var year = census.Month >= 9 ? census.Year : census.Year - 1;
+        var year = AcademicYear.FirstYearOf(census);
         var period = AcademicYear.Format(year);
         var yardstick = Yardstick(ours, caseload, year, published);
         if (yardstick is not { } y)
@@ -272,17 +269,11 @@ public static class CrossReturnChecks
         if (total == 0 || (total >= y.Lower && total <= y.Upper)) return reconciliation;
 
         var lastYear = AcademicYear.TryParse(published.TimePeriod, out var last) ? last : year;
-        var (what, range) = y.Basis == EhcpReconciliation.PublishedBasis
-            ? ($"{N(expected)} in the DfE statistics for {Academic(year)}",
-                $"the {ReconciliationTolerance:0%} tolerance ({N(lower)} to {N(upper)})")
-            : ($"a forecast of {N(expected)} for {Academic(year)} (from the DfE statistics to {Academic(lastYear)})",
-                $"its 80% interval ({N(lower)} to {N(upper)})");
-        var percent = (decimal)(total - expected) / expected;
+        var gap = Gap(y, year, total, lastYear);
         issues.Add(DataQualityIssue.Of(R.EhcpTotalsDiffer, Submitter.LocalAuthorityId, ReturnTypes.EhcpHistory,
             y.Cited.Source.UploadPath, y.Cited.Source.Row, EhcpHistoryColumns.EhcPlans.Name,
-            ("ours", N(total)), ("census", Iso(census)), ("expected", what), ("range", range),
-            ("difference", (total - expected).ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture)),
-            ("percent", percent.ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture))));
+            ("ours", N(total)), ("census", Iso(census)), ("expected", gap.Expected), ("range", gap.Range),
+            ("difference", gap.Difference), ("percent", gap.Percent)));
         return reconciliation;
     }
 
@@ -303,6 +294,32 @@ public static class CrossReturnChecks
         return caseload?.Forecast.FirstOrDefault(r => r.Year == year) is { } forecast
             ? (EhcpReconciliation.ForecastBasis, forecast.Plans, forecast.Lower, forecast.Upper, latest)
             : null;
+    }
+
+    /// <summary>The LA's own rows of the DfE EHC plan statistics in force (the yardstick's history).</summary>
+    internal static List<EhcpCount> PublishedCaseload(LaPicture picture, string laCode) =>
+        [.. picture.EhcpHistory.Where(h => h.GeographicLevel.Equals(Area.LocalAuthority, StringComparison.OrdinalIgnoreCase)
+            && h.OldLaCode == laCode)];
+
+    /// <summary>
+    /// A count outside its yardstick in the words XR1008 and XR1014 use: what it was measured against, the range
+    /// it fell outside, and the gap signed and as a share. A forecast names the latest published year it was
+    /// made from when <paramref name="forecastFrom"/> is given.
+    /// </summary>
+    internal static (string Expected, string Range, string Difference, string Percent) Gap(
+        (string Basis, double Expected, double Lower, double Upper, EhcpCount Cited) y, int year, long count,
+        int? forecastFrom)
+    {
+        var expected = (long)Math.Round(y.Expected);
+        var (lower, upper) = ((long)Math.Round(y.Lower), (long)Math.Round(y.Upper));
+        var from = forecastFrom is { } last ? $" (from the DfE statistics to {Academic(last)})" : "";
+        var (what, range) = y.Basis == EhcpReconciliation.PublishedBasis
+            ? ($"{N(expected)} in the DfE statistics for {Academic(year)}",
+                $"the {ReconciliationTolerance:0%} tolerance ({N(lower)} to {N(upper)})")
+            : ($"a forecast of {N(expected)} for {Academic(year)}{from}", $"its 80% interval ({N(lower)} to {N(upper)})");
+        var difference = count - expected;
+        return (what, range, difference.ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture),
+            ((decimal)difference / expected).ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture));
     }
 
     /// <summary>2025 → "2025/26", as the DfE writes an academic year in words.</summary>

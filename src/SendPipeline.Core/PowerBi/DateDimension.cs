@@ -28,7 +28,7 @@ internal static class DateDimension
             var (first, last) = (new DateOnly(dates.Min().Year, 1, 1), new DateOnly(dates.Max().Year, 12, 31));
             for (var d = first; d <= last; d = d.AddDays(1))
             {
-                var academic = d.Month >= 9 ? d.Year : d.Year - 1;
+                var academic = Forecasting.AcademicYear.FirstYearOf(d);
                 rows.Add([DateKey(d), d, (long)d.Year, (long)d.Month, CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(d.Month), (long)d.Day,
                     FinancialYear.Containing(d).ToString(), FinancialQuarter.Containing(d).ToString(),
                     string.Create(CultureInfo.InvariantCulture, $"{academic}/{(academic + 1) % 100:00}")]);

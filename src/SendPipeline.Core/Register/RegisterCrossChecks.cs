@@ -15,11 +15,12 @@ namespace SendPipeline.Core.Register;
 /// </summary>
 public static class RegisterCrossChecks
 {
-    /// <summary>sen2 settings with no school or provider behind them: such a child is on no census by design.</summary>
-    private static readonly IReadOnlySet<string> SettingsOutsideReturns = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "OLA", "OPA", "EHE", "EYP", "OTH", "NEET", "NIEC", "NIEO",
-    };
+    /// <summary>
+    /// The sensetting codes (the code list's, spec 2): each is used only where a placement has no URN or UKPRN, so
+    /// a child placed under one has no school or provider behind them and is on no census by design.
+    /// </summary>
+    private static readonly IReadOnlySet<string> SettingsOutsideReturns = Sen2Codes.All
+        .Where(c => c.Item == "sensetting").Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
 
     /// <param name="registerPath">The upload path of the extract in force, for the officer to open.</param>
     /// <param name="caseload">The LA's caseload forecast, when one could be made (for XR1014 when the DfE has not
@@ -169,27 +170,17 @@ public static class RegisterCrossChecks
     private static void CountAgainstCaseload(LaPicture picture, Sen2Register register, int activePlans,
         string registerPath, string laCode, LaCaseload? caseload, List<DataQualityIssue> issues)
     {
-        var ours = picture.EhcpHistory
-            .Where(h => h.GeographicLevel.Equals(Area.LocalAuthority, StringComparison.OrdinalIgnoreCase) && h.OldLaCode == laCode)
-            .ToList();
+        var ours = CrossReturnChecks.PublishedCaseload(picture, laCode);
         if (ours.Count == 0 || activePlans == 0) return;
         var reference = register.ReferenceDate;
-        var year = reference.Month >= 9 ? reference.Year : reference.Year - 1;
+        var year = AcademicYear.FirstYearOf(reference);
         if (CrossReturnChecks.Yardstick(ours, caseload, year, ours.MaxBy(h => h.TimePeriod)!) is not { } y) return;
         if (activePlans >= y.Lower && activePlans <= y.Upper) return;
 
-        var expected = (long)Math.Round(y.Expected);
-        var (lower, upper) = ((long)Math.Round(y.Lower), (long)Math.Round(y.Upper));
-        var academic = CrossReturnChecks.Academic(year);
-        var (what, range) = y.Basis == EhcpReconciliation.PublishedBasis
-            ? ($"{N(expected)} in the DfE statistics for {academic}",
-                $"the {CrossReturnChecks.ReconciliationTolerance:0%} tolerance ({N(lower)} to {N(upper)})")
-            : ($"a forecast of {N(expected)} for {academic}", $"its 80% interval ({N(lower)} to {N(upper)})");
-        var difference = activePlans - expected;
+        var gap = CrossReturnChecks.Gap(y, year, activePlans, forecastFrom: null);
         issues.Add(DataQualityIssue.Of(R.RegisterCountDiffers, Submitter.LocalAuthorityId, Sen2Return.ReturnType, registerPath,
-                null, null, ("reference", Iso(reference)), ("ours", N(activePlans)), ("expected", what), ("range", range),
-                ("difference", difference.ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture)),
-                ("percent", ((decimal)difference / expected).ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture)))
+                null, null, ("reference", Iso(reference)), ("ours", N(activePlans)), ("expected", gap.Expected),
+                ("range", gap.Range), ("difference", gap.Difference), ("percent", gap.Percent))
             with
         { Part = "activeplans" });
     }

@@ -261,10 +261,6 @@ public static class Sen2FiguresBuilder
         Sen2Outcomes.Decision(r) is RequestDecision.ToAssess or RequestDecision.NotToAssess && r.OutcomeDate is { } decided
             ? Days(r.ReceivedDate, decided) <= SixWeeksDays : null;
 
-    /// <summary>Days from the request to its plan's issue (the DfE's 20-week measure); null with no plan issued.</summary>
-    public static int? DaysToPlan(Sen2Request r) =>
-        FirstIssued(r) is { Plan.IssuedDate: { } issued } ? Days(r.ReceivedDate, issued) : null;
-
     /// <summary>
     /// Whether the plan's latest review meeting came within 12 months of the review before it (or of the plan's
     /// issue, for a first review); null with no meeting, or nothing to count from.

@@ -37,7 +37,7 @@ public static class TimePeriod
 
     /// <summary>The academic year (September to August) a census date falls in.</summary>
     public static string OfCensus(DateOnly census) =>
-        AcademicYear.Format(census.Month >= 9 ? census.Year : census.Year - 1);
+        AcademicYear.Format(AcademicYear.FirstYearOf(census));
 }
 
 /// <summary>
