@@ -53,6 +53,43 @@ public sealed class PrivateTemp : IDisposable
     /// <summary>A fresh, unused path in <see cref="Folder"/>; the caller creates and deletes the file.</summary>
     public string NewFile(string extension) => Path.Combine(Folder, Guid.NewGuid().ToString("N") + extension);
 
+    /// <summary>A new private file, read and written, that deletes itself when closed.</summary>
+    public FileStream NewScratch(string extension) => new(NewFile(extension), FileMode.CreateNew, FileAccess.ReadWrite,
+        FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+
+    /// <summary>
+    /// A seekable copy of a forward-only stream (a zip or a workbook needs seeking, and uploads arrive as streams),
+    /// in a private scratch file, so memory stays flat however large the upload. <paramref name="source"/> is
+    /// disposed. Null when the copy would pass <paramref name="maxBytes"/>: the caller says so in its own words.
+    /// </summary>
+    public FileStream? Spool(Stream source, string extension, long maxBytes = long.MaxValue)
+    {
+        var file = NewScratch(extension);
+        try
+        {
+            var buffer = new byte[1 << 16];
+            int read;
+            while ((read = source.Read(buffer)) > 0)
+            {
+                file.Write(buffer, 0, read);
+                if (file.Length <= maxBytes) continue;
+                file.Dispose();
+                return null;
+            }
+            file.Position = 0;
+            return file;
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+        finally
+        {
+            source.Dispose();
+        }
+    }
+
     /// <summary>Makes <paramref name="baseFolder"/> private, clears what dead processes left, and opens a folder for this one.</summary>
     public static PrivateTemp Open(string baseFolder)
     {

@@ -145,7 +145,8 @@ public static class ReturnValidator
         var format = kind == FileKind.Xlsx ? "xlsx" : "csv";
         try
         {
-            reader = kind == FileKind.Xlsx ? new XlsxTabularReader(Seekable(bounded)) : OpenCsv(bounded);
+            // XLSX is a zip, which needs seeking: spooled to a private scratch file, already bounded by the 100 MB limit.
+            reader = kind == FileKind.Xlsx ? new XlsxTabularReader(PrivateTemp.Current.Spool(bounded, ".xlsx")!) : OpenCsv(bounded);
             // Only a byte order mark, blank lines or an empty first sheet: nothing was sent, so say that
             // rather than list every column as missing.
             if (reader.Header.All(string.IsNullOrWhiteSpace) && OnlyBlankRowsRemain(reader))
@@ -226,31 +227,6 @@ public static class ReturnValidator
     {
         var text = new DetectingTextReader(stream);
         return new CsvTabularReader(text, () => text.EncodingName);
-    }
-
-    /// <summary>
-    /// XLSX is a zip, which needs seeking; uploads arrive as forward-only streams. The copy goes to a
-    /// private temporary file (<see cref="PrivateTemp"/>) that deletes itself, bounded by the 100 MB limit, so memory stays flat.
-    /// </summary>
-    private static Stream Seekable(Stream stream)
-    {
-        var path = PrivateTemp.Current.NewFile(".xlsx");
-        var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
-        try
-        {
-            stream.CopyTo(file);
-            file.Position = 0;
-            return file;
-        }
-        catch
-        {
-            file.Dispose();
-            throw;
-        }
-        finally
-        {
-            stream.Dispose();
-        }
     }
 
     private static bool OnlyBlankRowsRemain(ITabularReader reader)

@@ -119,7 +119,7 @@ public static class Sen2Return
                 $"The upload is larger than {MaxUploadBytes / (1024 * 1024):N0} MB; a national extract zips to about 150 MB.")));
             return new RunResult(null, null, null, null, null);
         }
-        using var canonicalFile = TempFile(".zip");
+        using var canonicalFile = PrivateTemp.Current.NewScratch(".zip");
         Sen2Validation? run = null;
         string? format = null;
         using (var extract = Sen2Extract.Open(source, fileName, issues))
@@ -174,43 +174,14 @@ public static class Sen2Return
     ];
 
     /// <summary>
-    /// A zip needs seeking and uploads arrive as forward-only streams: the copy goes to a private temporary file
-    /// that deletes itself (<see cref="PrivateTemp"/>), so memory stays flat however large the extract.
+    /// A zip needs seeking and uploads arrive as forward-only streams: a seekable one is read in place, others are
+    /// spooled to a private scratch file (<see cref="PrivateTemp.Spool"/>), so memory stays flat however large.
     /// </summary>
     private static Stream? Seekable(Stream upload)
     {
-        if (upload.CanSeek)
-        {
-            if (upload.Length <= MaxUploadBytes) return upload;
-            upload.Dispose();
-            return null;
-        }
-        var file = TempFile(".upload");
-        try
-        {
-            var buffer = new byte[1 << 16];
-            int read;
-            while ((read = upload.Read(buffer)) > 0)
-            {
-                file.Write(buffer, 0, read);
-                if (file.Length <= MaxUploadBytes) continue;
-                file.Dispose();
-                return null;
-            }
-            file.Position = 0;
-            return file;
-        }
-        catch
-        {
-            file.Dispose();
-            throw;
-        }
-        finally
-        {
-            upload.Dispose();
-        }
+        if (!upload.CanSeek) return PrivateTemp.Current.Spool(upload, ".upload", MaxUploadBytes);
+        if (upload.Length <= MaxUploadBytes) return upload;
+        upload.Dispose();
+        return null;
     }
-
-    private static FileStream TempFile(string extension) => new(PrivateTemp.Current.NewFile(extension), FileMode.CreateNew,
-        FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
 }
