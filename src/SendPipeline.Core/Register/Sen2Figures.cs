@@ -68,4 +68,26 @@ public sealed record Sen2Figures(
     IReadOnlyList<CeasedFigures> Ceased,
     IReadOnlyList<ReviewFigures> Reviews,
     IReadOnlyList<ActivePlanCount> ActivePlans,
-    IReadOnlyList<OverdueRequest> Overdue);
+    IReadOnlyList<OverdueRequest> Overdue)
+{
+    /// <summary>One month's timeliness and requests together (zeros where nothing happened), as the dashboard and
+    /// the DfE return's <c>ehc-timeliness</c> table show them.</summary>
+    public TimelinessMonth Month(Sen2Period month)
+    {
+        var t = Timeliness.FirstOrDefault(x => x.Period == month);
+        var r = Requests.FirstOrDefault(x => x.Period == month);
+        return new TimelinessMonth(month, t?.Issued ?? 0, t?.WithinTwentyWeeks ?? 0, t?.IssuedNoException ?? 0,
+            t?.NoExceptionWithinTwentyWeeks ?? 0, r?.Received ?? 0, r?.DecidedWithinSixWeeks ?? 0, r?.DecisionNotMade ?? 0);
+    }
+}
+
+/// <summary>One month of the register: plans issued and how many within 20 weeks, and the requests pipeline.</summary>
+public sealed record TimelinessMonth(
+    Sen2Period Period, int Issued, int WithinTwentyWeeks, int IssuedNoException, int NoExceptionWithinTwentyWeeks,
+    int RequestsReceived, int DecidedWithinSixWeeks, int DecisionNotMade)
+{
+    /// <summary>The DfE's headline: plans issued within 20 weeks, exceptions included, as a share of all issued.</summary>
+    public decimal? Rate => Sen2FigureColumns.Pc(WithinTwentyWeeks, Issued);
+
+    public decimal? RateExcludingExceptions => Sen2FigureColumns.Pc(NoExceptionWithinTwentyWeeks, IssuedNoException);
+}

@@ -32,16 +32,10 @@ internal static class SubmissionTableWriters
         return Enumerable.Range(0, 3)
             .Select(i => q.Start.AddMonths(i))
             .Where(month => month <= register.ReferenceDate)
-            .Select(month =>
-            {
-                var period = new Register.Sen2Period(month.Year, month.Month);
-                var r = figures.Requests.FirstOrDefault(x => x.Period == period);
-                var t = figures.Timeliness.FirstOrDefault(x => x.Period == period);
-                var (issued, within) = (t?.Issued ?? 0, t?.WithinTwentyWeeks ?? 0);
-                return la.Row(TimePeriod.Of(q.Year), Q(q), month.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-                    r?.Received ?? 0, r?.DecidedWithinSixWeeks ?? 0, issued, within, Register.Sen2FigureColumns.Pc(within, issued),
-                    t?.IssuedNoException ?? 0, t?.NoExceptionWithinTwentyWeeks ?? 0);
-            })
+            .Select(month => figures.Month(new Register.Sen2Period(month.Year, month.Month)))
+            .Select(m => la.Row(TimePeriod.Of(q.Year), Q(q), m.Period.Start.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+                m.RequestsReceived, m.DecidedWithinSixWeeks, m.Issued, m.WithinTwentyWeeks, m.Rate, m.IssuedNoException,
+                m.NoExceptionWithinTwentyWeeks))
             .ToList();
     }
 
