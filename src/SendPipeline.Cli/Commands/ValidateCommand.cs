@@ -59,8 +59,10 @@ public static class ValidateCommand
         foreach (var (ruleId, count) in report.CountsByRule.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(10))
         {
             var rule = RuleCatalogue.Find(ruleId);
-            var rows = report.Issues.Where(i => i.RuleId == ruleId).Select(i => i.Row).Take(5).ToList();
-            var where = rows.All(r => r is null) ? "whole file" : "rows " + string.Join(", ", rows.Where(r => r is not null)) + (count > rows.Count ? ", …" : "");
+            var found = report.Issues.Where(i => i.RuleId == ruleId).Take(5).ToList();
+            // A sen2 row counts within its module, so the module is named beside it: "requests 7471".
+            var rows = found.Where(i => i.Row is not null).Select(i => i.Part is null ? $"{i.Row}" : $"{i.Part} {i.Row}").ToList();
+            var where = rows.Count == 0 ? "whole file" : "rows " + string.Join(", ", rows) + (count > found.Count ? ", …" : "");
             output.WriteLine($"  {ruleId,-8} {(rule?.Severity == Severity.Query ? "query" : "error"),-5} x{count,-6} {where}: {Describe(rule)}");
         }
         // Every kind of problem is named, even past the ten shown in full.
