@@ -5,6 +5,7 @@ using SendPipeline.Core.Forecasting.Cohort;
 using SendPipeline.Core.Forecasting.DfeTables;
 using SendPipeline.Core.Reference;
 using SendPipeline.Core.Tests.Forecasting.Cohort;
+using static SendPipeline.Core.Tests.Field.FieldTables;
 
 namespace SendPipeline.Core.Tests.Field;
 
@@ -79,49 +80,6 @@ public sealed class LaFieldTests
         Assert.Equal("825", tables.CodeOfNewCode["E06000060"]);
         Assert.Equal(["825"], tables.LaCodes);
     }
-
-    /// <summary>A January's split adding up to <paramref name="plans"/>: half mainstream, a quarter special, a quarter
-    /// other.</summary>
-    private static IReadOnlyDictionary<string, double> Split(double plans)
-    {
-        var split = new Dictionary<string, double>(Tables.Groups(plans / 2, plans / 4))
-        {
-            [PlacementGroups.Other.Breakdown] = plans / 4,
-        };
-        return split;
-    }
-
-    /// <summary>Home 855 (E10000018) in East Midlands, four neighbours' worth of LAs, the region and England.</summary>
-    private static EhcpTables HandMade()
-    {
-        var tables = new EhcpTables();
-        tables.Areas[""] = new Area(Area.National, "", "England");
-        void La(string code, string ons, string name, string region, double before, double after, double within)
-        {
-            tables.Areas[code] = new Area(Area.LocalAuthority, code, name);
-            tables.CodeOfNewCode[ons] = code;
-            tables.RegionOf[code] = region;
-            tables.Totals[code] = new() { [2021] = before, [2022] = after };
-            tables.Placements[code] = new() { [2022] = Split(after) };
-            tables.Timeliness[code] = new() { [2022] = new TwentyWeekFigures(100, within, 80, within) };
-        }
-        La("855", "E10000018", "Leicestershire", "East Midlands", 1000, 1100, 50);
-        La("916", "E10000013", "Gloucestershire", "South West", 200, 300, 60);
-        La("933", "E10000027", "Somerset", "South West", 400, 400, 20);
-        La("909", "E10000006", "Cumbria", "North West", 100, 80, 90);
-        La("815", "E10000023", "North Yorkshire", "Yorkshire and The Humber", 500, 550, 70);
-        tables.Totals[""] = new() { [2021] = 10000, [2022] = 12000 };
-        tables.Placements[""] = new() { [2022] = Split(12000) };
-        tables.Timeliness[""] = new() { [2022] = new TwentyWeekFigures(1000, 500, 900, 500) };
-        tables.RegionOf["855"] = "East Midlands";
-        tables.RegionTotals["East Midlands"] = new() { [2021] = 3000, [2022] = 3300 };
-        tables.RegionPlacements["East Midlands"] = new() { [2022] = Split(3300) };
-        tables.RegionTimeliness["East Midlands"] = new() { [2022] = new TwentyWeekFigures(400, 100, 400, 100) };
-        return tables;
-    }
-
-    private static StatisticalNeighbour N(string la, int rank, string code, string name, string proximity = "Close") =>
-        new(la, la, rank, code, name, proximity);
 
     [Fact]
     public void Build_ShowsTheLaItsNeighboursByRankRegionAndEngland_WithGrowthSharesRatesAndTheNeighboursMeanAndMedian()
