@@ -14,7 +14,7 @@ internal static partial class DashboardSections
 {
     public const string FieldSectionId = "field-section";
 
-    /// <summary>How many Januaries the plans table and the growth chart span: the five of the DfE's caseload table.</summary>
+    /// <summary>How many Januaries the plans table and growth chart span: the DfE caseload table's five.</summary>
     private const int FieldJanuaries = 5;
 
     private const string HomeColour = "#1d70b8", NeighbourColour = "#b1b4b6", SummaryColour = "#505a5f",
@@ -27,17 +27,22 @@ internal static partial class DashboardSections
     {
         if (field is null)
         {
-            Missing(w, "No DfE EHC plan tables are in force: upload the DfE's caseload.csv as the ehcp-history return.");
+            Missing(w, "No DfE EHC plan tables are in force: upload the DfE's caseload.csv as the ehcp-history " +
+                "return.");
             return;
         }
-        if (field.Missing is not null || field.Home is not { } home) { Missing(w, $"No comparison: {field.Missing}."); return; }
+        if (field.Missing is not null || field.Home is not { } home)
+        {
+            Missing(w, $"No comparison: {field.Missing}.");
+            return;
+        }
         var caption = $"How {laName} compares with the LAs most like it, its {StatisticalNeighbours.Version} " +
             "statistical neighbours (ranked 1 to 10, closest first), with " +
             (field.Region is { } r ? $"{r.Area.Name} and England" : "England") +
             ", on the DfE's published EHC plan statistics. The neighbours' average is the plain mean of their " +
             "figures and the median the middle one, so one large or unusual neighbour does not set the comparison.";
         w.Write($"<p class=\"caption\">{E(caption)}</p>\n");
-        var notes = field.Areas.Where(a => a.Area.Note is not null).Select(a => $"{a.Area.Name}: {a.Area.Note}.")
+        var notes = field.Areas.Where(a => a.Area.Note is not null).Select(a => $"{a.Area.Note}.")
             .Concat(field.Notes).ToList();
         if (notes.Count > 0)
         {
@@ -58,7 +63,7 @@ internal static partial class DashboardSections
         new("England", EnglandColour),
     ];
 
-    /// <summary>The bars of one measure: the LA, its neighbours, their average and median, its region, England.</summary>
+    /// <summary>One measure's bars: the LA, its neighbours, their average and median, its region, England.</summary>
     private static List<ValueBar> FieldBars(LaField field, Func<FieldSeries, double?> measure, string what)
     {
         var bars = new List<ValueBar>();
@@ -86,12 +91,16 @@ internal static partial class DashboardSections
         var (first, last) = (years[0], years[^1]);
         var growth = home.GrowthSince(first, last);
         var among = field.AmongNeighbours(a => a.GrowthSince(first, last));
-        var sentence = $"{laName} maintained {Count(home.Plans[last])} EHC plans in {January(last)}, " +
+        var others = new List<string>();
+        if (among.Median is { } median) others.Add($"its neighbours' median {Signed(median)}");
+        if (field.Region?.GrowthSince(first, last) is { } regional)
+            others.Add($"{field.Region.Area.Name} {Signed(regional)}");
+        if (field.England?.GrowthSince(first, last) is { } national) others.Add($"England {Signed(national)}");
+        var sentence = $"{laName} maintained {Count(home.Plans[last])} EHC plans in {January(last)}" +
             (growth is { } change ? $", {Signed(change)} on {January(first)}" : "") +
-            (among.Median is { } median ? $"; its neighbours' median growth was {Pct(median)}" : "") +
-            (field.Region?.GrowthSince(first, last) is { } regional ? $", {field.Region.Area.Name}'s {Pct(regional)}" : "") +
-            (field.England?.GrowthSince(first, last) is { } national ? $" and England's {Pct(national)}" : "") + ". " +
-            "Growth is the change in plans over the period, so LAs of different sizes compare; the table gives the counts.";
+            (others.Count > 0 ? $" (growth over the same years: {string.Join(", ", others)})" : "") + ". " +
+            "Growth is the change in plans over the period, so LAs of different sizes compare; the table gives " +
+            "the counts.";
         w.Write($"<p class=\"caption\">{E(sentence)}</p>\n");
         SvgCharts.ValueBars(w, "field-growth-chart",
             $"Growth in EHC plans, {January(first)} to {January(last)}", sentence, FieldLegend(laName, field),
@@ -135,13 +144,14 @@ internal static partial class DashboardSections
         rows.AddRange(field.Neighbours.Select(n =>
             (NeighbourLabel(n), (Func<PlacementGroup, double?>)(g => n.Share(year, g.Breakdown)), (FieldSeries?)n)));
         rows.Add(("Neighbours' average", g => field.AmongNeighbours(a => a.Share(year, g.Breakdown)).Mean, null));
-        if (field.Region is { } region) rows.Add((region.Area.Name + " (region)", g => region.Share(year, g.Breakdown), region));
+        if (field.Region is { } region)
+            rows.Add((region.Area.Name + " (region)", g => region.Share(year, g.Breakdown), region));
         if (field.England is { } england) rows.Add(("England", g => england.Share(year, g.Breakdown), england));
         var known = rows.Where(r => groups.All(g => r.Share(g) is not null)).ToList();
         SvgCharts.HorizontalStacked(w, "field-placement-chart", $"EHC plans by placement, {January(year)}, % of plans",
             sentence, [.. groups.Select((g, i) => new ChartSeries(GroupLabel(g), Palette[i % Palette.Length]))],
-            [.. known.Select(r => new BarRow(r.Label, [.. groups.Select(g => r.Share(g)!.Value)]))],
-            "% of EHC plans", v => Math.Round(v).ToString("0", CultureInfo.InvariantCulture) + "%", labelChars: 30);
+            [.. known.Select(r => new BarRow(r.Label, BasisPoints([.. groups.Select(g => r.Share(g)!.Value)])))],
+            "% of EHC plans", v => (v / 100).ToString("0.#", CultureInfo.InvariantCulture) + "%", labelChars: 30);
         OpenTable(w, $"EHC plans by placement, {January(year)}: % of each area's plans",
             ["Area", .. groups.Select(GroupLabel), "EHC plans"], numeric: [.. Enumerable.Range(1, groups.Count + 1)]);
         foreach (var (label, share, area) in rows)
@@ -159,14 +169,15 @@ internal static partial class DashboardSections
         var years = field.TimelinessYears;
         if (years.Count == 0)
         {
-            Missing(w, "The DfE tables in force have no 20-week figures: include the DfE's timeliness_20_week.csv " +
-                "with caseload.csv in the ehcp-history return to compare them.");
+            Missing(w, "The DfE tables in force have no 20-week figures: the DfE's timeliness_20_week.csv is not " +
+                "among them, so the 20-week rate cannot be compared.");
             return;
         }
         var last = years[^1];
         var among = field.AmongNeighbours(a => a.Rate(last));
-        var sentence = $"The share of new EHC plans issued within the 20-week limit in {last}, exceptions included (the " +
-            $"DfE's headline measure): {laName} {(home.Rate(last) is { } rate ? Pct(rate) : "not published")}" +
+        var sentence = $"The share of new EHC plans issued within the 20-week limit in {last}, exceptions " +
+            $"included (the DfE's headline measure): {laName} " +
+            (home.Rate(last) is { } rate ? Pct(rate) : "not published") +
             (among.Median is { } median ? $", its neighbours' median {Pct(median)}" : "") +
             (field.England?.Rate(last) is { } england ? $", England {Pct(england)}" : "") +
             ". The table gives each year, and the rate without the plans an exception excused.";
@@ -195,13 +206,14 @@ internal static partial class DashboardSections
     /// The neighbours' average and median rows of a table: each cell the mean or median of that column's measure.
     /// The first <paramref name="countColumns"/> (with <paramref name="counts"/>) are counts; the rest percentages.
     /// </summary>
-    private static void FieldSummaryRows(TextWriter w, LaField field, int columns, Func<FieldSeries, double?[]> measures,
-        int countColumns, bool counts, int skipColumns = 2)
+    private static void FieldSummaryRows(TextWriter w, LaField field, int columns,
+        Func<FieldSeries, double?[]> measures, int countColumns, bool counts, int skipColumns = 2)
     {
         foreach (var (label, pick) in new (string, Func<NeighbourSummary, double?>)[]
             { ("Neighbours' average", s => s.Mean), ("Neighbours' median", s => s.Median) })
         {
-            w.Write($"<tr class=\"summary\"><td>{E(label)}</td>{string.Concat(Enumerable.Repeat("<td></td>", skipColumns))}");
+            var blanks = string.Concat(Enumerable.Repeat("<td></td>", skipColumns));
+            w.Write($"<tr class=\"summary\"><td>{E(label)}</td>{blanks}");
             for (var c = 0; c < columns; c++)
             {
                 var value = pick(field.AmongNeighbours(a => measures(a)[c]));
@@ -212,12 +224,23 @@ internal static partial class DashboardSections
         }
     }
 
+    /// <summary>
+    /// Shares as whole hundredths of a percent, the last taking what the others leave, so each bar adds up to exactly
+    /// 100%: shares added as doubles can come to 100.00000000000001%, which would stretch the axis to 125%.
+    /// </summary>
+    private static double[] BasisPoints(IReadOnlyList<double> shares)
+    {
+        var points = shares.Select(s => Math.Round(s * 100)).ToArray();
+        points[^1] = Math.Max(0, 10_000 - points[..^1].Sum());
+        return points;
+    }
+
     private static string RowClass(FieldSeries area) => area.Area.Role == FieldRoles.Home ? " class=\"home\"" : "";
 
     private static string Rank(FieldSeries area) =>
         area.Area.Rank is { } rank ? Num(Count(rank), rank) : "<td class=\"n\"></td>";
 
-    /// <summary>A placement group's name as the legend shows it; the group itself is <see cref="PlacementGroups"/>'s.</summary>
+    /// <summary>A placement group's name in the legend; the group itself is <see cref="PlacementGroups"/>'s.</summary>
     private static string GroupLabel(PlacementGroup group) =>
         group == PlacementGroups.Other ? "Other (elsewhere, early years, awaiting, unknown)"
         : group.Description.Split(" (")[0];

@@ -2,7 +2,7 @@ using static SendPipeline.Core.Dashboard.DashboardFormat;
 
 namespace SendPipeline.Core.Dashboard;
 
-/// <summary>One bar of a <see cref="SvgCharts.ValueBars"/> chart: its label, value, colour (its kind of area) and tip.</summary>
+/// <summary>A bar of <see cref="SvgCharts.ValueBars"/>: its label, value, colour (its kind of area) and tip.</summary>
 internal sealed record ValueBar(string Label, double Value, string Colour, string Tip);
 
 internal static partial class SvgCharts

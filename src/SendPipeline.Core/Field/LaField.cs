@@ -5,7 +5,7 @@ using SendPipeline.Core.Reference;
 
 namespace SendPipeline.Core.Field;
 
-/// <summary>What an area is in the field: the LA itself, one of its statistical neighbours, its region, England.</summary>
+/// <summary>What an area is in the field: the LA, one of its statistical neighbours, its region, England.</summary>
 public static class FieldRoles
 {
     public const string Home = "Home LA", Neighbour = "Statistical neighbour", Region = "Region", England = "England";
@@ -37,7 +37,7 @@ public sealed record FieldSeries(FieldArea Area, IReadOnlyDictionary<int, double
     public double? GrowthSince(int from, int to) =>
         PlansIn(from) is { } before && before > 0 && PlansIn(to) is { } after ? (after / before - 1) * 100 : null;
 
-    /// <summary>A placement group's share of the plans of a January, as a percentage; null when not published.</summary>
+    /// <summary>A placement group's share of a January's plans, as a percentage; null when not published.</summary>
     public double? Share(int year, string group) =>
         Placements.TryGetValue(year, out var split) && split.Values.Sum() is var all && all > 0
             && split.TryGetValue(group, out var count) ? count / all * 100 : null;
@@ -48,7 +48,7 @@ public sealed record FieldSeries(FieldArea Area, IReadOnlyDictionary<int, double
         Timeliness.GetValueOrDefault(calendarYear)?.RateExcludingExceptions;
 }
 
-/// <summary>The neighbours' mean and median of one measure, over the <see cref="Count"/> neighbours that have it.</summary>
+/// <summary>The neighbours' mean and median of a measure, over the <see cref="Count"/> neighbours having it.</summary>
 public sealed record NeighbourSummary(double? Mean, double? Median, int Count)
 {
     public static NeighbourSummary Of(IEnumerable<double?> values)
@@ -94,7 +94,8 @@ public sealed record LaField(FieldSeries? Home, IReadOnlyList<FieldSeries> Neigh
     /// out and a note says so. Two neighbours with the same figures (Cumberland and Westmorland and Furness, both
     /// Cumbria's) are shown once, at the better rank.
     /// </summary>
-    public static LaField Build(EhcpTables tables, string laCode, IReadOnlyList<StatisticalNeighbour>? neighbours = null)
+    public static LaField Build(EhcpTables tables, string laCode,
+        IReadOnlyList<StatisticalNeighbour>? neighbours = null)
     {
         ArgumentNullException.ThrowIfNull(tables);
         neighbours ??= StatisticalNeighbours.All;
@@ -128,7 +129,8 @@ public sealed record LaField(FieldSeries? Home, IReadOnlyList<FieldSeries> Neigh
             }
             string? note = null;
             if (!tables.CodeOfNewCode.ContainsKey(n.NeighbourCode))
-                note = $"figures of {figuresOf} (LA {code}), the council {n.NeighbourName} replaced in April 2023";
+                note = $"{n.NeighbourName} ({n.NeighbourCode}) replaced {figuresOf} (LA {code}) in April 2023; " +
+                       "its figures to January 2023 are that council's";
             shown.Add(Series(tables, new FieldArea(n.NeighbourName, FieldRoles.Neighbour, code, n.NeighbourCode,
                 tables.RegionOf.GetValueOrDefault(code), n.Rank, n.Proximity, note)));
         }

@@ -17,12 +17,13 @@ internal static class FieldStarTables
 {
     public const string AreaTable = "dim_field_area";
 
-    /// <summary>An area's natural key is its place in <see cref="LaField.Areas"/> (01 the LA, then by rank …).</summary>
+    /// <summary>An area's natural key is its place in <see cref="LaField.Areas"/> (01 the LA, then by rank).</summary>
     private static List<FieldSeries> AreasOf(LaField? field) => field?.Areas.ToList() ?? [];
 
     private static Dimension Areas(List<FieldSeries> areas) => new(areas.Select((_, i) => Natural(i)));
 
-    private static string Natural(int index) => (index + 1).ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Natural(int index) =>
+        (index + 1).ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
 
     public static StarTable Area(LaField? field)
     {
@@ -56,7 +57,8 @@ internal static class FieldStarTables
                 AcademicYear.Format(year), January(year), Whole(a.Area.Plans[year]),
                 a.Area.Growth(year) is { } growth ? Round((decimal)growth) : null]))]);
         yield return new StarTable("fact_field_placement",
-            "one row per area, January and placement group (the cohort forecast's groups): the DfE's count of EHC plans",
+            "one row per area, January and placement group (the cohort forecast's groups): the DfE's count of " +
+            "EHC plans",
             [Int("FieldAreaKey"), Text("AcademicYear"), Int("CensusDateKey"), Text("PlacementGroup"),
              Text("PlacementGroupDescription"), Int("SortOrder"), Int("Plans")],
             [.. indexed.SelectMany(a => a.Area.Placements.OrderBy(p => p.Key).SelectMany(year => PlacementGroups.All

@@ -22,7 +22,7 @@ public static class StarSchemaBuilder
 {
     /// <param name="hnbForecast">The HNB forecast, or null when it could not run (its facts then hold only the returned lines).</param>
     /// <param name="caseload">The LA's EHC plan history and forecast (<see cref="CaseloadGrowth.Caseload"/>), or null without history.</param>
-    /// <param name="field">The LA among its statistical neighbours, region and England (<see cref="Field.LaField"/>), or null.</param>
+    /// <param name="field">The LA among its neighbours (<see cref="Field.LaField"/>), or null.</param>
     public static StarSchema Build(LaPicture picture, HnbForecastResult? hnbForecast, LaCaseload? caseload, WorkforceCapacity workforce,
         DataQualityReport dataQuality, StarSchemaOptions options, Field.LaField? field = null)
     {

@@ -42,8 +42,9 @@ public static class StatisticalNeighbours
     };
 
     /// <summary>An LA's neighbours by rank; none when the list has no LA of that ONS code.</summary>
-    public static IReadOnlyList<StatisticalNeighbour> Of(string onsCode, IReadOnlyList<StatisticalNeighbour>? list = null)
-        => [.. (list ?? All).Where(n => n.LaCode == onsCode).OrderBy(n => n.Rank)];
+    public static IReadOnlyList<StatisticalNeighbour> Of(string onsCode,
+        IReadOnlyList<StatisticalNeighbour>? list = null) =>
+        [.. (list ?? All).Where(n => n.LaCode == onsCode).OrderBy(n => n.Rank)];
 
     /// <summary>
     /// Reads the list: a first line starting with <c>#</c> is its comment; then the header <c>la_code, la_name, SN,

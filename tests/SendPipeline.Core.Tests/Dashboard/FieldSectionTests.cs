@@ -6,7 +6,7 @@ using SendPipeline.Core.Tests.Field;
 
 namespace SendPipeline.Core.Tests.Dashboard;
 
-/// <summary>The section "{LA} among its statistical neighbours", on the hand-made field of <see cref="FieldTables"/>.</summary>
+/// <summary>The section "{LA} among its statistical neighbours", on the hand-made <see cref="FieldTables"/>.</summary>
 public sealed class FieldSectionTests
 {
     private static readonly DashboardSample Sample = DashboardSample.Build();
@@ -69,7 +69,8 @@ public sealed class FieldSectionTests
         Assert.Equal(["East Midlands", "", "25.0%", "25.0%", "400"], rates[6]);
 
         var notes = Named(section, "li").Select(l => l.Value).ToList();
-        Assert.Contains("Somerset: figures of Somerset (LA 933), the council Somerset replaced in April 2023.", notes);
+        Assert.Contains("Somerset (E06000066) replaced Somerset (LA 933) in April 2023; its figures to January " +
+            "2023 are that council's.", notes);
         Assert.Contains("Nowhere (E09000099), neighbour 5, is not in the DfE EHC plan tables: left out.", notes);
     }
 

@@ -54,7 +54,7 @@ internal static class FieldTables
         new(la, la, rank, code, name, proximity);
 
     /// <summary>Leicestershire's field on <see cref="HandMade"/>: Gloucestershire, Somerset (the county's figures),
-    /// Cumberland (Cumbria's), Westmorland and Furness (Cumbria again: shown once) and an LA not in the tables.</summary>
+    /// Cumberland (Cumbria's), Westmorland and Furness (Cumbria again: shown once), an LA not in the tables.</summary>
     public static LaField Leicestershire() => LaField.Build(HandMade(), "855",
     [
         N("E10000018", 2, "E06000066", "Somerset", "Very close"), N("E10000018", 1, "E10000013", "Gloucestershire"),

@@ -103,10 +103,12 @@ public sealed class LaFieldTests
         // Somerset E06000066 is shown with the county's figures (933), said in its note.
         var somerset = field.Neighbours[1];
         Assert.Equal(("933", 2, "Very close"), (somerset.Area.LaCode, somerset.Area.Rank, somerset.Area.Proximity));
-        Assert.Equal("figures of Somerset (LA 933), the council Somerset replaced in April 2023", somerset.Area.Note);
+        Assert.Equal("Somerset (E06000066) replaced Somerset (LA 933) in April 2023; its figures to January 2023 " +
+            "are that council's", somerset.Area.Note);
         Assert.Equal("909", field.Neighbours[2].Area.LaCode);
-        Assert.Contains(field.Notes, n => n.StartsWith("Westmorland and Furness, neighbour 4, has no figures of its own",
-            StringComparison.Ordinal) && n.Contains("as neighbour 3 (Cumberland)", StringComparison.Ordinal));
+        Assert.Contains(field.Notes, n => n.StartsWith(
+            "Westmorland and Furness, neighbour 4, has no figures of its own", StringComparison.Ordinal)
+            && n.Contains("as neighbour 3 (Cumberland)", StringComparison.Ordinal));
         Assert.Contains("Nowhere (E09000099), neighbour 5, is not in the DfE EHC plan tables: left out.", field.Notes);
 
         // 1,000 to 1,100 plans is 10% growth; mainstream 550 of 1,100 is 50%; 50 of 100 within 20 weeks, 50 of 80 ex.
@@ -144,8 +146,8 @@ public sealed class LaFieldTests
 
         Assert.Equal("855", Assert.Single(northYorkshire.Neighbours).Area.LaCode);
         Assert.Empty(cumbria.Neighbours);
-        Assert.Contains("Cumbria was split in April 2023 (E06000063 and E06000064); the LAIT 2025 list has neighbours " +
-            "for each part and none for Cumbria.", cumbria.Notes);
+        Assert.Contains("Cumbria was split in April 2023 (E06000063 and E06000064); the LAIT 2025 list has " +
+            "neighbours for each part and none for Cumbria.", cumbria.Notes);
         Assert.Null(cumbria.Missing);
     }
 
@@ -186,7 +188,8 @@ public sealed class LaFieldTests
 
         Assert.Equal(1530, all.Count);
         Assert.Equal(153, all.Select(n => n.LaCode).Distinct().Count());
-        Assert.All(all.GroupBy(n => n.LaCode), g => Assert.Equal(Enumerable.Range(1, 10), g.Select(n => n.Rank).Order()));
+        Assert.All(all.GroupBy(n => n.LaCode),
+            g => Assert.Equal(Enumerable.Range(1, 10), g.Select(n => n.Rank).Order()));
         Assert.Equal(["Close", "Extremely close", "Not close", "Somewhat close", "Very close"],
             all.Select(n => n.Proximity).Distinct().Order(StringComparer.Ordinal));
         Assert.Equal("Gloucestershire", StatisticalNeighbours.Of("E10000018")[0].NeighbourName);

@@ -26,12 +26,14 @@ public sealed class FieldStarTablesTests
         var area = Build(FieldTables.Leicestershire())[FieldStarTables.AreaTable];
 
         Assert.Equal("FieldAreaKey", area.Key);
-        Assert.Equal(["Unknown", "Leicestershire", "Gloucestershire", "Somerset", "Cumberland", "East Midlands", "England"],
+        Assert.Equal(
+            ["Unknown", "Leicestershire", "Gloucestershire", "Somerset", "Cumberland", "East Midlands", "England"],
             area.Rows.Select(r => r[area.IndexOf("Area")]));
         Assert.Equal([0L, 1L, 2L, 3L, 4L, 5L, 6L], area.Rows.Select(r => r[0]));
         var somerset = area.Rows[3];
         Assert.Equal([3L, "Somerset", FieldRoles.Neighbour, 2L, "Very close", "933", "E06000066", "South West", 3L,
-            "figures of Somerset (LA 933), the council Somerset replaced in April 2023"], somerset);
+            "Somerset (E06000066) replaced Somerset (LA 933) in April 2023; its figures to January 2023 are that " +
+            "council's"], somerset);
         Assert.Equal([1L, "Leicestershire", FieldRoles.Home, null, null, "855", "E10000018", "East Midlands", 1L, null],
             area.Rows[1]);
     }

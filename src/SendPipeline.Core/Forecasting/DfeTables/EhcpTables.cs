@@ -190,7 +190,8 @@ public sealed class EhcpTables
             var year = DfeTable.CaseloadKey(row.TimePeriod);
             if (IsRegion(row))
             {
-                if (row["Total_all"] is { } regional && row.Breakdown.Equals("Total", StringComparison.OrdinalIgnoreCase))
+                if (row["Total_all"] is { } regional
+                    && row.Breakdown.Equals("Total", StringComparison.OrdinalIgnoreCase))
                     For(RegionTotals, row.Area.LaName).TryAdd(year, regional);
                 continue;
             }
@@ -291,8 +292,9 @@ public sealed record TwentyWeekFigures(double Issued, double Within, double? Iss
     public double? Rate => Issued > 0 ? Within / Issued * 100 : null;
 
     /// <summary>The same without the plans an exception excused; null when not published or none issued.</summary>
-    public double? RateExcludingExceptions => IssuedExcludingExceptions is > 0 && WithinExcludingExceptions is { } within
-        ? within / IssuedExcludingExceptions.Value * 100 : null;
+    public double? RateExcludingExceptions =>
+        IssuedExcludingExceptions is > 0 && WithinExcludingExceptions is { } within
+            ? within / IssuedExcludingExceptions.Value * 100 : null;
 
     /// <summary>A row's figures, or null when its plans issued or issued within 20 weeks is a gap (x).</summary>
     public static TwentyWeekFigures? Of(DfeRow row) =>
