@@ -80,4 +80,18 @@ public sealed class FieldStarTablesTests
         Assert.Empty(schema["fact_field_timeliness"].Rows);
         Assert.Contains(StarSchemaShape.All().Tables, t => t.Name == "fact_field_timeliness");
     }
+
+    [Fact]
+    public void TheHandWrittenMeasures_NameOnlyColumnsTheFieldTablesHave()
+    {
+        var measures = File.ReadAllText(Repo.File(
+            "docs/powerbi/SendPipeline.SemanticModel/definition/tables/Measures.tmdl"));
+        var schema = StarSchemaShape.All();
+
+        var used = System.Text.RegularExpressions.Regex.Matches(measures, @"(fact_field_\w+)\[(\w+)\]")
+            .Select(m => (Table: m.Groups[1].Value, Column: m.Groups[2].Value)).Distinct().ToList();
+
+        Assert.Equal(12, used.Count);
+        Assert.All(used, u => Assert.True(schema[u.Table].IndexOf(u.Column) >= 0, $"{u.Table}[{u.Column}]"));
+    }
 }
