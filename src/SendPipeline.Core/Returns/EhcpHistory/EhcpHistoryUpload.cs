@@ -70,7 +70,8 @@ public static class EhcpHistoryUpload
                 return new WholeFileOutcome(0, null, null, "zip");
             }
             var outcome = ValidateCaseload(new MemoryStream(caseload, writable: false), FileKind.Text, input,
-                part: EhcpTables.CaseloadFile, canonicalCaseload) with { Format = "zip" };
+                part: EhcpTables.CaseloadFile, canonicalCaseload) with
+            { Format = "zip" };
             if (input.Issues.Errors > 0) return outcome;
             var canonicalBytes = canonicalCaseload.ToArray();
             foreach (var (name, bytes) in tables.Where(t => t.Key != EhcpTables.CaseloadFile))
