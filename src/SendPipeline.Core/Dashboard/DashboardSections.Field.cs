@@ -143,7 +143,8 @@ internal static partial class DashboardSections
         };
         rows.AddRange(field.Neighbours.Select(n =>
             (NeighbourLabel(n), (Func<PlacementGroup, double?>)(g => n.Share(year, g.Breakdown)), (FieldSeries?)n)));
-        rows.Add(("Neighbours' average", g => field.AmongNeighbours(a => a.Share(year, g.Breakdown)).Mean, null));
+        if (field.Neighbours.Count > 0)
+            rows.Add(("Neighbours' average", g => field.AmongNeighbours(a => a.Share(year, g.Breakdown)).Mean, null));
         if (field.Region is { } region)
             rows.Add((region.Area.Name + " (region)", g => region.Share(year, g.Breakdown), region));
         if (field.England is { } england) rows.Add(("England", g => england.Share(year, g.Breakdown), england));
@@ -156,7 +157,9 @@ internal static partial class DashboardSections
             ["Area", .. groups.Select(GroupLabel), "EHC plans"], numeric: [.. Enumerable.Range(1, groups.Count + 1)]);
         foreach (var (label, share, area) in rows)
         {
-            w.Write($"<tr{(area is null ? " class=\"summary\"" : RowClass(area))}><td>{E(label)}</td>");
+            // The table names a region as the other tables do; the chart's "(region)" helps only beside the bars.
+            var name = area?.Area.Role == FieldRoles.Region ? area.Area.Name : label;
+            w.Write($"<tr{(area is null ? " class=\"summary\"" : RowClass(area))}><td>{E(name)}</td>");
             foreach (var g in groups) w.Write(OptPct(share(g)));
             w.Write($"{OptCount(area?.PlansIn(year))}</tr>\n");
         }

@@ -93,5 +93,7 @@ public sealed class FieldSectionTests
             Named(noTimeliness, "li").Select(l => l.Value));
         Assert.Equal(["Leicestershire", "East Midlands", "England"],
             Rows(noTimeliness, "EHC plans each January").Select(r => r[0]));
+        Assert.Equal(["Leicestershire", "East Midlands", "England"],
+            Rows(noTimeliness, "EHC plans by placement").Select(r => r[0]));
     }
 }
