@@ -98,6 +98,24 @@ public sealed class EhcpHistoryZipTests
     }
 
     [Fact]
+    public void ATimelinessTableTheFieldCannotRead_IsRejectedRatherThanDroppingTheTablesLater()
+    {
+        // The register comparison needs only the key columns; the field (EhcpTables) also needs region_name.
+        var lines = File.ReadAllLines(Path.Combine(Folder, "timeliness_20_week.csv"));
+        var header = lines[0].Split(',');
+        var drop = Array.IndexOf(header, "region_name");
+        var cut = lines.Select(l => string.Join(',', l.Split(',').Where((_, i) => i != drop)));
+        var files = TheFolder().Select(f => f.Item1.EndsWith("/timeliness_20_week.csv", StringComparison.Ordinal)
+            ? (f.Item1, Encoding.UTF8.GetBytes(string.Join('\n', cut))) : f).ToArray();
+
+        var (report, _) = Validate(Zip(files));
+
+        var issue = Assert.Single(report.Issues, i => i.RuleId == "EH1510");
+        Assert.Equal("timeliness_20_week.csv", issue.Part);
+        Assert.Contains("region_name", issue.Message);
+    }
+
+    [Fact]
     public void ACaseloadRowError_NamesTheCaseloadAsItsPart()
     {
         var lines = File.ReadAllLines(Path.Combine(Folder, "caseload.csv"));

@@ -23,13 +23,18 @@ public static class EhcpHistoryUpload
     public static readonly IReadOnlyList<string> OtherTables =
     [
         EhcpTables.AgeFile, EhcpTables.NewPlansFile, EhcpTables.RequestsFile, PublishedEhcpFigures.Assessments + ".csv",
-        PublishedEhcpFigures.Timeliness + ".csv", EhcpTables.CeasedFile,
+        EhcpTables.TimelinessFile, EhcpTables.CeasedFile,
     ];
 
-    /// <summary>Tables the cohort model reads (<see cref="EhcpTables.Read"/>); the rest only the published comparison.</summary>
+    /// <summary>Tables <see cref="EhcpTables.Read"/> reads (the cohort model, the LA's field).</summary>
     private static readonly HashSet<string> ModelTables =
-        new([EhcpTables.AgeFile, EhcpTables.NewPlansFile, EhcpTables.RequestsFile, EhcpTables.CeasedFile],
-            StringComparer.OrdinalIgnoreCase);
+        new([EhcpTables.AgeFile, EhcpTables.NewPlansFile, EhcpTables.RequestsFile, EhcpTables.CeasedFile,
+            EhcpTables.TimelinessFile], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Tables the register's published comparison reads (<see cref="PublishedEhcpFigures.From"/>).</summary>
+    private static readonly HashSet<string> PublishedTables = new(
+        new[] { PublishedEhcpFigures.Requests, PublishedEhcpFigures.Assessments, PublishedEhcpFigures.Timeliness,
+            PublishedEhcpFigures.Ceased }.Select(t => t + ".csv"), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The largest table read: the biggest the DfE publishes (the age table to 2022) is under 2 MB.</summary>
     private const long MaxTableBytes = 50L * 1024 * 1024;
@@ -196,10 +201,11 @@ public static class EhcpHistoryUpload
     {
         try
         {
+            // A table both read must satisfy both: one that failed either would later drop the tables silently.
             if (ModelTables.Contains(name))
                 EhcpTables.Read(file => file == EhcpTables.CaseloadFile ? new MemoryStream(canonicalCaseload, writable: false)
                     : file.Equals(name, StringComparison.OrdinalIgnoreCase) ? new MemoryStream(bytes, writable: false) : null);
-            else
+            if (PublishedTables.Contains(name))
                 PublishedEhcpFigures.Read(new MemoryStream(bytes, writable: false), Path.GetFileNameWithoutExtension(name),
                     input.Context.LaCode);
         }
