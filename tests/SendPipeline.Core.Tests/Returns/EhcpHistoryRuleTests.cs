@@ -124,7 +124,7 @@ public class EhcpHistoryRuleTests
     }
 
     [Fact]
-    public void Canonical_KeepsOnlyTheColumnsTheForecastUsesWithSymbolsAsWritten()
+    public void Canonical_KeepsOnlyTheColumnsTheForecastsUseWithSymbolsAsWritten()
     {
         var canonical = new StringWriter();
         Validate(CleanRows().Take(3).Skip(2), canonical);
@@ -133,8 +133,13 @@ public class EhcpHistoryRuleTests
         Assert.Equal(
             "time_period,geographic_level,region_code,region_name,old_la_code,new_la_code,la_name,breakdown_topic,breakdown,ehcplans," +
             "mainstream_total,special_la_maintained,special_academy_free,special_independent,special_non_maintained,special_total," +
-            "ap_pru_total,general_fe_tertiary_colleges,specialist_post_16_institutions,fe_total,other_arrangements_la,SourceRow", lines[0]);
-        Assert.Equal("201819,Local authority,E12000004,East Midlands,855,E10000018,Leicestershire,All EHC plans,All EHC plans,4222,1715,,,362,,z,,,,low,,2", lines[1]);
+            "ap_pru_total,general_fe_tertiary_colleges,specialist_post_16_institutions,fe_total,other_arrangements_la," +
+            "mainstream_la_maintained,mainstream_academy,mainstream_free_school,mainstream_independent," +
+            "mainstream_la_maintained_resourced_provision,mainstream_la_maintained_senunit," +
+            "mainstream_academy_resourced_provision,mainstream_academy_senunit," +
+            "mainstream_free_school_resourced_provision,mainstream_free_school_senunit,SourceRow", lines[0]);
+        Assert.Equal("201819,Local authority,E12000004,East Midlands,855,E10000018,Leicestershire,All EHC plans,All EHC plans," +
+            "4222,1715,,,362,,z,,,,low,,,,,,,,,,,,2", lines[1]);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using SendPipeline.Core.Forecasting.DfeTables;
 using SendPipeline.Core.Picture;
 using SendPipeline.Core.Reading;
 using SendPipeline.Core.Uploads;
@@ -18,8 +19,38 @@ public static class EhcpHistoryReturn
         Accepts = FileForms.Csv,
         Rules = EhcpHistoryRules.All,
         Table = EhcpHistorySchema.Instance,
-        ReadBack = PictureReaders.Table(Read),
+        ReadBack = ReadBack,
     };
+
+    /// <summary>
+    /// Reads the caseload totals into <see cref="LaPicture.EhcpHistory"/> and the whole table, placements by group
+    /// included, into <see cref="LaPicture.DfeTables"/> for the cohort model. The canonical file is a few hundred
+    /// kilobytes (one row per area, year and breakdown), so it is held once in memory and read twice.
+    /// </summary>
+    private static void ReadBack(LaPicture picture, CanonicalReturn canonical)
+    {
+        using var copy = new MemoryStream();
+        canonical.Content.CopyTo(copy);
+        var bytes = copy.ToArray();
+        PictureReaders.Table(Read)(picture, canonical with { Content = new MemoryStream(bytes, writable: false) });
+        picture.AddDfeTables(ReadTables(new MemoryStream(bytes, writable: false)), canonical.UploadPath);
+    }
+
+    /// <summary>
+    /// The canonical caseload as the cohort model reads the published file; null for a canonical file written before
+    /// the placement-group columns were kept (it still gives the totals; uploading the file again gives the rest).
+    /// </summary>
+    private static EhcpTables? ReadTables(Stream canonical)
+    {
+        try
+        {
+            return EhcpTables.Read(name => name == EhcpTables.CaseloadFile ? canonical : null);
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
 
     private static void Read(LaPicture picture, CanonicalTable table, Func<Source> src)
     {
