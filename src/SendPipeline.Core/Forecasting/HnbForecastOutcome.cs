@@ -10,9 +10,9 @@ namespace SendPipeline.Core.Forecasting;
 /// </summary>
 public sealed record HnbForecastOutcome(HnbForecastResult? Forecast, string? Skipped)
 {
-    /// <param name="tables">The DfE EHC plan tables: with them each placement category grows with its cohort
-    /// group; without them (or without the LA's placement split in them) every category grows with the LA's total
-    /// EHC plans.</param>
+    /// <param name="tables">The DfE EHC plan tables, else the picture's (<see cref="LaPicture.DfeTables"/>, from the
+    /// ehcp-history return in force): with them each placement category grows with its cohort group; without them
+    /// (or without the LA's placement split in them) every category grows with the LA's total EHC plans.</param>
     public static HnbForecastOutcome For(LaPicture picture, string laCode, HnbAssumptions assumptions,
         EhcpTables? tables = null)
     {
@@ -24,6 +24,7 @@ public sealed record HnbForecastOutcome(HnbForecastResult? Forecast, string? Ski
     public static (HnbInputs? Inputs, string? Skipped) Prepare(LaPicture picture, string laCode,
         HnbAssumptions assumptions, EhcpTables? tables = null)
     {
+        tables ??= picture.DfeTables;
         var baseYear = assumptions.BaseYear;
         if (!picture.FinanceLines.Any(l => l.FinancialYear.Trim() == baseYear.ToString() && l.Basis.Trim().Equals(HnbForecast.ActualBasis, StringComparison.OrdinalIgnoreCase)))
             return (null, $"no Actual hnb-finance lines for the base year {baseYear}");

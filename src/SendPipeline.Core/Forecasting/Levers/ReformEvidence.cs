@@ -61,7 +61,7 @@ public sealed record ReformEvidence(decimal NewPlanRateMainstream, decimal NewPl
 
     private static decimal Fallback(decimal value, string what, List<string> sources)
     {
-        sources.Add(Text($"{what} {value:0.####}: England's published figure (no DfE tables for the LA)"));
+        sources.Add(Text($"{what} {value:0.####}: England's published figure (the DfE tables in force do not give the LA's)"));
         return value;
     }
 
