@@ -90,6 +90,10 @@ public static class GoalSeek
     /// <summary>Halvings of the range: 2^-40 of it is far below any value an officer would set.</summary>
     private const int Steps = 40;
 
+    /// <summary>Twelve decimal places: finer than any lever needs, and short enough to be read back as an
+    /// assumption's value.</summary>
+    private static decimal Midpoint(decimal lo, decimal hi) => Math.Round((lo + hi) / 2, 12);
+
     public static GoalSeekResult Seek(HnbInputs inputs, HnbAssumptions scenario, ReformLever lever, string year,
         decimal target)
     {
@@ -107,11 +111,11 @@ public static class GoalSeek
         var falling = atMax <= atMin;
         for (var i = 0; i < Steps; i++)
         {
-            var mid = (lo + hi) / 2;
+            var mid = Midpoint(lo, hi);
             if ((Spend(mid) > target) == falling) lo = mid;
             else hi = mid;
         }
-        var value = Math.Round((lo + hi) / 2, 6);
+        var value = Midpoint(lo, hi);
         return new GoalSeekResult(lever, fy.ToString(), target, true, value, Spend(value), atMin, atMax);
     }
 }
