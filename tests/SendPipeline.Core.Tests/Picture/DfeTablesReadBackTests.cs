@@ -14,11 +14,12 @@ public sealed class DfeTablesReadBackTests
 
     private static LaPicture PictureOf(string path, byte[] upload)
     {
-        var canonical = new StringWriter();
-        var report = ReturnFiles.Validate("ehcp-history", upload, canonical: canonical);
+        var canonical = new MemoryStream();
+        var report = Core.Validation.ReturnValidator.ValidateInto(new MemoryStream(upload),
+            new Core.Validation.ValidationRequest(path, "ehcp-history", "la", "855"), canonical);
         Assert.Equal("accepted", report.Status);
         var picture = new LaPicture();
-        picture.Add("ehcp-history", "u1", path, "la", new MemoryStream(Encoding.UTF8.GetBytes(canonical.ToString())));
+        picture.Add("ehcp-history", "u1", path, "la", new MemoryStream(canonical.ToArray()));
         return picture;
     }
 

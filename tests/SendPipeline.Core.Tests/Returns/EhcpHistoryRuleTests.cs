@@ -31,8 +31,13 @@ public class EhcpHistoryRuleTests
         ["special_independent"] = "362", ["special_total"] = "z", ["AP_PRU_total_pc"] = "0.4", ["fe_total"] = "low",
     };
 
-    private static ValidationReport Validate(IEnumerable<Dictionary<string, string>> rows, TextWriter? canonical = null) =>
-        ReturnFiles.Validate("ehcp-history", ReturnFiles.Csv(Header, rows), canonical: canonical);
+    private static ValidationReport Validate(IEnumerable<Dictionary<string, string>> rows, TextWriter? canonical = null)
+    {
+        var (report, text) = ReturnFiles.ValidateZipped("ehcp-history",
+            new UTF8Encoding(false).GetBytes(ReturnFiles.Csv(Header, rows)), "caseload.csv");
+        canonical?.Write(text);
+        return report;
+    }
 
     public static TheoryData<string, int, string, Severity, string> PlantedDefects() => new()
     {
@@ -147,14 +152,12 @@ public class EhcpHistoryRuleTests
     {
         var bytes = File.ReadAllBytes(Repo.Shared("data/dfe-ehcp-caseload-201819-202223.csv"));
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
-        var canonical = new StringWriter();
-
-        var report = ReturnFiles.Validate("ehcp-history", bytes, canonical: canonical);
+        var (report, canonical) = ReturnFiles.ValidateZipped("ehcp-history", bytes, "caseload.csv");
 
         Assert.Empty(report.Issues);
         Assert.Equal(("accepted", 808, "202223"), (report.Status, report.RowsRead, report.Period));
         // Spec 4.7: Leicestershire had 6,201 EHC plans in January 2023.
-        Assert.Contains(canonical.ToString().Split('\n'), l => l.StartsWith("202223,Local authority,") && l.Contains(",855,") && l.Contains(",6201,"));
+        Assert.Contains(canonical.Split('\n'), l => l.StartsWith("202223,Local authority,") && l.Contains(",855,") && l.Contains(",6201,"));
     }
 
     [Fact]
