@@ -90,7 +90,8 @@ internal static class CommandTree
                 .Append(Text("--out", "Also write the comparison as a CSV here.", "FILE.csv"))
                 .Append(Text("--goal", "The target reform spend in pounds for --year.", "POUNDS"))
                 .Append(Text("--year", "The financial year of the goal, e.g. 2027-28.", "YYYY-YY"))
-                .Append(Text("--lever", "The reform lever the goal seek moves (docs/assumptions.md).", "KEY")).ToArray()));
+                .Append(Text("--lever", "The reform lever the goal seek moves (docs/assumptions.md).", "KEY"))
+                .ToArray()));
         root.Subcommands.Add(Make("submit",
             "Run the quarter's DfE return: exit 0 final (and delivered), 1 draft awaiting checks or sign-off.",
             "sendpipeline submit --quarter \"2026-27 Q2\" --no-deliver", SubmitCommand.RunAsync,

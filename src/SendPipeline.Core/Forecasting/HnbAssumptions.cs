@@ -93,7 +93,8 @@ public sealed class HnbAssumptions
     public HnbAssumptions WithLever(ReformLever lever, decimal value) =>
         new(new Dictionary<(string, string, string), string>(_values)
         {
-            [(Reform, AssumptionKeys.Reform, lever.Key)] = value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [(Reform, AssumptionKeys.Reform, lever.Key)] =
+                value.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
 
     /// <summary>The set's <c>meta/assumptions-version</c>, which names a scenario file; null when absent.</summary>

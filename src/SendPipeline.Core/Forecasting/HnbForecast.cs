@@ -15,7 +15,8 @@ public sealed record HnbForecastRow(string FinancialYear, string Scenario, strin
 /// the placement returns').</summary>
 public sealed record HnbPlansRow(string FinancialYear, string Scenario, decimal Plans);
 
-/// <summary>The forecast rows, sorted, with totals; <see cref="Plans"/> when the forecast knew the LA's EHC plans.</summary>
+/// <summary>The forecast rows, sorted, with totals; <see cref="Plans"/> when the forecast knew the LA's EHC
+/// plans.</summary>
 public sealed record HnbForecastResult(IReadOnlyList<HnbForecastRow> Rows)
 {
     public IReadOnlyList<HnbPlansRow> Plans { get; init; } = [];
@@ -90,7 +91,8 @@ public sealed class HnbInputs
 /// <item><b>Later years</b> t = 1, 2, …: count(c, t) = count(c, t−1) × (1 + g(c, t)) × (1 + placement-growth(c)),
 /// with g(c, t) the growth of the category's DfE placement group in the cohort projection
 /// (<see cref="CategoryGrowth.FromCohort"/>, groups by <see cref="CategoryGroups"/>), or without the DfE tables
-/// the LA's total EHC plan growth (<see cref="CaseloadGrowth.For"/>); unit cost(c, t) = unit cost(c) × (1 + inflation)^t.</item>
+/// the LA's total EHC plan growth (<see cref="CaseloadGrowth.For"/>);
+/// unit cost(c, t) = unit cost(c) × (1 + inflation)^t.</item>
 /// <item><b>Calibration</b>: for each top-up line, factor = actual(line, base) / modelled(line, base),
 /// applied in every year. Our returns do not see every funded placement (and unit costs are
 /// averages), so the factor keeps the base-year outturn exact and takes only the growth from the
@@ -144,7 +146,8 @@ public static class HnbForecast
             throw new ArgumentException($"The end year {endYear} is not after the base year {baseYear}.", nameof(assumptions));
         var horizon = endYear.StartYear - baseYear.StartYear;
         if (inputs.Growth.Years < horizon)
-            throw new ArgumentException($"Caseload growth is given for {inputs.Growth.Years} year(s); {baseYear} to {endYear} needs {horizon}.", nameof(inputs));
+            throw new ArgumentException($"Caseload growth is given for {inputs.Growth.Years} year(s); " +
+                $"{baseYear} to {endYear} needs {horizon}.", nameof(inputs));
         var actuals = inputs.Actuals;
         var placements = inputs.Placements;
         var baseCounts = placements.ByCategory;
@@ -225,7 +228,8 @@ public static class HnbForecast
                 var members = CategoryGroups.In(group);
                 var placed = members.Sum(c => counts[c]);
                 foreach (var c in members)
-                    byCategory[c] = (decimal)cohort.Plans(group, baseYear) * (placed > 0 ? counts[c] / placed : 1m / members.Count);
+                    byCategory[c] = (decimal)cohort.Plans(group, baseYear)
+                        * (placed > 0 ? counts[c] / placed : 1m / members.Count);
             }
             return byCategory;
         }

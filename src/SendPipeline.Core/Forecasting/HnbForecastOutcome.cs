@@ -26,7 +26,8 @@ public sealed record HnbForecastOutcome(HnbForecastResult? Forecast, string? Ski
     {
         tables ??= picture.DfeTables;
         var baseYear = assumptions.BaseYear;
-        if (!picture.FinanceLines.Any(l => l.FinancialYear.Trim() == baseYear.ToString() && l.Basis.Trim().Equals(HnbForecast.ActualBasis, StringComparison.OrdinalIgnoreCase)))
+        if (!picture.FinanceLines.Any(l => l.FinancialYear.Trim() == baseYear.ToString()
+                && l.Basis.Trim().Equals(HnbForecast.ActualBasis, StringComparison.OrdinalIgnoreCase)))
             return (null, $"no Actual hnb-finance lines for the base year {baseYear}");
         var evidence = ReformEvidence.From(picture, laCode, tables);
         var (start, end) = (baseYear.StartYear, assumptions.EndYear.StartYear);
@@ -35,7 +36,8 @@ public sealed record HnbForecastOutcome(HnbForecastResult? Forecast, string? Ski
             return (HnbForecast.Prepare(picture, laCode, CategoryGrowth.FromCohort(cohort, start, end), assumptions,
                 evidence), null);
         if (CaseloadGrowth.For(picture, laCode, assumptions) is not { } growth)
-            return (null, $"no ehcp-history caseload for LA {laCode} that {assumptions.GrowthMethod.Name} can forecast");
+            return (null,
+                $"no ehcp-history caseload for LA {laCode} that {assumptions.GrowthMethod.Name} can forecast");
         return (HnbForecast.Prepare(picture, laCode, CategoryGrowth.Uniform(growth), assumptions, evidence,
             CaseloadGrowth.PlansIn(picture, laCode, assumptions, start)), null);
     }

@@ -22,12 +22,13 @@ public sealed record ReformSettings(decimal RequestsAvoidedPerDay, decimal? EahD
 /// of MMS and RP fall by that share × the share of schools supported; a plan avoided stays avoided:
 /// avoided(c, t) = Σ over reform years of share × new-plan rate(c) × B(c, year).</item>
 /// <item><b>Ceased at 19+</b>: FE and SPI keep B × (1 − ceased × 19-25 share)^n.</item>
-/// <item><b>Phase transfer</b>: INMSS and AP keep B × (1 − moved × transfer rate)^n; the INMSS placements moved go to
-/// MSS and ASS (by their base-year counts), the AP ones to RP.</item>
+/// <item><b>Phase transfer</b>: INMSS and AP keep B × (1 − moved × transfer rate)^n; the INMSS placements moved
+/// go to MSS and ASS (by their base-year counts), the AP ones to RP.</item>
 /// <item><b>AP reduced</b>: what AP keeps is then × (1 − reduction)^n, the rest going to MMS.</item>
 /// </list>
-/// Each lever moves only its own categories, and spend falls as a lever rises (a moved placement costs its new
-/// category's unit cost, and every lever moves placements toward cheaper ones), which the goal seek relies on.
+/// Each lever moves only its own categories. A moved placement costs its new category's unit cost and lines; on
+/// the shipped unit costs every move is toward a cheaper category, so spend falls as a lever rises, which the goal
+/// seek relies on (it checks the two ends of the range, so a lever that raised spend would still be sought).
 /// </summary>
 public static class ReformEffect
 {

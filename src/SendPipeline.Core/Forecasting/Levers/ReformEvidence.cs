@@ -34,7 +34,7 @@ public sealed record ReformEvidence(decimal NewPlanRateMainstream, decimal NewPl
 
     private const int Window = 3;
 
-    /// <summary>The share of new plans in a placement category that arise in a year (MMS and RP; 0 elsewhere).</summary>
+    /// <summary>New plans a year as a share of a placement category's plans (MMS and RP; 0 elsewhere).</summary>
     public decimal NewPlanRate(string category) => category switch
     {
         "MMS" => NewPlanRateMainstream,
@@ -61,11 +61,13 @@ public sealed record ReformEvidence(decimal NewPlanRateMainstream, decimal NewPl
 
     private static decimal Fallback(decimal value, string what, List<string> sources)
     {
-        sources.Add(Text($"{what} {value:0.####}: England's published figure (the DfE tables in force do not give the LA's)"));
+        sources.Add(Text($"{what} {value:0.####}: England's published figure ")
+            + "(the DfE tables in force do not give the LA's)");
         return value;
     }
 
-    /// <summary>Σ new plans in the group ÷ Σ plans in it the January they lead into, over the last three years.</summary>
+    /// <summary>Σ new plans in the group ÷ Σ plans in it the January they lead into, the last three
+    /// years.</summary>
     private static decimal? Rate(EhcpTables? tables, string laCode, PlacementGroup group, List<string> sources)
     {
         if (tables is null) return null;
@@ -96,7 +98,8 @@ public sealed record ReformEvidence(decimal NewPlanRateMainstream, decimal NewPl
         // Ages 16 to 19 are one band: a quarter of it is 19.
         var post19 = bands[year][3] / 4 + bands[year][4];
         var share = (decimal)Math.Round(Math.Min(1, post19 / fe), 4);
-        sources.Add(Text($"19-25 share of FE {share:0.####}: the LA's DfE age bands ÷ fe_total, {AcademicYear.Format(year)}"));
+        sources.Add(Text($"19-25 share of FE {share:0.####}: the LA's DfE age bands ÷ fe_total, ")
+            + AcademicYear.Format(year));
         return share;
     }
 

@@ -16,7 +16,8 @@ public static class ReformLevers
     /// <summary>(a) Experts at Hand: the share of a supported school's EHC needs assessment requests avoided per
     /// expert day it gets in a year.</summary>
     public static readonly ReformLever RequestsAvoidedPerDay = new("eah-requests-avoided-per-day", "ratio/day",
-        0m, 0.01m, "share of a supported school's EHC needs assessment requests avoided per Experts at Hand day a year");
+        0m, 0.01m,
+        "share of a supported school's EHC needs assessment requests avoided per Experts at Hand day a year");
 
     /// <summary>(b) Phase transfer: the share of independent special and AP placements at a phase transfer made in
     /// maintained special schools and resourced provision instead.</summary>

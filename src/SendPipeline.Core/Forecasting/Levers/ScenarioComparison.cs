@@ -26,7 +26,8 @@ public sealed record ScenarioComparison(IReadOnlyList<ScenarioColumn> Columns)
 {
     public const string BaselineName = "baseline";
 
-    public static ScenarioComparison Run(HnbInputs inputs, HnbAssumptions inForce, IEnumerable<NamedScenario> scenarios)
+    public static ScenarioComparison Run(HnbInputs inputs, HnbAssumptions inForce,
+        IEnumerable<NamedScenario> scenarios)
     {
         var columns = new List<ScenarioColumn>
         {
@@ -44,7 +45,8 @@ public sealed record ScenarioComparison(IReadOnlyList<ScenarioColumn> Columns)
         [.. Columns.SelectMany(c => Years.SelectMany(y => c.ByLine(y).Select(l => l.Line))).Distinct()
             .OrderBy(S251Lines.Order).ThenBy(l => l, StringComparer.Ordinal)];
 
-    /// <summary>The comparison as one tidy table: scenario, year, measure (plans or spend), S251 line, value.</summary>
+    /// <summary>The comparison as one tidy table: scenario, year, measure (plans or spend), S251 line,
+    /// value.</summary>
     public void WriteCsv(Stream output)
     {
         using var csv = ExcelCsv.Create(output, ExcelCsv.TableOptions);
@@ -54,12 +56,13 @@ public sealed record ScenarioComparison(IReadOnlyList<ScenarioColumn> Columns)
             {
                 if (column.Plans(year) is { } plans) Row(csv, column.Name, year, "plans", null, plans, "0");
                 Row(csv, column.Name, year, "spend", "total", column.Total(year), "0.00");
-                foreach (var (line, amount) in column.ByLine(year)) Row(csv, column.Name, year, "spend", line, amount, "0.00");
+                foreach (var (line, amount) in column.ByLine(year))
+                    Row(csv, column.Name, year, "spend", line, amount, "0.00");
             }
     }
 
-    private static void Row(CsvHelper.CsvWriter csv, string scenario, string year, string measure, string? line, decimal value,
-        string format)
+    private static void Row(CsvHelper.CsvWriter csv, string scenario, string year, string measure, string? line,
+        decimal value, string format)
     {
         csv.WriteFields(scenario, year, measure, line);
         csv.WriteField(value, format);
@@ -72,7 +75,8 @@ public sealed record GoalSeekResult(ReformLever Lever, string Year, decimal Targ
     decimal? SpendAtValue, decimal SpendAtMin, decimal SpendAtMax)
 {
     public string Describe() => Reached
-        ? Text($"{Lever.Key} = {Value:0.######} {Lever.Unit} gives £{SpendAtValue / 1e6m:N2}m in {Year} (target £{Target / 1e6m:N2}m)")
+        ? Text($"{Lever.Key} = {Value:0.######} {Lever.Unit} gives £{SpendAtValue / 1e6m:N2}m in {Year} ")
+          + Text($"(target £{Target / 1e6m:N2}m)")
         : Text($"The target £{Target / 1e6m:N2}m in {Year} cannot be reached with {Lever.Key} in its range ")
           + Text($"{Lever.RangeText} {Lever.Unit}: spend runs from £{SpendAtMin / 1e6m:N2}m (at {Lever.Min}) ")
           + Text($"to £{SpendAtMax / 1e6m:N2}m (at {Lever.Max}).");
@@ -100,7 +104,8 @@ public static class GoalSeek
         if (!FinancialYear.TryParse(year, out var fy) || fy.StartYear <= scenario.BaseYear.StartYear
             || fy.StartYear > scenario.EndYear.StartYear)
             throw new ArgumentException(
-                $"The year {year} is not a forecast year ({scenario.BaseYear} is the base year, {scenario.EndYear} the last).",
+                $"The year {year} is not a forecast year ({scenario.BaseYear} is the base year, " +
+                $"{scenario.EndYear} the last).",
                 nameof(year));
         decimal Spend(decimal value) =>
             HnbForecast.Run(inputs, scenario.WithLever(lever, value)).Total(fy.ToString(), HnbAssumptions.Reform);

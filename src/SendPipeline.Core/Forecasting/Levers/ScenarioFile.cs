@@ -11,7 +11,8 @@ namespace SendPipeline.Core.Forecasting.Levers;
 /// (else its file name) and needs only the rows it changes: a required key it leaves out (AS1000) comes from the
 /// LA's assumptions in force, on which its rows are laid.
 /// </summary>
-public sealed record ScenarioFile(string Name, IReadOnlyList<(string Section, string Key, string Scenario, string Value)> Rows)
+public sealed record ScenarioFile(string Name,
+    IReadOnlyList<(string Section, string Key, string Scenario, string Value)> Rows)
 {
     /// <summary>The scenario, or the errors that stop it (each a sentence with the file, row and column).</summary>
     public static (ScenarioFile? Scenario, IReadOnlyList<string> Errors) Read(Stream content, string fileName,
@@ -22,14 +23,15 @@ public sealed record ScenarioFile(string Name, IReadOnlyList<(string Section, st
             new ValidationRequest(fileName, ReturnTypes.Assumptions, Submitter.LocalAuthorityId, laCode), canonical);
         var errors = report.Issues
             .Where(i => i.Severity == Severity.Error && i.RuleId != AssumptionsRules.RequiredKeyMissing.Id)
-            .Select(i => $"{fileName}{(i.Row is { } r ? $" row {r}" : "")}{(i.Column is { } c ? $", column {c}" : "")}: " +
-                $"{i.Message} ({i.RuleId})")
+            .Select(i => fileName + (i.Row is { } r ? $" row {r}" : "") + (i.Column is { } c ? $", column {c}" : "")
+                + $": {i.Message} ({i.RuleId})")
             .ToList();
         if (report.Errors > 0 && errors.Count == 0 && report.Issues.All(i => i.Severity != Severity.Error))
             errors.Add($"{fileName}: not readable as an assumptions file ({report.Status}).");
         if (errors.Count > 0) return (null, errors);
         var rows = new List<(string, string, string, string)>();
-        using var table = new CanonicalTable(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(canonical.ToString())));
+        var bytes = System.Text.Encoding.UTF8.GetBytes(canonical.ToString());
+        using var table = new CanonicalTable(new MemoryStream(bytes));
         string? version = null;
         while (table.Read())
         {

@@ -88,15 +88,16 @@ internal static class AssumptionKeys
     /// <see cref="Forecasting.Levers.ReformLevers"/>).</summary>
     private static readonly AssumptionKey[] Levers =
     [
-        .. Forecasting.Levers.ReformLevers.All.Select(l => new AssumptionKey(Reform, l.Key, AssumptionKind.Ratio, l.Unit,
-            Range: new AssumptionRange(l.Min, l.Max, l.RangeText))),
+        .. Forecasting.Levers.ReformLevers.All.Select(l =>
+            new AssumptionKey(Reform, l.Key, AssumptionKind.Ratio, l.Unit, Range: new(l.Min, l.Max, l.RangeText))),
     ];
 
     /// <summary>
     /// Reform keys of format version 1 files written before the named levers, and the lever that replaced each: they
     /// are read without error (a query says they no longer act), so an old file still validates and forecasts.
     /// </summary>
-    public static readonly IReadOnlyDictionary<string, string> Replaced = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    public static readonly IReadOnlyDictionary<string, string> Replaced =
+        new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["new-plan-reduction"] = Forecasting.Levers.ReformLevers.RequestsAvoidedPerDay.Key,
         ["shift-INMSS-to-MSS"] = Forecasting.Levers.ReformLevers.PhaseTransferMoved.Key,
@@ -108,7 +109,8 @@ internal static class AssumptionKeys
     public static string? ReplacementOf(ReadOnlySpan<char> key) =>
         Replaced.TryGetValue(key.ToString(), out var lever) ? lever
         : key.StartsWith("shift-", StringComparison.OrdinalIgnoreCase)
-            ? $"{Forecasting.Levers.ReformLevers.PhaseTransferMoved.Key} or {Forecasting.Levers.ReformLevers.ApReduction.Key}"
+            ? Forecasting.Levers.ReformLevers.PhaseTransferMoved.Key + " or "
+                + Forecasting.Levers.ReformLevers.ApReduction.Key
             : null;
 
     public static IEnumerable<AssumptionKey> Required =>

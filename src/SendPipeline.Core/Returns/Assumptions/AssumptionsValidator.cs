@@ -148,7 +148,8 @@ internal sealed class AssumptionsValidator(AssumptionsSchema schema, ValidationC
             default:
                 var negative = spec.Kind == AssumptionKind.SignedRatio && text.StartsWith('-');
                 if (!Values.TryParseDecimal(negative ? text[1..] : text, out var ratio))
-                    return Invalid(spec, text, r, spec.Kind == AssumptionKind.SignedRatio ? "a fraction such as 0.05 or -0.02"
+                    return Invalid(spec, text, r,
+                        spec.Kind == AssumptionKind.SignedRatio ? "a fraction such as 0.05 or -0.02"
                         : spec.Unit == "days/year" ? "a number of days such as 40" : "a fraction such as 0.035");
                 if (negative) ratio = -ratio;
                 InRange(spec, ratio, text, r);
