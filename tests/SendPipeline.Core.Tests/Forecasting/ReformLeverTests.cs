@@ -85,6 +85,30 @@ public class ReformLeverTests
         Assert.Equal([120m, 136m], result["MMS"][2..]);
     }
 
+    [Theory]
+    [InlineData("eah-requests-avoided-per-day", "0.005", "MMS RP")]
+    [InlineData("phase-transfer-moved", "0.5", "ASS AP INMSS MSS RP")]
+    [InlineData("ceased-19-plus", "0.1", "FE SPI")]
+    [InlineData("ap-reduction", "0.2", "AP MMS")]
+    public void Each_lever_moves_the_spend_of_its_own_categories_only(string key, string value, string categories)
+    {
+        // Every lever at 0 but one, with planned Experts at Hand days so lever (a) has days to act on.
+        var assumptions = ReformLevers.Levers.Aggregate(HnbAssumptions.Defaults, (a, l) => a.WithLever(l, 0m))
+            .WithLever(ReformLevers.EahDaysPerSetting, 40m)
+            .WithLever(ReformLevers.Find(key)!, decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture));
+        var (inputs, _) = HnbForecastOutcome.Prepare(DemoLikePicture(), La, assumptions, Tables.Dfe.Value);
+        var result = HnbForecast.Run(inputs!, assumptions);
+
+        var moved = result.Rows.Where(r => r.Scenario == "reform").Select(r => (r.FinancialYear, r.S251Line, r.Category,
+                r.Amount))
+            .Except(result.Rows.Where(r => r.Scenario == "baseline").Select(r => (r.FinancialYear, r.S251Line,
+                r.Category, r.Amount)))
+            .ToList();
+        Assert.Equal(categories.Split(' ').Order(), moved.Select(m => m.Category!).Distinct().Order());
+        Assert.All(moved, m => Assert.True(string.CompareOrdinal(m.FinancialYear, "2026-27") >= 0));
+        Assert.True(result.Total("2027-28", "reform") < result.Total("2027-28", "baseline"));
+    }
+
     [Fact]
     public void Categories_grow_with_their_own_cohort_group_the_path_forecast_ehcp_prints()
     {
