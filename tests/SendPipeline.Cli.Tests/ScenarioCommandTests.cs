@@ -90,6 +90,11 @@ public sealed class ScenarioCommandTests(ScenarioDemoLa demo) : IClassFixture<Sc
         Assert.Equal(2, refused.Exit);
         Assert.Contains("row 3, column Value", refused.Err);
         Assert.Contains("AS1310", refused.Err);
+        var years = Path.Combine(demo.Store, "years.csv");
+        File.WriteAllText(years, "Section,Key,Scenario,Value,Unit,Note\nforecast,end-year,all,2030-31,,\n");
+        var moved = await CliRunner.Run("scenario", years, "--store", demo.Store);
+        Assert.Equal(2, moved.Exit);
+        Assert.Contains("scenarios run over the years of the assumptions in force", moved.Err);
         var noLever = await CliRunner.Run("scenario", "--store", demo.Store, "--goal", "1", "--year", "2027-28", "--lever", "damping");
         Assert.Equal(2, noLever.Exit);
         Assert.Contains("not a reform lever", noLever.Err);

@@ -40,6 +40,14 @@ public static class ScenarioCommand
         var scenarios = files.Count == 0
             ? [new NamedScenario(inForce.Version ?? HnbAssumptions.Reform, inForce)]
             : files.Select(f => f.On(picture.Assumptions)).ToList();
+        // The inputs (each category's growth path) are gathered for the years in force, and columns side by side
+        // must share their years.
+        if (scenarios.FirstOrDefault(s => s.Assumptions.BaseYear != inForce.BaseYear
+                || s.Assumptions.EndYear != inForce.EndYear) is { } moved)
+            throw new UsageException($"Scenario {moved.Name} changes the forecast years " +
+                $"({moved.Assumptions.BaseYear} to {moved.Assumptions.EndYear}); scenarios run over the years of the " +
+                $"assumptions in force ({inForce.BaseYear} to {inForce.EndYear}), so leave forecast/base-year and " +
+                "forecast/end-year out of it.");
 
         if (goal is { } g)
         {
