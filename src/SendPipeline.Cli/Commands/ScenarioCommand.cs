@@ -46,8 +46,8 @@ public static class ScenarioCommand
                 || s.Assumptions.EndYear != inForce.EndYear) is { } moved)
             throw new UsageException($"Scenario {moved.Name} changes the forecast years " +
                 $"({moved.Assumptions.BaseYear} to {moved.Assumptions.EndYear}); scenarios run over the years " +
-                $"of the assumptions in force ({inForce.BaseYear} to {inForce.EndYear}), so leave forecast/base-year and " +
-                "forecast/end-year out of it.");
+                $"of the assumptions in force ({inForce.BaseYear} to {inForce.EndYear}), so leave " +
+                "forecast/base-year and forecast/end-year out of it.");
 
         if (goal is { } g)
         {
