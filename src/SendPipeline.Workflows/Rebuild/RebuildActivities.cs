@@ -107,6 +107,7 @@ public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tabl
         var model = DashboardModel.Build(picture, options.LaCode, assumptions,
             _derived.Hnb(picture), _derived.Workforce(picture), _derived.DataQuality(picture), _derived.Caseload(picture));
         if (_derived.RegisterFigures(picture) is { } figures) model = model with { Timeliness = TimelinessPanel.From(figures) };
+        model = model with { Field = _derived.Field(picture) };
         await blobs.WriteRenderedAsync(DashboardPath, "text/html", s => DashboardHtml.Write(model, s), cancellationToken);
         string?[] missing = [model.Ehcp.Missing, model.Hnb.Missing, model.Workforce.Quarter is null ? "no workforce return in force" : null];
         return new DashboardSummary(DashboardPath, [.. missing.OfType<string>()]);

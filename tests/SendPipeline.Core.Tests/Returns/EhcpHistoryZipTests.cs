@@ -120,6 +120,18 @@ public sealed class EhcpHistoryZipTests
     }
 
     [Fact]
+    public void ATableThatExpandsFarBeyondAnyDfeTable_IsRefusedWithoutReadingIt()
+    {
+        var caseload = File.ReadAllBytes(Path.Combine(Folder, "caseload.csv"));
+
+        var (report, canonical) = Validate(Zip(("caseload.csv", caseload), ("newplans.csv", new byte[60 * 1024 * 1024])));
+
+        var issue = Assert.Single(report.Issues, i => i.RuleId == "EH1540");
+        Assert.Equal("newplans.csv", issue.Part);
+        Assert.Empty(canonical);
+    }
+
+    [Fact]
     public void AWorkbook_IsRefusedAsXlsx()
     {
         var (report, _) = Validate(Zip(("[Content_Types].xml", "<Types/>"u8.ToArray()), ("xl/workbook.xml", "<w/>"u8.ToArray())));

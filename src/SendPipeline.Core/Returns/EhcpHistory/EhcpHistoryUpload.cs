@@ -44,7 +44,12 @@ public static class EhcpHistoryUpload
             return csv;
         }
 
-        using var spooled = PrivateTemp.Current.Spool(input.Content, ".zip", Limits.MaxFileBytes)!;
+        using var spooled = PrivateTemp.Current.Spool(input.Content, ".zip", Limits.MaxFileBytes);
+        if (spooled is null)
+        {
+            input.Issues.Add(FileRules.TooLarge, null, null, null, ("size", "larger than 100 MB"));
+            return new WholeFileOutcome(0, null, null, "zip");
+        }
         ZipArchive zip;
         try
         {
