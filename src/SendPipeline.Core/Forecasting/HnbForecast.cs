@@ -170,7 +170,7 @@ public static class HnbForecast
             foreach (var category in PlacementCategories.All)
             {
                 var unit = assumptions.UnitCost(scenario, category.Code);
-                // Each category keeps its base-year division over the lines; growth and shifts do not move it.
+                // Each category keeps its base-year division over the lines; growth and reform moves do not change it.
                 foreach (var (line, share) in placements.Lines(category.Code))
                 {
                     var path = modelled[(line, category.Code)] = new decimal[horizon + 1];
