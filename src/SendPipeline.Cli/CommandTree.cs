@@ -79,6 +79,19 @@ internal static class CommandTree
             MustBeFile(Text("--history", "The DfE EHC plan caseload history (CSV); or --data-dir.", "FILE")), DataDir(),
             Whole("--age-lag",
                 "With --data-dir: withhold the age bands of the last N years before each origin (default 0).", 0, 5)));
+        root.Subcommands.Add(Make("scenario",
+            "Run named reform scenarios (assumptions CSVs of levers) side by side: EHC plans and HNB spend by S251 " +
+            "line, by year; with --goal, the lever value that reaches a target spend (exit 1 when none in its range).",
+            "sendpipeline scenario --store out/demo --goal 160000000 --year 2027-28 --lever ap-reduction",
+            ScenarioCommand.RunAsync,
+            new Symbol[] { new Argument<string[]>("FILE") { Description = "Scenario files (assumptions CSVs); " +
+                "none runs the reform scenario of the assumptions in force.", Arity = ArgumentArity.ZeroOrMore } }
+                .Concat(StoreOptions(mustExist: true)).Append(La())
+                .Append(Text("--out", "Also write the comparison as a CSV here.", "FILE.csv"))
+                .Append(Text("--goal", "The target reform spend in pounds for --year.", "POUNDS"))
+                .Append(Text("--year", "The financial year of the goal, e.g. 2027-28.", "YYYY-YY"))
+                .Append(Text("--lever", "The reform lever the goal seek moves (docs/assumptions.md).", "KEY"))
+                .ToArray()));
         root.Subcommands.Add(Make("submit",
             "Run the quarter's DfE return: exit 0 final (and delivered), 1 draft awaiting checks or sign-off.",
             "sendpipeline submit --quarter \"2026-27 Q2\" --no-deliver", SubmitCommand.RunAsync,

@@ -95,16 +95,21 @@ public sealed class DemoTests : IDisposable
         // Spec 4.7 and the schools forum paper: £131.2m in 2024-25; £208.3m by 2027-28 without reform (±3%).
         Assert.Equal(131.2m, Math.Round(hnb.Totals.Single(t => t.FinancialYear == "2024-25").Baseline / 1_000_000m, 1));
         var end = hnb.Totals.Single(t => t.FinancialYear == "2027-28");
-        Assert.InRange(end.Baseline, 208.3m * 0.97m * 1_000_000m, 208.3m * 1.03m * 1_000_000m);
         Assert.True(end.Reform < end.Baseline);
-        // The fastest-growing categories are independent and non-maintained special and AP.
-        var fastest = hnb.EndYearByCategory.OrderByDescending(c => c.EndBaseline / c.BaseYear).Take(2).Select(c => c.Category).Order();
-        Assert.Equal(["AP", "INMSS"], fastest);
-        // Lineage: built from the LA's finance, the DfE history and the uploaded assumptions, never from workforce returns.
+        // Lineage: built from the LA's finance, the DfE history, the uploaded assumptions and the Experts at Hand days
+        // (the reform levers' evidence), never from workforce posts.
         await using var lineageJson = await stores.Blobs.OpenReadAsync($"{hnb.Folder}/lineage.json");
         var lineage = JsonSerializer.Deserialize<DatasetLineage>(lineageJson, ReportJson.Options)!;
-        Assert.Equal(["assumptions", "ehcp-history", "establishments", "hnb-finance", "placements", "school-census"], lineage.Returns.Select(r => r.ReturnType).Distinct());
+        Assert.Equal(["assumptions", "eah-activity", "ehcp-history", "establishments", "hnb-finance", "placements", "school-census"], lineage.Returns.Select(r => r.ReturnType).Distinct());
         Assert.Equal(AssumptionsLineage.Uploaded, Assert.Single(lineage.Assumptions!).Source);
+        // The published figures last, with the numbers in the message: with each category on its own cohort path
+        // these do not hold today (docs/forecasting.md "Calibration to the published figures").
+        var growth = string.Join(", ", hnb.EndYearByCategory.Select(c => $"{c.Category} {c.EndBaseline / c.BaseYear - 1:P0}"));
+        Assert.True(end.Baseline >= 208.3m * 0.97m * 1_000_000m && end.Baseline <= 208.3m * 1.03m * 1_000_000m,
+            $"2027-28 baseline £{end.Baseline / 1_000_000m:N1}m is not within 3% of £208.3m; growth by category: {growth}");
+        // The fastest-growing categories are independent and non-maintained special and AP.
+        var fastest = hnb.EndYearByCategory.OrderByDescending(c => c.EndBaseline / c.BaseYear).Take(2).Select(c => c.Category).Order();
+        Assert.True(fastest.SequenceEqual(["AP", "INMSS"]), $"The fastest-growing categories are not AP and INMSS: {growth}");
     }
 
     [Fact]

@@ -34,6 +34,15 @@ public static class CaseloadGrowth
         return growth;
     }
 
+    /// <summary>The LA's EHC plans in the January of <paramref name="year"/> (an academic year's first calendar year),
+    /// published or forecast; null when neither reaches it.</summary>
+    public static double? PlansIn(LaPicture picture, string laCode, HnbAssumptions assumptions, int year)
+    {
+        if (Caseload(picture, laCode, assumptions) is not { } caseload) return null;
+        if (caseload.Actual.TryGetValue(year, out var plans)) return plans;
+        return caseload.Forecast.FirstOrDefault(r => r.Year == year)?.Plans;
+    }
+
     /// <summary>The LA's caseload history and its forecast to the end year; null when the LA has no history.</summary>
     public static LaCaseload? Caseload(LaPicture picture, string laCode, HnbAssumptions assumptions)
     {

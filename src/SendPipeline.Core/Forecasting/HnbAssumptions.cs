@@ -1,3 +1,4 @@
+using SendPipeline.Core.Forecasting.Levers;
 using SendPipeline.Core.Picture;
 using SendPipeline.Core.Reading;
 using SendPipeline.Core.Reference;
@@ -5,17 +6,14 @@ using SendPipeline.Core.Returns.Assumptions;
 
 namespace SendPipeline.Core.Forecasting;
 
-/// <summary>A <c>reform/shift-{From}-to-{To}</c> assumption: the share of new <c>From</c> placements made in <c>To</c> instead.</summary>
-public sealed record PlacementShift(string From, string To, decimal Share);
-
 /// <summary>
 /// The assumptions the HNB cost forecast reads (docs/assumptions.md), by scenario. Rows are
 /// <c>(Section, Key, Scenario, Value)</c>; scenario <c>all</c> (or blank) sets both <c>baseline</c>
 /// and <c>reform</c>, and a later row overrides an earlier one.
 /// <para>Missing keys: a <b>required</b> key (forecast years, inflation, growth method, every unit
-/// cost, reform start year and new-plan reduction) missing from the rows is taken from the shipped defaults
+/// cost, reform start year) missing from the rows is taken from the shipped defaults
 /// (<see cref="AssumptionsDefaults"/>). An <b>optional</b> key keeps the meaning docs/assumptions.md
-/// gives its absence (placement growth 0, a line growing with inflation, no shift), so an LA that
+/// gives its absence (placement growth 0, a line growing with inflation, a reform lever 0), so an LA that
 /// leaves a placeholder out is not silently given it back. <see cref="Defaults"/> is the shipped
 /// set in full, optional keys included.</para>
 /// </summary>
@@ -84,24 +82,23 @@ public sealed class HnbAssumptions
     /// <summary>Yearly change of a line placements do not drive; absent means inflation.</summary>
     public decimal LineGrowth(string scenario, string line) => Number(scenario, AssumptionKeys.LineGrowth, line) ?? Inflation(scenario);
 
-    /// <summary>Share of new EHC plans avoided; 0 outside the reform scenario.</summary>
-    public decimal NewPlanReduction(string scenario) => scenario == Reform ? Number(scenario, AssumptionKeys.Reform, "new-plan-reduction") ?? 0m : 0m;
+    /// <summary>
+    /// A reform lever or setting (<see cref="ReformLevers"/>) in the reform scenario; null when absent, and always
+    /// null outside reform (the baseline is the forecast without reform).
+    /// </summary>
+    public decimal? Lever(string scenario, ReformLever lever) =>
+        scenario == Reform ? Number(Reform, AssumptionKeys.Reform, lever.Key) : null;
 
-    /// <summary>The placement shifts of a scenario, in category order (none outside reform).</summary>
-    public IReadOnlyList<PlacementShift> Shifts(string scenario) =>
-        scenario != Reform ? [] :
-        [.. _values.Where(v => v.Key.Scenario == Reform && v.Key.Section == AssumptionKeys.Reform
-                && v.Key.Key.StartsWith("shift-", StringComparison.OrdinalIgnoreCase))
-            .Select(v => ParseShift(v.Key.Key, v.Value)).OfType<PlacementShift>()
-            .OrderBy(s => CategoryOrder(s.From)).ThenBy(s => CategoryOrder(s.To))];
+    /// <summary>The same assumptions with one reform lever set in the reform scenario (for the goal seek).</summary>
+    public HnbAssumptions WithLever(ReformLever lever, decimal value) =>
+        new(new Dictionary<(string, string, string), string>(_values)
+        {
+            [(Reform, AssumptionKeys.Reform, lever.Key)] =
+                value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
 
-    private static PlacementShift? ParseShift(string key, string value)
-    {
-        var rest = key.AsSpan()["shift-".Length..];
-        var to = rest.IndexOf("-to-", StringComparison.OrdinalIgnoreCase);
-        if (to < 0 || PlacementCategories.Find(rest[..to]) is not { } from || PlacementCategories.Find(rest[(to + 4)..]) is not { } into) return null;
-        return Values.TryParseDecimal(value, out var share) ? new PlacementShift(from.Code, into.Code, share) : null;
-    }
+    /// <summary>The set's <c>meta/assumptions-version</c>, which names a scenario file; null when absent.</summary>
+    public string? Version => Get(Baseline, AssumptionKeys.Meta, "assumptions-version");
 
     internal static int CategoryOrder(string? code)
     {
@@ -122,7 +119,7 @@ public sealed class HnbAssumptions
     private string? Get(string scenario, string section, string key) => _values.GetValueOrDefault((scenario, section, key));
 
     private static bool IsRequired(string section, string key) =>
-        RequiredSections.Contains(section) || (section == AssumptionKeys.Reform && key is "start-year" or "new-plan-reduction");
+        RequiredSections.Contains(section) || (section == AssumptionKeys.Reform && key is "start-year");
 
     /// <summary>Normalises section, key (category and line codes as in the reference lists) and scenario; later rows win.</summary>
     private static Dictionary<(string, string, string), string> Collect(IEnumerable<(string Section, string Key, string Scenario, string Value)> rows)

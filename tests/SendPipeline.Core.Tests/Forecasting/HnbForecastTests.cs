@@ -1,5 +1,6 @@
 using System.Text;
 using SendPipeline.Core.Forecasting;
+using SendPipeline.Core.Forecasting.Levers;
 using SendPipeline.Core.Picture;
 using SendPipeline.Core.Reference;
 
@@ -45,8 +46,7 @@ public class HnbForecastTests
         ("unit-cost", "MSS", "all", "20000"), ("unit-cost", "INMSS", "all", "50000"),
         ("placement-growth", "INMSS", "all", "0.2"),
         ("line-growth", "1.2.5", "all", "0.05"),
-        ("reform", "start-year", "reform", "2026-27"), ("reform", "new-plan-reduction", "reform", "0.5"),
-        ("reform", "shift-INMSS-to-MSS", "reform", "0.5"),
+        ("reform", "start-year", "reform", "2026-27"), ("reform", "phase-transfer-moved", "reform", "0.5"),
     ]);
 
     private static HnbForecastResult HandForecast() =>
@@ -75,11 +75,12 @@ public class HnbForecastTests
         Assert.Equal(241500m, result.Total("2025-26", "baseline"));
         Assert.Equal(424845m, result.Total("2026-27", "baseline"));
 
-        // Reform from 2026-27: MSS growth 1.5 halved to 0.75; INMSS growth 1.44 halved to 0.72, half of it (0.36) made in MSS.
-        // MSS 3 + 0.75 + 0.36 = 4.11 → 4.11 × 24,200 × 2 = 198,924; INMSS 1.8 + 0.36 = 2.16 → 2.16 × 60,500 = 130,680.
-        Assert.Equal(198924m, Row("2026-27", "reform", "1.2.1", "MSS").Amount);
-        Assert.Equal(130680m, Row("2026-27", "reform", "1.2.3", "INMSS").Amount);
-        Assert.Equal(340629m, result.Total("2026-27", "reform"));
+        // Reform from 2026-27: half of the INMSS placements at a phase transfer (one in five a year) move to MSS, the only
+        // special category with placements: INMSS keeps 3.24 × 0.9 = 2.916, MSS 4.5 + 0.324 = 4.824.
+        // MSS 4.824 × 24,200 × 2 = 233,481.60; INMSS 2.916 × 60,500 = 176,418; with 1.2.5's 11,025.
+        Assert.Equal(233481.60m, Row("2026-27", "reform", "1.2.1", "MSS").Amount);
+        Assert.Equal(176418m, Row("2026-27", "reform", "1.2.3", "INMSS").Amount);
+        Assert.Equal(420924.60m, result.Total("2026-27", "reform"));
         Assert.Equal(result.Total("2025-26", "baseline"), result.Total("2025-26", "reform"));
 
         Assert.Equal([("MSS", 217800m), ("INMSS", 196020m)], result.ByCategory("2026-27", "baseline"));
@@ -221,9 +222,10 @@ public class HnbForecastTests
             ("1.2.10", 393600m), ("1.2.11", 2099200.03m), ("1.2.13", 2624000m));
     }
 
-    private static HnbForecastResult DefaultForecast(string? endYear = null, int years = 3)
+    private static HnbForecastResult DefaultForecast(string? endYear = null, int years = 3,
+        params (string, string, string, string)[] extra)
     {
-        var rows = HnbAssumptions.DefaultRows().ToList();
+        var rows = HnbAssumptions.DefaultRows().Concat(extra).ToList();
         if (endYear is not null) rows.Add(("forecast", "end-year", "all", endYear));
         return HnbForecast.Run(DemoLikePicture(), La, Enumerable.Repeat(0.10, years).ToList(), HnbAssumptions.From(rows));
     }
@@ -253,7 +255,7 @@ public class HnbForecastTests
     [Fact]
     public void Inmss_grows_fastest_when_its_placement_growth_is_highest()
     {
-        var result = DefaultForecast();
+        var result = DefaultForecast(extra: ("placement-growth", "INMSS", "all", "0.06"));
         var start = result.ByCategory("2024-25", "baseline").ToDictionary(c => c.Category, c => c.Amount);
         var end = result.ByCategory("2027-28", "baseline").ToDictionary(c => c.Category, c => c.Amount);
         var growth = start.Keys.ToDictionary(c => c, c => end[c] / start[c]);
@@ -295,14 +297,13 @@ public class HnbForecastTests
         Assert.Equal(0.01m, a.PlacementGrowth("reform", "AP"));
         Assert.Equal(0m, a.PlacementGrowth("baseline", "AP"));
         Assert.Equal(0.02m, a.LineGrowth("baseline", "1.2.5"));   // absent means inflation
-        Assert.Empty(a.Shifts("reform"));
+        Assert.Null(a.Lever("reform", ReformLevers.ApReduction)); // optional: absent means no effect
 
         var d = HnbAssumptions.Defaults;
-        Assert.Equal(0.06m, d.PlacementGrowth("baseline", "INMSS"));
-        Assert.Equal([new PlacementShift("INMSS", "MSS", 0.10m), new PlacementShift("AP", "MMS", 0.15m)], d.Shifts("reform"));
-        Assert.Empty(d.Shifts("baseline"));
-        Assert.Equal(0m, d.NewPlanReduction("baseline"));
-        Assert.Equal(0.10m, d.NewPlanReduction("reform"));
+        Assert.Equal(0m, d.PlacementGrowth("baseline", "INMSS")); // each category has its own cohort path now
+        Assert.Equal(0.10m, d.Lever("reform", ReformLevers.ApReduction));
+        Assert.Null(d.Lever("baseline", ReformLevers.ApReduction));
+        Assert.Equal(0.25m, d.Lever("reform", ReformLevers.PhaseTransferMoved));
     }
 
     [Fact]

@@ -62,7 +62,10 @@ public class AssumptionsRuleTests
         { "AS1110", "Key", Severity.Query, "damping-no-longer-used" },
         { "AS1500", "Unit", Severity.Error, "cost-per-week" },
         { "AS1600", "Key", Severity.Error, "growth-category-unknown" },
-        { "AS1600", "Key", Severity.Error, "shift-to-unknown" },
+        { "AS1120", "Key", Severity.Query, "shift-to-unknown" },
+        { "AS1120", "Key", Severity.Query, "old-new-plan-reduction" },
+        { "AS1310", "Value", Severity.Error, "ap-reduction-beyond-range" },
+        { "AS1500", "Unit", Severity.Error, "lever-as-percent" },
         { "AS1610", "Key", Severity.Error, "line-1.2.12" },
         { "AS1700", "Value", Severity.Error, "format-2" },
         { "AS1710", "Value", Severity.Error, "version-with-slash" },
@@ -94,7 +97,10 @@ public class AssumptionsRuleTests
             case "inflation-3.5": return Set(rows, "inflation", "all", "Value", "3.5");
             case "cost-zero": return Set(rows, "unit-cost", "OTH", "Value", "0");
             case "scenario-central": return Set(rows, "unit-cost", "FE", "Scenario", "central");
-            case "reform-effect-for-all": return Set(rows, "reform", "new-plan-reduction", "Scenario", "");
+            case "reform-effect-for-all": return Set(rows, "reform", "ap-reduction", "Scenario", "");
+            case "old-new-plan-reduction": return Append(rows, "reform", "new-plan-reduction", "reform", "0.1", "ratio");
+            case "ap-reduction-beyond-range": return Set(rows, "reform", "ap-reduction", "Value", "0.8");
+            case "lever-as-percent": return Set(rows, "reform", "phase-transfer-moved", "Unit", "%");
             case "cost-per-week": return Set(rows, "unit-cost", "INMSS", "Unit", "GBP/placement/week");
             case "growth-category-unknown": return Append(rows, "placement-growth", "INMS", "all", "0.05");
             case "shift-to-unknown": return Append(rows, "reform", "shift-INMSS-to-SEN", "reform", "0.05");

@@ -38,6 +38,7 @@ internal enum KeyProblem
     None,
     UnknownSection,
     UnknownKey,
+    ReplacedKey,
     PlacementCategory,
     S251Line,
 }
@@ -75,7 +76,6 @@ internal static class AssumptionKeys
         new(Inflation, "all", AssumptionKind.Ratio, "ratio/year", Required: true, Ratio),
         new(GrowthMethod, "ehcp", AssumptionKind.GrowthMethod, "", Required: true),
         new(Reform, "start-year", AssumptionKind.FinancialYear, "financial-year", Required: true),
-        new(Reform, "new-plan-reduction", AssumptionKind.Ratio, "ratio", Required: true, Ratio),
         // Optional: the workforce dataset takes a missing one from the shipped defaults.
         new(EahSplit, "min-front-line", AssumptionKind.Ratio, "ratio", Range: Ratio),
         new(EahSplit, "max-enabling", AssumptionKind.Ratio, "ratio", Range: Ratio),
@@ -83,6 +83,35 @@ internal static class AssumptionKeys
         new(EahSplit, "outreach-from", AssumptionKind.FinancialYear, "financial-year"),
         new(EahSplit, "outreach-until", AssumptionKind.FinancialYear, "financial-year"),
     ];
+
+    /// <summary>The reform levers and their settings, with the ranges documented beside them (one home:
+    /// <see cref="Forecasting.Levers.ReformLevers"/>).</summary>
+    private static readonly AssumptionKey[] Levers =
+    [
+        .. Forecasting.Levers.ReformLevers.All.Select(l =>
+            new AssumptionKey(Reform, l.Key, AssumptionKind.Ratio, l.Unit, Range: new(l.Min, l.Max, l.RangeText))),
+    ];
+
+    /// <summary>
+    /// Reform keys of format version 1 files written before the named levers, and the lever that replaced each: they
+    /// are read without error (a query says they no longer act), so an old file still validates and forecasts.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> Replaced =
+        new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["new-plan-reduction"] = Forecasting.Levers.ReformLevers.RequestsAvoidedPerDay.Key,
+        ["shift-INMSS-to-MSS"] = Forecasting.Levers.ReformLevers.PhaseTransferMoved.Key,
+        ["shift-AP-to-MMS"] = Forecasting.Levers.ReformLevers.ApReduction.Key,
+    };
+
+    /// <summary>What replaced an old reform key: its lever, or for any other <c>shift-X-to-Y</c> the phase-transfer
+    /// and AP levers; null when the key was never a reform key.</summary>
+    public static string? ReplacementOf(ReadOnlySpan<char> key) =>
+        Replaced.TryGetValue(key.ToString(), out var lever) ? lever
+        : key.StartsWith("shift-", StringComparison.OrdinalIgnoreCase)
+            ? Forecasting.Levers.ReformLevers.PhaseTransferMoved.Key + " or "
+                + Forecasting.Levers.ReformLevers.ApReduction.Key
+            : null;
 
     public static IEnumerable<AssumptionKey> Required =>
         Fixed.Where(k => k.Required).Concat(PlacementCategories.All.Select(c => UnitCostOf(c.Code)));
@@ -105,25 +134,12 @@ internal static class AssumptionKeys
             case LineGrowth:
                 if (S251Lines.Find(key) is not { } line) return (null, KeyProblem.S251Line, key.ToString());
                 return (new(section, line.Code, AssumptionKind.SignedRatio, "ratio/year", Range: SignedRatio), KeyProblem.None, null);
-            case Reform when key.StartsWith("shift-", StringComparison.OrdinalIgnoreCase):
-                return ResolveShift(key);
+            case Reform when ReplacementOf(key) is not null:
+                return (null, KeyProblem.ReplacedKey, ReplacementOf(key));
         }
-        foreach (var k in Fixed)
+        foreach (var k in Fixed.Concat(Levers))
             if (k.Section == section && key.Equals(k.Key, StringComparison.OrdinalIgnoreCase)) return (k, KeyProblem.None, null);
         return (null, KeyProblem.UnknownKey, null);
-    }
-
-    /// <summary><c>shift-INMSS-to-MSS</c>: the share of new placements in the first category made in the second instead.</summary>
-    private static (AssumptionKey?, KeyProblem, string?) ResolveShift(ReadOnlySpan<char> key)
-    {
-        var rest = key["shift-".Length..];
-        var to = rest.IndexOf("-to-", StringComparison.OrdinalIgnoreCase);
-        if (to < 0) return (null, KeyProblem.UnknownKey, null);
-        var from = PlacementCategories.Find(rest[..to]);
-        if (from is null) return (null, KeyProblem.PlacementCategory, rest[..to].ToString());
-        var into = PlacementCategories.Find(rest[(to + 4)..]);
-        if (into is null) return (null, KeyProblem.PlacementCategory, rest[(to + 4)..].ToString());
-        return (new(Reform, $"shift-{from.Code}-to-{into.Code}", AssumptionKind.Ratio, "ratio", Range: Ratio), KeyProblem.None, null);
     }
 
     private static AssumptionKey UnitCostOf(string category) =>

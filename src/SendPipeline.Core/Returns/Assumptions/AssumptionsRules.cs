@@ -23,6 +23,11 @@ public static class AssumptionsRules
         "Key '{value}' is not one the forecast uses in section {section}; the row is kept but has no effect.",
         "Check the spelling against the keys of section {section} in docs/assumptions.md.");
 
+    public static readonly Rule ReplacedKey = new("AS1120", Severity.Query, Scope,
+        "reform/{value} is replaced by the named reform lever reform/{lever}; the row is kept but has no effect.",
+        "Remove the row and set reform/{lever} instead; docs/assumptions.md \"Reform levers\" gives its meaning, " +
+        "evidence and range.");
+
     public static readonly Rule DuplicateKey = new("AS1200", Severity.Error, Scope,
         "{section}/{value} for scenario {scenario} overlaps row {firstRow} (scenario {firstScenario}): which one applies is unknowable.",
         "Keep one row per key and scenario: either one row for all, or separate rows for baseline and reform.");
@@ -45,7 +50,8 @@ public static class AssumptionsRules
 
     public static readonly Rule SharedKeyForOneScenario = new("AS1420", Severity.Error, Scope,
         "{key} is shared by both scenarios (one EHC plan caseload forecast drives both) but its scenario is {scenario}.",
-        "Set Scenario to all (or leave it blank) for {key}; the reform scenario's effect on new plans is reform/new-plan-reduction.");
+        "Set Scenario to all (or leave it blank) for {key}; the reform scenario's effect on new plans is its " +
+        "reform levers (docs/assumptions.md).");
 
     public static readonly Rule UnitMismatch = new("AS1500", Severity.Error, Scope,
         "Unit '{value}' is not the unit of {key} ({expected}); the value would be misread.",
@@ -89,7 +95,7 @@ public static class AssumptionsRules
 
     public static readonly IReadOnlyList<Rule> All =
     [
-        RequiredKeyMissing, UnknownSection, UnknownKey, DuplicateKey, ValueInvalid, ValueOutOfRange, ScenarioInvalid,
+        RequiredKeyMissing, UnknownSection, UnknownKey, ReplacedKey, DuplicateKey, ValueInvalid, ValueOutOfRange, ScenarioInvalid,
         ReformKeyOutsideReform, SharedKeyForOneScenario, UnitMismatch, PlacementCategoryInvalid, S251LineInvalid, FormatVersionUnsupported,
         VersionNotAToken, EndBeforeBase, HorizonShort, ReformStartOutsideForecast, WorkforceKeyNotForAll, OutreachWindowReversed,
     ];

@@ -110,6 +110,7 @@ internal sealed class AssumptionsValidator(AssumptionsSchema schema, ValidationC
         switch (problem)
         {
             case KeyProblem.UnknownKey: Add(R.UnknownKey, r, Key, keyText, ("section", section)); break;
+            case KeyProblem.ReplacedKey: Add(R.ReplacedKey, r, Key, keyText, ("lever", code)); break;
             case KeyProblem.PlacementCategory: Add(R.PlacementCategoryInvalid, r, Key, keyText, ("section", section), ("code", code)); break;
             case KeyProblem.S251Line: Add(R.S251LineInvalid, r, Key, keyText, ("section", section)); break;
         }
@@ -147,7 +148,9 @@ internal sealed class AssumptionsValidator(AssumptionsSchema schema, ValidationC
             default:
                 var negative = spec.Kind == AssumptionKind.SignedRatio && text.StartsWith('-');
                 if (!Values.TryParseDecimal(negative ? text[1..] : text, out var ratio))
-                    return Invalid(spec, text, r, spec.Kind == AssumptionKind.SignedRatio ? "a fraction such as 0.05 or -0.02" : "a fraction such as 0.035");
+                    return Invalid(spec, text, r,
+                        spec.Kind == AssumptionKind.SignedRatio ? "a fraction such as 0.05 or -0.02"
+                        : spec.Unit == "days/year" ? "a number of days such as 40" : "a fraction such as 0.035");
                 if (negative) ratio = -ratio;
                 InRange(spec, ratio, text, r);
                 return ratio.ToString(CultureInfo.InvariantCulture);
