@@ -17,14 +17,16 @@ namespace SendPipeline.Cli.Tests;
 /// </summary>
 public sealed class RebuildBenchPreparationTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "sendpipeline-bench-prep-" + Guid.NewGuid().ToString("N"));
+    private readonly string _root =
+        Path.Combine(Path.GetTempPath(), "sendpipeline-bench-prep-" + Guid.NewGuid().ToString("N"));
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     private static string Census(int pupils)
     {
         var text = new StringBuilder("LAEstab,CensusDate,UPN,DOB,Sex,NCYearActual,SENProvision,SENType1\r\n");
-        for (var i = 1; i <= pupils; i++) text.Append($"8552001,2026-01-15,{Upn.Create($"855200125{i:000}")},2016-10-01,F,4,K,SLCN\r\n");
+        for (var i = 1; i <= pupils; i++)
+            text.Append($"8552001,2026-01-15,{Upn.Create($"855200125{i:000}")},2016-10-01,F,4,K,SLCN\r\n");
         return text.ToString();
     }
 
@@ -33,7 +35,8 @@ public sealed class RebuildBenchPreparationTests : IDisposable
     {
         var store = new LocalFolderStore(_root, flushToDisk: false);
         var prepared = new RebuildBenchPreparation(store, store);
-        var activities = new IngestActivities(prepared, prepared, new PipelineOptions("855"), NullLogger<IngestActivities>.Instance);
+        var activities =
+            new IngestActivities(prepared, prepared, new PipelineOptions("855"), NullLogger<IngestActivities>.Instance);
         var received = new DateTime(2026, 1, 20, 9, 0, 0, DateTimeKind.Utc);
 
         async Task<IngestResult> Ingest(string name, string content, int day)
@@ -51,9 +54,11 @@ public sealed class RebuildBenchPreparationTests : IDisposable
         var repeatOfLater = await Ingest("d.csv", Census(4), 3);
 
         Assert.Equal(UploadStatus.Accepted, first.Validation.Status);
-        Assert.Equal((UploadStatus.Duplicate, first.Validation.UploadId), (repeat.Validation.Status, repeat.Validation.DuplicateOf));
+        Assert.Equal((UploadStatus.Duplicate, first.Validation.UploadId),
+            (repeat.Validation.Status, repeat.Validation.DuplicateOf));
         Assert.Equal((UploadStatus.Accepted, true), (later.Validation.Status, later.Record!.BecameCurrent));
-        Assert.Equal((UploadStatus.Duplicate, later.Validation.UploadId), (repeatOfLater.Validation.Status, repeatOfLater.Validation.DuplicateOf));
+        Assert.Equal((UploadStatus.Duplicate, later.Validation.UploadId),
+            (repeatOfLater.Validation.Status, repeatOfLater.Validation.DuplicateOf));
         var inStore = await store.QueryAsync(StorageLayout.AcceptedTable, "school-census").ToListAsync();
         var inCopy = await prepared.QueryAsync(StorageLayout.AcceptedTable, "school-census").ToListAsync();
         Assert.Equal(later.Validation.UploadId, Assert.Single(inStore).GetString(UploadRecords.Field.UploadId));

@@ -5,7 +5,8 @@ namespace SendPipeline.Workflows.Tests;
 
 public sealed class RenderBufferTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "sendpipeline-render-" + Guid.NewGuid().ToString("N"));
+    private readonly string _root =
+        Path.Combine(Path.GetTempPath(), "sendpipeline-render-" + Guid.NewGuid().ToString("N"));
 
     public void Dispose()
     {

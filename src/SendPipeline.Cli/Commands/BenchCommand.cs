@@ -47,16 +47,18 @@ public static class BenchCommand
             output.WriteLine($"Generated {rows:N0} census rows ({new FileInfo(path).Length / 1048576.0:N1} MB) in {watch.Elapsed.TotalSeconds:N1} s: {path}");
         }
         output.WriteLine($"Best of {runs} runs, each phase in its own process (one thread, workstation GC):");
-        output.WriteLine("| phase | rows | cold s | cold rows/s | warm s | warm rows/s | cold cpu s | warm cpu s | peak working set |");
+        output.WriteLine("| phase | rows | cold s | cold rows/s | warm s | warm rows/s | " +
+            "cold cpu s | warm cpu s | peak working set |");
         output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         var results = new Dictionary<string, PhaseResult>();
         foreach (var p in new[] { "raw", "validate" })
         {
             var all = Enumerable.Range(0, runs).Select(_ => RunChild(p, path)).ToList();
-            var best = new PhaseResult(all[0].Rows, all.Min(r => r.ColdSeconds), all.Min(r => r.WarmSeconds), all.Max(r => r.PeakBytes),
-                all.Min(r => r.ColdCpu), all.Min(r => r.WarmCpu));
+            var best = new PhaseResult(all[0].Rows, all.Min(r => r.ColdSeconds), all.Min(r => r.WarmSeconds),
+                all.Max(r => r.PeakBytes), all.Min(r => r.ColdCpu), all.Min(r => r.WarmCpu));
             results[p] = best;
-            output.WriteLine($"| {p} | {best.Rows:N0} | {best.ColdSeconds:N3} | {best.Rows / best.ColdSeconds:N0} | {best.WarmSeconds:N3} | {best.Rows / best.WarmSeconds:N0} | " +
+            output.WriteLine($"| {p} | {best.Rows:N0} | {best.ColdSeconds:N3} | {best.Rows / best.ColdSeconds:N0} | " +
+                $"{best.WarmSeconds:N3} | {best.Rows / best.WarmSeconds:N0} | " +
                 $"{best.ColdCpu:N3} | {best.WarmCpu:N3} | {best.PeakBytes / 1048576.0:N0} MB |");
         }
         var ratio = results["raw"].WarmSeconds / results["validate"].WarmSeconds;
@@ -65,8 +67,12 @@ public static class BenchCommand
         return 0;
     }
 
-    /// <summary>Wall seconds, and the processor seconds of the whole process (the JIT's threads included), which a loaded machine disturbs less.</summary>
-    private sealed record PhaseResult(long Rows, double ColdSeconds, double WarmSeconds, long PeakBytes, double ColdCpu, double WarmCpu);
+    /// <summary>
+    /// Wall seconds, and the processor seconds of the whole process (the JIT's threads included), which a loaded
+    /// machine disturbs less.
+    /// </summary>
+    private sealed record PhaseResult(long Rows, double ColdSeconds, double WarmSeconds, long PeakBytes,
+        double ColdCpu, double WarmCpu);
 
     private static PhaseResult RunChild(string phase, string path)
     {
@@ -108,7 +114,8 @@ public static class BenchCommand
         if (Environment.GetEnvironmentVariable("SENDPIPELINE_BENCH_ALLOC") is not null)
             Console.Error.WriteLine($"allocated {GC.GetTotalAllocatedBytes() / 1048576.0:N1} MB, gen0 {GC.CollectionCount(0)}, gen2 {GC.CollectionCount(2)}");
         self.Refresh();
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows} {cold} {warm} {self.PeakWorkingSet64} {coldCpu} {warmCpu}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{rows} {cold} {warm} {self.PeakWorkingSet64} {coldCpu} {warmCpu}"));
         return 0;
     }
 

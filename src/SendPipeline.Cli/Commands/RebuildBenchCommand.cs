@@ -106,9 +106,11 @@ public static class RebuildBenchCommand
             var (watch, allocated) = (Stopwatch.StartNew(), GC.GetTotalAllocatedBytes());
             var result = await activity(input);
             using var self = Process.GetCurrentProcess();
+            var used = (GC.GetTotalAllocatedBytes() - allocated) / 1048576.0;
+            var heap = GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0;
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {rebuild} {name,-18} {watch.Elapsed.TotalSeconds,7:F3} s  allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1048576.0,8:F1} MB" +
-                $"  heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0,7:F0} MB  peak {self.PeakWorkingSet64 / 1048576.0,6:F0} MB"));
+                $"  {rebuild} {name,-18} {watch.Elapsed.TotalSeconds,7:F3} s  allocated {used,8:F1} MB" +
+                $"  heap {heap,7:F0} MB  peak {self.PeakWorkingSet64 / 1048576.0,6:F0} MB"));
             return result;
         },
     };

@@ -95,7 +95,8 @@ public static class RebuildBenchStore
         var activities = new Dictionary<string, IngestActivities>(StringComparer.Ordinal);
         var prepared = new RebuildBenchPreparation(store, store);
         foreach (var la in uploads.Select(u => u.LaCode).Distinct())
-            activities[la] = new IngestActivities(prepared, prepared, new PipelineOptions(la), NullLogger<IngestActivities>.Instance);
+            activities[la] = new IngestActivities(prepared, prepared, new PipelineOptions(la),
+                NullLogger<IngestActivities>.Instance);
         var results = new IngestResult[uploads.Count];
         var ignored = new PendingRebuild();
         var progress = TerminalProgress.Uploads(uploads.Count);

@@ -28,7 +28,7 @@ public sealed class RenderBuffer : Stream
     public override long Position
     {
         get => Current.Position;
-        set => Current.Position = _reading ? value : throw new NotSupportedException("A render buffer is written forwards.");
+        set => Current.Position = _reading ? value : throw Forwards();
     }
 
     /// <summary>Ends the writing and rewinds, so the buffer can be read (or stored) from its start.</summary>
@@ -44,7 +44,7 @@ public sealed class RenderBuffer : Stream
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        if (_reading) throw new NotSupportedException("A render buffer is read after it is rewound, never written again.");
+        if (_reading) throw new NotSupportedException("A render buffer is read once rewound, never written again.");
         if (_file is null && _memory.Length + buffer.Length > InMemoryLimit)
         {
             _file = PrivateTemp.Current.NewScratch(".render");
@@ -72,17 +72,20 @@ public sealed class RenderBuffer : Stream
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer) =>
-        _reading ? Current.Read(buffer) : throw new NotSupportedException("Rewind the render buffer before reading it.");
+        _reading ? Current.Read(buffer) : throw NotRewound();
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        _reading ? Current.ReadAsync(buffer, cancellationToken)
-            : throw new NotSupportedException("Rewind the render buffer before reading it.");
+        _reading ? Current.ReadAsync(buffer, cancellationToken) : throw NotRewound();
 
     public override long Seek(long offset, SeekOrigin origin) =>
-        _reading ? Current.Seek(offset, origin) : throw new NotSupportedException("A render buffer is written forwards.");
+        _reading ? Current.Seek(offset, origin) : throw Forwards();
+
+    private static NotSupportedException Forwards() => new("A render buffer is written forwards.");
+
+    private static NotSupportedException NotRewound() => new("Rewind the render buffer before reading it.");
 
     public override void SetLength(long value) => throw new NotSupportedException("A render buffer only grows.");
 

@@ -36,7 +36,8 @@ public sealed partial class RebuildActivities
             using (var buffer = new RenderBuffer())
             {
                 await StarParquetWriter.WriteAsync(table, buffer, ct);
-                await blobs.WriteAsync(ParquetPath(table), buffer.Rewind(), overwrite: true, "application/vnd.apache.parquet", ct);
+                await blobs.WriteAsync(ParquetPath(table), buffer.Rewind(), overwrite: true,
+                    "application/vnd.apache.parquet", ct);
             }
             await blobs.WriteRenderedAsync(CsvPath(table), "text/csv", s => StarCsvWriter.Write(table, s), ct);
         });
