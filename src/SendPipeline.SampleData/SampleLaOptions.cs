@@ -42,7 +42,10 @@ public sealed record SampleLaOptions
     /// <summary>The LA's SEN2 extract (a Blade export .zip) under uploads/la/sen2, with the other returns.</summary>
     public bool IncludeSen2 { get; init; } = true;
 
-    /// <summary>The DfE caseload file to upload as <c>ehcp-history</c>, byte for byte; none is uploaded without it.</summary>
+    /// <summary>
+    /// The DfE caseload file to upload as <c>ehcp-history</c>, byte for byte, or a folder of the DfE's EHC plan tables
+    /// (caseload.csv among them), uploaded as a zip of its CSVs; none is uploaded without it.
+    /// </summary>
     public string? EhcpHistoryPath { get; init; }
     /// <summary>A forecast-assumptions file to upload as <c>assumptions</c>, byte for byte; none is uploaded without it.</summary>
     public string? AssumptionsPath { get; init; }
@@ -82,7 +85,7 @@ public sealed record SampleLaOptions
             throw new ArgumentException("Pupil totals cannot be negative.");
         if (!FinancialQuarter.IsQuarterEnd(PlacementsReturnDate))
             throw new ArgumentException("Placements are returned at a quarter end.", nameof(PlacementsReturnDate));
-        if (EhcpHistoryPath is { } history && !File.Exists(history))
+        if (EhcpHistoryPath is { } history && !File.Exists(history) && !Directory.Exists(history))
             throw new FileNotFoundException($"The EHC plan history file '{history}' does not exist.", history);
         if (AssumptionsPath is { } assumptions && !File.Exists(assumptions))
             throw new FileNotFoundException($"The assumptions file '{assumptions}' does not exist.", assumptions);

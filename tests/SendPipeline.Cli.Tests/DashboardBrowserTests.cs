@@ -34,7 +34,8 @@ public sealed class DashboardBrowserTests : IDisposable
         Assert.Contains(RebuildActivities.DashboardPath, demo.Out);
         var file = Path.Combine(root, RebuildActivities.DashboardPath);
         var html = await File.ReadAllTextAsync(file);
-        foreach (var chart in new[] { "ehcp-chart", "hnb-chart", "workforce-chart", "settings-chart", "quality-chart" })
+        foreach (var chart in new[] { "ehcp-chart", "field-growth-chart", "field-placement-chart", "field-timeliness-chart",
+            "hnb-chart", "workforce-chart", "settings-chart", "quality-chart" })
             Assert.Contains($"id=\"{chart}\"", html);
         // No UPN (a letter, 11 digits, a check character) from the census that went in.
         Assert.DoesNotMatch(new Regex("[A-Z][0-9]{11}[0-9A-Z]"), html);

@@ -32,6 +32,11 @@ public sealed class PowerBiAnalystTests : IDisposable
         var output = await RebuildAndCheckAsync(suppressUnder: null);
 
         Assert.Matches("\"unknownSettings\":\\{\"total\":[1-9][0-9]*,\"unknown\":", output);
+        // Leicestershire, its ten LAIT neighbours, East Midlands and England; the LA's 14 Januaries (2010 to 2023, the
+        // age table's and caseload.csv's), the five of caseload.csv each equal to fact_ehcp_caseload; every area's five
+        // Januaries of placement groups checked against its plans.
+        Assert.Contains("\"field\":{\"areas\":13,\"neighbours\":10,\"januaries\":14,\"matched\":5," +
+            "\"placementSplits\":65}", output);
     }
 
     /// <summary>

@@ -20,6 +20,24 @@ internal static class ReturnFiles
     public static ValidationReport Validate(string returnType, byte[] bytes, string submitter = "la", TextWriter? canonical = null) =>
         ReturnValidator.Validate(new MemoryStream(bytes), new ValidationRequest($"uploads/{submitter}/{returnType}/test.csv", returnType, submitter, "855"), canonical);
 
+    /// <summary>
+    /// Validates a return whose canonical form is a zip (ehcp-history, sen2) and gives the text of one of its
+    /// entries as the canonical writer of a table return would have written it.
+    /// </summary>
+    public static (ValidationReport Report, string Canonical) ValidateZipped(string returnType, byte[] bytes, string entry,
+        string submitter = "la", string fileName = "test.csv")
+    {
+        var zip = new MemoryStream();
+        var report = ReturnValidator.ValidateInto(new MemoryStream(bytes),
+            new ValidationRequest($"uploads/{submitter}/{returnType}/{fileName}", returnType, submitter, "855"), zip);
+        if (zip.Length == 0) return (report, "");
+        zip.Position = 0;
+        using var archive = new System.IO.Compression.ZipArchive(zip);
+        if (archive.GetEntry(entry) is not { } found) return (report, "");
+        using var reader = new StreamReader(found.Open());
+        return (report, reader.ReadToEnd());
+    }
+
     /// <summary>The one issue of a rule, checked against the catalogue and the report's status.</summary>
     public static Issue Single(ValidationReport report, string ruleId, int? row, string? column, Severity severity)
     {

@@ -106,6 +106,30 @@ const fteDiff = await q(`
 if (fteDiff.length > 0) fail(`fact_workforce_post: FTE differs from fte.csv in ${fteDiff.length} discipline-roles`);
 if (Number(await one(`SELECT count(*) FROM fact_workforce_post`)) === 0) fail('fact_workforce_post: no posts to reconcile');
 
+// The LA in its field (issue 19, item 7): one home LA, its neighbours each at a rank of their own, each area's
+// placement groups adding up to its plans, and the LA's plans equal to its actual caseload in fact_ehcp_caseload
+// (both the DfE's published figures, read through different paths).
+let field = null;
+if (schema.tables.some((t) => t.name === 'dim_field_area')) {
+  const [areas, homes, neighbours, ranks] = Object.values((await q(`SELECT (count(*) FILTER (WHERE FieldAreaKey > 0))::INT,
+    (count(*) FILTER (WHERE Role = 'Home LA'))::INT, (count(*) FILTER (WHERE Role = 'Statistical neighbour'))::INT,
+    count(DISTINCT NeighbourRank)::INT FROM dim_field_area`))[0]);
+  const mine = `SELECT f.* FROM fact_field_caseload f JOIN dim_field_area a USING (FieldAreaKey) WHERE a.Role = 'Home LA'`;
+  const [januaries, matched] = Object.values((await q(`SELECT count(*)::INT, (count(*) FILTER (WHERE e.Plans IS NOT NULL))::INT
+    FROM (${mine}) h LEFT JOIN (SELECT AcademicYear, Plans FROM fact_ehcp_caseload WHERE Basis = 'Actual') e USING (AcademicYear)`))[0]);
+  field = { areas, neighbours, januaries, matched };
+  if (areas > 0 && homes !== 1) fail(`dim_field_area: ${homes} home LAs (1 expected)`);
+  if (ranks !== neighbours) fail(`dim_field_area: ${neighbours} neighbours but ${ranks} distinct ranks`);
+  const differ = Number(await one(`SELECT count(*) FROM (${mine}) h JOIN fact_ehcp_caseload e USING (AcademicYear)
+    WHERE e.Basis = 'Actual' AND h.Plans::DECIMAL(18,4) IS DISTINCT FROM e.Plans`));
+  if (differ > 0) fail(`fact_field_caseload: the LA's plans differ from fact_ehcp_caseload in ${differ} Januaries`);
+  const [splits, unbalanced] = Object.values((await q(`SELECT count(*)::INT, (count(*) FILTER (WHERE p.Plans <> c.Plans))::INT
+    FROM (SELECT FieldAreaKey, AcademicYear, sum(Plans) AS Plans FROM fact_field_placement GROUP BY ALL) p
+    JOIN fact_field_caseload c USING (FieldAreaKey, AcademicYear)`))[0]);
+  field.placementSplits = splits;
+  if (unbalanced > 0) fail(`fact_field_placement: ${unbalanced} area-Januaries whose groups do not add up to their plans`);
+}
+
 // Privacy 1: no identifier, and no date of birth in the form it was uploaded, in any byte of any file,
 // nor in any text value DuckDB reads from the Parquet files (which are compressed, so bytes alone would not do).
 const files = [];
@@ -149,5 +173,5 @@ for (const t of schema.tables.filter((t) => t.columns.some((c) => c.name === 'Pu
 const pupilFacts = schema.tables.filter((t) => t.columns.some((c) => c.name === 'PupilKey')).length;
 if (pupilFacts > 0 && joined === 0) fail('no pupil key in the outputs matches HMAC-SHA256(secret, UPN or ULN): the keys are not the documented HMAC');
 
-console.log(JSON.stringify({ tables: schema.tables.length, rows, files: files.length, pupilsSearched: pupils.length, pupilRowsMatched: joined, unknownSettings, aggregateCells, failures }));
+console.log(JSON.stringify({ tables: schema.tables.length, rows, files: files.length, pupilsSearched: pupils.length, pupilRowsMatched: joined, unknownSettings, aggregateCells, field, failures }));
 process.exit(failures.length === 0 ? 0 : 1);

@@ -12,7 +12,7 @@ namespace SendPipeline.Cli.Commands;
 /// </summary>
 public static class DemoCommand
 {
-    public const string Usage = "sendpipeline demo [--out DIR] [--seed N] [--la CODE] [--history FILE] [--assumptions FILE] [--suppress-under N]";
+    public const string Usage = "sendpipeline demo [--out DIR] [--seed N] [--la CODE] [--history PATH] [--assumptions FILE] [--suppress-under N]";
 
     /// <summary>Marks a folder the demo made, so a rerun may clear it and never anything else.</summary>
     private const string Marker = ".sendpipeline-demo";

@@ -5,10 +5,11 @@ namespace SendPipeline.Cli.Commands;
 /// <summary><c>sendpipeline generate</c>: writes the synthetic sample LA's uploads into a folder.</summary>
 public static class GenerateCommand
 {
-    public const string Usage = "sendpipeline generate [--seed N] [--out DIR] [--la CODE] [--no-errors] [--history FILE]";
+    public const string Usage = "sendpipeline generate [--seed N] [--out DIR] [--la CODE] [--no-errors] [--history PATH]";
 
     /// <summary>Where the DfE caseload file sits in the project's shared folder, beside the repository.</summary>
-    private const string SharedHistory = "shared/data/dfe-ehcp-caseload-201819-202223.csv";
+    /// <summary>The DfE's EHC plan tables (uploaded as a zip), else its caseload file alone.</summary>
+    private static readonly string[] SharedHistories = ["shared/data/dfe-ehcp", "shared/data/dfe-ehcp-caseload-201819-202223.csv"];
 
     public static int Run(CommandLine args, TextWriter output)
     {
@@ -27,21 +28,25 @@ public static class GenerateCommand
     }
 
     /// <summary>
-    /// <c>--history FILE</c>, else the shared copy found from the current directory or the
-    /// repository root upwards; null when there is none, and the generator says it skipped it.
+    /// <c>--history PATH</c>, else the shared copy found from the current directory or the repository root
+    /// upwards (the folder of DfE tables before the caseload file alone); null when there is none, and the generator
+    /// says it skipped it.
     /// </summary>
     public static string? HistoryPath(CommandLine args)
     {
         if (args.Option("history") is { } given)
-            return File.Exists(given) ? Path.GetFullPath(given) : throw new UsageException($"--history: '{given}' does not exist.");
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                foreach (var candidate in new[] { Path.Combine(dir.FullName, SharedHistory), Path.Combine(dir.FullName, "..", SharedHistory) })
-                    if (File.Exists(candidate)) return Path.GetFullPath(candidate);
-            }
+            if (Directory.Exists(given) && !File.Exists(Path.Combine(given, "caseload.csv")))
+                throw new UsageException($"--history: the folder '{given}' has no caseload.csv (the DfE's EHC plan tables).");
+            return File.Exists(given) || Directory.Exists(given)
+                ? Path.GetFullPath(given) : throw new UsageException($"--history: '{given}' does not exist.");
         }
+        foreach (var shared in SharedHistories)
+            foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+                for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                    foreach (var candidate in new[] { Path.Combine(dir.FullName, shared), Path.Combine(dir.FullName, "..", shared) })
+                        if (File.Exists(candidate) || File.Exists(Path.Combine(candidate, "caseload.csv")))
+                            return Path.GetFullPath(candidate);
         return null;
     }
 
@@ -72,7 +77,7 @@ public static class GenerateCommand
 
     /// <summary>What to do when no DfE history was found: the option, and where the default was looked for.</summary>
     public static readonly string NoHistoryNote =
-        $"  No DfE EHC plan history found: pass --history FILE (looked for {SharedHistory} " +
+        $"  No DfE EHC plan history found: pass --history PATH (looked for {string.Join(" and ", SharedHistories)} " +
         "from the current folder and the tool's folder upwards).";
 
     public static void Describe(SampleLaResult result, TextWriter output)

@@ -43,6 +43,7 @@ public static class DashboardHtml
             the table under each has the same numbers.</p>
             <nav><ul>
             <li><a href="#ehcp-section">EHC plans</a></li>
+            <li><a href="#field-section">Among its statistical neighbours</a></li>
             <li><a href="#census-section">Need and phase</a></li>
             <li><a href="#hnb-section">High Needs Block spend</a></li>
             <li><a href="#workforce-section">Workforce</a></li>
@@ -52,6 +53,7 @@ public static class DashboardHtml
 
             """);
         DashboardSections.Ehcp(w, model.Ehcp, model.LaName ?? $"LA {model.LaCode}");
+        DashboardSections.Field(w, model.Field, model.LaName ?? $"LA {model.LaCode}");
         DashboardSections.Census(w, model.Census);
         DashboardSections.Timeliness(w, model.Timeliness);
         DashboardSections.Hnb(w, model.Hnb);
@@ -79,7 +81,7 @@ public static class DashboardHtml
         th,td{border:1px solid #b1b4b6;padding:.3rem .5rem;text-align:left;vertical-align:top}
         th{background:#f3f2f1}td.n,th.n{text-align:right}
         th button{font:inherit;font-weight:bold;background:none;border:0;padding:0;cursor:pointer;text-align:inherit}
-        tr.none td{background:#fbe9e6}
+        tr.none td{background:#fbe9e6}tr.home td{font-weight:bold;background:#e8f1f8}tr.summary td{font-style:italic}
         details{margin:.5rem 0 1rem}summary{cursor:pointer;color:#1d70b8}
         @media (max-width: 48rem){
           main{padding:.75rem}h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:1.8rem}

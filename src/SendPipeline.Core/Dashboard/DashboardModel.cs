@@ -32,6 +32,9 @@ public sealed record DashboardModel(
     /// <summary>The register's 20-week timeliness and overdue requests; null when no sen2 extract is in force.</summary>
     public TimelinessPanel? Timeliness { get; init; }
 
+    /// <summary>The LA among its statistical neighbours, region and England; null with no DfE tables.</summary>
+    public Field.LaField? Field { get; init; }
+
     /// <summary>The counts the submission states for the dashboard's quarter; null when no quarter is known.</summary>
     public ReturnCounts? Counts { get; init; }
 

@@ -8,7 +8,7 @@ namespace SendPipeline.Core.Dashboard;
 /// The dashboard's sections, each a heading, a caption in plain English, a chart and the chart's
 /// numbers as a table (the accessible alternative, and what officers copy from).
 /// </summary>
-internal static class DashboardSections
+internal static partial class DashboardSections
 {
     private static readonly string[] Palette =
         ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];

@@ -25,7 +25,7 @@ internal sealed record LineMarker(int Index, double Value, string Tip);
 /// internet. Every chart carries a <c>title</c> and <c>desc</c> for screen readers, every mark a
 /// <c>title</c> tooltip, and every text is escaped. The page shows the same numbers in a table.
 /// </summary>
-internal static class SvgCharts
+internal static partial class SvgCharts
 {
     private const double Width = 760, CharWidth = 6.6, LegendRow = 20;
 

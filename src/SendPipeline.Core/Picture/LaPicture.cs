@@ -39,6 +39,34 @@ public sealed class LaPicture
         (Register, RegisterPath) = (register, uploadPath);
     }
 
+    /// <summary>
+    /// The DfE's EHC plan tables of the <c>ehcp-history</c> return in force, as the cohort model reads them (totals
+    /// and placements by group for every area); null when none is in force. Each publication repeats the earlier
+    /// years, so of two in force the one reaching the later year is kept (then the later upload path).
+    /// </summary>
+    public Forecasting.DfeTables.EhcpTables? DfeTables { get; private set; }
+
+    private (int LastYear, string Path)? _dfeTablesFrom;
+
+    private IReadOnlyDictionary<string, byte[]> _dfeFiles = new Dictionary<string, byte[]>();
+
+    /// <summary>
+    /// One of the DfE tables that came with <see cref="DfeTables"/>, by the DfE's file name (<c>timeliness_20_week.csv</c>),
+    /// as published; null when the upload in force did not include it.
+    /// </summary>
+    public Stream? OpenDfeFile(string name) =>
+        _dfeFiles.TryGetValue(name, out var bytes) ? new MemoryStream(bytes, writable: false) : null;
+
+    public void AddDfeTables(Forecasting.DfeTables.EhcpTables? tables, string uploadPath,
+        IReadOnlyDictionary<string, byte[]>? files = null)
+    {
+        if (tables is null) return;
+        var lastYear = tables.Totals.Values.SelectMany(years => years.Keys).DefaultIfEmpty(int.MinValue).Max();
+        if (_dfeTablesFrom is { } current && (current.LastYear > lastYear
+            || (current.LastYear == lastYear && string.CompareOrdinal(current.Path, uploadPath) >= 0))) return;
+        (DfeTables, _dfeTablesFrom, _dfeFiles) = (tables, (lastYear, uploadPath), files ?? _dfeFiles);
+    }
+
     /// <summary>The returns read, by upload id and content hash: the lineage of everything derived from the picture.</summary>
     public List<LineageEntry> Lineage { get; } = new();
 

@@ -22,8 +22,9 @@ public static class StarSchemaBuilder
 {
     /// <param name="hnbForecast">The HNB forecast, or null when it could not run (its facts then hold only the returned lines).</param>
     /// <param name="caseload">The LA's EHC plan history and forecast (<see cref="CaseloadGrowth.Caseload"/>), or null without history.</param>
+    /// <param name="field">The LA among its neighbours (<see cref="Field.LaField"/>), or null.</param>
     public static StarSchema Build(LaPicture picture, HnbForecastResult? hnbForecast, LaCaseload? caseload, WorkforceCapacity workforce,
-        DataQualityReport dataQuality, StarSchemaOptions options)
+        DataQualityReport dataQuality, StarSchemaOptions options, Field.LaField? field = null)
     {
         var years = picture.FinanceLines.Select(f => f.FinancialYear.Trim())
             .Concat(hnbForecast?.Years ?? [])
@@ -47,8 +48,10 @@ public static class StarSchemaBuilder
         facts.Add(StarFacts.WorkforcePosts(picture, dims));
         facts.Add(StarFacts.EahActivity(picture, dims));
         facts.Add(StarFacts.DataQualityIssues(dataQuality));
+        facts.AddRange(FieldStarTables.Facts(field));
 
-        var dimensions = dims.Tables().Prepend(DateDimension.Build(facts.SelectMany(DatesIn))).ToList();
+        var dimensions = dims.Tables().Prepend(DateDimension.Build(facts.SelectMany(DatesIn)))
+            .Append(FieldStarTables.Area(field)).ToList();
         return new StarSchema([.. dimensions, .. facts], Relationships(dimensions, facts));
     }
 

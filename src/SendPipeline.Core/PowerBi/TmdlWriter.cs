@@ -23,6 +23,7 @@ public static class TmdlWriter
         "fact_hnb_spend.Amount",
         "fact_ehcp_caseload.Plans", "fact_ehcp_caseload.PlansLower", "fact_ehcp_caseload.PlansUpper",
         "fact_workforce_post.Fte", "fact_workforce_post.AnnualCost",
+        "fact_field_caseload.GrowthPercent",
     };
 
     /// <summary>Text columns shown in another column's order: the column to sort by, in the same table.</summary>
@@ -34,6 +35,8 @@ public static class TmdlWriter
             ["dim_financial_quarter.FinancialQuarter"] = "FinancialQuarterKey",
             ["dim_placement_category.PlacementCategory"] = "SortOrder",
             ["dim_s251_line.S251Line"] = "SortOrder",
+            ["dim_field_area.Area"] = "SortOrder",
+            ["fact_field_placement.PlacementGroup"] = "SortOrder",
         };
 
     /// <summary>Every generated file, path relative to the semantic model's <c>definition</c> folder.</summary>

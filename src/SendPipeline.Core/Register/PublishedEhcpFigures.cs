@@ -67,6 +67,19 @@ public static class PublishedEhcpFigures
     }
 
     /// <summary>
+    /// The LA's published rows of the four flow tables, from the DfE tables that came with the <c>ehcp-history</c>
+    /// return in force (<see cref="Picture.LaPicture.OpenDfeFile"/>); empty when it was the caseload alone.
+    /// </summary>
+    public static IReadOnlyList<PublishedFigureRow> From(Picture.LaPicture picture, string laCode) =>
+    [
+        .. new[] { Requests, Assessments, Timeliness, Ceased }.SelectMany(table =>
+        {
+            using var stream = picture.OpenDfeFile(table + ".csv");
+            return stream is null ? [] : Read(stream, table, laCode);
+        }),
+    ];
+
+    /// <summary>
     /// The register's calendar-year figures beside the published totals: one comparison per year either has and
     /// per figure column the published file also has, in year then column order.
     /// </summary>

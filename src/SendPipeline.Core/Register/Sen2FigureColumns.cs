@@ -132,6 +132,25 @@ public static class Sen2FigureColumns
     ];
 
     /// <summary>
+    /// The register's calendar-year figures beside the DfE's published ones (<see cref="PublishedEhcpFigures.Beside"/>):
+    /// the DfE file and column a figure comes from, both values and register less published.
+    /// </summary>
+    public static IReadOnlyList<FigureColumn<FigureComparison>> Comparison { get; } =
+    [
+        new("dfe_table", c => c.Table),
+        new(TimePeriod, c => c.TimePeriod),
+        new("figure", c => c.Column),
+        new("register", c => AsFigure(c, c.Register)),
+        new("published", c => AsFigure(c, c.Published)),
+        new("difference", c => AsFigure(c, c.Difference)),
+    ];
+
+    /// <summary>A count as a whole number and a percentage (the DfE's <c>pc</c> columns) to one decimal place.</summary>
+    private static object? AsFigure(FigureComparison comparison, decimal? value) =>
+        value is not { } v ? null
+        : comparison.Column.Contains("pc", StringComparison.OrdinalIgnoreCase) ? v : (object)(long)Math.Round(v);
+
+    /// <summary>
     /// A percentage to one decimal place, as the DfE publishes it; null when there is nothing to divide by.
     /// </summary>
     public static decimal? Pc(int part, int whole) =>

@@ -13,7 +13,21 @@ public static class Sen2FigureCsv
     {
         using var csv = ExcelCsv.Create(output, ExcelCsv.TableOptions);
         csv.WriteRecord(columns.Select(c => c.Name).ToArray());
-        foreach (var row in rows) csv.WriteRecord(columns.Select(c => Cell(c.Value(row))).ToArray());
+        foreach (var row in rows)
+        {
+            foreach (var column in columns)
+            {
+                // Numbers are written as numbers, so the formula guard leaves a negative difference alone.
+                switch (column.Value(row))
+                {
+                    case int count: csv.WriteField(count, default); break;
+                    case long count: csv.WriteField(count, default); break;
+                    case decimal number: csv.WriteField(number, "0.0"); break;
+                    case var value: csv.WriteField(Cell(value)); break;
+                }
+            }
+            csv.EndRecord();
+        }
     }
 
     public static string Cell(object? value) => value switch

@@ -34,8 +34,14 @@ public sealed class IssueCollector
     public IReadOnlyList<Issue> Issues => _issues;
     public IReadOnlyDictionary<string, int> CountsByRule => _countsByRule;
 
+    /// <summary>
+    /// The part (file) of a several-file return being read now: issues added without a part of their own are
+    /// put in it, so a table validator that knows nothing of parts still reports where its rows are.
+    /// </summary>
+    public string? CurrentPart { get; set; }
+
     public void Add(Rule rule, int? row, string? column, string? value,
-        params ReadOnlySpan<(string Name, string? Value)> args) => AddIn(null, rule, row, column, value, args);
+        params ReadOnlySpan<(string Name, string? Value)> args) => AddIn(CurrentPart, rule, row, column, value, args);
 
     /// <summary>An issue in one part (module) of a return made of several tables; <paramref name="row"/> counts within it.</summary>
     public void AddIn(string? part, Rule rule, int? row, string? column, string? value,

@@ -137,32 +137,51 @@ public static class ReturnValidator
         if (definition.WholeFile is { } wholeFile)
             return ValidateWholeFile(wholeFile, bounded, kind, context, issues, canonical, Path.GetFileName(request.File));
         // Every return has a table or a whole-file validator (ReturnDefinition.Check holds that).
-        var schema = definition.Table!;
+        var text = canonical.OpenText();
+        try
+        {
+            var table = ValidateTable(definition.Table!, bounded, kind, context, issues, text);
+            return new Outcome(table.RowsRead, table.Period, table.Format, table.Encoding, table.Subject);
+        }
+        finally
+        {
+            // Only a writer opened here over the caller's bytes is closed here (flushing it); the caller's own stays open.
+            if (canonical.Text is null) text?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Validates one table (CSV or an XLSX's first sheet) against <paramref name="schema"/>: header, then every row,
+    /// writing its canonical CSV to <paramref name="canonical"/> when given (flushed, not closed). A return made of
+    /// several files runs each of its tables through this, so a table reads and reports the same wherever it comes.
+    /// </summary>
+    internal static TableOutcome ValidateTable(IReturnSchema schema, Stream content, FileKind kind, ValidationContext context,
+        IssueCollector issues, TextWriter? canonical)
+    {
         var rowsRead = 0;
         IRowValidator? validator = null;
         ITabularReader? reader = null;
-        TextWriter? text = null;
         var format = kind == FileKind.Xlsx ? "xlsx" : "csv";
         try
         {
             // XLSX is a zip, which needs seeking: spooled to a private scratch file, already bounded by the 100 MB limit.
-            reader = kind == FileKind.Xlsx ? new XlsxTabularReader(PrivateTemp.Current.Spool(bounded, ".xlsx")!) : OpenCsv(bounded);
+            reader = kind == FileKind.Xlsx ? new XlsxTabularReader(PrivateTemp.Current.Spool(content, ".xlsx")!) : OpenCsv(content);
             // Only a byte order mark, blank lines or an empty first sheet: nothing was sent, so say that
             // rather than list every column as missing.
             if (reader.Header.All(string.IsNullOrWhiteSpace) && OnlyBlankRowsRemain(reader))
             {
                 issues.Add(FileRules.Empty, null, null, null);
-                return new Outcome(Format: format, Encoding: reader.Encoding);
+                return new TableOutcome(0, null, null, format, reader.Encoding);
             }
             var columns = HeaderMap.Match(reader.Header, schema.Columns, schema.IgnoredColumn);
             foreach (var name in columns.Duplicates) issues.Add(FileRules.DuplicateColumn, null, name, null, ("column", name));
             foreach (var name in columns.Missing) issues.Add(FileRules.MissingColumn, null, name, null, ("column", name));
-            foreach (var (_, name) in columns.Unknown) issues.Add(FileRules.UnknownColumn, null, name, name, ("column", name), ("returnType", type));
+            foreach (var (_, name) in columns.Unknown)
+                issues.Add(FileRules.UnknownColumn, null, name, name, ("column", name), ("returnType", schema.ReturnType));
             if (columns.Missing.Count > 0 || columns.Duplicates.Count > 0)
-                return new Outcome(Format: format, Encoding: reader.Encoding);
+                return new TableOutcome(0, null, null, format, reader.Encoding);
 
-            text = canonical.OpenText();
-            using var writer = text is null ? null : new CanonicalCsvWriter(text, schema.CanonicalColumns);
+            using var writer = canonical is null ? null : new CanonicalCsvWriter(canonical, schema.CanonicalColumns);
             validator = schema.CreateValidator(context, columns, issues, writer);
             var headerCount = reader.Header.Count;
             var checkFieldCount = kind == FileKind.Text;
@@ -189,12 +208,13 @@ public static class ReturnValidator
         finally
         {
             reader?.Dispose();
-            // Only a writer opened here over the caller's bytes is closed here (flushing it); the caller's own stays open.
-            if (canonical.Text is null) text?.Dispose();
         }
         if (rowsRead == 0 && issues.Errors == 0) issues.Add(FileRules.NoDataRows, null, null, null);
-        return new Outcome(rowsRead, validator?.Period, format, reader?.Encoding, validator?.Subject);
+        return new TableOutcome(rowsRead, validator?.Period, validator?.Subject, format, reader?.Encoding);
     }
+
+    /// <summary>What validating one table found: data rows read, the period and subject its rows state, its form.</summary>
+    internal sealed record TableOutcome(int RowsRead, string? Period, string? Subject, string Format, string? Encoding);
 
     /// <summary>A return that is not one table reads the whole upload itself; a broken file still gets the file rules' words.</summary>
     private static Outcome ValidateWholeFile(WholeFileValidator validate, Stream content, FileKind kind, ValidationContext context,

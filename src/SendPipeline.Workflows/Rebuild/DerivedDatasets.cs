@@ -19,6 +19,15 @@ public sealed class DerivedDatasets(string laCode)
     private readonly ConditionalWeakTable<LaPicture, HnbForecastOutcome> _hnb = new();
     private readonly ConditionalWeakTable<LaPicture, CaseloadOf> _caseload = new();
     private readonly ConditionalWeakTable<LaPicture, RegisterFiguresOf> _register = new();
+    private readonly ConditionalWeakTable<LaPicture, FieldOf> _field = new();
+
+    /// <summary>A holder, since the table keeps class values and with no DfE tables there is no field.</summary>
+    private sealed record FieldOf(Core.Field.LaField? Field);
+
+    /// <summary>The LA among its statistical neighbours, region and England; null with no DfE tables.</summary>
+    public Core.Field.LaField? Field(LaPicture picture) =>
+        _field.GetValue(picture,
+            p => new FieldOf(p.DfeTables is { } t ? Core.Field.LaField.Build(t, laCode) : null)).Field;
 
     /// <summary>A holder, since the table keeps class values and an LA with no sen2 extract has no figures.</summary>
     private sealed record RegisterFiguresOf(Sen2Figures? Figures);

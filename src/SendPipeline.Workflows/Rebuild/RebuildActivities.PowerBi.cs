@@ -26,7 +26,8 @@ public sealed partial class RebuildActivities
         var secret = await secretSource.GetAsync(cancellationToken);
         var picture = await _pictures.LoadAsync(cancellationToken);
         var schema = StarSchemaBuilder.Build(picture, _derived.Hnb(picture).Forecast, _derived.Caseload(picture),
-            _derived.Workforce(picture), _derived.DataQuality(picture), new StarSchemaOptions(secret, options.SuppressUnder));
+            _derived.Workforce(picture), _derived.DataQuality(picture),
+            new StarSchemaOptions(secret, options.SuppressUnder), _derived.Field(picture));
 
         var written = new HashSet<string>(StringComparer.Ordinal);
         foreach (var table in schema.Tables) written.UnionWith([ParquetPath(table), CsvPath(table)]);

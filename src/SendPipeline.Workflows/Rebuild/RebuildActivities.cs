@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using SendPipeline.Core.Dashboard;
 using SendPipeline.Core.Forecasting;
 using SendPipeline.Core.Picture;
+using SendPipeline.Core.Register;
 using SendPipeline.Core.Reports;
 using SendPipeline.Core.Workforce;
 using SendPipeline.Workflows.Ports;
@@ -36,7 +37,8 @@ public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tabl
         await blobs.WriteRenderedAsync(html, "text/html", s => DataQualityWriters.WriteHtml(report, s), cancellationToken);
         await WriteLineageAsync(DataQualityFolder, DatasetLineage.DataQuality, picture, cancellationToken);
         if (_derived.RegisterFigures(picture) is { } figures)
-            await RegisterDatasets.WriteAsync(blobs, RegisterFolder, figures, options.LaCode, cancellationToken);
+            await RegisterDatasets.WriteAsync(blobs, RegisterFolder, figures, options.LaCode,
+                PublishedEhcpFigures.From(picture, options.LaCode), cancellationToken);
         LogBuilt(logger, report.Issues.Count, report.Lineage.Count, request.Reason);
         var byRule = report.Issues.GroupBy(i => i.RuleId).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
         return new DataQualitySummary(report.Issues.Count, report.Lineage.Count, byRule, json, html) { BuiltFrom = builtFrom };
@@ -105,6 +107,7 @@ public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tabl
         var model = DashboardModel.Build(picture, options.LaCode, assumptions,
             _derived.Hnb(picture), _derived.Workforce(picture), _derived.DataQuality(picture), _derived.Caseload(picture));
         if (_derived.RegisterFigures(picture) is { } figures) model = model with { Timeliness = TimelinessPanel.From(figures) };
+        model = model with { Field = _derived.Field(picture) };
         await blobs.WriteRenderedAsync(DashboardPath, "text/html", s => DashboardHtml.Write(model, s), cancellationToken);
         string?[] missing = [model.Ehcp.Missing, model.Hnb.Missing, model.Workforce.Quarter is null ? "no workforce return in force" : null];
         return new DashboardSummary(DashboardPath, [.. missing.OfType<string>()]);

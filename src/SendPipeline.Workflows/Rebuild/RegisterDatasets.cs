@@ -11,8 +11,10 @@ namespace SendPipeline.Workflows.Rebuild;
 /// </summary>
 public static class RegisterDatasets
 {
+    /// <param name="published">The LA's rows of the DfE's flow tables (<see cref="PublishedEhcpFigures.From"/>),
+    /// put beside the register's calendar years in <c>compared_with_published.csv</c>; empty without them.</param>
     public static async Task WriteAsync(IBlobStore blobs, string folder, Sen2Figures figures, string laCode,
-        CancellationToken cancellationToken)
+        IReadOnlyList<PublishedFigureRow> published, CancellationToken cancellationToken)
     {
         await Csv(blobs, $"{folder}/requests.csv", Sen2FigureColumns.Requests(laCode), figures.Requests, cancellationToken);
         await Csv(blobs, $"{folder}/assessments.csv", Sen2FigureColumns.Assessments(laCode), figures.Assessments, cancellationToken);
@@ -23,6 +25,8 @@ public static class RegisterDatasets
         await Csv(blobs, $"{folder}/plans_in_force.csv", Sen2FigureColumns.ActivePlans(laCode), figures.ActivePlans,
             cancellationToken);
         await Csv(blobs, $"{folder}/requests_overdue.csv", Sen2FigureColumns.Overdue, figures.Overdue, cancellationToken);
+        await Csv(blobs, $"{folder}/compared_with_published.csv", Sen2FigureColumns.Comparison,
+            PublishedEhcpFigures.Beside(figures, published), cancellationToken);
     }
 
     private static Task Csv<TRow>(IBlobStore blobs, string path, IReadOnlyList<FigureColumn<TRow>> columns,

@@ -83,4 +83,36 @@ public sealed class PublishedEhcpFiguresTests
         Assert.DoesNotContain(beside, b => b.Column == "plans_issued_den_ex");
         Assert.All(beside, b => Assert.Equal(PublishedEhcpFigures.Timeliness, b.Table));
     }
+
+    [Fact]
+    public void From_ThePictureOfAZippedUpload_ReadsTheLasFlowTables_AndTheComparisonWritesNumbersAsNumbers()
+    {
+        var folder = Path.GetDirectoryName(Repo.Shared("data/dfe-ehcp/caseload.csv"))!;
+        var zip = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(zip, System.IO.Compression.ZipArchiveMode.Create, true))
+            foreach (var name in new[] { "caseload.csv", "timeliness_20_week.csv", "ceased_plans.csv" })
+            {
+                using var entry = archive.CreateEntry(name).Open();
+                entry.Write(File.ReadAllBytes(Path.Combine(folder, name)));
+            }
+        var canonical = new MemoryStream();
+        Core.Validation.ReturnValidator.ValidateInto(new MemoryStream(zip.ToArray()),
+            new Core.Validation.ValidationRequest("uploads/la/ehcp-history/t.zip", "ehcp-history", "la", "855"), canonical);
+        var picture = new Core.Picture.LaPicture();
+        picture.Add("ehcp-history", "u", "uploads/la/ehcp-history/t.zip", "la", new MemoryStream(canonical.ToArray()));
+
+        var published = PublishedEhcpFigures.From(picture, "855");
+
+        Assert.Equal(["ceased_plans", "timeliness_20_week"], published.Select(p => p.Table).Distinct().Order());
+        Assert.Equal(Read(PublishedEhcpFigures.Timeliness, "855").Count, published.Count(p => p.Table == "timeliness_20_week"));
+        var beside = PublishedEhcpFigures.Beside(Sen2FiguresBuilder.Build(Sen2FiguresTests.HandBuilt()), published);
+        var output = new MemoryStream();
+        Sen2FigureCsv.Write(output, Sen2FigureColumns.Comparison, beside);
+        var lines = Encoding.UTF8.GetString(output.ToArray()).Split('\n');
+        Assert.Equal("dfe_table,time_period,figure,register,published,difference", lines[0]);
+        // Ceased in 2022: none in the hand-built register against Leicestershire's 446; a count stays a number.
+        Assert.Contains("ceased_plans,2022,total_ceased,0,446,-446", lines);
+        Assert.Contains(lines, l => l.StartsWith("timeliness_20_week,2022,pc_plans_issued_within_20_weeks,", StringComparison.Ordinal)
+            && l.EndsWith(",3.8,", StringComparison.Ordinal));
+    }
 }

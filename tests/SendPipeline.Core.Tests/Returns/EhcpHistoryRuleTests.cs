@@ -31,8 +31,13 @@ public class EhcpHistoryRuleTests
         ["special_independent"] = "362", ["special_total"] = "z", ["AP_PRU_total_pc"] = "0.4", ["fe_total"] = "low",
     };
 
-    private static ValidationReport Validate(IEnumerable<Dictionary<string, string>> rows, TextWriter? canonical = null) =>
-        ReturnFiles.Validate("ehcp-history", ReturnFiles.Csv(Header, rows), canonical: canonical);
+    private static ValidationReport Validate(IEnumerable<Dictionary<string, string>> rows, TextWriter? canonical = null)
+    {
+        var (report, text) = ReturnFiles.ValidateZipped("ehcp-history",
+            new UTF8Encoding(false).GetBytes(ReturnFiles.Csv(Header, rows)), "caseload.csv");
+        canonical?.Write(text);
+        return report;
+    }
 
     public static TheoryData<string, int, string, Severity, string> PlantedDefects() => new()
     {
@@ -124,7 +129,7 @@ public class EhcpHistoryRuleTests
     }
 
     [Fact]
-    public void Canonical_KeepsOnlyTheColumnsTheForecastUsesWithSymbolsAsWritten()
+    public void Canonical_KeepsOnlyTheColumnsTheForecastsUseWithSymbolsAsWritten()
     {
         var canonical = new StringWriter();
         Validate(CleanRows().Take(3).Skip(2), canonical);
@@ -133,8 +138,13 @@ public class EhcpHistoryRuleTests
         Assert.Equal(
             "time_period,geographic_level,region_code,region_name,old_la_code,new_la_code,la_name,breakdown_topic,breakdown,ehcplans," +
             "mainstream_total,special_la_maintained,special_academy_free,special_independent,special_non_maintained,special_total," +
-            "ap_pru_total,general_fe_tertiary_colleges,specialist_post_16_institutions,fe_total,other_arrangements_la,SourceRow", lines[0]);
-        Assert.Equal("201819,Local authority,E12000004,East Midlands,855,E10000018,Leicestershire,All EHC plans,All EHC plans,4222,1715,,,362,,z,,,,low,,2", lines[1]);
+            "ap_pru_total,general_fe_tertiary_colleges,specialist_post_16_institutions,fe_total,other_arrangements_la," +
+            "mainstream_la_maintained,mainstream_academy,mainstream_free_school,mainstream_independent," +
+            "mainstream_la_maintained_resourced_provision,mainstream_la_maintained_senunit," +
+            "mainstream_academy_resourced_provision,mainstream_academy_senunit," +
+            "mainstream_free_school_resourced_provision,mainstream_free_school_senunit,SourceRow", lines[0]);
+        Assert.Equal("201819,Local authority,E12000004,East Midlands,855,E10000018,Leicestershire,All EHC plans,All EHC plans," +
+            "4222,1715,,,362,,z,,,,low,,,,,,,,,,,,2", lines[1]);
     }
 
     [Fact]
@@ -142,14 +152,12 @@ public class EhcpHistoryRuleTests
     {
         var bytes = File.ReadAllBytes(Repo.Shared("data/dfe-ehcp-caseload-201819-202223.csv"));
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
-        var canonical = new StringWriter();
-
-        var report = ReturnFiles.Validate("ehcp-history", bytes, canonical: canonical);
+        var (report, canonical) = ReturnFiles.ValidateZipped("ehcp-history", bytes, "caseload.csv");
 
         Assert.Empty(report.Issues);
         Assert.Equal(("accepted", 808, "202223"), (report.Status, report.RowsRead, report.Period));
         // Spec 4.7: Leicestershire had 6,201 EHC plans in January 2023.
-        Assert.Contains(canonical.ToString().Split('\n'), l => l.StartsWith("202223,Local authority,") && l.Contains(",855,") && l.Contains(",6201,"));
+        Assert.Contains(canonical.Split('\n'), l => l.StartsWith("202223,Local authority,") && l.Contains(",855,") && l.Contains(",6201,"));
     }
 
     [Fact]

@@ -52,9 +52,10 @@ public class ReturnRegistryTests
     {
         // Spec 1's four hand-filled returns, and sen2's pre-submission workbook (spec 2, sen2).
         Assert.Equal(["school-census", "placements", "workforce", "eah-activity", "sen2"], ReturnRegistry.Names.Where(ReturnTypes.AcceptsXlsx));
-        // Every one-table return takes CSV; sen2 is several modules, so a zip of CSVs or a workbook, never one CSV.
+        // Every one-table return takes CSV; sen2 is several modules, so a zip of CSVs or a workbook, never one CSV;
+        // ehcp-history is the DfE's caseload.csv, or a zip of it with the tables the DfE publishes beside it.
         Assert.All(ReturnRegistry.All.Where(d => d.Table is not null), d => Assert.True(d.AcceptsForm(FileForms.Csv)));
-        Assert.Equal(["sen2"], ReturnRegistry.All.Where(d => d.AcceptsForm(FileForms.Zip)).Select(d => d.Name));
+        Assert.Equal(["ehcp-history", "sen2"], ReturnRegistry.All.Where(d => d.AcceptsForm(FileForms.Zip)).Select(d => d.Name));
     }
 
     [Fact]

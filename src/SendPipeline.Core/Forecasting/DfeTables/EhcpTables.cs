@@ -16,13 +16,17 @@ public sealed class AreaYears<T>
 /// <item>age bands: <c>Total_all</c> by <c>characteristic_age</c> (sen2_age_caseload.csv, January 2010 on);</item>
 /// <item>placements: the seven <see cref="PlacementGroups"/> (caseload.csv, January 2019 on);</item>
 /// <item>new plans in total and by group (newplans.csv, "New EHC plans"), requests received
-/// (requests.csv) and plans ceased (ceased_plans.csv), each keyed by the caseload year they lead into.</item>
+/// (requests.csv) and plans ceased (ceased_plans.csv), each keyed by the caseload year they lead into;</item>
+/// <item>plans issued within 20 weeks, with and without exceptions (timeliness_20_week.csv), by calendar year.</item>
 /// </list>
+/// Regions are kept apart (<see cref="RegionTotals"/>, <see cref="RegionPlacements"/>,
+/// <see cref="RegionTimeliness"/>, by region name), so a loop over the LAs never meets one; each LA's region and
+/// every ONS code it has been published under are kept too (<see cref="RegionOf"/>, <see cref="CodeOfNewCode"/>).
 /// </summary>
 public sealed class EhcpTables
 {
     public const string CaseloadFile = "caseload.csv", AgeFile = "sen2_age_caseload.csv", NewPlansFile = "newplans.csv",
-        RequestsFile = "requests.csv", CeasedFile = "ceased_plans.csv";
+        RequestsFile = "requests.csv", CeasedFile = "ceased_plans.csv", TimelinessFile = "timeliness_20_week.csv";
 
     public Dictionary<string, Area> Areas { get; } = [];
 
@@ -46,6 +50,27 @@ public sealed class EhcpTables
 
     public Dictionary<string, Dictionary<int, double>> Ceased { get; } = [];
 
+    /// <summary>Plans issued in each calendar year and how many within 20 weeks, by LA code (England "").</summary>
+    public Dictionary<string, Dictionary<int, TwentyWeekFigures>> Timeliness { get; } = [];
+
+    /// <summary>Each region's plans each January (caseload.csv, else the age file's total), by region name.</summary>
+    public Dictionary<string, Dictionary<int, double>> RegionTotals { get; } = [];
+
+    /// <summary>Each region's placement groups each January, by region name.</summary>
+    public Dictionary<string, Dictionary<int, IReadOnlyDictionary<string, double>>> RegionPlacements { get; } = [];
+
+    /// <summary>Each region's 20-week figures each calendar year, by region name.</summary>
+    public Dictionary<string, Dictionary<int, TwentyWeekFigures>> RegionTimeliness { get; } = [];
+
+    /// <summary>The region (region_name) of each LA code, as its latest row read gives it.</summary>
+    public Dictionary<string, string> RegionOf { get; } = [];
+
+    /// <summary>
+    /// The LA code of every ONS code (new_la_code) an LA has been published under: Buckinghamshire is 825 as
+    /// E10000002 to 2019/20 and as E06000060 after.
+    /// </summary>
+    public Dictionary<string, string> CodeOfNewCode { get; } = [];
+
     /// <summary>The LA codes (never England), in code order.</summary>
     public IEnumerable<string> LaCodes => Areas.Keys.Where(c => c != "").Order(StringComparer.Ordinal);
 
@@ -65,6 +90,7 @@ public sealed class EhcpTables
             if (requests is not null) ReadSingle(requests, RequestsFile, "requests_received_in_year", tables.Requests);
         using (var ceased = open(CeasedFile))
             if (ceased is not null) ReadSingle(ceased, CeasedFile, "total_ceased", tables.Ceased);
+        using (var timeliness = open(TimelinessFile)) if (timeliness is not null) tables.ReadTimeliness(timeliness);
         return tables;
     }
 
@@ -72,6 +98,14 @@ public sealed class EhcpTables
 
     private static Dictionary<int, T> For<T>(Dictionary<string, Dictionary<int, T>> map, string code) =>
         map.TryGetValue(code, out var years) ? years : map[code] = [];
+
+    /// <summary>Where an LA row says its region and ONS code, keeps them: the later row wins, as for names.</summary>
+    private void Place(DfeRow row)
+    {
+        if (row.Area.GeographicLevel != Area.LocalAuthority) return;
+        if (row.Region.Length > 0) RegionOf[row.Area.OldLaCode] = row.Region;
+        if (row.NewLaCode.Length > 0) CodeOfNewCode[row.NewLaCode] = row.Area.OldLaCode;
+    }
 
     private void Name(Area area)
     {
@@ -84,13 +118,21 @@ public sealed class EhcpTables
         var columns = new List<string> { "ehcplans" };
         columns.AddRange(PlacementGroups.Columns);
         var ages = new List<DfeRow>();
-        foreach (var row in DfeTable.Read(stream, CaseloadFile, columns).Where(r => !IsRegion(r)))
+        foreach (var row in DfeTable.Read(stream, CaseloadFile, columns))
         {
-            if (row.Topic.Equals("Age", StringComparison.OrdinalIgnoreCase)) ages.Add(row);
+            var region = IsRegion(row);
+            if (row.Topic.Equals("Age", StringComparison.OrdinalIgnoreCase) && !region) ages.Add(row);
             if (!row.Topic.Equals(PlacementGroups.AllPlans, StringComparison.OrdinalIgnoreCase)) continue;
-            Name(row.Area);
+            if (!region) { Name(row.Area); Place(row); }
             var year = DfeTable.CaseloadKey(row.TimePeriod);
             if (row["ehcplans"] is not { } total) continue;
+            if (region)
+            {
+                For(RegionTotals, row.Area.LaName)[year] = total;
+                if (PlacementGroups.Split(total, c => row[c]) is { } regional)
+                    For(RegionPlacements, row.Area.LaName)[year] = regional;
+                continue;
+            }
             For(Totals, row.Area.OldLaCode)[year] = total;
             if (PlacementGroups.Split(total, c => row[c]) is { } split)
                 For(Placements, row.Area.OldLaCode)[year] = split;
@@ -143,11 +185,21 @@ public sealed class EhcpTables
 
     private void ReadAges(Stream stream)
     {
-        foreach (var row in DfeTable.Read(stream, AgeFile, ["Total_all"], topicOptional: true).Where(r => !IsRegion(r)))
+        foreach (var row in DfeTable.Read(stream, AgeFile, ["Total_all"], topicOptional: true))
         {
+            var year = DfeTable.CaseloadKey(row.TimePeriod);
+            if (IsRegion(row))
+            {
+                if (row["Total_all"] is { } regional
+                    && row.Breakdown.Equals("Total", StringComparison.OrdinalIgnoreCase))
+                    For(RegionTotals, row.Area.LaName).TryAdd(year, regional);
+                continue;
+            }
             var code = row.Area.OldLaCode;
             if (!Areas.ContainsKey(code)) Name(row.Area);
-            var year = DfeTable.CaseloadKey(row.TimePeriod);
+            // The age file is older than caseload.csv: its region and code only fill what caseload.csv did not say.
+            if (!RegionOf.ContainsKey(code) && row.Region.Length > 0) RegionOf[code] = row.Region;
+            if (row.NewLaCode.Length > 0) CodeOfNewCode.TryAdd(row.NewLaCode, code);
             if (row["Total_all"] is not { } count) continue;
             if (row.Breakdown.Equals("Total", StringComparison.OrdinalIgnoreCase))
             {
@@ -209,4 +261,43 @@ public sealed class EhcpTables
             if (row[column] is { } v) For(into, row.Area.OldLaCode)[DfeTable.FlowKey(row.TimePeriod)] = v;
         }
     }
+
+    private void ReadTimeliness(Stream stream)
+    {
+        string[] columns = [TwentyWeekFigures.IssuedColumn, TwentyWeekFigures.WithinColumn,
+            TwentyWeekFigures.IssuedExColumn, TwentyWeekFigures.WithinExColumn];
+        foreach (var row in DfeTable.Read(stream, TimelinessFile, columns))
+        {
+            // The file's one breakdown is "All EHC plans issued"; a later edition's splits are not the total.
+            if (!row.Topic.StartsWith("All ", StringComparison.OrdinalIgnoreCase)) continue;
+            if (TwentyWeekFigures.Of(row) is not { } figures) continue;
+            var year = DfeTable.FlowKey(row.TimePeriod);
+            if (IsRegion(row)) { For(RegionTimeliness, row.Area.LaName)[year] = figures; continue; }
+            For(Timeliness, row.Area.OldLaCode)[year] = figures;
+        }
+    }
+}
+
+/// <summary>
+/// One area's EHC plans issued in a calendar year (excluding those that took over 20 weeks only because an exception
+/// applied, in the <c>_ex</c> figures) and how many of them within the 20-week limit (timeliness_20_week.csv).
+/// </summary>
+public sealed record TwentyWeekFigures(double Issued, double Within, double? IssuedExcludingExceptions,
+    double? WithinExcludingExceptions)
+{
+    public const string IssuedColumn = "plans_issued_den", WithinColumn = "plans_issued_within_20_weeks",
+        IssuedExColumn = "plans_issued_den_ex", WithinExColumn = "plans_issued_20_weeks_ex";
+
+    /// <summary>The share issued within 20 weeks, as a percentage; null when none were issued.</summary>
+    public double? Rate => Issued > 0 ? Within / Issued * 100 : null;
+
+    /// <summary>The same without the plans an exception excused; null when not published or none issued.</summary>
+    public double? RateExcludingExceptions =>
+        IssuedExcludingExceptions is > 0 && WithinExcludingExceptions is { } within
+            ? within / IssuedExcludingExceptions.Value * 100 : null;
+
+    /// <summary>A row's figures, or null when its plans issued or issued within 20 weeks is a gap (x).</summary>
+    public static TwentyWeekFigures? Of(DfeRow row) =>
+        row[IssuedColumn] is { } issued && row[WithinColumn] is { } within
+            ? new(issued, within, row[IssuedExColumn], row[WithinExColumn]) : null;
 }

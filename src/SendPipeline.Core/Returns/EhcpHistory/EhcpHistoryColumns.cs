@@ -1,3 +1,4 @@
+using SendPipeline.Core.Forecasting.Cohort;
 using SendPipeline.Core.Reading;
 
 namespace SendPipeline.Core.Returns.EhcpHistory;
@@ -25,7 +26,9 @@ public static class EhcpHistoryColumns
     /// Placement counts kept for the forecast: the DfE totals by setting, plus the splits that
     /// separate spec 4.5's categories within them (maintained, academy and independent or
     /// non-maintained special schools; FE colleges and specialist post-16 institutions), because
-    /// independent special placements are the fastest-growing spend and a total would hide them.
+    /// independent special placements are the fastest-growing spend and a total would hide them; and every
+    /// column the cohort model's placement groups are made of (<see cref="PlacementGroups.Columns"/>), so the
+    /// canonical return reads back into <see cref="Forecasting.DfeTables.EhcpTables"/> as the published file does.
     /// </summary>
     public static readonly IReadOnlyList<ReturnColumn> PlacementCounts =
     [
@@ -34,6 +37,6 @@ public static class EhcpHistoryColumns
             "mainstream_total", "special_la_maintained", "special_academy_free", "special_independent", "special_non_maintained",
             "special_total", "ap_pru_total", "general_fe_tertiary_colleges", "specialist_post_16_institutions", "fe_total",
             "other_arrangements_la",
-        }.Select(Table.Optional),
+        }.Concat(PlacementGroups.Columns).Concat(PlacementGroups.Parts.Select(p => p.Breakdown)).Distinct().Select(Table.Optional),
     ];
 }

@@ -38,6 +38,29 @@ public static class EhcpHistoryRules
         "{period} {level} {area} '{topic}' / '{value}' is also on row {firstRow}: each area, year and breakdown appears once.",
         "Upload a single caseload file; if two publications were joined, keep only the later one's rows.");
 
+    public static readonly Rule NoCaseload = new("EH1500", Severity.Error, Scope,
+        "The zip has no caseload.csv: the caseload is the table every forecast starts from.",
+        "Zip the DfE's EHC plan CSVs with caseload.csv among them (in any folder), or upload caseload.csv on its own.");
+
+    public static readonly Rule TableUnreadable = new("EH1510", Severity.Error, Scope,
+        "{value} cannot be read as the DfE publishes it: {detail}",
+        "Put the DfE's file in the zip as downloaded from explore-education-statistics, unchanged.");
+
+    public static readonly Rule EntryNotRead = new("EH1520", Severity.Query, Scope,
+        "{value} is not one of the DfE's EHC plan tables the pipeline reads ({known}); it was not kept.",
+        "Nothing to do if it is not needed; otherwise check its name against the DfE's (for example newplans.csv).");
+
+    public static readonly Rule DuplicateTable = new("EH1530", Severity.Error, Scope,
+        "{value} is in the zip twice; the pipeline cannot tell which one to use.",
+        "Zip one publication's files: keep only the later copy of the file.");
+
+    public static readonly Rule TableTooLarge = new("EH1540", Severity.Error, Scope,
+        "{value} expands to {detail}, far beyond any DfE EHC plan table.",
+        "Upload the DfE's files as published; the largest is a few megabytes.");
+
     public static readonly IReadOnlyList<Rule> All =
-        [TimePeriodInvalid, GeographicLevelInvalid, LaCodeInvalid, LaCodeOnOtherLevel, CountInvalid, TotalMissing, DuplicateRow];
+    [
+        TimePeriodInvalid, GeographicLevelInvalid, LaCodeInvalid, LaCodeOnOtherLevel, CountInvalid, TotalMissing, DuplicateRow,
+        NoCaseload, TableUnreadable, EntryNotRead, DuplicateTable, TableTooLarge,
+    ];
 }
