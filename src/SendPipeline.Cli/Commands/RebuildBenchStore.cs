@@ -88,13 +88,15 @@ public static class RebuildBenchStore
     /// <summary>
     /// Uploads each other LA's file into the store and ingests it with the workflow the CLI sweep
     /// runs, under that LA's pipeline options. Uploads are independent (each is its own return in
-    /// force), so they are ingested a few at a time.
+    /// force), so they are ingested a few at a time, through <see cref="RebuildBenchPreparation"/>.
     /// </summary>
     private static async Task<IReadOnlyList<IngestResult>> IngestElsewhereAsync(LocalFolderStore store, IReadOnlyList<NationalUpload> uploads, string staging)
     {
         var activities = new Dictionary<string, IngestActivities>(StringComparer.Ordinal);
+        var prepared = new RebuildBenchPreparation(store, store);
         foreach (var la in uploads.Select(u => u.LaCode).Distinct())
-            activities[la] = new IngestActivities(store, store, new PipelineOptions(la), NullLogger<IngestActivities>.Instance);
+            activities[la] = new IngestActivities(prepared, prepared, new PipelineOptions(la),
+                NullLogger<IngestActivities>.Instance);
         var results = new IngestResult[uploads.Count];
         var ignored = new PendingRebuild();
         var progress = TerminalProgress.Uploads(uploads.Count);

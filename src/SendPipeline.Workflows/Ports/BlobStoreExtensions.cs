@@ -3,14 +3,13 @@ namespace SendPipeline.Workflows.Ports;
 public static class BlobStoreExtensions
 {
     /// <summary>
-    /// Renders a small output (a report, a dataset table) in memory and stores it whole, replacing
-    /// what was there: outputs are pure functions of their inputs, so a rerun writes the same bytes.
+    /// Renders an output (a report, a dataset table) into a <see cref="RenderBuffer"/> and stores it whole,
+    /// replacing what was there: outputs are pure functions of their inputs, so a rerun writes the same bytes.
     /// </summary>
     public static async Task WriteRenderedAsync(this IBlobStore blobs, string path, string contentType, Action<Stream> render, CancellationToken cancellationToken = default)
     {
-        using var buffer = new MemoryStream();
+        using var buffer = new RenderBuffer();
         render(buffer);
-        buffer.Position = 0;
-        await blobs.WriteAsync(path, buffer, overwrite: true, contentType, cancellationToken);
+        await blobs.WriteAsync(path, buffer.Rewind(), overwrite: true, contentType, cancellationToken);
     }
 }

@@ -34,11 +34,11 @@ public sealed partial class RebuildActivities
         // Tables are independent files: writing them side by side overlaps each blob's round trip (or fsync).
         await Parallel.ForEachAsync(schema.Tables, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (table, ct) =>
         {
-            using (var buffer = new MemoryStream())
+            using (var buffer = new RenderBuffer())
             {
                 await StarParquetWriter.WriteAsync(table, buffer, ct);
-                buffer.Position = 0;
-                await blobs.WriteAsync(ParquetPath(table), buffer, overwrite: true, "application/vnd.apache.parquet", ct);
+                await blobs.WriteAsync(ParquetPath(table), buffer.Rewind(), overwrite: true,
+                    "application/vnd.apache.parquet", ct);
             }
             await blobs.WriteRenderedAsync(CsvPath(table), "text/csv", s => StarCsvWriter.Write(table, s), ct);
         });
