@@ -82,7 +82,7 @@ internal static class CommandTree
         root.Subcommands.Add(Make("scenario",
             "Run named reform scenarios (assumptions CSVs of levers) side by side: EHC plans and HNB spend by S251 " +
             "line, by year; with --goal, the lever value that reaches a target spend (exit 1 when none in its range).",
-            "sendpipeline scenario --store out/demo --goal 160000000 --year 2027-28 --lever ap-reduction",
+            "sendpipeline scenario --store out/demo --goal 190000000 --year 2027-28 --lever ap-reduction",
             ScenarioCommand.RunAsync,
             new Symbol[] { new Argument<string[]>("FILE") { Description = "Scenario files (assumptions CSVs); " +
                 "none runs the reform scenario of the assumptions in force.", Arity = ArgumentArity.ZeroOrMore } }

@@ -71,6 +71,11 @@ public sealed class HnbAssumptions
 
     public decimal Inflation(string scenario) => Number(scenario, AssumptionKeys.Inflation, "all") ?? 0m;
 
+    /// <summary>Yearly uplift of one placement category's unit cost: its own <c>inflation/{category}</c>, else
+    /// <c>inflation/all</c>.</summary>
+    public decimal Inflation(string scenario, string category) =>
+        Number(scenario, AssumptionKeys.Inflation, category) ?? Inflation(scenario);
+
     public decimal UnitCost(string scenario, string category) =>
         Get(scenario, AssumptionKeys.UnitCost, category) is { } text && Values.TryParseMoney(text, out var cost)
             ? cost
@@ -118,8 +123,10 @@ public sealed class HnbAssumptions
 
     private string? Get(string scenario, string section, string key) => _values.GetValueOrDefault((scenario, section, key));
 
+    // A category's own inflation is optional (absent means inflation/all), so it never comes from the defaults.
     private static bool IsRequired(string section, string key) =>
-        RequiredSections.Contains(section) || (section == AssumptionKeys.Reform && key is "start-year");
+        (RequiredSections.Contains(section) && !(section == AssumptionKeys.Inflation && key != "all"))
+        || (section == AssumptionKeys.Reform && key is "start-year");
 
     /// <summary>Normalises section, key (category and line codes as in the reference lists) and scenario; later rows win.</summary>
     private static Dictionary<(string, string, string), string> Collect(IEnumerable<(string Section, string Key, string Scenario, string Value)> rows)
@@ -132,6 +139,7 @@ public sealed class HnbAssumptions
             key = section switch
             {
                 AssumptionKeys.UnitCost or AssumptionKeys.PlacementGrowth => PlacementCategories.Find(key)?.Code ?? key,
+                AssumptionKeys.Inflation => PlacementCategories.Find(key)?.Code ?? key.ToLowerInvariant(),
                 AssumptionKeys.LineGrowth => S251Lines.Find(key)?.Code ?? key,
                 _ => key.ToLowerInvariant(),
             };

@@ -164,12 +164,12 @@ public static class HnbForecast
                     plans.Add(new HnbPlansRow(new FinancialYear(baseYear.StartYear + t).ToString(), scenario,
                         Math.Round(planCounts.Values.Sum(p => p[t]), 0, MidpointRounding.AwayFromZero)));
             }
-            var inflation = assumptions.Inflation(scenario);
             // Modelled cost by (line, category, t), before calibration.
             var modelled = new Dictionary<(string Line, string Category), decimal[]>();
             foreach (var category in PlacementCategories.All)
             {
                 var unit = assumptions.UnitCost(scenario, category.Code);
+                var inflation = assumptions.Inflation(scenario, category.Code);
                 // Each category keeps its base-year division over the lines; growth and reform moves do not change it.
                 foreach (var (line, share) in placements.Lines(category.Code))
                 {

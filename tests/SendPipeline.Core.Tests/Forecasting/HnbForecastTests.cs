@@ -86,6 +86,29 @@ public class HnbForecastTests
         Assert.Equal([("MSS", 217800m), ("INMSS", 196020m)], result.ByCategory("2026-27", "baseline"));
     }
 
+    [Fact]
+    public void A_categorys_own_inflation_moves_its_unit_cost_only()
+    {
+        var assumptions = HnbAssumptions.From(
+        [
+            ("forecast", "base-year", "all", "2024-25"), ("forecast", "end-year", "all", "2026-27"),
+            ("inflation", "all", "all", "0.10"), ("inflation", "inmss", "all", "0.20"),
+            ("unit-cost", "MSS", "all", "20000"), ("unit-cost", "INMSS", "all", "50000"),
+            ("placement-growth", "INMSS", "all", "0.2"), ("line-growth", "1.2.5", "all", "0.05"),
+            ("reform", "start-year", "reform", "2026-27"),
+        ]);
+
+        var result = HnbForecast.Run(Picture(TwoCategoryPlacements(), ("1.2.1", 80000m), ("1.2.3", 50000m),
+            ("1.2.5", 10000m)), La, [0.5, 0.5], assumptions);
+
+        // INMSS: counts 1, 1.8, 3.24 as in the hand example; unit cost 50,000 × 1.2^t: 60,000, 72,000.
+        var inmss = result.ByCategory("2026-27", "baseline").Single(c => c.Category == "INMSS").Amount;
+        Assert.Equal(3.24m * 72000m, inmss);
+        // MSS keeps inflation/all, exactly as in the hand example.
+        Assert.Equal(217800m, result.ByCategory("2026-27", "baseline").Single(c => c.Category == "MSS").Amount);
+        Assert.Equal((0.20m, 0.10m), (assumptions.Inflation("baseline", "INMSS"), assumptions.Inflation("baseline", "MSS")));
+    }
+
     private const string RegisterHeader =
         "URN,LA (code),EstablishmentNumber,EstablishmentName,TypeOfEstablishment (name),PhaseOfEducation (name),NumberOfPupils,EstablishmentStatus (name),LAEstab,SourceRow";
 

@@ -142,20 +142,23 @@ public class ReformLeverTests
         Assert.Equal(CategoryGrowth.CohortBasis, byCohort.GrowthBasis);
         var start = byCohort.ByCategory("2024-25", "baseline").ToDictionary(c => c.Category, c => c.Amount);
         var end = byCohort.ByCategory("2027-28", "baseline").ToDictionary(c => c.Category, c => c.Amount);
-        var inflation = 1.035m * 1.035m * 1.035m;
         foreach (var category in Codes)
         {
             var group = CategoryGroups.Of(category);
             var plans = (decimal)(cohort.Plans(group, 2027) / cohort.Plans(group, 2024));
-            Assert.Equal(plans * inflation, end[category] / start[category], 4);
+            // Each category's own unit-cost growth: inflation/all, or its calibrated inflation/{category}.
+            var uplift = 1 + assumptions.Inflation("baseline", category);
+            Assert.Equal(plans * uplift * uplift * uplift, end[category] / start[category], 4);
         }
         // EHC plans are the cohort's, and the levers lower them in the reform scenario.
         Assert.Equal(Math.Round((decimal)cohort.Total(2024)), byCohort.Plans.Single(p => p is { FinancialYear: "2024-25", Scenario: "baseline" }).Plans, 0);
         Assert.True(byCohort.Plans.Single(p => p is { FinancialYear: "2027-28", Scenario: "reform" }).Plans
             < byCohort.Plans.Single(p => p is { FinancialYear: "2027-28", Scenario: "baseline" }).Plans);
 
-        // No tables in the picture or given: every category on the one caseload path, as before the cohort model.
-        var byTotal = HnbForecastOutcome.For(picture, La, assumptions).Forecast!;
+        // No tables in the picture or given: every category on the one caseload path, as before the cohort model (with
+        // one inflation for all, so every category grows alike).
+        var oneInflation = HnbAssumptions.From([("inflation", "all", "all", "0.035")]);
+        var byTotal = HnbForecastOutcome.For(picture, La, oneInflation).Forecast!;
         Assert.Equal(CategoryGrowth.TotalBasis, byTotal.GrowthBasis);
         var ratios = byTotal.ByCategory("2027-28", "baseline").Zip(byTotal.ByCategory("2024-25", "baseline"), (e, s) => Math.Round(e.Amount / s.Amount, 6)).Distinct();
         Assert.Single(ratios);

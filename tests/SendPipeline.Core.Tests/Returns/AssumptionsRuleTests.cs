@@ -160,6 +160,19 @@ public class AssumptionsRuleTests
     }
 
     [Fact]
+    public void Validate_ACategorysOwnInflation_IsAKeyOfTheInflationSection()
+    {
+        var rows = DefaultRows();
+        Append(rows, "inflation", "SPI", "all", "0.05", "ratio/year");
+        Assert.Empty(Validate(rows).Issues);
+
+        Append(rows, "inflation", "PRU", "all", "0.05", "ratio/year");
+        var issue = Assert.Single(Validate(rows).Issues);
+        Assert.Equal(Severity.Query, issue.Severity);
+        Assert.Contains("PRU", issue.Value);
+    }
+
+    [Fact]
     public void Validate_SeparateBaselineAndReformRows_AreNotDuplicates()
     {
         var rows = DefaultRows();

@@ -98,11 +98,11 @@ internal static class AssumptionKeys
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> Replaced =
         new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["new-plan-reduction"] = Forecasting.Levers.ReformLevers.RequestsAvoidedPerDay.Key,
-        ["shift-INMSS-to-MSS"] = Forecasting.Levers.ReformLevers.PhaseTransferMoved.Key,
-        ["shift-AP-to-MMS"] = Forecasting.Levers.ReformLevers.ApReduction.Key,
-    };
+        {
+            ["new-plan-reduction"] = Forecasting.Levers.ReformLevers.RequestsAvoidedPerDay.Key,
+            ["shift-INMSS-to-MSS"] = Forecasting.Levers.ReformLevers.PhaseTransferMoved.Key,
+            ["shift-AP-to-MMS"] = Forecasting.Levers.ReformLevers.ApReduction.Key,
+        };
 
     /// <summary>What replaced an old reform key: its lever, or for any other <c>shift-X-to-Y</c> the phase-transfer
     /// and AP levers; null when the key was never a reform key.</summary>
@@ -134,6 +134,9 @@ internal static class AssumptionKeys
             case LineGrowth:
                 if (S251Lines.Find(key) is not { } line) return (null, KeyProblem.S251Line, key.ToString());
                 return (new(section, line.Code, AssumptionKind.SignedRatio, "ratio/year", Range: SignedRatio), KeyProblem.None, null);
+            case Inflation when PlacementCategories.Find(key) is { } priced:
+                // A category's own uplift (fees bought at market rates rise faster than pay): inflation/all otherwise.
+                return (new(section, priced.Code, AssumptionKind.Ratio, "ratio/year", Range: Ratio), KeyProblem.None, null);
             case Reform when ReplacementOf(key) is not null:
                 return (null, KeyProblem.ReplacedKey, ReplacementOf(key));
         }
