@@ -39,7 +39,7 @@ public static class RegisterCrossChecks
             if (census is { } date)
             {
                 ActivePlansNowhere(picture, placements, active, date, registerPath, issues);
-                CensusPlansNotInRegister(picture, register, date, issues);
+                CensusPlansNotInRegister(picture, register, date, laCode, issues);
             }
         }
         PlacementsDisagreeing(placements, active, register.ReferenceDate, issues);
@@ -111,15 +111,20 @@ public static class RegisterCrossChecks
     /// <summary>Fewer children than this at a silent setting are listed one by one.</summary>
     private const int SilentSettingMinimum = 3;
 
+    /// <summary>
+    /// XR1012, for the LA's own schools only (LAEstab starting with its code): a store that holds a region's returns
+    /// holds other LAs' censuses too, whose pupils' plans are in their own LA's register, not this one.
+    /// </summary>
     private static void CensusPlansNotInRegister(LaPicture picture, Sen2Register register, DateOnly census,
-        List<DataQualityIssue> issues)
+        string laCode, List<DataQualityIssue> issues)
     {
         var withPlan = new HashSet<string>(StringComparer.Ordinal);
         foreach (var person in register.People)
             if (person.Upn is not null && PlanInForce(person, census)) withPlan.Add(person.Upn);
         foreach (var pupil in picture.Census)
         {
-            if (pupil.CensusDate != census || pupil.Provision != 'E' || withPlan.Contains(pupil.Upn)) continue;
+            if (pupil.CensusDate != census || pupil.Provision != 'E' || withPlan.Contains(pupil.Upn)
+                || !pupil.LaEstab.StartsWith(laCode, StringComparison.Ordinal)) continue;
             issues.Add(DataQualityIssue.Of(R.CensusPlanNotInRegister, pupil.LaEstab, ReturnTypes.SchoolCensus,
                 pupil.Source.UploadPath, pupil.Source.Row, "SENProvision",
                 ("row", Row(pupil.Source.Row)), ("census", Iso(census)), ("reference", Iso(register.ReferenceDate))));

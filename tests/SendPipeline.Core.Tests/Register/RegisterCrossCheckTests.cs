@@ -90,6 +90,16 @@ public class RegisterCrossCheckTests
     }
 
     [Fact]
+    public void Run_AnotherLasSchoolsCensusPupilWithAPlan_IsNotOursToFindInTheRegister()
+    {
+        // A regional store holds every LA's censuses; a pupil at Leicester's school (856) has Leicester's plan.
+        var picture = new PictureBuilder();
+        picture.Census2.Add($"8562001,2026-01-15,{Upn.Create("856200125004")},2012-01-01,M,8,E,SLD,,N,N,Y,,3");
+
+        Assert.Empty(Run(picture, Consistent()));
+    }
+
+    [Fact]
     public void Run_PlanCeasedBeforeTheCensus_DoesNotCountAsInForce()
     {
         var people = Consistent();
