@@ -197,6 +197,29 @@ public abstract class StoreContractTests
     }
 
     [Fact]
+    public async Task QueryPrefixAsync_ReturnsOnlyThatPartitionsRowsStartingWithThePrefix_InRowKeyOrder()
+    {
+        var table = NewTable();
+        var longKey = "8552001~" + new string('x', 200);
+        foreach (var (pk, rk) in new[]
+        {
+            ("census", "8552001~2026-01-15"), ("census", "8552001~2025-01-16"), ("census", "85520010~2026-01-15"),
+            ("census", "8552002~2026-01-15"), ("census", "8552001"), ("census", longKey), ("census", "855200~x"),
+            ("placements", "8552001~2026-03-31"), ("census", "8552001~Ünï"),
+        })
+            await Tables.UpsertAsync(table, Row(pk, rk));
+
+        var rows = new List<string>();
+        await foreach (var row in Tables.QueryPrefixAsync(table, "census", "8552001~"))
+            rows.Add($"{row.PartitionKey}/{row.RowKey}");
+
+        string[] expected =
+            ["census/8552001~2025-01-16", "census/8552001~2026-01-15", $"census/{longKey}", "census/8552001~Ünï"];
+        Assert.Equal(expected, rows);
+        await foreach (var _ in Tables.QueryPrefixAsync(table, "none", "8552001~")) Assert.Fail("an empty partition");
+    }
+
+    [Fact]
     public async Task QueryAsync_PartitionKeyWithQuote_IsMatchedLiterally()
     {
         var table = NewTable();

@@ -39,6 +39,30 @@ public sealed partial class AzureStorageStore
         }
     }
 
+    /// <summary>
+    /// A row key range, so the service returns only the prefix's rows: every key from the prefix itself up to, but not
+    /// including, the prefix with its last character raised by one (an empty prefix is the whole partition).
+    /// </summary>
+    public async IAsyncEnumerable<TableRow> QueryPrefixAsync(string table, string partitionKey, string rowKeyPrefix,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        StorageRules.CheckKey(partitionKey, nameof(partitionKey));
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}");
+        if (rowKeyPrefix.Length > 0 && rowKeyPrefix[^1] != char.MaxValue)
+        {
+            var after = rowKeyPrefix[..^1] + (char)(rowKeyPrefix[^1] + 1);
+            filter = TableClient.CreateQueryFilter(
+                $"PartitionKey eq {partitionKey} and RowKey ge {rowKeyPrefix} and RowKey lt {after}");
+        }
+        var client = await TableAsync(table, cancellationToken);
+        await foreach (var entity in client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var row = ToRow(entity);
+            // The range is exact in ordinal order; the check keeps the port's promise should a service order otherwise.
+            if (row.RowKey.StartsWith(rowKeyPrefix, StringComparison.Ordinal)) yield return row;
+        }
+    }
+
     public async Task UpsertAsync(string table, TableRow row, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(row);

@@ -69,6 +69,36 @@ public sealed partial class LocalFolderStore
         await Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Reads only the files whose names can hold a key with the prefix (escaped names keep prefixes; a hashed name
+    /// is read to learn its key), so one submitter's rows among a region's cost a directory listing, not every file.
+    /// </summary>
+    public async IAsyncEnumerable<TableRow> QueryPrefixAsync(string table, string partitionKey, string rowKeyPrefix,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        StorageRules.CheckTable(table);
+        StorageRules.CheckKey(partitionKey, nameof(partitionKey));
+        var partition = Path.Combine(TableDirectory(table), LocalRowFile.EncodeKey(partitionKey));
+        var start = LocalRowFile.EncodePrefix(rowKeyPrefix);
+        var rows = new List<TableRow>();
+        if (Directory.Exists(partition))
+            foreach (var file in Directory.EnumerateFiles(partition, "*" + RowExtension))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var name = Path.GetFileName(file);
+                if (!name.StartsWith(start, StringComparison.Ordinal) && !LocalRowFile.IsHashed(name)) continue;
+                if (ReadRow(file) is { } row && row.RowKey.StartsWith(rowKeyPrefix, StringComparison.Ordinal))
+                    rows.Add(row);
+            }
+        rows.Sort((a, b) => string.CompareOrdinal(a.RowKey, b.RowKey));
+        foreach (var row in rows)
+        {
+            yield return row;
+        }
+
+        await Task.CompletedTask;
+    }
+
     public async Task UpsertAsync(string table, TableRow row, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(row);

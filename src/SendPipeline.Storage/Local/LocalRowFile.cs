@@ -13,6 +13,15 @@ internal static class LocalRowFile
     private const int MaxEncodedName = 120;
 
     /// <summary>
+    /// The start every file name of a key beginning with <paramref name="prefix"/> has, unless the key was too long
+    /// to escape and was hashed (<see cref="IsHashed"/>): the escaping works byte by byte, so it keeps prefixes.
+    /// </summary>
+    public static string EncodePrefix(string prefix) => Escape(prefix).ToString();
+
+    /// <summary>A file name of a key too long to escape: its rows must be read to learn their keys.</summary>
+    public static bool IsHashed(string fileName) => fileName.StartsWith('h');
+
+    /// <summary>
     /// Keys may hold anything Azure allows, so they are escaped: a-z, 0-9, '-', '_' and '.' stay,
     /// every other UTF-8 byte (capitals included) becomes %XX. Escaping capitals keeps distinct keys
     /// distinct on case-insensitive file systems; the leading 'k' keeps empty keys, dot-names and
@@ -20,6 +29,13 @@ internal static class LocalRowFile
     /// keys are always read from inside the file, never decoded from its name.
     /// </summary>
     public static string EncodeKey(string key)
+    {
+        var builder = Escape(key);
+        if (builder.Length <= MaxEncodedName) return builder.ToString();
+        return "h" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    }
+
+    private static StringBuilder Escape(string key)
     {
         var builder = new StringBuilder("k", key.Length + 1);
         foreach (var b in Encoding.UTF8.GetBytes(key))
@@ -29,9 +45,7 @@ internal static class LocalRowFile
             else
                 builder.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
         }
-
-        if (builder.Length <= MaxEncodedName) return builder.ToString();
-        return "h" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+        return builder;
     }
 
     public static byte[] Serialize(TableRow row, string etag)

@@ -157,9 +157,20 @@ public sealed partial class IngestActivities(IBlobStore blobs, ITableStore table
     /// The return in force from this submitter, of this return type, with exactly these bytes (so the same
     /// owner and period), if it is another upload. Decided before validation: nothing needs reading twice.
     /// </summary>
+    /// <summary>
+    /// The same content from the same submitter already in force. A school, provider or service only ever has its
+    /// own returns in force (their subject must be the submitter), so only its rows are read: at census time a
+    /// region's 300 schools upload within days, and reading every school's row for each upload grew with the square
+    /// of the region. The LA may send on anyone's behalf, so its uploads still read the whole partition.
+    /// </summary>
     private async Task<TableRow?> SameInForceAsync(UploadPath upload, IngestRequest request, CancellationToken cancellationToken)
     {
-        await foreach (var row in tables.QueryAsync(StorageLayout.AcceptedTable, UploadRecords.Key(upload.ReturnType), cancellationToken))
+        var partition = UploadRecords.Key(upload.ReturnType);
+        var inForce = upload.SubmitterId == Submitter.LocalAuthorityId
+            ? tables.QueryAsync(StorageLayout.AcceptedTable, partition, cancellationToken)
+            : tables.QueryPrefixAsync(StorageLayout.AcceptedTable, partition,
+                UploadRecords.AcceptedRowKeyPrefix(upload.SubmitterId), cancellationToken);
+        await foreach (var row in inForce)
         {
             if (row.GetString(UploadRecords.Field.ContentHash) == request.ContentHash && row.GetString(UploadRecords.Field.Submitter) == upload.SubmitterId
                 && row.GetString(UploadRecords.Field.UploadId) != request.UploadId)

@@ -83,6 +83,9 @@ public static class UploadRecords
 
     public static string AcceptedRowKey(string submitter, string period) => Key(submitter) + "~" + Key(period);
 
+    /// <summary>The start of every accepted row key of one owner (see <c>AcceptedRowKey</c>).</summary>
+    public static string AcceptedRowKeyPrefix(string owner) => Key(owner) + "~";
+
     /// <summary>
     /// Where an accepted upload goes in force: per (owner, period), or per owner alone for a return whose every
     /// upload is a full extract (<see cref="Core.Returns.ReturnDefinition.LatestReplacesAllPeriods"/>, sen2),

@@ -31,6 +31,15 @@ public interface ITableStore
     /// <summary>Rows of a table, or of one partition, in ordinal (PartitionKey, RowKey) order.</summary>
     IAsyncEnumerable<TableRow> QueryAsync(string table, string? partitionKey = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Rows of one partition whose row key starts with <paramref name="rowKeyPrefix"/>, in row key order: one
+    /// submitter's returns among a region's, without reading the rest. The default filters a partition query; the
+    /// adapters narrow it where the rows are stored (a row key range in Azure, file names in a local folder).
+    /// </summary>
+    IAsyncEnumerable<TableRow> QueryPrefixAsync(string table, string partitionKey, string rowKeyPrefix,
+        CancellationToken cancellationToken = default) =>
+        TableQueries.StartingWith(QueryAsync(table, partitionKey, cancellationToken), rowKeyPrefix, cancellationToken);
+
     /// <summary>Inserts or replaces unconditionally.</summary>
     Task UpsertAsync(string table, TableRow row, CancellationToken cancellationToken = default);
 
@@ -57,4 +66,15 @@ public interface ITableStore
     /// <see cref="UpsertManyAsync"/> and, like it, not atomic as a whole.
     /// </summary>
     Task DeleteManyAsync(string table, IReadOnlyList<TableKey> keys, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Helpers for <see cref="ITableStore"/>'s default members.</summary>
+public static class TableQueries
+{
+    public static async IAsyncEnumerable<TableRow> StartingWith(IAsyncEnumerable<TableRow> rows, string rowKeyPrefix,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+            if (row.RowKey.StartsWith(rowKeyPrefix, StringComparison.Ordinal)) yield return row;
+    }
 }
