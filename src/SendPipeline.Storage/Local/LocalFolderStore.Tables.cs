@@ -44,29 +44,39 @@ public sealed partial class LocalFolderStore
             partitions = [Path.Combine(tableDir, LocalRowFile.EncodeKey(partitionKey))];
         }
 
+        foreach (var row in ReadRows(partitions, _ => true, _ => true, cancellationToken))
+        {
+            yield return row;
+        }
+
+        await Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The rows of the partitions' files whose names <paramref name="mayHold"/> accepts and whose rows
+    /// <paramref name="wanted"/> keeps, in (PartitionKey, RowKey) order: file names are escaped or hashed, so order
+    /// comes from the keys inside the files.
+    /// </summary>
+    private List<TableRow> ReadRows(IEnumerable<string> partitions, Func<string, bool> mayHold,
+        Func<TableRow, bool> wanted, CancellationToken cancellationToken)
+    {
         var rows = new List<TableRow>();
         foreach (var partition in partitions.Where(Directory.Exists))
         {
             foreach (var file in Directory.EnumerateFiles(partition, "*" + RowExtension))
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (!mayHold(Path.GetFileName(file))) continue;
                 // A row deleted between listing and reading is simply not there any more.
-                if (ReadRow(file) is { } row) rows.Add(row);
+                if (ReadRow(file) is { } row && wanted(row)) rows.Add(row);
             }
         }
-
-        // File names are escaped or hashed, so order comes from the keys inside the files.
         rows.Sort((a, b) =>
         {
             var byPartition = string.CompareOrdinal(a.PartitionKey, b.PartitionKey);
             return byPartition != 0 ? byPartition : string.CompareOrdinal(a.RowKey, b.RowKey);
         });
-        foreach (var row in rows)
-        {
-            yield return row;
-        }
-
-        await Task.CompletedTask;
+        return rows;
     }
 
     /// <summary>
@@ -80,17 +90,9 @@ public sealed partial class LocalFolderStore
         StorageRules.CheckKey(partitionKey, nameof(partitionKey));
         var partition = Path.Combine(TableDirectory(table), LocalRowFile.EncodeKey(partitionKey));
         var start = LocalRowFile.EncodePrefix(rowKeyPrefix);
-        var rows = new List<TableRow>();
-        if (Directory.Exists(partition))
-            foreach (var file in Directory.EnumerateFiles(partition, "*" + RowExtension))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var name = Path.GetFileName(file);
-                if (!name.StartsWith(start, StringComparison.Ordinal) && !LocalRowFile.IsHashed(name)) continue;
-                if (ReadRow(file) is { } row && row.RowKey.StartsWith(rowKeyPrefix, StringComparison.Ordinal))
-                    rows.Add(row);
-            }
-        rows.Sort((a, b) => string.CompareOrdinal(a.RowKey, b.RowKey));
+        var rows = ReadRows([partition],
+            name => name.StartsWith(start, StringComparison.Ordinal) || LocalRowFile.IsHashed(name),
+            row => row.RowKey.StartsWith(rowKeyPrefix, StringComparison.Ordinal), cancellationToken);
         foreach (var row in rows)
         {
             yield return row;
