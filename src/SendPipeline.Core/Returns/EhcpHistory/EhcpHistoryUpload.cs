@@ -110,13 +110,7 @@ public static class EhcpHistoryUpload
     {
         using var zip = new ZipArchive(canonical, ZipArchiveMode.Read);
         var files = new Dictionary<string, byte[]>(StringComparer.OrdinalIgnoreCase);
-        foreach (var entry in zip.Entries)
-        {
-            using var content = entry.Open();
-            using var copy = new MemoryStream();
-            content.CopyTo(copy);
-            files[entry.FullName] = copy.ToArray();
-        }
+        foreach (var entry in zip.Entries) files[entry.FullName] = ReadAll(entry);
         return files;
     }
 
