@@ -30,12 +30,12 @@ public static class Sen2FigureCsv
         }
     }
 
-    public static string Cell(object? value) => value switch
+    /// <summary>A cell that is not a count or a percentage (those are written as numbers by <see cref="Write"/>).</summary>
+    private static string Cell(object? value) => value switch
     {
         null => "",
         bool flag => flag ? "Y" : "N",
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        decimal number => number.ToString("0.0", CultureInfo.InvariantCulture),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
