@@ -298,12 +298,19 @@ internal static class CommandTree
     private static Option<int> SuppressUnder() => Whole("--suppress-under",
         $"Suppress counts under N in published tables (else ${PipelineOptions.SuppressUnderEnvironmentVariable}).", 1);
 
-    private static Option<string> History(bool required = false)
+    /// <summary>
+    /// The history the sample LA uploads as ehcp-history: the DfE's caseload file, or a folder of its tables (uploaded
+    /// as a zip), as <see cref="Commands.GenerateCommand.HistoryPath"/> finds it by default.
+    /// </summary>
+    private static Option<string> History()
     {
-        var history = Text("--history", "The DfE EHC plan caseload history (CSV)." + (required ? "" :
-            " Default: shared/data/dfe-ehcp-caseload-201819-202223.csv, looked for from the current folder upwards."),
-            "FILE", required: required);
-        MustBeFile(history);
+        var history = Text("--history", "The DfE EHC plan history: caseload.csv, or a folder of the DfE's tables with " +
+            "caseload.csv among them (uploaded as a zip). Default: shared/data/dfe-ehcp/, else " +
+            "shared/data/dfe-ehcp-caseload-201819-202223.csv, looked for from the current folder upwards.", "PATH");
+        history.Validators.Add(r =>
+        {
+            if (Value(r) is { } path && Commands.GenerateCommand.HistoryProblem(path) is { } problem) r.AddError(problem);
+        });
         return history;
     }
 

@@ -24,6 +24,21 @@ public sealed class CohortCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Generate_WithTheDfeFolderAsHistory_UploadsItAsOneZip_AndAFolderWithoutTheCaseloadIsRefused()
+    {
+        var store = Path.Combine(_dir, "store");
+
+        var (exit, _, error) = await CliRunner.Run("generate", "--history", DataDir, "--out", store);
+
+        Assert.True(exit == 0, error);
+        Assert.True(File.Exists(Path.Combine(store, "uploads", "la", "ehcp-history", "dfe-ehcp.zip")));
+        var empty = Directory.CreateDirectory(Path.Combine(_dir, "empty")).FullName;
+        var refused = await CliRunner.Run("generate", "--history", empty, "--out", Path.Combine(_dir, "other"));
+        Assert.Equal(2, refused.Exit);
+        Assert.Contains("has no caseload.csv", refused.Err);
+    }
+
+    [Fact]
     public async Task ForecastEhcp_ByPlacement_WritesEachGroupUnderItsDfeColumnName_AndTheTotal()
     {
         var output = Path.Combine(_dir, "cohort.csv");

@@ -28,6 +28,16 @@ public static class GenerateCommand
     }
 
     /// <summary>
+    /// Why <paramref name="path"/> cannot be the EHC plan history (a caseload file, or a folder of the DfE's tables with
+    /// caseload.csv among them); null when it can. The parser's check and <see cref="HistoryPath"/> both ask this.
+    /// </summary>
+    public static string? HistoryProblem(string path) =>
+        File.Exists(path) ? null
+        : !Directory.Exists(path) ? $"--history: '{path}' does not exist."
+        : File.Exists(Path.Combine(path, "caseload.csv")) ? null
+        : $"--history: the folder '{path}' has no caseload.csv (the DfE's EHC plan tables).";
+
+    /// <summary>
     /// <c>--history PATH</c>, else the shared copy found from the current directory or the repository root
     /// upwards (the folder of DfE tables before the caseload file alone); null when there is none, and the generator
     /// says it skipped it.
@@ -35,12 +45,7 @@ public static class GenerateCommand
     public static string? HistoryPath(CommandLine args)
     {
         if (args.Option("history") is { } given)
-        {
-            if (Directory.Exists(given) && !File.Exists(Path.Combine(given, "caseload.csv")))
-                throw new UsageException($"--history: the folder '{given}' has no caseload.csv (the DfE's EHC plan tables).");
-            return File.Exists(given) || Directory.Exists(given)
-                ? Path.GetFullPath(given) : throw new UsageException($"--history: '{given}' does not exist.");
-        }
+            return HistoryProblem(given) is { } problem ? throw new UsageException(problem) : Path.GetFullPath(given);
         foreach (var shared in SharedHistories)
             foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
                 for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
