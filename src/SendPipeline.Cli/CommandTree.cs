@@ -84,8 +84,8 @@ internal static class CommandTree
             "line, by year; with --goal, the lever value that reaches a target spend (exit 1 when none in its range).",
             "sendpipeline scenario --store out/demo --goal 190000000 --year 2027-28 --lever ap-reduction",
             ScenarioCommand.RunAsync,
-            new Symbol[] { new Argument<string[]>("FILE") { Description = "Scenario files (assumptions CSVs); " +
-                "none runs the reform scenario of the assumptions in force.", Arity = ArgumentArity.ZeroOrMore } }
+            new Symbol[] { Files("Scenario files (assumptions CSVs); none runs the reform scenario of the assumptions " +
+                "in force.") }
                 .Concat(StoreOptions(mustExist: true)).Append(La())
                 .Append(Text("--out", "Also write the comparison as a CSV here.", "FILE.csv"))
                 .Append(Text("--goal", "The target reform spend in pounds for --year.", "POUNDS"))
@@ -324,6 +324,21 @@ internal static class CommandTree
             "FILE");
         MustBeFile(assumptions);
         return assumptions;
+    }
+
+    /// <summary>
+    /// Any number of file arguments. Such an argument takes every token no option claims, so a mistyped option
+    /// (<c>--gaol</c>) would arrive as a file name; it is named as the unknown option it is.
+    /// </summary>
+    private static Argument<string[]> Files(string description)
+    {
+        var files = new Argument<string[]>("FILE") { Description = description, Arity = ArgumentArity.ZeroOrMore };
+        files.Validators.Add(r =>
+        {
+            foreach (var token in r.Tokens.Where(t => t.Value.StartsWith('-')))
+                r.AddError($"'{token.Value}' is not an option of this command; a file's name does not start with '-'.");
+        });
+        return files;
     }
 
     private static Option<string> MustBeFile(Option<string> option)

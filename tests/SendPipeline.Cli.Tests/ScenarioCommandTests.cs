@@ -40,6 +40,16 @@ public sealed class ScenarioDemoLa : IAsyncLifetime
 public sealed class ScenarioCommandTests(ScenarioDemoLa demo) : IClassFixture<ScenarioDemoLa>
 {
     [Fact]
+    public async Task AMistypedOption_IsNamedAsSuch_NotTakenForAScenarioFile()
+    {
+        var (exit, _, error) = await CliRunner.Run("scenario", "--store", demo.Store, "--gaol", "190000000");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("'--gaol' is not an option of this command", error);
+        Assert.DoesNotContain("No scenario file", error);
+    }
+
+    [Fact]
     public async Task Scenario_TwoFilesOnTheDemoLa_SideBySideWithTheBaseline_AndAsCsv()
     {
         var none = demo.Scenario("no-levers", ("ap-reduction", "0"), ("phase-transfer-moved", "0"), ("ceased-19-plus", "0"),
