@@ -38,8 +38,8 @@ internal static class CohortBacktestReport
                 $"the latest {latest.Count} origins ({AcademicYear.Format(latest[0])} on)", output);
 
         output.WriteLine();
-        output.WriteLine("LA totals by origin, one year ahead (median APE), and the cohort model's interval coverage " +
-            "one, two and three years ahead:");
+        output.WriteLine("LA totals by origin, one year ahead (median APE), and the cohort model's interval " +
+            "coverage one, two and three years ahead:");
         output.WriteLine();
         var methods = result.Summaries.Select(s => s.Method).Distinct().ToList();
         output.WriteLine("| origin | " + string.Join(" | ", methods) + " | coverage h=1 | h=2 | h=3 |");

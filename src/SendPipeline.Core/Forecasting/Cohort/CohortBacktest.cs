@@ -137,7 +137,8 @@ public static class CohortBacktest
                         continue;
                     }
                     var (lower, upper) = intervals.Bounds(o.Forecast, o.Horizon);
-                    judged.Add(o with { Inside = o.Actual >= lower && o.Actual <= upper, Lower = lower, Upper = upper });
+                    var inside = o.Actual >= lower && o.Actual <= upper;
+                    judged.Add(o with { Inside = inside, Lower = lower, Upper = upper });
                 }
             }
         }

@@ -84,7 +84,8 @@ public sealed class CohortIntervals
             var absolute = new List<double>();
             foreach (var origin in years)
             {
-                if (origin + h > through || !national.ContainsKey(origin + h) || CrossesTransition(origin, h)) continue;
+                if (origin + h > through || !national.ContainsKey(origin + h)
+                    || CrossesTransition(origin, h)) continue;
                 var growth = new List<double>();
                 for (var y = origin; y > origin - CohortModel.Window; y--)
                     if (national.TryGetValue(y, out var now) && national.TryGetValue(y - 1, out var before)
