@@ -7,7 +7,7 @@ namespace SendPipeline.Core.Forecasting.Cohort;
 /// the national series since 2010: how far England's growth in each year strayed from the growth a forecast made
 /// the year(s) before expected (the mean log growth of the previous <see cref="CohortModel.Window"/> years). A
 /// handful of recent origins share the same few national years, so their errors alone miss that spread; the
-/// national series has a dozen years. The two parts are taken as independent and added in quadrature:
+/// national series has more years. The two parts are taken as independent and added in quadrature:
 /// half-width = √(own² + (1.2816 σ_h)²), 1.2816 being the normal's 90th percentile. Only errors whose outcome year
 /// is at or before the calibration year are used (strictly out of sample), and none whose forecast path crosses
 /// the statutory transition from statements to plans (<see cref="CrossesTransition"/>): a one-off change of law,
