@@ -9,7 +9,7 @@ param portalOrigin string
 @description('Days each DfE package and snapshot in submissions/ cannot be changed or deleted (default about seven years).')
 param submissionsRetentionDays int = 2557
 
-var dataContainers = ['uploads', 'reports', 'accepted', 'datasets', 'powerbi', 'submissions']
+var dataContainers = ['uploads', 'reports', 'accepted', 'datasets', 'powerbi', 'submissions', 'cache']
 var tables = ['uploads', 'accepted', 'signoffs', 'deliveries', 'submitterkeys', 'signerkeys', 'portalsignouts']
 
 resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {

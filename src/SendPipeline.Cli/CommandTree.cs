@@ -52,7 +52,9 @@ internal static class CommandTree
                 .Append(La()).ToArray()));
         root.Subcommands.Add(Make("rebuild", "Rebuild the datasets from the returns in force.",
             "sendpipeline rebuild --store out/store --suppress-under 5", RebuildCommand.RunAsync,
-            StoreOptions(mustExist: true).Append(La()).Append(SuppressUnder()).ToArray()));
+            StoreOptions(mustExist: true).Append(La()).Append(SuppressUnder()).Append(Flag("--full",
+                "Read every return in force again, not the parts the last rebuild kept (cache/picture-parts.bin)."))
+                .ToArray()));
         root.Subcommands.Add(Make("demo",
             "Generate the sample LA, ingest it, rebuild and draft the DfE return, in one folder (default out/demo). " +
             "Refuses to replace a folder with work since the demo made it (sign-offs, new uploads) unless --force.",

@@ -25,5 +25,12 @@ public sealed record PipelineOptions(string LaCode)
     /// </summary>
     public bool ExportStarTables { get; init; }
 
+    /// <summary>
+    /// Read every canonical return in force, not the parts an earlier rebuild kept
+    /// (<see cref="Rebuild.PictureLoader"/>); the kept parts are then written afresh.
+    /// <c>sendpipeline rebuild --full</c>.
+    /// </summary>
+    public bool FullRebuild { get; init; }
+
     public const string PupilKeySecretEnvironmentVariable = "SENDPIPELINE_PUPIL_KEY_SECRET", SuppressUnderEnvironmentVariable = "SENDPIPELINE_SUPPRESS_UNDER";
 }

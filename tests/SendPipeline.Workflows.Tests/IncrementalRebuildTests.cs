@@ -50,15 +50,25 @@ public sealed class IncrementalRebuildTests : IDisposable
             await Rebuild(worker);
             var incremental = await Outputs();
             var read = loader.ReturnsReadLastTime;
-            await Rebuild(new RebuildActivities(_store, _store, _options, NullLogger<RebuildActivities>.Instance));
+            // A fresh process: no parts in memory, so it reads the parts the worker kept in storage.
+            var fresh = new RebuildActivities(_store, _store, _options, NullLogger<RebuildActivities>.Instance);
+            await Rebuild(fresh);
+            var fromFile = await Outputs();
+            await Rebuild(new RebuildActivities(_store, _store, _options with { FullRebuild = true },
+                NullLogger<RebuildActivities>.Instance));
             var full = await Outputs();
 
             Assert.True(incremental.Count > 20, $"seed {seed}, step {step} ({change}): only {incremental.Count} outputs");
-            Assert.Equal(full.Keys.Order(StringComparer.Ordinal), incremental.Keys.Order(StringComparer.Ordinal));
-            foreach (var (path, hash) in full)
-                Assert.True(hash == incremental[path], $"seed {seed}, step {step} ({change}): {path} differs from a full rebuild");
+            foreach (var (name, outputs) in new[] { ("kept in memory", incremental), ("kept in storage", fromFile) })
+            {
+                Assert.Equal(full.Keys.Order(StringComparer.Ordinal), outputs.Keys.Order(StringComparer.Ordinal));
+                foreach (var (path, hash) in full)
+                    Assert.True(hash == outputs[path],
+                        $"seed {seed}, step {step} ({change}): {path} from the parts {name} differs from a full one");
+            }
             // The worker opened at most the one return that came into force; a duplicate or a rejection opens none.
             Assert.True(read <= 1, $"seed {seed}, step {step} ({change}): read {read} returns, not at most 1");
+            Assert.Equal(0, fresh.Pictures.ReturnsReadLastTime);
         }
     }
 

@@ -9,16 +9,19 @@ namespace SendPipeline.Cli.Commands;
 /// <summary><c>sendpipeline rebuild</c>: rebuilds the LA's datasets from the returns in force, with the same workflow as the Functions app.</summary>
 public static class RebuildCommand
 {
-    public const string Usage = "sendpipeline rebuild [--store DIR | --connection CONNECTION-STRING] [--la CODE] [--suppress-under N]";
+    public const string Usage =
+        "sendpipeline rebuild [--store DIR | --connection CONNECTION-STRING] [--la CODE] [--suppress-under N] [--full]";
 
     public static async Task<int> RunAsync(CommandLine args, TextWriter output)
     {
         var stores = IngestCommand.OpenStores(args);
         var la = Settings.LaCode(args);
         var suppressUnder = Settings.SuppressUnder(args);
+        var full = args.Flag("full");
         args.EnsureAllRead();
         TerminalProgress.Stage("Rebuilding the data quality, workforce, forecast and Power BI datasets");
-        var result = await RebuildAsync(stores, la, "rebuild command", suppressUnder);
+        var result = await RebuildAsync(Activities(stores, la, suppressUnder, PipelineHooks.None, full),
+            full ? "rebuild command, every return read" : "rebuild command", PipelineHooks.None);
         Describe(result, output);
         return 0;
     }
@@ -34,12 +37,14 @@ public static class RebuildCommand
     /// The rebuild activities as this command configures them. A caller that keeps them (the bench) rebuilds again
     /// from the parts of the picture they kept, reading only the returns that changed.
     /// </summary>
-    public static RebuildActivities Activities(Stores stores, string laCode, int? suppressUnder, PipelineHooks hooks)
+    public static RebuildActivities Activities(Stores stores, string laCode, int? suppressUnder, PipelineHooks hooks,
+        bool full = false)
     {
         var options = new PipelineOptions(laCode)
         {
             PupilKeySecret = Settings.PupilKeySecret(),
             SuppressUnder = suppressUnder ?? Settings.SuppressUnderFromEnvironment(),
+            FullRebuild = full,
         };
         var logger = hooks.Loggers.CreateLogger<RebuildActivities>();
         return new RebuildActivities(stores.Blobs, stores.Tables, options, logger);

@@ -10,7 +10,11 @@ public static class StorageLayout
     public const string PowerBi = "powerbi";
     public const string Submissions = "submissions";
 
-    public static readonly IReadOnlyList<string> Containers = [Uploads, Reports, Accepted, Datasets, PowerBi, Submissions];
+    /// <summary>What a rebuild keeps to be quicker next time; deleting it costs a slower rebuild, no data.</summary>
+    public const string Cache = "cache";
+
+    public static readonly IReadOnlyList<string> Containers =
+        [Uploads, Reports, Accepted, Datasets, PowerBi, Submissions, Cache];
 
     /// <summary>One row per upload: who, what, period, when, hash, status, counts.</summary>
     public const string UploadsTable = "uploads";

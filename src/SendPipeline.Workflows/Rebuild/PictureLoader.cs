@@ -13,10 +13,16 @@ namespace SendPipeline.Workflows.Rebuild;
 /// canonical returns are immutable per upload id, so equal ids mean an equal picture.
 /// When the returns in force change, only the returns not read before are read: each return's part of the
 /// picture is kept (<see cref="LaPicture.Include"/>), so after one school's upload a long-lived worker reads
-/// that one return and recombines the rest, and the picture is the one a fresh read would give.
+/// that one return and recombines the rest, and the picture is the one a fresh read would give. The parts are also
+/// kept in storage (<see cref="PartsPath"/>, <see cref="PicturePartCodec"/>), so a fresh process (the CLI, a
+/// Functions instance just started) reads that file and the returns not in it, not every canonical return;
+/// <paramref name="readEveryReturn"/> (a full rebuild) ignores the file and writes it afresh.
 /// </summary>
-public sealed class PictureLoader(IBlobStore blobs, ITableStore tables)
+public sealed class PictureLoader(IBlobStore blobs, ITableStore tables, bool readEveryReturn = false)
 {
+    /// <summary>The parts of the picture the last rebuild kept, by each return's upload and content hash.</summary>
+    public const string PartsPath = StorageLayout.Cache + "/picture-parts.bin";
+
     private sealed record Cached(string InForce, string Uploads, LaPicture Picture);
 
     private volatile Cached? _last;
@@ -72,6 +78,8 @@ public sealed class PictureLoader(IBlobStore blobs, ITableStore tables)
     private async Task<LaPicture> BuildAsync(List<TableRow> accepted, List<TableRow> uploads, CancellationToken cancellationToken)
     {
         var kept = _parts;
+        var fromFile = kept.Count == 0 && !readEveryReturn;
+        if (fromFile) kept = await ReadPartsFileAsync(cancellationToken);
         var parts = new LaPicture?[accepted.Count];
         var toRead = new List<int>();
         for (var i = 0; i < accepted.Count; i++)
@@ -97,6 +105,7 @@ public sealed class PictureLoader(IBlobStore blobs, ITableStore tables)
             now[PartKey(accepted[i])] = parts[i]!;
         }
         _parts = now;
+        await WritePartsFileAsync(accepted, now, cancellationToken);
 
         var latest = new Dictionary<(string, string), TableRow>();
         foreach (var row in uploads)
@@ -112,6 +121,42 @@ public sealed class PictureLoader(IBlobStore blobs, ITableStore tables)
                 inForce.Contains(row.RowKey)));
         return picture;
     }
+
+    /// <summary>The keys of the parts the file in storage holds, as far as this loader knows; null: unknown.</summary>
+    private string? _partsFileKeys;
+
+    private async Task<Dictionary<string, LaPicture>> ReadPartsFileAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = await blobs.OpenReadAsync(PartsPath, cancellationToken);
+            var parts = PicturePartCodec.Read(stream);
+            _partsFileKeys = KeysOf(parts.Keys);
+            return parts;
+        }
+        catch (BlobNotFoundException)
+        {
+            return new Dictionary<string, LaPicture>(StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>
+    /// Keeps the parts of the returns in force, in the accepted table's order. Only a cache: written after the parts
+    /// are read, so a crash leaves the previous file, whose parts are keyed by upload and so still true.
+    /// </summary>
+    private async Task WritePartsFileAsync(List<TableRow> accepted, Dictionary<string, LaPicture> parts,
+        CancellationToken cancellationToken)
+    {
+        var keep = accepted.Select(PartKey).Select(key => (Key: key, Part: parts[key]))
+            .Where(p => PicturePartCodec.CanKeep(p.Part)).ToList();
+        var keys = KeysOf(keep.Select(p => p.Key));
+        if (keys == _partsFileKeys) return;
+        await blobs.WriteRenderedAsync(PartsPath, "application/octet-stream", s => PicturePartCodec.Write(s, keep),
+            cancellationToken);
+        _partsFileKeys = keys;
+    }
+
+    private static string KeysOf(IEnumerable<string> keys) => string.Join('\0', keys.Order(StringComparer.Ordinal));
 
     /// <summary>
     /// One return in force read alone. A row with no canonical copy still counts in force but adds nothing, as a

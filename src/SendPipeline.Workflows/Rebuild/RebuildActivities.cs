@@ -17,7 +17,7 @@ namespace SendPipeline.Workflows.Rebuild;
 public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tables, PipelineOptions options, ILogger<RebuildActivities> logger)
     : IRebuildActivities
 {
-    private readonly PictureLoader _pictures = new(blobs, tables);
+    private readonly PictureLoader _pictures = new(blobs, tables, readEveryReturn: options.FullRebuild);
     private readonly DerivedDatasets _derived = new(options.LaCode);
 
     /// <summary>The worker's picture loader, which keeps each return's part between rebuilds.</summary>
