@@ -23,10 +23,10 @@ public sealed class StarCsvWriter : IDisposable
     }
 
     /// <summary>The whole table, a row group at a time.</summary>
-    public static void Write(StarTable table, Stream output)
+    public static void Write(StarTable table, Stream output, int groupSize = StarRows.RowGroupSize)
     {
         using var writer = new StarCsvWriter(table.Columns, output);
-        foreach (var group in table.Groups()) writer.Write(group);
+        foreach (var group in table.Groups(groupSize)) writer.Write(group);
     }
 
     public void Write(StarRowGroup group)

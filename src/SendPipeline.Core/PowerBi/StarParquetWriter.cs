@@ -34,10 +34,11 @@ public sealed class StarParquetWriter : IAsyncDisposable
     }
 
     /// <summary>The whole table, a row group at a time.</summary>
-    public static async Task WriteAsync(StarTable table, Stream output, CancellationToken cancellationToken = default)
+    public static async Task WriteAsync(StarTable table, Stream output, CancellationToken cancellationToken = default,
+        int groupSize = StarRows.RowGroupSize)
     {
         await using var writer = await CreateAsync(table.Columns, output, cancellationToken);
-        foreach (var group in table.Groups()) await writer.WriteAsync(group, cancellationToken);
+        foreach (var group in table.Groups(groupSize)) await writer.WriteAsync(group, cancellationToken);
     }
 
     /// <summary>Writes <paramref name="group"/>'s rows as the file's next row group.</summary>
@@ -83,7 +84,8 @@ public sealed class StarParquetWriter : IAsyncDisposable
     private static DataField Field(StarColumn column) => column.Type switch
     {
         StarColumnType.Int64 => new DataField(column.Name, typeof(long), column.Nullable),
-        StarColumnType.Decimal => new DecimalDataField(column.Name, DecimalPrecision, DecimalScale, isNullable: column.Nullable),
+        StarColumnType.Decimal => new DecimalDataField(column.Name, DecimalPrecision, DecimalScale,
+            isNullable: column.Nullable),
         StarColumnType.Date => new DataField(column.Name, typeof(DateOnly), column.Nullable),
         StarColumnType.Boolean => new DataField(column.Name, typeof(bool), column.Nullable),
         _ => new DataField(column.Name, typeof(string), column.Nullable),

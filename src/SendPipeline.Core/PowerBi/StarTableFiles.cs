@@ -8,12 +8,12 @@ public static class StarTableFiles
 {
     /// <returns>The rows written.</returns>
     public static async Task<long> WriteAsync(StarTable table, Stream parquet, Stream csv,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, int groupSize = StarRows.RowGroupSize)
     {
         var rows = 0L;
         await using var parquetWriter = await StarParquetWriter.CreateAsync(table.Columns, parquet, cancellationToken);
         using var csvWriter = new StarCsvWriter(table.Columns, csv);
-        foreach (var group in table.Groups())
+        foreach (var group in table.Groups(groupSize))
         {
             await parquetWriter.WriteAsync(group, cancellationToken);
             csvWriter.Write(group);
