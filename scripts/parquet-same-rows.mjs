@@ -16,14 +16,16 @@ const lit = (s) => `'${s.replaceAll("'", "''")}'`;
 let failures = 0;
 for (const table of readdirSync(a, { withFileTypes: true }).filter(d => d.isDirectory()).map(d => d.name).sort()) {
   const [fa, fb] = [join(a, table, `${table}.parquet`), join(b, table, `${table}.parquet`)];
-  const ra = `read_parquet(${lit(fa)}, file_row_number = true)`, rb = `read_parquet(${lit(fb)}, file_row_number = true)`;
+  const read = (f) => `read_parquet(${lit(f)}, file_row_number = true)`;
+  const [ra, rb] = [read(fa), read(fb)];
   const sa = JSON.stringify(await q(`DESCRIBE SELECT * FROM read_parquet(${lit(fa)})`));
   const sb = JSON.stringify(await q(`DESCRIBE SELECT * FROM read_parquet(${lit(fb)})`));
   const [{ n: na }] = await q(`SELECT count(*) AS n FROM ${ra}`);
   const [{ n: nb }] = await q(`SELECT count(*) AS n FROM ${rb}`);
   const [{ n: ab }] = await q(`SELECT count(*) AS n FROM (SELECT * FROM ${ra} EXCEPT ALL SELECT * FROM ${rb})`);
   const [{ n: ba }] = await q(`SELECT count(*) AS n FROM (SELECT * FROM ${rb} EXCEPT ALL SELECT * FROM ${ra})`);
-  const groups = async (f) => (await q(`SELECT count(DISTINCT row_group_id) AS g FROM parquet_metadata(${lit(f)})`))[0].g;
+  const groups = async (f) =>
+    (await q(`SELECT count(DISTINCT row_group_id) AS g FROM parquet_metadata(${lit(f)})`))[0].g;
   const ok = sa === sb && na === nb && ab === 0n && ba === 0n;
   if (!ok) failures++;
   console.log(`${ok ? 'same' : 'DIFFERENT'} ${table}: ${na} rows, row groups ${await groups(fa)} -> ${await groups(fb)}`
