@@ -15,24 +15,32 @@ internal static class StarFacts
 {
     public static StarTable SenPupils(LaPicture picture, StarDimensions dims, PupilKeys keys) =>
         new("fact_sen_pupil", "one row per pupil on each school's census return (census date, setting, pupil)",
-            [Int("CensusDateKey"), Int("SettingKey"), Text("SettingCode"), Text("PupilKey"), Int("NeedKey"), Text("NcYear", true), Int("Age", true), Text("SenProvision"), Flag("Ehcp")],
-            [.. picture.Census
-                .Select(c => (c, Pupil: keys.Of(c.Upn)))
-                .OrderBy(p => p.c.CensusDate).ThenBy(p => p.c.LaEstab, StringComparer.Ordinal).ThenBy(p => p.Pupil, StringComparer.Ordinal)
-                .Select(p => (object?[])[DateKey(p.c.CensusDate), dims.SettingByLaEstab(p.c.LaEstab), p.c.LaEstab, p.Pupil, dims.Need[p.c.SenType1],
-                    p.c.NcYear, p.c.Age is { } age ? (long)age : null, p.c.Provision.ToString(), p.c.Provision == 'E'])]);
+            [Int("CensusDateKey"), Int("SettingKey"), Text("SettingCode"), Text("PupilKey"), Int("NeedKey"),
+             Text("NcYear", true), Int("Age", true), Text("SenProvision"), Flag("Ehcp")],
+            StarRows.Streamed(
+                () => PupilOrder.Of(picture.Census, c => c.CensusDate, c => c.LaEstab, (h, c) => h.Of(c.Upn), null,
+                    keys),
+                (p, row) => row.Int(DateKey(p.Item.CensusDate)).Int(dims.SettingByLaEstab(p.Item.LaEstab))
+                    .Text(p.Item.LaEstab)
+                    .Text(p.Pupil.ToString()).Int(dims.Need[p.Item.SenType1]).Text(p.Item.NcYear).Int(p.Item.Age)
+                    .Text(p.Item.Provision.ToString()).Flag(p.Item.Provision == 'E')));
 
     public static StarTable Placements(LaPicture picture, StarDimensions dims, PupilKeys keys) =>
         new("fact_placement", "one row per placement on each provider's return (return date, provider, pupil, placement start)",
             [Int("ReturnDateKey"), Int("SettingKey"), Text("SettingCode"), Int("PlacementCategoryKey"), Int("NeedKey"), Text("PrimaryNeed", true),
              Text("PupilKey", true), Date("PlacementStart"), Date("PlacementEnd", true), Flag("Ehcp"), Flag("Residential", true),
              Text("FundingElement", true), Dec("AnnualCost", true), Text("HomeLA"), Flag("ActiveOnReturnDate")],
-            [.. picture.Placements
-                .Select(p => (p, Pupil: keys.Of(p.Upn, p.Uln)))
-                .OrderBy(r => r.p.ReturnDate).ThenBy(r => r.p.ProviderId, StringComparer.Ordinal).ThenBy(r => r.Pupil, StringComparer.Ordinal).ThenBy(r => r.p.Start)
-                .Select(r => (object?[])[DateKey(r.p.ReturnDate), dims.SettingOfPlacement(r.p), r.p.ProviderId, CategoryKey(dims, r.p), dims.Need[r.p.PrimaryNeed],
-                    r.p.PrimaryNeed, r.Pupil, r.p.Start, r.p.End, r.p.Ehcp, r.p.Residential, r.p.FundingElement?.Trim().ToUpperInvariant(),
-                    r.p.AnnualCost is { } cost ? Round(cost) : null, r.p.HomeLa, r.p.ActiveOn(r.p.ReturnDate)])]);
+            StarRows.Streamed(
+                () => PupilOrder.Of(picture.Placements, p => p.ReturnDate, p => p.ProviderId,
+                    (h, p) => h.Of(p.Upn, p.Uln), (x, y) => x.Start.CompareTo(y.Start), keys),
+                (r, row) => row.Int(DateKey(r.Item.ReturnDate)).Int(dims.SettingOfPlacement(r.Item))
+                    .Text(r.Item.ProviderId)
+                    .Int(CategoryKey(dims, r.Item)).Int(dims.Need[r.Item.PrimaryNeed]).Text(r.Item.PrimaryNeed)
+                    .Text(r.Pupil?.ToString()).Date(r.Item.Start).Date(r.Item.End).Flag(r.Item.Ehcp)
+                    .Flag(r.Item.Residential)
+                    .Text(r.Item.FundingElement?.Trim().ToUpperInvariant())
+                    .Dec(r.Item.AnnualCost is { } cost ? Round(cost) : null).Text(r.Item.HomeLa)
+                    .Flag(r.Item.ActiveOn(r.Item.ReturnDate))));
 
     private static long CategoryKey(StarDimensions dims, Placement p) => dims.Category[p.Category.Trim().ToUpperInvariant()];
 
@@ -134,23 +142,37 @@ internal static class StarFacts
         return new StarTable("fact_workforce_post", "one row per post on each service's workforce return (quarter, service, post)",
             [Int("FinancialQuarterKey"), Text("ServiceCode"), Text("PostId"), Int("DisciplineKey"), Text("Role"), Text("Status"), Text("FundingSource"),
              Dec("Fte"), Dec("AnnualCost"), Date("TimeLimitedUntil", true)],
-            [.. posts.Values.OrderBy(p => p.Quarter, StringComparer.Ordinal).ThenBy(p => p.ServiceCode, StringComparer.Ordinal).ThenBy(p => p.PostId, StringComparer.Ordinal)
-                .Select(p => (object?[])[dims.Quarter[p.Quarter], p.ServiceCode, p.PostId, dims.Discipline[p.Discipline], p.Role, p.Status, p.FundingSource,
-                    Round(p.Fte), Round(p.AnnualCost), p.TimeLimitedUntil])]);
+            StarRows.Streamed(
+                () => posts.Values.OrderBy(p => p.Quarter, StringComparer.Ordinal)
+                    .ThenBy(p => p.ServiceCode, StringComparer.Ordinal).ThenBy(p => p.PostId, StringComparer.Ordinal),
+                (p, row) => row.Int(dims.Quarter[p.Quarter]).Text(p.ServiceCode).Text(p.PostId)
+                    .Int(dims.Discipline[p.Discipline]).Text(p.Role).Text(p.Status).Text(p.FundingSource)
+                    .Dec(Round(p.Fte)).Dec(Round(p.AnnualCost))
+                    .Date(p.TimeLimitedUntil)));
     }
 
     public static StarTable EahActivity(LaPicture picture, StarDimensions dims) =>
         new("fact_eah_activity", "one row per quarter, service, setting, discipline and activity type of the Experts at Hand activity returns",
             [Int("FinancialQuarterKey"), Text("ServiceCode"), Int("SettingKey"), Text("SettingCode"), Int("DisciplineKey"), Text("ActivityType"), Dec("Days")],
-            [.. picture.Activities.GroupBy(a => (a.Quarter, a.ServiceCode, a.LaEstab, a.Discipline, a.ActivityType))
-                .OrderBy(g => g.Key.Quarter, StringComparer.Ordinal).ThenBy(g => g.Key.ServiceCode, StringComparer.Ordinal).ThenBy(g => g.Key.LaEstab, StringComparer.Ordinal)
-                .ThenBy(g => g.Key.Discipline, StringComparer.Ordinal).ThenBy(g => g.Key.ActivityType, StringComparer.Ordinal)
-                .Select(g => (object?[])[dims.Quarter[g.Key.Quarter], g.Key.ServiceCode, dims.SettingByLaEstab(g.Key.LaEstab), g.Key.LaEstab, dims.Discipline[g.Key.Discipline],
-                    g.Key.ActivityType, Round(g.Sum(a => a.Days))])]);
+            StarRows.Streamed(
+                () => picture.Activities
+                    .GroupBy(a => (a.Quarter, a.ServiceCode, a.LaEstab, a.Discipline, a.ActivityType))
+                    .OrderBy(g => g.Key.Quarter, StringComparer.Ordinal)
+                    .ThenBy(g => g.Key.ServiceCode, StringComparer.Ordinal)
+                    .ThenBy(g => g.Key.LaEstab, StringComparer.Ordinal)
+                    .ThenBy(g => g.Key.Discipline, StringComparer.Ordinal)
+                    .ThenBy(g => g.Key.ActivityType, StringComparer.Ordinal),
+                (g, row) => row.Int(dims.Quarter[g.Key.Quarter]).Text(g.Key.ServiceCode)
+                    .Int(dims.SettingByLaEstab(g.Key.LaEstab)).Text(g.Key.LaEstab)
+                    .Int(dims.Discipline[g.Key.Discipline])
+                    .Text(g.Key.ActivityType).Dec(Round(g.Sum(a => a.Days)))));
 
     /// <summary>The data-quality report's issues in its order; <c>IssueNumber</c> is the issue's place in it.</summary>
     public static StarTable DataQualityIssues(DataQualityReport report) =>
         new("fact_data_quality_issue", "one row per issue found by the checks across returns",
             [Int("IssueNumber"), Text("RuleId"), Text("Severity"), Text("Submitter"), Text("ReturnType"), Text("File", true), Int("Row", true), Text("Column", true), Text("Message"), Text("Fix")],
-            [.. report.Issues.Select((i, n) => (object?[])[(long)n + 1, i.RuleId, i.Severity.ToString(), i.Submitter, i.ReturnType, i.File, i.Row is { } r ? (long)r : null, i.Column, i.Message, i.Fix])]);
+            StarRows.Streamed(() => report.Issues.Select((Issue, Number) => (Issue, Number)),
+                (i, row) => row.Int(i.Number + 1L).Text(i.Issue.RuleId).Text(i.Issue.Severity.ToString())
+                    .Text(i.Issue.Submitter).Text(i.Issue.ReturnType).Text(i.Issue.File).Int(i.Issue.Row)
+                    .Text(i.Issue.Column).Text(i.Issue.Message).Text(i.Issue.Fix)));
 }

@@ -16,6 +16,9 @@ namespace SendPipeline.Core.PowerBi;
 /// <c>fact_placement</c>) are withheld and aggregate tables (<c>agg_*</c>) published instead, with primary
 /// and secondary suppression (<see cref="CountSuppression"/>): a row per pupil, even keyed, lets anyone who
 /// can filter the data count a group of one, which is exactly what suppression exists to prevent.</item>
+/// <item>The tables' rows are made when they are read, a row group at a time (<see cref="StarRows"/>), not here:
+/// the pupil-grain facts are millions of rows at national scale. Read the facts before <c>dim_date</c>, which
+/// covers the dates they hold (<see cref="FactDates"/>).</item>
 /// </list>
 /// </summary>
 public static class StarSchemaBuilder
@@ -37,7 +40,7 @@ public static class StarSchemaBuilder
             facts.AddRange(StarFacts.Aggregates(picture, dims, threshold));
         else
         {
-            using var keys = new PupilKeys(options.PupilKeySecret);
+            var keys = new PupilKeys(options.PupilKeySecret);
             facts.Add(StarFacts.SenPupils(picture, dims, keys));
             facts.Add(StarFacts.Placements(picture, dims, keys));
             // Written empty when no sen2 extract is in force, so the model's tables are the same either way.
@@ -50,30 +53,18 @@ public static class StarSchemaBuilder
         facts.Add(StarFacts.DataQualityIssues(dataQuality));
         facts.AddRange(FieldStarTables.Facts(field));
 
-        var dimensions = dims.Tables().Prepend(DateDimension.Build(facts.SelectMany(DatesIn)))
+        var dates = new FactDates();
+        facts = [.. facts.Select(dates.Track)];
+        var dimensions = dims.Tables().Prepend(DateDimension.Build(dates.Range))
             .Append(FieldStarTables.Area(field)).ToList();
         return new StarSchema([.. dimensions, .. facts], Relationships(dimensions, facts));
     }
 
-    /// <summary>Every date a fact holds, as a key or a plain date column: the date table must cover them all.</summary>
-    private static IEnumerable<DateOnly> DatesIn(StarTable fact)
-    {
-        for (var c = 0; c < fact.Columns.Count; c++)
-        {
-            var column = fact.Columns[c];
-            if (column.Type == StarColumnType.Date)
-                foreach (var row in fact.Rows) { if (row[c] is DateOnly d) yield return d; }
-            else if (IsDateKey(column.Name))
-                foreach (var row in fact.Rows) { if (row[c] is long k) yield return new DateOnly((int)(k / 10000), (int)(k / 100 % 100), (int)(k % 100)); }
-        }
-    }
-
-    private static bool IsDateKey(string column) => column.EndsWith("DateKey", StringComparison.Ordinal);
-
     /// <summary>A fact column refers to the dimension whose key has its name; any <c>…DateKey</c> refers to <c>dim_date</c>.</summary>
     private static IReadOnlyList<StarForeignKey> Relationships(IReadOnlyList<StarTable> dimensions, IReadOnlyList<StarTable> facts) =>
         [.. facts.SelectMany(f => f.Columns
-            .Select(c => (Column: c.Name, Dimension: IsDateKey(c.Name) ? DateDimension.Name : dimensions.FirstOrDefault(d => d.Key == c.Name)?.Name))
+            .Select(c => (Column: c.Name, Dimension: DateDimension.IsDateKey(c.Name) ? DateDimension.Name
+                : dimensions.FirstOrDefault(d => d.Key == c.Name)?.Name))
             .Where(r => r.Dimension is not null)
             .Select(r => new StarForeignKey(f.Name, r.Column, r.Dimension!)))];
 }

@@ -17,6 +17,8 @@ public sealed record StarTableExport(string Table, string StorageTable, int Writ
 /// the new rows. The rows are written before the stale ones are removed, so a failed export leaves every
 /// new row in place and the next export removes the rest. The Parquet files under <c>powerbi/</c> are
 /// replaced whole and are the consistent source; schedule a Table refresh away from rebuilds.
+/// Rows are written a row group at a time (<see cref="StarRows"/>), so a fact of millions of rows is never
+/// held whole; a row that does not fit its column is refused before its group is written.
 /// The port cannot list tables, so a table is emptied only when it is one of the star's known tables
 /// (<see cref="StarSchemaShape.All"/>) that this schema lacks: above all the pupil-level facts once a
 /// suppression threshold is set, which must not linger where a refresh would still read them.
@@ -31,14 +33,13 @@ public sealed class StarTableExporter(ITableStore tables)
             exports.Add(await ExportAsync(table, cancellationToken));
         var present = schema.Tables.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var other in StarSchemaShape.All().Tables.Where(t => !present.Contains(t.Name)))
-            exports.Add(await ExportAsync(other with { Rows = [] }, cancellationToken));
+            exports.Add(await ExportAsync(other with { Source = StarRows.None }, cancellationToken));
         return exports;
     }
 
     public async Task<StarTableExport> ExportAsync(StarTable table, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var rows = StarTableRows.ToRows(table);
         var name = table.StorageTableName;
 
         // Listed before writing, so the sweep below can only ever remove rows of an earlier export.
@@ -46,11 +47,15 @@ public sealed class StarTableExporter(ITableStore tables)
         await foreach (var key in tables.QueryKeysAsync(name, cancellationToken))
             before.Add(key);
 
-        await tables.UpsertManyAsync(name, rows, cancellationToken);
+        var written = 0;
+        foreach (var group in table.Groups())
+        {
+            await tables.UpsertManyAsync(name, StarTableRows.ToRows(group, written), cancellationToken);
+            written += group.Count;
+        }
 
-        var written = rows.Select(r => new TableKey(r.PartitionKey, r.RowKey)).ToHashSet();
-        var stale = before.Where(k => !written.Contains(k)).ToList();
+        var stale = before.Where(k => !StarTableRows.IsRowOf(k, written)).ToList();
         await tables.DeleteManyAsync(name, stale, cancellationToken);
-        return new StarTableExport(table.Name, name, rows.Count, stale.Count);
+        return new StarTableExport(table.Name, name, written, stale.Count);
     }
 }

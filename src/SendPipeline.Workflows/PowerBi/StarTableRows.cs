@@ -34,38 +34,35 @@ public static class StarTableRows
     public static string RowKey(int position) => position.ToString("D10", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Every row of <paramref name="table"/>, checked against its columns first so a malformed table
-    /// fails before anything is written.
+    /// The rows of one row group of a table, the first at <paramref name="firstPosition"/> in the table.
     /// </summary>
-    public static IReadOnlyList<TableRow> ToRows(StarTable table)
+    public static IReadOnlyList<TableRow> ToRows(StarRowGroup group, int firstPosition)
     {
-        ArgumentNullException.ThrowIfNull(table);
-        var rows = new TableRow[table.Rows.Count];
-        for (var position = 0; position < rows.Length; position++)
+        ArgumentNullException.ThrowIfNull(group);
+        var rows = new TableRow[group.Count];
+        for (var row = 0; row < rows.Length; row++)
         {
-            var values = table.Rows[position];
-            if (values.Length != table.Columns.Count)
-                throw new InvalidOperationException(
-                    $"{table.Name} row {position} has {values.Length} values for {table.Columns.Count} columns.");
-            var properties = new Dictionary<string, object?>(table.Columns.Count, StringComparer.Ordinal);
-            for (var c = 0; c < values.Length; c++)
-                properties[table.Columns[c].Name] = ToProperty(table, position, table.Columns[c], values[c]);
-            rows[position] = new TableRow(PartitionKey(position), RowKey(position), properties);
+            var properties = new Dictionary<string, object?>(group.Columns.Count, StringComparer.Ordinal);
+            for (var c = 0; c < group.Columns.Count; c++)
+                properties[group.Columns[c].Name] = ToProperty(group, row, c);
+            var position = firstPosition + row;
+            rows[row] = new TableRow(PartitionKey(position), RowKey(position), properties);
         }
-
         return rows;
     }
 
-    private static object? ToProperty(StarTable table, int position, StarColumn column, object? value) => (column.Type, value) switch
+    /// <summary>Whether <paramref name="key"/> is one of a table's first <paramref name="rows"/> rows'.</summary>
+    public static bool IsRowOf(TableKey key, int rows) =>
+        int.TryParse(key.RowKey, NumberStyles.None, CultureInfo.InvariantCulture, out var position) && position < rows
+        && key.RowKey == RowKey(position) && key.PartitionKey == PartitionKey(position);
+
+    private static object? ToProperty(StarRowGroup group, int row, int column) => group.Columns[column].Type switch
     {
-        (_, null) when column.Nullable => null,
-        (StarColumnType.Int64, long l) => l,
-        (StarColumnType.Decimal, decimal d) => (double)d,
-        (StarColumnType.String, string s) => s,
-        (StarColumnType.Date, DateOnly date) => new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-        (StarColumnType.Boolean, bool b) => b,
-        _ => throw new InvalidOperationException(
-            $"{table.Name} row {position} column {column.Name} ({column.Type}{(column.Nullable ? ", nullable" : "")}) " +
-            $"holds {(value is null ? "null" : value.GetType().Name)}."),
+        StarColumnType.Int64 => group.Value<long>(row, column),
+        StarColumnType.Decimal => group.Value<decimal>(row, column) is { } d ? (double)d : null,
+        StarColumnType.Date => group.Value<DateOnly>(row, column) is { } date
+            ? new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
+        StarColumnType.Boolean => group.Value<bool>(row, column),
+        _ => group.Texts(column)[row],
     };
 }

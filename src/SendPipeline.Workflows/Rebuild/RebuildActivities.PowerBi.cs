@@ -31,17 +31,12 @@ public sealed partial class RebuildActivities
 
         var written = new HashSet<string>(StringComparer.Ordinal);
         foreach (var table in schema.Tables) written.UnionWith([ParquetPath(table), CsvPath(table)]);
+        var rows = 0L;
         // Tables are independent files: writing them side by side overlaps each blob's round trip (or fsync).
-        await Parallel.ForEachAsync(schema.Tables, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (table, ct) =>
-        {
-            using (var buffer = new RenderBuffer())
-            {
-                await StarParquetWriter.WriteAsync(table, buffer, ct);
-                await blobs.WriteAsync(ParquetPath(table), buffer.Rewind(), overwrite: true,
-                    "application/vnd.apache.parquet", ct);
-            }
-            await blobs.WriteRenderedAsync(CsvPath(table), "text/csv", s => StarCsvWriter.Write(table, s), ct);
-        });
+        // Facts first: dim_date covers the dates they hold, which are noted as their rows are made.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken };
+        foreach (var dimensions in new[] { false, true })
+            await Parallel.ForEachAsync(schema.Tables.Where(t => t.IsDimension == dimensions), parallel, WriteAsync);
         var schemaPath = $"{PowerBiFolder}/schema.json";
         await blobs.WriteRenderedAsync(schemaPath, "application/json", s => StarSchemaJson.Write(schema, s), cancellationToken);
         await WriteLineageAsync(PowerBiFolder, DatasetLineage.PowerBi, picture, cancellationToken);
@@ -51,7 +46,18 @@ public sealed partial class RebuildActivities
 
         var stale = await blobs.ListAsync(PowerBiFolder + "/", cancellationToken).Where(b => !written.Contains(b.Path)).Select(b => b.Path).ToListAsync(cancellationToken);
         foreach (var path in stale) await blobs.DeleteAsync(path, cancellationToken);
-        return new PowerBiSummary(schema.Tables.Count, schema.Tables.Sum(t => (long)t.Rows.Count), options.SuppressUnder, secretSource.Source, stale.Count, PowerBiFolder);
+        return new PowerBiSummary(schema.Tables.Count, rows, options.SuppressUnder, secretSource.Source, stale.Count,
+            PowerBiFolder);
+
+        async ValueTask WriteAsync(StarTable table, CancellationToken ct)
+        {
+            using var parquet = new RenderBuffer();
+            using var csv = new RenderBuffer();
+            Interlocked.Add(ref rows, await StarTableFiles.WriteAsync(table, parquet, csv, ct));
+            await blobs.WriteAsync(ParquetPath(table), parquet.Rewind(), overwrite: true,
+                "application/vnd.apache.parquet", ct);
+            await blobs.WriteAsync(CsvPath(table), csv.Rewind(), overwrite: true, "text/csv", ct);
+        }
     }
 
     /// <summary><c>powerbi/{table}/{table}.parquet</c>: the same path every rebuild, so a scheduled refresh keeps working.</summary>

@@ -42,8 +42,8 @@ public class RegisterStarFactsTests
     public void Build_WithARegister_HasARowPerRequestAssessmentPlanAndActivePlan_KeyedByPupilKey()
     {
         var schema = Build(Register());
-        using var keys = new PupilKeys(Secret);
-        var pupil = keys.Of(PictureBuilder.UpnA);
+        using var keys = new PupilKeys(Secret).Open();
+        var pupil = keys.Of(PictureBuilder.UpnA).ToString();
 
         foreach (var name in new[] { "fact_ehc_request", "fact_ehc_assessment", "fact_ehc_plan", "fact_ehc_active_plan" })
             Assert.Equal(pupil, Cell(Assert.Single(schema.Tables, t => t.Name == name), 0, "PupilKey"));
