@@ -30,53 +30,87 @@ public static class PicturePartCodec
     /// <summary>True when the part holds only rows this file can keep (not a register, not DfE tables, not uploads).</summary>
     public static bool CanKeep(LaPicture part) => part.Register is null && part.DfeTables is null && part.Uploads.Count == 0;
 
-    public static void Write(Stream destination, IReadOnlyList<(string Key, LaPicture Part)> parts)
+    /// <summary>One part as the file holds it: its own string table, then every list's rows.</summary>
+    public static byte[] Encode(LaPicture part)
     {
-        using var body = new MemoryStream();
-        using (var writer = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
-        {
-            writer.Write(parts.Count);
-            foreach (var (key, part) in parts)
-            {
-                writer.Write(key);
-                new PartWriter(writer).Write(part);
-            }
-        }
-        using var header = new BinaryWriter(destination, Encoding.UTF8, leaveOpen: true);
-        header.Write(FormatVersion);
-        header.Write(CodeVersion.ToByteArray());
-        header.Write(SHA256.HashData(body.GetBuffer().AsSpan(0, (int)body.Length)));
-        header.Write(body.Length);
-        header.Flush();
-        destination.Write(body.GetBuffer(), 0, (int)body.Length);
+        using var encoded = new MemoryStream();
+        using (var writer = new BinaryWriter(encoded, Encoding.UTF8, leaveOpen: true)) new PartWriter(writer).Write(part);
+        return encoded.ToArray();
     }
 
-    /// <summary>The parts by key; empty when the file is from another build or format, cut short or damaged.</summary>
-    public static Dictionary<string, LaPicture> Read(Stream source)
+    /// <summary>
+    /// Writes the parts (each <see cref="Encode"/>d, so a worker re-encodes only what changed) with the format, the
+    /// code's build and a SHA-256 of everything before it at the end, streamed: nothing is held twice.
+    /// </summary>
+    public static void Write(Stream destination, IReadOnlyList<(string Key, ReadOnlyMemory<byte> Encoded)> parts)
     {
-        var parts = new Dictionary<string, LaPicture>(StringComparer.Ordinal);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var counted = new MemoryStream();
+        using (var header = new BinaryWriter(counted, Encoding.UTF8, leaveOpen: true))
+        {
+            header.Write(FormatVersion);
+            header.Write(CodeVersion.ToByteArray());
+            header.Write(parts.Count);
+        }
+        Emit(counted.GetBuffer().AsSpan(0, (int)counted.Length));
+        foreach (var (key, encoded) in parts)
+        {
+            counted.SetLength(0);
+            using (var entry = new BinaryWriter(counted, Encoding.UTF8, leaveOpen: true))
+            {
+                entry.Write(key);
+                entry.Write(encoded.Length);
+            }
+            Emit(counted.GetBuffer().AsSpan(0, (int)counted.Length));
+            Emit(encoded.Span);
+        }
+        destination.Write(hash.GetHashAndReset());
+
+        void Emit(ReadOnlySpan<byte> bytes)
+        {
+            hash.AppendData(bytes);
+            destination.Write(bytes);
+        }
+    }
+
+    /// <summary>
+    /// The parts by key, each with its encoded bytes (a slice of the file read, to write again unchanged); empty when
+    /// the file is from another build or format, cut short or damaged.
+    /// </summary>
+    public static Dictionary<string, (LaPicture Part, ReadOnlyMemory<byte> Encoded)> Read(Stream source)
+    {
+        var parts = new Dictionary<string, (LaPicture, ReadOnlyMemory<byte>)>(StringComparer.Ordinal);
         try
         {
-            using var header = new BinaryReader(source, Encoding.UTF8, leaveOpen: true);
-            if (header.ReadInt32() != FormatVersion || new Guid(header.ReadBytes(16)) != CodeVersion) return parts;
-            var hash = header.ReadBytes(32);
-            var length = header.ReadInt64();
-            if (length is < 0 or > int.MaxValue) return parts;
-            var body = header.ReadBytes((int)length);
-            if (body.Length != length || !SHA256.HashData(body).AsSpan().SequenceEqual(hash)) return parts;
-            using var reader = new BinaryReader(new MemoryStream(body, writable: false), Encoding.UTF8);
+            byte[] file;
+            using (var copy = new MemoryStream())
+            {
+                source.CopyTo(copy);
+                file = copy.Length == copy.GetBuffer().Length ? copy.GetBuffer() : copy.ToArray();
+            }
+            const int hashLength = 32;
+            if (file.Length < hashLength + 24
+                || !SHA256.HashData(file.AsSpan(0, file.Length - hashLength)).AsSpan().SequenceEqual(file.AsSpan(^hashLength)))
+                return parts;
+            using var reader = new BinaryReader(new MemoryStream(file, 0, file.Length - hashLength, writable: false));
+            if (reader.ReadInt32() != FormatVersion || new Guid(reader.ReadBytes(16)) != CodeVersion) return parts;
             var count = reader.ReadInt32();
             for (var i = 0; i < count; i++)
             {
                 var key = reader.ReadString();
-                parts[key] = new PartReader(reader).Read();
+                var length = reader.ReadInt32();
+                var at = (int)reader.BaseStream.Position;
+                var encoded = new ReadOnlyMemory<byte>(file, at, length);
+                reader.BaseStream.Position = at + length;
+                using var partReader = new BinaryReader(new MemoryStream(file, at, length, writable: false), Encoding.UTF8);
+                parts[key] = (new PartReader(partReader).Read(), encoded);
             }
             return parts;
         }
         catch (Exception e) when (e is EndOfStreamException or InvalidDataException or IOException or FormatException
             or ArgumentException or OverflowException or IndexOutOfRangeException)
         {
-            return new Dictionary<string, LaPicture>(StringComparer.Ordinal);
+            return new Dictionary<string, (LaPicture, ReadOnlyMemory<byte>)>(StringComparer.Ordinal);
         }
     }
 
@@ -175,8 +209,8 @@ public static class PicturePartCodec
         {
             _strings = new string[reader.ReadInt32()];
             for (var i = 0; i < _strings.Length; i++) _strings[i] = reader.ReadString();
-            var length = reader.ReadInt32();
-            _rows = new BinaryReader(new MemoryStream(reader.ReadBytes(length), writable: false), Encoding.UTF8);
+            _ = reader.ReadInt32(); // the rows' length: they follow here, in the same stream
+            _rows = reader;
             var part = new LaPicture();
             Rows(part.Lineage, () => new LineageEntry(S()!, S()!, S()!, S()));
             Rows(part.Census, () => new CensusPupil(S()!, D()!.Value, S()!, _rows.ReadChar(), Src(), S(), S(),

@@ -125,6 +125,9 @@ public sealed class PictureLoader(IBlobStore blobs, ITableStore tables, bool rea
     /// <summary>The keys of the parts the file in storage holds, as far as this loader knows; null: unknown.</summary>
     private string? _partsFileKeys;
 
+    /// <summary>Each kept part as the file holds it, so writing the file again encodes only the new parts.</summary>
+    private Dictionary<string, ReadOnlyMemory<byte>> _encoded = new(StringComparer.Ordinal);
+
     private async Task<Dictionary<string, LaPicture>> ReadPartsFileAsync(CancellationToken cancellationToken)
     {
         try
@@ -132,7 +135,8 @@ public sealed class PictureLoader(IBlobStore blobs, ITableStore tables, bool rea
             await using var stream = await blobs.OpenReadAsync(PartsPath, cancellationToken);
             var parts = PicturePartCodec.Read(stream);
             _partsFileKeys = KeysOf(parts.Keys);
-            return parts;
+            _encoded = parts.ToDictionary(p => p.Key, p => p.Value.Encoded, StringComparer.Ordinal);
+            return parts.ToDictionary(p => p.Key, p => p.Value.Part, StringComparer.Ordinal);
         }
         catch (BlobNotFoundException)
         {
@@ -147,13 +151,16 @@ public sealed class PictureLoader(IBlobStore blobs, ITableStore tables, bool rea
     private async Task WritePartsFileAsync(List<TableRow> accepted, Dictionary<string, LaPicture> parts,
         CancellationToken cancellationToken)
     {
-        var keep = accepted.Select(PartKey).Select(key => (Key: key, Part: parts[key]))
-            .Where(p => PicturePartCodec.CanKeep(p.Part)).ToList();
-        var keys = KeysOf(keep.Select(p => p.Key));
+        var keep = accepted.Select(PartKey).Where(key => PicturePartCodec.CanKeep(parts[key])).ToList();
+        var keys = KeysOf(keep);
         if (keys == _partsFileKeys) return;
-        await blobs.WriteRenderedAsync(PartsPath, "application/octet-stream", s => PicturePartCodec.Write(s, keep),
+        var encoded = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
+        foreach (var key in keep)
+            encoded[key] = _encoded.TryGetValue(key, out var bytes) ? bytes : PicturePartCodec.Encode(parts[key]);
+        var entries = keep.Select(key => (key, encoded[key])).ToList();
+        await blobs.WriteRenderedAsync(PartsPath, "application/octet-stream", s => PicturePartCodec.Write(s, entries),
             cancellationToken);
-        _partsFileKeys = keys;
+        (_partsFileKeys, _encoded) = (keys, encoded);
     }
 
     private static string KeysOf(IEnumerable<string> keys) => string.Join('\0', keys.Order(StringComparer.Ordinal));
