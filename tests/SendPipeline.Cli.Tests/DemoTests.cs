@@ -102,7 +102,8 @@ public sealed class DemoTests : IDisposable
         await using var lineageJson = await stores.Blobs.OpenReadAsync($"{hnb.Folder}/lineage.json");
         var lineage = JsonSerializer.Deserialize<DatasetLineage>(lineageJson, ReportJson.Options)!;
         Assert.Equal(["assumptions", "eah-activity", "ehcp-history", "establishments", "hnb-finance", "placements", "school-census", "sen2"], lineage.Returns.Select(r => r.ReturnType).Distinct());
-        Assert.StartsWith("The LA's EHC plan register (sen2, as at 2026-03-31) replaces the published figures", hnb.Notes[0]);
+        Assert.StartsWith("The LA's EHC plan register (sen2, as at 2026-03-31) replaces the published figures",
+            hnb.Notes[0]);
         Assert.Equal(AssumptionsLineage.Uploaded, Assert.Single(lineage.Assumptions!).Source);
         // The published figures last, with the numbers in the message: each category grows on its own cohort path and
         // INMSS and AP carry the cost growth calibrated to the paper (docs/forecasting.md "Calibration to the

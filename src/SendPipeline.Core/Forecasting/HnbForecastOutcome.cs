@@ -63,8 +63,8 @@ public sealed record HnbForecastOutcome(HnbForecastResult? Forecast, string? Ski
     {
         if (picture.Register is not { } register) return (tables, []);
         if (tables is null)
-            return (null, ["The LA's EHC plan register is in force, but without the DfE tables (ehcp-history) there are " +
-                "no pooled rates to project it with: every category grows with the LA's total EHC plans."]);
+            return (null, ["The LA's EHC plan register is in force, but without the DfE tables (ehcp-history) " +
+                "there are no pooled rates to project it with: every category grows with the LA's total EHC plans."]);
         var own = OwnReturns.Apply(tables, register, laCode, SettingCategories.From(picture));
         return (own.Tables, own.Notes);
     }

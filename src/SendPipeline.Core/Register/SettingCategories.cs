@@ -50,7 +50,8 @@ public sealed class SettingCategories
         return new SettingCategories(byUrn, byProvider);
     }
 
-    /// <summary>The setting's category, or null for a URN nothing in the picture knows (or no setting at all).</summary>
+    /// <summary>The setting's category, or null for a URN nothing in the picture knows (or no setting at
+    /// all).</summary>
     public string? CategoryOf(Sen2Setting? setting)
     {
         if (setting is null) return null;
@@ -60,7 +61,8 @@ public sealed class SettingCategories
         {
             if (EstablishmentTypes.CensusCategory(EstablishmentTypes.Classify(name)) is { } census)
                 return census == Mainstream && (setting.SenUnit || setting.ResourcedProvision) ? Resourced : census;
-            if (PostSixteenTypes.Any(t => name.Contains(t, StringComparison.OrdinalIgnoreCase))) return FurtherEducation;
+            if (PostSixteenTypes.Any(t => name.Contains(t, StringComparison.OrdinalIgnoreCase)))
+                return FurtherEducation;
         }
         if ((urn ?? ukprn) is { } id && _byProvider.TryGetValue(id, out var returned)) return returned;
         if (ukprn is not null && _byProvider.TryGetValue(ukprn, out var byUkprn)) return byUkprn;

@@ -31,10 +31,18 @@ public static class CohortModel
     /// <summary>Band widths in years (under 5, 5–10, 11–15, 16–19, 20–25).</summary>
     public static readonly IReadOnlyList<int> BandWidths = [5, 6, 5, 4, 6];
 
-    public static IReadOnlyList<CohortPath> Project(EhcpTables tables, int origin, int horizon)
+    /// <summary>
+    /// Whether the flows take new plans from requests and their conversion (<see cref="RequestConversion"/>) by
+    /// default. Measured on the origins with requests (docs/forecasting.md "The home LA's own returns"): it made LA
+    /// totals worse there, so it is available (<c>fromRequests</c>) but not the default.
+    /// </summary>
+    public const bool NewPlansFromRequests = false;
+
+    public static IReadOnlyList<CohortPath> Project(EhcpTables tables, int origin, int horizon,
+        bool fromRequests = NewPlansFromRequests)
     {
         var ages = AgeRates.Estimate(tables, origin);
-        var flows = PlacementFlows.Estimate(tables, origin);
+        var flows = PlacementFlows.Estimate(tables, origin, fromRequests);
         var totalGrowth = TotalGrowth.Estimate(tables, origin);
         var paths = new List<CohortPath>();
         foreach (var code in tables.Totals.Keys.Order(StringComparer.Ordinal))

@@ -113,9 +113,9 @@ public static class OwnReturns
             && c.Request.ReceivedDate <= reference).Select(c => c.Request.ReceivedDate).ToList();
         DateOnly? requestsFrom = unplanned.Count == 0 ? null : CoveredFrom(unplanned.Min());
         if (plansFrom is null)
-            notes.Add("The register records no ceased plan, so it cannot say which plans were in force at a January " +
-                "before its reference date, nor count a year's new plans whole: the published caseloads and new plans " +
-                "are used.");
+            notes.Add("The register records no ceased plan, so it cannot say which plans were in force at a " +
+                "January before its reference date, nor count a year's new plans whole: the published caseloads " +
+                "and new plans are used.");
         if (requestsFrom is null)
             notes.Add("The register records no request that led to no plan (refused, withdrawn or still open), so it " +
                 "holds only the requests behind its plans: the published requests are used.");

@@ -17,6 +17,7 @@ internal sealed class PlacementFlows
     private readonly Dictionary<string, double> _groupGrowth = [];
     private readonly Dictionary<(string Code, string Group), double> _groupDeviation = [];
     private readonly Dictionary<string, double> _newPlanDeviation = [];
+    private RequestConversion? _requests;
 
     private PlacementFlows(EhcpTables tables, int origin)
     {
@@ -26,9 +27,12 @@ internal sealed class PlacementFlows
 
     private static IEnumerable<string> Names => PlacementGroups.All.Select(g => g.Breakdown);
 
-    public static PlacementFlows Estimate(EhcpTables tables, int origin)
+    /// <param name="fromRequests">New plans from requests and their conversion (<see cref="RequestConversion"/>)
+    /// where the LA has requests at the origin; else, and by default, new plans grow at their own rate.</param>
+    public static PlacementFlows Estimate(EhcpTables tables, int origin, bool fromRequests = false)
     {
         var flows = new PlacementFlows(tables, origin);
+        if (fromRequests) flows._requests = RequestConversion.Estimate(tables, origin);
         var las = tables.Placements.Where(p => p.Key != "").ToList();
         var transitions = las.ToDictionary(l => l.Key, l => l.Value.Keys
             .Where(y => Transition(tables, l.Key, l.Value, y, PlacementGroups.Other.Breakdown) is not null).ToList());
@@ -151,7 +155,7 @@ internal sealed class PlacementFlows
         {
             if (canFlow)
             {
-                newPlans *= Math.Exp(growth);
+                newPlans = _requests?.NewPlans(code, h + 1) ?? newPlans * Math.Exp(growth);
                 foreach (var g in Names)
                     state[g] = Math.Max(0, (_pooledKeep[g] + _keepDeviation.GetValueOrDefault((code, g))) * state[g]
                         + mix[g] * newPlans);

@@ -176,8 +176,8 @@ public class OwnReturnsTests
         picture.AddRegister(KnownRegister(), "uploads/la/sen2/Blade-Export_31-03-2025.zip");
         var with = HnbForecastOutcome.For(picture, La, HnbAssumptions.Defaults, tables).Forecast!;
         Assert.Equal(CategoryGrowth.CohortBasis, with.GrowthBasis);
-        Assert.StartsWith("The LA's EHC plan register (sen2, as at 2025-03-31) replaces the published figures for LA 855",
-            with.Notes[0]);
+        Assert.StartsWith("The LA's EHC plan register (sen2, as at 2025-03-31) replaces the published figures for " +
+            "LA 855", with.Notes[0]);
         // The base year's plans are the register's own January 2025, not the published path's.
         Assert.Equal(6m, with.Plans.Single(p => p is { FinancialYear: "2024-25", Scenario: "baseline" }).Plans);
 
@@ -204,4 +204,53 @@ public class OwnReturnsTests
     private static void Add(LaPicture picture, string type, string header, IEnumerable<string> rows) =>
         picture.Add(type, type, $"uploads/x/{type}/a.csv", "la",
             new MemoryStream(Encoding.UTF8.GetBytes(header + "\n" + string.Join("\n", rows) + "\n")));
+}
+
+/// <summary>Issue 19 item 2: new plans from requests and their conversion.</summary>
+public class RequestConversionTests
+{
+    [Fact]
+    public void New_plans_are_requests_grown_at_their_pooled_rate_times_each_las_own_conversion()
+    {
+        // Requests grow 10% a year everywhere; A, B and C turn half their requests into plans, D four in five. With no
+        // noise within an LA, each keeps its own conversion whole.
+        var tables = new EhcpTables();
+        var las = new[] { ("A", 1.0, 0.5), ("B", 2.0, 0.5), ("C", 3.0, 0.5), ("D", 1.0, 0.8) };
+        foreach (var (code, size, share) in las)
+        {
+            Tables.AddLa(tables, code);
+            tables.Requests[code] = new() { [2019] = 100 * size, [2020] = 110 * size };
+            tables.NewPlans[code] = new() { [2019] = 100 * size * share, [2020] = 110 * size * share };
+        }
+        // The home LA's register runs a year past the others, and its requests jumped.
+        tables.Requests["A"][2021] = 200;
+
+        var rates = RequestConversion.Estimate(tables, 2020)!;
+        Assert.Equal(110 * 1.1 * 0.5, rates.NewPlans("A", 1)!.Value, 9);
+        Assert.Equal(110 * 1.1 * 1.1 * 0.5, rates.NewPlans("A", 2)!.Value, 9);
+        Assert.Equal(2 * 110 * 1.1 * 0.5, rates.NewPlans("B", 1)!.Value, 9);
+        Assert.Equal(110 * 1.1 * 0.8, rates.NewPlans("D", 1)!.Value, 9);
+        Assert.Null(rates.NewPlans("E", 1));
+        Assert.Null(RequestConversion.Estimate(tables, 2019)); // no year of growth yet
+
+        // From 2021, when only A (its register) has requests: the pool is still the 10% of the years two LAs give, and
+        // A's one jump, against nobody else's noise, is shrunk away.
+        var later = RequestConversion.Estimate(tables, 2021)!;
+        Assert.Equal(200 * 1.1 * 0.5, later.NewPlans("A", 1)!.Value, 9);
+        Assert.Null(later.NewPlans("B", 1));
+    }
+
+    [Fact]
+    public void The_cohort_model_takes_new_plans_from_requests_only_when_asked()
+    {
+        var tables = Tables.Dfe.Value;
+        var known = CohortBacktest.Truncate(tables, 2021);
+        var byGrowth = CohortModel.Project(known, 2021, 2).Single(p => p.Code == "855");
+        var byRequests = CohortModel.Project(known, 2021, 2, fromRequests: true).Single(p => p.Code == "855");
+
+        Assert.False(CohortModel.NewPlansFromRequests);
+        Assert.NotEqual(byGrowth.Total[1], byRequests.Total[1]);
+        Assert.Equal(byGrowth.Total, CohortModel.Project(known, 2021, 2, fromRequests: false)
+            .Single(p => p.Code == "855").Total);
+    }
 }
