@@ -99,12 +99,12 @@ internal sealed class AgeRates
     private readonly EhcpTables _tables;
     private readonly double[] _pooled;
     private readonly Dictionary<string, double[]> _deviation = [];
-    private readonly int _lastYear;
+    private readonly int _origin;
 
-    private AgeRates(EhcpTables tables, int lastYear, double[] pooled)
+    private AgeRates(EhcpTables tables, int origin, double[] pooled)
     {
         _tables = tables;
-        _lastYear = lastYear;
+        _origin = origin;
         _pooled = pooled;
     }
 
@@ -183,7 +183,7 @@ internal sealed class AgeRates
         if (!_tables.AgeBands.TryGetValue(code, out var byYear)) return null;
         var start = byYear.Keys.Where(y => y <= origin
             && y >= origin - CohortModel.Window).DefaultIfEmpty(int.MinValue).Max();
-        if (start == int.MinValue || start > _lastYear) return null;
+        if (start == int.MinValue || start > _origin) return null;
         var state = (double[])byYear[start].Clone();
         _deviation.TryGetValue(code, out var deviation);
         double atOrigin = 0;
