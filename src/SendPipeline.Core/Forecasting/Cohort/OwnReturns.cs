@@ -46,9 +46,12 @@ public sealed record OwnHistory(EhcpTables Tables, bool Used, IReadOnlyList<stri
 /// </summary>
 public static class OwnReturns
 {
-    /// <summary>Bands whose plans (those with a date of birth, aged 25 or under) are further than this from the
-    /// total are not used: the same test the reader puts the published age rows to.</summary>
-    public const double BandTolerance = 0.05;
+    /// <summary>
+    /// A January's bands whose plans (those with a date of birth, aged 25 or under) are further than this share from
+    /// its total are not used, the same test the reader puts the published age rows to; so too a January's (or a
+    /// year's new plans') split by group when more than this share of its plans has a setting nothing knows.
+    /// </summary>
+    public const double Tolerance = 0.05;
 
     /// <summary>
     /// The tables with the home LA's series replaced from <paramref name="register"/> where it covers them; the
@@ -117,8 +120,8 @@ public static class OwnReturns
                 "January before its reference date, nor count a year's new plans whole: the published caseloads " +
                 "and new plans are used.");
         if (requestsFrom is null)
-            notes.Add("The register records no request that led to no plan (refused, withdrawn or still open), so it " +
-                "holds only the requests behind its plans: the published requests are used.");
+            notes.Add("The register records no request that led to no plan (refused, withdrawn or still open), so " +
+                "it holds only the requests behind its plans: the published requests are used.");
         if (reference.Month < 12 || reference.Day < 31)
             notes.Add($"The register's year {reference.Year} runs only to {Iso(reference)}: its new plans, requests " +
                 "and ceased plans are not used for that year.");
@@ -147,12 +150,19 @@ public static class OwnReturns
                     if (category is null) unplaced++;
                     groups[GroupOf(category).Breakdown]++;
                 }
-                placements[key] = groups;
-                if (unplaced > 0)
+                if (unplaced > Tolerance * inForce.Count)
                     notes.Add($"{unplaced} of the {inForce.Count} plans in force at {January(key)} have a setting " +
-                        "neither the establishments register nor a placement return knows (or none): counted in " +
-                        "other placements.");
-                if (unbanded > BandTolerance * inForce.Count)
+                        "neither the establishments register nor a placement return knows (or none): the register's " +
+                        "placement groups are not used for that January.");
+                else
+                {
+                    placements[key] = groups;
+                    if (unplaced > 0)
+                        notes.Add($"{unplaced} of the {inForce.Count} plans in force at {January(key)} have a " +
+                            "setting neither the establishments register nor a placement return knows (or none): " +
+                            "counted in other placements.");
+                }
+                if (unbanded > Tolerance * inForce.Count)
                     notes.Add($"{unbanded} of the {inForce.Count} plans in force at {January(key)} have no date of " +
                         "birth or are over 25: the register's age bands are not used for that January.");
                 else
@@ -172,11 +182,19 @@ public static class OwnReturns
         {
             var groups = EmptyGroups();
             var made = issued.Where(c => c.Plan.IssuedDate!.Value.Year == year).ToList();
+            var unplaced = 0;
             foreach (var (_, request, plan) in made)
-                groups[GroupOf(settings.CategoryOf(Named(plan)
-                    ?? Sen2FiguresBuilder.MainSetting(request, plan.IssuedDate!.Value))).Breakdown]++;
+            {
+                var category = settings.CategoryOf(Named(plan)
+                    ?? Sen2FiguresBuilder.MainSetting(request, plan.IssuedDate!.Value));
+                if (category is null) unplaced++;
+                groups[GroupOf(category).Breakdown]++;
+            }
             newPlans[year] = made.Count;
-            newByGroup[year] = groups;
+            if (unplaced > Tolerance * made.Count)
+                notes.Add($"{unplaced} of the {made.Count} new plans of {year} name a setting nothing knows (or " +
+                    "none): the register's new plans by setting are not used for that year.");
+            else newByGroup[year] = groups;
             ceased[year] = ceasedDates.Count(d => d.Year == year);
         }
         var requests = WholeYears(requestsFrom, reference)

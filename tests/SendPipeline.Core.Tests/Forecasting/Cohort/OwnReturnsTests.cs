@@ -52,24 +52,26 @@ public class OwnReturnsTests
             null, 2)),
         Planned("F", new(2008, 5, 5), new(2019, 4, 1), new(2019, 9, 1), Urn("100002"),
             placed: Urn("100009", entry: new(2024, 9, 1))),
-        Planned("G", new(2011, 11, 11), new(2023, 5, 1), new(2023, 10, 1), Urn("999999")),
+        Planned("G", new(2011, 11, 11), new(2023, 5, 1), new(2023, 10, 1), Urn("100001")),
         Planned("H", new(2009, 1, 1), new(2017, 9, 1), new(2018, 1, 1), Urn("100001"), ceased: new(2023, 1, 10)),
         Refused("R1", new(2022, 5, 1)),
         Refused("R2", new(2023, 3, 1)),
         Refused("R3", new(2024, 8, 1)),
     ]);
 
-    /// <summary>A community school, a foundation special school, an independent special school; an AP provider known
-    /// only by its placement return.</summary>
-    private static SettingCategories KnownSettings() => SettingCategories.From(
-        [
-            new Establishment("100001", "8552001", "Mainstream", "Community school", "Primary", 300, "Open", Here),
-            new Establishment("100002", "8557001", "Special", "Foundation special school", "All-through", 90, "Open",
-                Here),
-            new Establishment("100003", "8556001", "Indep", "Other independent special school", "All-through", 40,
-                "Open", Here),
-        ],
-        [new Placement("100009", Reference, "X", null, "AP", new(2024, 9, 1), null, true, La, Here)]);
+    /// <summary>A community school, a foundation special school, an independent special school.</summary>
+    private static readonly Establishment[] Schools =
+    [
+        new("100001", "8552001", "Mainstream", "Community school", "Primary", 300, "Open", Here),
+        new("100002", "8557001", "Special", "Foundation special school", "All-through", 90, "Open", Here),
+        new("100003", "8556001", "Indep", "Other independent special school", "All-through", 40, "Open", Here),
+    ];
+
+    /// <summary>The schools, and an AP provider known only by its placement return.</summary>
+    private static SettingCategories KnownSettings() => SettingCategories.From(Schools, [ApPlacement]);
+
+    private static readonly Placement ApPlacement =
+        new("100009", Reference, "X", null, "AP", new(2024, 9, 1), null, true, La, Here);
 
     private static Dictionary<string, double> Split(params (PlacementGroup Group, double Plans)[] plans)
     {
@@ -85,28 +87,28 @@ public class OwnReturnsTests
 
         // Plans in force on the January census days 19 Jan 2023, 18 Jan 2024, 16 Jan 2025 (keys 2022-2024); H ceased
         // before the first, C between the second and the third; F moved from its named special school to AP in
-        // September 2024; G's URN is known nowhere, so it counts in other placements.
+        // September 2024.
         Assert.Equal(new Dictionary<int, double> { [2022] = 4, [2023] = 6, [2024] = 6 }, series.Totals);
         Assert.Equal([0, 1, 2, 1, 0], series.AgeBands[2022]);
         Assert.Equal([0, 1, 4, 1, 0], series.AgeBands[2023]);
         Assert.Equal([0, 2, 3, 1, 0], series.AgeBands[2024]);
         Assert.Equal(Split((PlacementGroups.Mainstream, 1), (PlacementGroups.ResourcedAndUnits, 1),
             (PlacementGroups.MaintainedSpecial, 1), (PlacementGroups.FurtherEducation, 1)), series.Placements[2022]);
-        Assert.Equal(Split((PlacementGroups.Mainstream, 1), (PlacementGroups.ResourcedAndUnits, 1),
+        Assert.Equal(Split((PlacementGroups.Mainstream, 2), (PlacementGroups.ResourcedAndUnits, 1),
             (PlacementGroups.MaintainedSpecial, 1), (PlacementGroups.IndependentSpecial, 1),
-            (PlacementGroups.FurtherEducation, 1), (PlacementGroups.Other, 1)), series.Placements[2023]);
-        Assert.Equal(Split((PlacementGroups.Mainstream, 1), (PlacementGroups.ResourcedAndUnits, 1),
-            (PlacementGroups.IndependentSpecial, 1), (PlacementGroups.Alternative, 1), (PlacementGroups.Other, 2)),
+            (PlacementGroups.FurtherEducation, 1)), series.Placements[2023]);
+        Assert.Equal(Split((PlacementGroups.Mainstream, 2), (PlacementGroups.ResourcedAndUnits, 1),
+            (PlacementGroups.IndependentSpecial, 1), (PlacementGroups.Alternative, 1), (PlacementGroups.Other, 1)),
             series.Placements[2024]);
         // Whole calendar years only: 2025 runs to 31 March.
         Assert.Equal(new Dictionary<int, double> { [2023] = 2, [2024] = 1 }, series.NewPlans);
-        Assert.Equal(Split((PlacementGroups.IndependentSpecial, 1), (PlacementGroups.Other, 1)),
+        Assert.Equal(Split((PlacementGroups.IndependentSpecial, 1), (PlacementGroups.Mainstream, 1)),
             series.NewPlansByGroup[2023]);
         Assert.Equal(Split((PlacementGroups.Other, 1)), series.NewPlansByGroup[2024]);
         Assert.Equal(new Dictionary<int, double> { [2023] = 1, [2024] = 1 }, series.Ceased);
         Assert.Equal(new Dictionary<int, double> { [2023] = 3, [2024] = 1 }, series.Requests);
-        Assert.Contains(series.Notes, n => n.StartsWith("1 of the 6 plans in force at January 2024 have a setting"));
-        Assert.Contains(series.Notes, n => n.StartsWith("The register's year 2025 runs only to 2025-03-31"));
+        Assert.Equal(["The register's year 2025 runs only to 2025-03-31: its new plans, requests and ceased plans " +
+            "are not used for that year."], series.Notes);
     }
 
     private static EhcpTables Published()
@@ -140,8 +142,8 @@ public class OwnReturnsTests
         Assert.Equal(published.Totals["856"], own.Tables.Totals["856"]);
         Assert.Equal(120, published.Totals[La][2022]);
         Assert.True(published.Parts[La].ContainsKey(2022));
-        Assert.StartsWith("The LA's EHC plan register (sen2, as at 2025-03-31) replaces the published figures for LA " +
-            "855: plans in force at January 2023 to 2025", own.Notes[0]);
+        Assert.StartsWith("The LA's EHC plan register (sen2, as at 2025-03-31) replaces the published figures for " +
+            "LA 855: plans in force at January 2023 to 2025", own.Notes[0]);
         Assert.Contains("the published caseloads before it stay (January 2021 to 2022)", own.Notes[0]);
     }
 
@@ -163,6 +165,36 @@ public class OwnReturnsTests
     }
 
     [Fact]
+    public void Settings_nothing_knows_keep_the_published_split_and_the_notes_say_so()
+    {
+        // Without the establishments register or any placement return only the EYP code and the UKPRN can be placed.
+        var own = OwnReturns.Apply(Published(), KnownRegister(), La, SettingCategories.From([], []));
+
+        Assert.Equal(6, own.Tables.Totals[La][2024]);
+        Assert.Equal(Tables.Groups(65, 55), own.Tables.Placements[La][2022]);
+        Assert.False(own.Tables.Placements[La].ContainsKey(2024));
+        Assert.False(own.Tables.NewPlansByGroup.TryGetValue(La, out var byGroup) && byGroup.ContainsKey(2023));
+        Assert.Equal(2, own.Tables.NewPlans[La][2023]);
+        Assert.Contains(own.Notes, n => n.StartsWith("5 of the 6 plans in force at January 2025 have a setting") &&
+            n.EndsWith("the register's placement groups are not used for that January."));
+        Assert.Contains(own.Notes, n => n.StartsWith("2 of the 2 new plans of 2023 name a setting nothing knows"));
+
+        // One unknown URN among 21 plans (under 5%) counts in other placements, and the note says so.
+        var register = KnownRegister();
+        var more = register with
+        {
+            People = [.. register.People, .. Enumerable.Range(0, 14).Select(i => Planned("M" + i, new(2014, 1, 1),
+                new(2020, 1, 1), new(2020, 3, 1), Urn("100001"))),
+                Planned("U", new(2014, 1, 1), new(2020, 1, 1), new(2020, 3, 1), Urn("999999"))],
+        };
+        var series = OwnReturns.Count(more, KnownSettings());
+        Assert.Equal(21, series.Totals[2024]);
+        Assert.Equal(2, series.Placements[2024][G(PlacementGroups.Other)]);
+        Assert.Contains("1 of the 21 plans in force at January 2025 have a setting neither the establishments " +
+            "register nor a placement return knows (or none): counted in other placements.", series.Notes);
+    }
+
+    [Fact]
     public void The_hnb_forecast_projects_from_the_register_and_its_notes_say_so()
     {
         var tables = Tables.Dfe.Value;
@@ -174,6 +206,8 @@ public class OwnReturnsTests
 
         var picture = HnbPicture();
         picture.AddRegister(KnownRegister(), "uploads/la/sen2/Blade-Export_31-03-2025.zip");
+        picture.Establishments.AddRange(Schools);
+        picture.Placements.Add(ApPlacement);
         var with = HnbForecastOutcome.For(picture, La, HnbAssumptions.Defaults, tables).Forecast!;
         Assert.Equal(CategoryGrowth.CohortBasis, with.GrowthBasis);
         Assert.StartsWith("The LA's EHC plan register (sen2, as at 2025-03-31) replaces the published figures for " +
