@@ -110,5 +110,9 @@ public sealed class CohortCommandTests : IDisposable
             Assert.Contains($"| ap_pru_total | {method} | 2 |", output);
         }
         Assert.Contains("The cohort model against the best simple method, the latest 4 origins (201819 on):", output);
+        // Coverage by origin for each horizon: the first origin has nothing to calibrate on, the last no h=2 outcome.
+        Assert.Contains("| cohort | coverage h=1 | h=2 | h=3 |", output);
+        Assert.Contains("| n/a | n/a | n/a |", output);
+        Assert.Matches(@"\| 202122 \|.*\| \d+\.\d % \| n/a \| n/a \|", output);
     }
 }

@@ -36,23 +36,45 @@ internal sealed class PictureBuilder
     public LaPicture Build()
     {
         var picture = new LaPicture();
-        const string census = "LAEstab,CensusDate,UPN,DOB,Sex,NCYearActual,SENProvision,SENType1,SENType2,SENUnitIndicator,ResourcedProvisionIndicator,TopUpFunding,EntryDate,SourceRow";
-        Add(picture, "school-census", "uploads/8552001/school-census/a.csv", "8552001", census, Census1);
-        Add(picture, "school-census", "uploads/8557001/school-census/b.csv", "8557001", census, Census2);
-        Add(picture, "placements", "uploads/123456/placements/q3.csv", "123456",
-            "ProviderId,ReturnDate,UPN,ULN,DOB,PlacementCategory,PlacementStart,PlacementEnd,Residential,AnnualCost,FundingElement,PrimaryNeed,EHCP,HomeLA,SourceRow", Placements);
-        Add(picture, "establishments", "uploads/la/establishments/gias.csv", "la",
-            "URN,LA (code),EstablishmentNumber,EstablishmentName,TypeOfEstablishment (name),PhaseOfEducation (name),NumberOfPupils,EstablishmentStatus (name),LAEstab,SourceRow", Register);
-        Add(picture, "workforce", "uploads/svc-eps/workforce/q3.csv", "svc-eps",
-            "ServiceCode,Quarter,PostId,Discipline,Role,FTE,Status,AnnualCost,FundingSource,TimeLimitedUntil,SourceRow", Posts);
-        Add(picture, "eah-activity", "uploads/svc-eps/eah-activity/q3.csv", "svc-eps",
-            "ServiceCode,Quarter,LAEstab,Discipline,DaysDelivered,ActivityType,SourceRow", Activity);
-        Add(picture, "ehcp-history", "uploads/la/ehcp-history/caseload.csv", "la",
-            "time_period,geographic_level,old_la_code,new_la_code,la_name,breakdown_topic,breakdown,ehcplans,SourceRow", History);
-        if (Finance.Count > 0)
-            Add(picture, "hnb-finance", "uploads/la/hnb-finance/hnb.csv", "la", "FinancialYear,S251Line,Basis,Amount,Note,SourceRow", Finance);
+        Build(_ => picture);
         return picture;
     }
+
+    /// <summary>Each return read into a picture of its own, in the order <see cref="Build()"/> adds them.</summary>
+    public IReadOnlyList<LaPicture> BuildParts()
+    {
+        var parts = new List<LaPicture>();
+        Build(_ =>
+        {
+            parts.Add(new LaPicture());
+            return parts[^1];
+        });
+        return parts;
+    }
+
+    private void Build(Func<string, LaPicture> into)
+    {
+        const string census = "LAEstab,CensusDate,UPN,DOB,Sex,NCYearActual,SENProvision,SENType1,SENType2,SENUnitIndicator,ResourcedProvisionIndicator,TopUpFunding,EntryDate,SourceRow";
+        Add(into, "school-census", "uploads/8552001/school-census/a.csv", "8552001", census, Census1);
+        Add(into, "school-census", "uploads/8557001/school-census/b.csv", "8557001", census, Census2);
+        Add(into, "placements", "uploads/123456/placements/q3.csv", "123456",
+            "ProviderId,ReturnDate,UPN,ULN,DOB,PlacementCategory,PlacementStart,PlacementEnd,Residential,AnnualCost,FundingElement,PrimaryNeed,EHCP,HomeLA,SourceRow", Placements);
+        Add(into, "establishments", "uploads/la/establishments/gias.csv", "la",
+            "URN,LA (code),EstablishmentNumber,EstablishmentName,TypeOfEstablishment (name),PhaseOfEducation (name),NumberOfPupils,EstablishmentStatus (name),LAEstab,SourceRow", Register);
+        Add(into, "workforce", "uploads/svc-eps/workforce/q3.csv", "svc-eps",
+            "ServiceCode,Quarter,PostId,Discipline,Role,FTE,Status,AnnualCost,FundingSource,TimeLimitedUntil,SourceRow", Posts);
+        Add(into, "eah-activity", "uploads/svc-eps/eah-activity/q3.csv", "svc-eps",
+            "ServiceCode,Quarter,LAEstab,Discipline,DaysDelivered,ActivityType,SourceRow", Activity);
+        Add(into, "ehcp-history", "uploads/la/ehcp-history/caseload.csv", "la",
+            "time_period,geographic_level,old_la_code,new_la_code,la_name,breakdown_topic,breakdown,ehcplans,SourceRow", History);
+        if (Finance.Count > 0)
+            Add(into, "hnb-finance", "uploads/la/hnb-finance/hnb.csv", "la",
+                "FinancialYear,S251Line,Basis,Amount,Note,SourceRow", Finance);
+    }
+
+    private static void Add(Func<string, LaPicture> into, string type, string path, string submitter, string header,
+        List<string> rows) =>
+        Add(into(type), type, path, submitter, header, rows);
 
     private static void Add(LaPicture picture, string type, string path, string submitter, string header, List<string> rows)
     {

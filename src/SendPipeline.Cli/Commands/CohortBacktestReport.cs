@@ -38,20 +38,22 @@ internal static class CohortBacktestReport
                 $"the latest {latest.Count} origins ({AcademicYear.Format(latest[0])} on)", output);
 
         output.WriteLine();
-        output.WriteLine("LA totals by origin, one year ahead (median APE), and the cohort model's interval coverage:");
+        output.WriteLine("LA totals by origin, one year ahead (median APE), and the cohort model's interval " +
+            "coverage one, two and three years ahead:");
         output.WriteLine();
         var methods = result.Summaries.Select(s => s.Method).Distinct().ToList();
-        output.WriteLine("| origin | " + string.Join(" | ", methods) + " | cohort coverage |");
-        output.WriteLine("|---|" + string.Concat(methods.Select(_ => "---:|")) + "---:|");
-        foreach (var origin in result.Outcomes.Where(o => o.Breakdown == PlacementGroups.AllPlans && o.Horizon == 1)
-                     .GroupBy(o => o.Origin).OrderBy(g => g.Key))
+        output.WriteLine("| origin | " + string.Join(" | ", methods) + " | coverage h=1 | h=2 | h=3 |");
+        output.WriteLine("|---|" + string.Concat(methods.Select(_ => "---:|")) + "---:|---:|---:|");
+        var totals = result.Outcomes.Where(o => o.Breakdown == PlacementGroups.AllPlans).ToList();
+        foreach (var origin in totals.Where(o => o.Horizon == 1).GroupBy(o => o.Origin).OrderBy(g => g.Key))
         {
             var cells = methods.Select(m => origin.Where(o => o.Method == m)
                 .Select(o => o.AbsolutePercentageError).Order().ToArray())
                 .Select(a => a.Length == 0 ? "" : PredictionIntervals.Quantile(a, 0.5).ToString("P2", Inv));
-            var judged = origin.Where(o => o.Method == CohortBacktest.Method && o.Inside is not null).ToList();
-            var coverage = judged.Count == 0 ? null : (double?)judged.Count(o => o.Inside == true) / judged.Count;
-            output.WriteLine($"| {AcademicYear.Format(origin.Key)} | {string.Join(" | ", cells)} | {Percent(coverage)} |");
+            var coverage = Enumerable.Range(1, 3).Select(h => Percent(Coverage(totals
+                .Where(o => o.Origin == origin.Key && o.Horizon == h && o.Method == CohortBacktest.Method))));
+            output.WriteLine($"| {AcademicYear.Format(origin.Key)} | {string.Join(" | ", cells)} | " +
+                $"{string.Join(" | ", coverage)} |");
         }
         return 0;
     }
@@ -71,6 +73,12 @@ internal static class CohortBacktestReport
             output.WriteLine(string.Create(Inv,
                 $"| {g.Key.Breakdown} | {g.Key.Horizon} | {best.Method} | {best.MedianApe:P2} | {cohort.MedianApe:P2} | {1 - cohort.MedianApe / best.MedianApe:P1} | {Percent(cohort.Coverage)} |"));
         }
+    }
+
+    private static double? Coverage(IEnumerable<CohortOutcome> outcomes)
+    {
+        var judged = outcomes.Where(o => o.Inside is not null).ToList();
+        return judged.Count == 0 ? null : (double)judged.Count(o => o.Inside == true) / judged.Count;
     }
 
     private static string Percent(double? share) => share is { } s ? s.ToString("P1", Inv) : "n/a";

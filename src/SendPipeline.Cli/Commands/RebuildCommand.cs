@@ -27,12 +27,26 @@ public static class RebuildCommand
     public static Task<RebuildResult> RebuildAsync(Stores stores, string laCode, string reason, int? suppressUnder = null, PipelineHooks? hooks = null)
     {
         hooks ??= PipelineHooks.None;
+        return RebuildAsync(Activities(stores, laCode, suppressUnder, hooks), reason, hooks);
+    }
+
+    /// <summary>
+    /// The rebuild activities as this command configures them. A caller that keeps them (the bench) rebuilds again
+    /// from the parts of the picture they kept, reading only the returns that changed.
+    /// </summary>
+    public static RebuildActivities Activities(Stores stores, string laCode, int? suppressUnder, PipelineHooks hooks)
+    {
         var options = new PipelineOptions(laCode)
         {
             PupilKeySecret = Settings.PupilKeySecret(),
             SuppressUnder = suppressUnder ?? Settings.SuppressUnderFromEnvironment(),
         };
-        var activities = new RebuildActivities(stores.Blobs, stores.Tables, options, hooks.Loggers.CreateLogger<RebuildActivities>());
+        var logger = hooks.Loggers.CreateLogger<RebuildActivities>();
+        return new RebuildActivities(stores.Blobs, stores.Tables, options, logger);
+    }
+
+    public static Task<RebuildResult> RebuildAsync(RebuildActivities activities, string reason, PipelineHooks hooks)
+    {
         var context = new DirectWorkflowContext(RebuildWorkflow.SingletonInstanceId, DirectWorkflowContext.ForRebuild(activities), hooks.Decorate);
         return RebuildWorkflow.RunAsync(context, new RebuildRequest(reason));
     }

@@ -82,6 +82,29 @@ public sealed class LaPicture
         ReturnRegistry.Find(returnType)?.ReadBack(this, new CanonicalReturn(returnType, uploadId, uploadPath, submitter, canonical));
     }
 
+    /// <summary>
+    /// Adds everything <paramref name="part"/> holds (a picture read from one return in force): the rows appended,
+    /// the register and the DfE tables chosen as <see cref="AddRegister"/> and <see cref="AddDfeTables"/> choose.
+    /// Including the parts of the returns one by one, in order, gives the same picture as adding the returns
+    /// themselves in that order, so a rebuild can keep each return's part and read again only what changed.
+    /// </summary>
+    public void Include(LaPicture part)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        Census.AddRange(part.Census);
+        Placements.AddRange(part.Placements);
+        Establishments.AddRange(part.Establishments);
+        Posts.AddRange(part.Posts);
+        Activities.AddRange(part.Activities);
+        EhcpHistory.AddRange(part.EhcpHistory);
+        Uploads.AddRange(part.Uploads);
+        FinanceLines.AddRange(part.FinanceLines);
+        Assumptions.AddRange(part.Assumptions);
+        Lineage.AddRange(part.Lineage);
+        if (part.Register is { } register) AddRegister(register, part.RegisterPath!);
+        if (part._dfeTablesFrom is { } from) AddDfeTables(part.DfeTables, from.Path, part._dfeFiles);
+    }
+
     /// <summary>Whole years from <paramref name="birth"/> to <paramref name="on"/>; null when the date is missing or after the day.</summary>
     public static byte? AgeOn(DateOnly? birth, DateOnly on)
     {

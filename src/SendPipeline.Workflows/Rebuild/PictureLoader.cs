@@ -11,12 +11,27 @@ namespace SendPipeline.Workflows.Rebuild;
 /// is kept and reused while the two tables still name the same uploads, so the canonical returns
 /// (the bulk of the I/O) are read once per change, not once per dataset. Upload records and
 /// canonical returns are immutable per upload id, so equal ids mean an equal picture.
+/// When the returns in force change, only the returns not read before are read: each return's part of the
+/// picture is kept (<see cref="LaPicture.Include"/>), so after one school's upload a long-lived worker reads
+/// that one return and recombines the rest, and the picture is the one a fresh read would give.
 /// </summary>
 public sealed class PictureLoader(IBlobStore blobs, ITableStore tables)
 {
     private sealed record Cached(string InForce, string Uploads, LaPicture Picture);
 
     private volatile Cached? _last;
+
+    /// <summary>
+    /// The part of the picture each return in force gave, by <see cref="PartKey"/>; replaced whole on each read,
+    /// so returns no longer in force are let go with the picture that held them.
+    /// </summary>
+    private volatile Dictionary<string, LaPicture> _parts = new(StringComparer.Ordinal);
+
+    /// <summary>How many canonical returns the last read of the picture opened (the rest were kept parts).</summary>
+    public int ReturnsReadLastTime { get; private set; }
+
+    /// <summary>Canonical returns opened at once: overlaps blob round trips, bounded so memory is too.</summary>
+    private const int ReadsAtOnce = 8;
 
     /// <summary>The picture with every submitter's latest upload status: for the data-quality report.</summary>
     public async Task<LaPicture> LoadAsync(CancellationToken cancellationToken = default) =>
@@ -56,18 +71,32 @@ public sealed class PictureLoader(IBlobStore blobs, ITableStore tables)
 
     private async Task<LaPicture> BuildAsync(List<TableRow> accepted, List<TableRow> uploads, CancellationToken cancellationToken)
     {
+        var kept = _parts;
+        var parts = new LaPicture?[accepted.Count];
+        var toRead = new List<int>();
+        for (var i = 0; i < accepted.Count; i++)
+        {
+            if (kept.TryGetValue(PartKey(accepted[i]), out var part)) parts[i] = part;
+            else toRead.Add(i);
+        }
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = ReadsAtOnce,
+            CancellationToken = cancellationToken,
+        };
+        await Parallel.ForEachAsync(toRead, parallel, async (i, ct) => parts[i] = await ReadPartAsync(accepted[i], ct));
+        ReturnsReadLastTime = toRead.Count;
+
         var picture = new LaPicture();
         var inForce = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in accepted)
+        var now = new Dictionary<string, LaPicture>(StringComparer.Ordinal);
+        for (var i = 0; i < accepted.Count; i++)
         {
-            var uploadId = row.GetString(UploadRecords.Field.UploadId)!;
-            inForce.Add(uploadId);
-            var canonical = row.GetString(UploadRecords.Field.CanonicalPath);
-            if (string.IsNullOrEmpty(canonical)) continue;
-            await using var stream = await blobs.OpenReadAsync(canonical, cancellationToken);
-            picture.Add(row.PartitionKey, uploadId, row.GetString(UploadRecords.Field.UploadPath) ?? "", row.GetString(UploadRecords.Field.Subject) ?? row.GetString(UploadRecords.Field.Submitter) ?? "", stream,
-                row.GetString(UploadRecords.Field.ContentHash));
+            inForce.Add(accepted[i].GetString(UploadRecords.Field.UploadId)!);
+            picture.Include(parts[i]!);
+            now[PartKey(accepted[i])] = parts[i]!;
         }
+        _parts = now;
 
         var latest = new Dictionary<(string, string), TableRow>();
         foreach (var row in uploads)
@@ -83,6 +112,31 @@ public sealed class PictureLoader(IBlobStore blobs, ITableStore tables)
                 inForce.Contains(row.RowKey)));
         return picture;
     }
+
+    /// <summary>
+    /// One return in force read alone. A row with no canonical copy still counts in force but adds nothing, as a
+    /// return type the pipeline does not know adds only its lineage.
+    /// </summary>
+    private async Task<LaPicture> ReadPartAsync(TableRow row, CancellationToken cancellationToken)
+    {
+        var part = new LaPicture();
+        var canonical = row.GetString(UploadRecords.Field.CanonicalPath);
+        if (string.IsNullOrEmpty(canonical)) return part;
+        await using var stream = await blobs.OpenReadAsync(canonical, cancellationToken);
+        var submitter = row.GetString(UploadRecords.Field.Subject)
+            ?? row.GetString(UploadRecords.Field.Submitter) ?? "";
+        var uploadId = row.GetString(UploadRecords.Field.UploadId)!;
+        var uploadPath = row.GetString(UploadRecords.Field.UploadPath) ?? "";
+        var hash = row.GetString(UploadRecords.Field.ContentHash);
+        part.Add(row.PartitionKey, uploadId, uploadPath, submitter, stream, hash);
+        return part;
+    }
+
+    /// <summary>What a return's part depends on: the upload (immutable per id), its canonical copy and hash.</summary>
+    private static string PartKey(TableRow row) => string.Join('\n', row.PartitionKey,
+        row.GetString(UploadRecords.Field.UploadId), row.GetString(UploadRecords.Field.CanonicalPath),
+        row.GetString(UploadRecords.Field.ContentHash), row.GetString(UploadRecords.Field.UploadPath),
+        row.GetString(UploadRecords.Field.Subject), row.GetString(UploadRecords.Field.Submitter));
 
     private static bool Later(TableRow a, TableRow b)
     {

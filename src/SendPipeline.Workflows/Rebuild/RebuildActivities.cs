@@ -20,6 +20,9 @@ public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tabl
     private readonly PictureLoader _pictures = new(blobs, tables);
     private readonly DerivedDatasets _derived = new(options.LaCode);
 
+    /// <summary>The worker's picture loader, which keeps each return's part between rebuilds.</summary>
+    public PictureLoader Pictures => _pictures;
+
     public const string DataQualityFolder = StorageLayout.Datasets + "/data-quality";
 
     /// <summary>The register's figures (<see cref="RegisterDatasets"/>), rebuilt with the data-quality checks that use it.</summary>

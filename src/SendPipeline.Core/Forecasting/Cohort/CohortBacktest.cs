@@ -2,9 +2,10 @@ using SendPipeline.Core.Forecasting.DfeTables;
 
 namespace SendPipeline.Core.Forecasting.Cohort;
 
-/// <summary>One backtest forecast of one LA's total or placement group, against what happened.</summary>
+/// <summary>One backtest forecast of one LA's total or placement group, against what happened, with its 80%
+/// interval when the origin had errors to calibrate one.</summary>
 public sealed record CohortOutcome(string Breakdown, string Method, int Origin, int Horizon, string Code,
-    double Forecast, double Actual, bool? Inside)
+    double Forecast, double Actual, bool? Inside, double? Lower = null, double? Upper = null)
 {
     public double AbsolutePercentageError => Math.Abs(Forecast - Actual) / Actual;
 
@@ -130,13 +131,14 @@ public static class CohortBacktest
                 var intervals = CohortIntervals.Calibrate(errors, series, byOrigin.Key);
                 foreach (var o in byOrigin)
                 {
-                    bool? inside = null;
-                    if (intervals is not null)
+                    if (intervals is null)
                     {
-                        var (lower, upper) = intervals.Bounds(o.Forecast, o.Horizon);
-                        inside = o.Actual >= lower && o.Actual <= upper;
+                        judged.Add(o);
+                        continue;
                     }
-                    judged.Add(o with { Inside = inside });
+                    var (lower, upper) = intervals.Bounds(o.Forecast, o.Horizon);
+                    var inside = o.Actual >= lower && o.Actual <= upper;
+                    judged.Add(o with { Inside = inside, Lower = lower, Upper = upper });
                 }
             }
         }

@@ -7,13 +7,23 @@ namespace SendPipeline.Core.Forecasting.Cohort;
 /// the national series since 2010: how far England's growth in each year strayed from the growth a forecast made
 /// the year(s) before expected (the mean log growth of the previous <see cref="CohortModel.Window"/> years). A
 /// handful of recent origins share the same few national years, so their errors alone miss that spread; the
-/// national series has a dozen years, the 2015–2018 acceleration among them. The two parts are taken as
-/// independent and added in quadrature: half-width = √(own² + (1.2816 σ_h)²), 1.2816 being the normal's 90th
-/// percentile. Only errors whose outcome year is at or before the calibration year are used.
+/// national series has more years. The two parts are taken as independent and added in quadrature:
+/// half-width = √(own² + (1.2816 σ_h)²), 1.2816 being the normal's 90th percentile. Only errors whose outcome year
+/// is at or before the calibration year are used (strictly out of sample), and none whose forecast path crosses
+/// the statutory transition from statements to plans (<see cref="CrossesTransition"/>): a one-off change of law,
+/// not the year-to-year movement of the regime the forecast continues.
 /// </summary>
 public sealed class CohortIntervals
 {
     public const double Z80 = 1.2815515655446004;
+
+    /// <summary>
+    /// The years of growth (keyed by the January they end in, less one, as caseloads are) that ended inside the
+    /// transition of the Children and Families Act 2014: it came into force on 1 September 2014 and statements were
+    /// to be converted by 1 April 2018, so the growth into January 2015, 2016, 2017 and 2018 (keys 2014–2017).
+    /// Fixed by the law's dates, not by the backtest.
+    /// </summary>
+    public const int TransitionFirst = 2014, TransitionLast = 2017;
 
     private readonly SortedDictionary<int, (double Low, double High)> _own;
     private readonly SortedDictionary<int, double> _common;
@@ -34,11 +44,11 @@ public sealed class CohortIntervals
         IReadOnlyDictionary<int, double> national, int through)
     {
         var own = new SortedDictionary<int, (double, double)>();
-        var usable = errors.Where(e => e.Origin + e.Horizon <= through).ToList();
+        var usable = errors.Where(e => e.Origin + e.Horizon <= through
+            && !CrossesTransition(e.Origin, e.Horizon)).ToList();
         foreach (var byHorizon in usable.GroupBy(e => e.Horizon))
         {
-            // The LA's own part from the latest origins only: how far LAs spread apart changes with the regime
-            // (the 2014 reforms spread them far more than the years since).
+            // The LA's own part from the latest origins only: how far LAs spread apart changes with the regime.
             var latest = byHorizon
                 .Select(e => e.Origin).Distinct().OrderDescending().Take(CohortModel.Window).ToHashSet();
             var centred = new List<double>();
@@ -56,7 +66,15 @@ public sealed class CohortIntervals
         return new CohortIntervals(own, CommonSpread(national, through));
     }
 
-    /// <summary>σ_h: the root mean square of England's h-year-ahead log errors of window-mean growth.</summary>
+    /// <summary>
+    /// True when a forecast from <paramref name="origin"/> <paramref name="horizon"/> years ahead grows through a
+    /// year of the statutory transition: its error measures the reform, not the regime, and calibrates nothing.
+    /// </summary>
+    public static bool CrossesTransition(int origin, int horizon) =>
+        origin + 1 <= TransitionLast && origin + horizon >= TransitionFirst;
+
+    /// <summary>σ_h: robust spread of England's h-year-ahead log errors of window-mean growth, transition
+    /// excluded.</summary>
     public static SortedDictionary<int, double> CommonSpread(IReadOnlyDictionary<int, double> national, int through)
     {
         var spread = new SortedDictionary<int, double>();
@@ -66,7 +84,8 @@ public sealed class CohortIntervals
             var absolute = new List<double>();
             foreach (var origin in years)
             {
-                if (origin + h > through || !national.ContainsKey(origin + h)) continue;
+                if (origin + h > through || !national.ContainsKey(origin + h)
+                    || CrossesTransition(origin, h)) continue;
                 var growth = new List<double>();
                 for (var y = origin; y > origin - CohortModel.Window; y--)
                     if (national.TryGetValue(y, out var now) && national.TryGetValue(y - 1, out var before)
@@ -76,8 +95,8 @@ public sealed class CohortIntervals
                 var error = Math.Log(national[origin + h] / national[origin]) - h * growth.Average();
                 absolute.Add(Math.Abs(error));
             }
-            // Robust: 1.4826 × the median absolute error is σ for normal errors, and a one-off break such as the
-            // 2014 reforms' (errors of 5–8% a year, against about 1% otherwise) does not set the width for every year.
+            // Robust: 1.4826 × the median absolute error is σ for normal errors, so one odd year does not set the
+            // width for every year.
             if (absolute.Count > 0) spread[h] = 1.4826 * PredictionIntervals.Quantile([.. absolute.Order()], 0.5);
         }
         return spread;
