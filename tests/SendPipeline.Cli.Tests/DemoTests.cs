@@ -96,11 +96,14 @@ public sealed class DemoTests : IDisposable
         Assert.Equal(131.2m, Math.Round(hnb.Totals.Single(t => t.FinancialYear == "2024-25").Baseline / 1_000_000m, 1));
         var end = hnb.Totals.Single(t => t.FinancialYear == "2027-28");
         Assert.True(end.Reform < end.Baseline);
-        // Lineage: built from the LA's finance, the DfE history, the uploaded assumptions and the Experts at Hand days
-        // (the reform levers' evidence), never from workforce posts.
+        // Lineage: built from the LA's finance, the DfE history, the uploaded assumptions, the Experts at Hand days
+        // (the reform levers' evidence) and the LA's register (its own history in place of the published one), never
+        // from workforce posts.
         await using var lineageJson = await stores.Blobs.OpenReadAsync($"{hnb.Folder}/lineage.json");
         var lineage = JsonSerializer.Deserialize<DatasetLineage>(lineageJson, ReportJson.Options)!;
-        Assert.Equal(["assumptions", "eah-activity", "ehcp-history", "establishments", "hnb-finance", "placements", "school-census"], lineage.Returns.Select(r => r.ReturnType).Distinct());
+        Assert.Equal(["assumptions", "eah-activity", "ehcp-history", "establishments", "hnb-finance", "placements", "school-census", "sen2"], lineage.Returns.Select(r => r.ReturnType).Distinct());
+        Assert.StartsWith("The LA's EHC plan register (sen2, as at 2026-03-31) replaces the published figures",
+            hnb.Notes[0]);
         Assert.Equal(AssumptionsLineage.Uploaded, Assert.Single(lineage.Assumptions!).Source);
         // The published figures last, with the numbers in the message: each category grows on its own cohort path and
         // INMSS and AP carry the cost growth calibrated to the paper (docs/forecasting.md "Calibration to the

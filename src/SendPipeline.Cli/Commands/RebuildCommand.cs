@@ -71,6 +71,7 @@ public static class RebuildCommand
             return;
         }
         output.WriteLine($"High Needs Block spend, £m ({hnb.Folder}/hnb-forecast.csv):");
+        foreach (var note in hnb.Notes) output.WriteLine($"  note: {note}");
         output.WriteLine("  year       baseline    reform");
         foreach (var t in hnb.Totals) output.WriteLine($"  {t.FinancialYear,-9} {t.Baseline / 1e6m,9:N1} {t.Reform / 1e6m,9:N1}");
         if (hnb.Totals.Count == 0) return;

@@ -25,6 +25,10 @@ public sealed record HnbForecastResult(IReadOnlyList<HnbForecastRow> Rows)
     /// <see cref="CategoryGrowth.TotalBasis"/>.</summary>
     public string GrowthBasis { get; init; } = CategoryGrowth.TotalBasis;
 
+    /// <summary>Where the growth came from beyond the published tables (the LA's own register) and where that
+    /// fell short: sentences for the officer, no pupil data.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     public decimal Total(string financialYear, string scenario) =>
         Rows.Where(r => r.FinancialYear == financialYear && r.Scenario == scenario).Sum(r => r.Amount);
 
@@ -72,6 +76,10 @@ public sealed class HnbInputs
 
     /// <summary>EHC plans by placement category in the base year, when the LA's plans are known.</summary>
     internal IReadOnlyDictionary<string, decimal>? BasePlans { get; }
+
+    /// <summary>What the growth was read from, when it was more than the published tables (the forecast's
+    /// <see cref="HnbForecastResult.Notes"/>).</summary>
+    public IReadOnlyList<string> Notes { get; internal set; } = [];
 }
 
 /// <summary>
@@ -209,7 +217,10 @@ public static class HnbForecast
                 }
             }
         }
-        return new HnbForecastResult(Sort(rows)) { Plans = plans, GrowthBasis = inputs.Growth.Basis };
+        return new HnbForecastResult(Sort(rows))
+        {
+            Plans = plans, GrowthBasis = inputs.Growth.Basis, Notes = inputs.Notes,
+        };
     }
 
     /// <summary>

@@ -80,7 +80,7 @@ public sealed record DatasetLineage(
         DataQuality => Core.Returns.ReturnRegistry.Names,
         Workforce => [ReturnTypes.Workforce, ReturnTypes.EahActivity, ReturnTypes.Establishments, ReturnTypes.Assumptions],
         HnbForecast => [ReturnTypes.HnbFinance, ReturnTypes.Placements, ReturnTypes.SchoolCensus, ReturnTypes.Establishments, ReturnTypes.EhcpHistory, ReturnTypes.Assumptions,
-            ReturnTypes.EahActivity],
+            ReturnTypes.EahActivity, ReturnTypes.Sen2],
         // Everything the other datasets read, since the star schema is built with them.
         PowerBi => Core.Returns.ReturnRegistry.Names,
         _ => throw new ArgumentOutOfRangeException(nameof(dataset), dataset, "Not a dataset the rebuild writes."),

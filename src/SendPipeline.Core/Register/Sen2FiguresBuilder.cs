@@ -205,12 +205,17 @@ public static class Sen2FiguresBuilder
             .FirstOrDefault() ?? NotRecorded;
 
     /// <summary>The main placement the active plan records on the date, else the main setting the plan names.</summary>
-    private static string Setting(Sen2Request request, DateOnly date)
+    public static Sen2Setting? MainSetting(Sen2Request request, DateOnly date)
     {
         var placed = request.ActivePlans.SelectMany(a => a.Placements).Where(s => s.CurrentOn(date));
         var named = request.Assessments.SelectMany(a => a.Plans).SelectMany(p => p.Settings);
-        var setting = placed.OrderBy(s => s.PlacementRank ?? int.MaxValue).FirstOrDefault()
+        return placed.OrderBy(s => s.PlacementRank ?? int.MaxValue).FirstOrDefault()
             ?? named.OrderBy(s => s.PlacementRank ?? int.MaxValue).FirstOrDefault();
+    }
+
+    private static string Setting(Sen2Request request, DateOnly date)
+    {
+        var setting = MainSetting(request, date);
         if (setting is null) return NotRecorded;
         return Blank(setting.Urn) ?? Blank(setting.Ukprn) ?? Blank(setting.SenSetting)?.ToUpperInvariant()
             ?? NotRecorded;

@@ -91,7 +91,7 @@ public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tabl
         var byCategory = forecast.ByCategory(last, "baseline").Select(c => new HnbCategoryTotal(c.Category,
             forecast.ByCategory(first, "baseline").FirstOrDefault(b => b.Category == c.Category).Amount, c.Amount,
             forecast.ByCategory(last, "reform").FirstOrDefault(r => r.Category == c.Category).Amount)).ToList();
-        return new HnbForecastSummary(totals, byCategory, null, HnbFolder);
+        return new HnbForecastSummary(totals, byCategory, null, HnbFolder) { Notes = forecast.Notes };
     }
 
     public const string DashboardFolder = StorageLayout.Datasets + "/dashboard";

@@ -54,7 +54,13 @@ public sealed record WorkforceSummary(string? Quarter, decimal FteFilled, decima
 
 /// <summary>HNB spend by year and scenario, and the end year by placement category: null totals when the inputs are not in force.</summary>
 public sealed record HnbForecastSummary(
-    IReadOnlyList<HnbYearTotal> Totals, IReadOnlyList<HnbCategoryTotal> EndYearByCategory, string? Skipped, string Folder);
+    IReadOnlyList<HnbYearTotal> Totals, IReadOnlyList<HnbCategoryTotal> EndYearByCategory, string? Skipped,
+    string Folder)
+{
+    /// <summary>The forecast's notes (<see cref="Core.Forecasting.HnbForecastResult.Notes"/>): the LA's own register
+    /// in place of the published figures, and where it fell short.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
 
 public sealed record HnbYearTotal(string FinancialYear, decimal Baseline, decimal Reform);
 

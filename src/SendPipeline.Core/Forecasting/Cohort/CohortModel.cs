@@ -31,10 +31,18 @@ public static class CohortModel
     /// <summary>Band widths in years (under 5, 5–10, 11–15, 16–19, 20–25).</summary>
     public static readonly IReadOnlyList<int> BandWidths = [5, 6, 5, 4, 6];
 
-    public static IReadOnlyList<CohortPath> Project(EhcpTables tables, int origin, int horizon)
+    /// <summary>
+    /// Whether the flows take new plans from requests and their conversion (<see cref="RequestConversion"/>) by
+    /// default. Measured on the origins with requests (docs/forecasting.md "The home LA's own returns"): it made LA
+    /// totals worse there, so it is available (<c>fromRequests</c>) but not the default.
+    /// </summary>
+    public const bool NewPlansFromRequests = false;
+
+    public static IReadOnlyList<CohortPath> Project(EhcpTables tables, int origin, int horizon,
+        bool fromRequests = NewPlansFromRequests)
     {
         var ages = AgeRates.Estimate(tables, origin);
-        var flows = PlacementFlows.Estimate(tables, origin);
+        var flows = PlacementFlows.Estimate(tables, origin, fromRequests);
         var totalGrowth = TotalGrowth.Estimate(tables, origin);
         var paths = new List<CohortPath>();
         foreach (var code in tables.Totals.Keys.Order(StringComparer.Ordinal))
@@ -57,6 +65,32 @@ public static class CohortModel
     }
 
     internal static double Mean(IEnumerable<double> values) => values.DefaultIfEmpty(0).Average();
+
+    /// <summary>
+    /// The years, at or before the origin, that at least two LAs give a rate for: a pooled rate of one LA is that
+    /// LA's own. The home LA's register can run past the published tables (<see cref="OwnReturns"/>); its later
+    /// years are its own deviations, never the pool's.
+    /// </summary>
+    internal static List<int> PooledYears(IEnumerable<IEnumerable<int>> yearsOfEachLa, int origin) =>
+        [.. yearsOfEachLa.SelectMany(y => y.Where(x => x <= origin).Distinct()).GroupBy(y => y)
+            .Where(g => g.Count() > 1).Select(g => g.Key).Order()];
+
+    /// <summary>The latest <see cref="Window"/> pooled years.</summary>
+    internal static List<int> LastWindow(IReadOnlyList<int> pooledYears) =>
+        [.. pooledYears.Where(y => y > pooledYears[^1] - Window)];
+
+    /// <summary>
+    /// The years an LA's deviation is measured in: the window's years it has, then its own years after the window
+    /// (measured against the window's mean pooled rate), the latest <see cref="Window"/> of them. For every LA of
+    /// the published tables alone these are the window's years.
+    /// </summary>
+    internal static IEnumerable<int> DeviationYears(IReadOnlyList<int> window, IEnumerable<int> ownYears, int origin)
+    {
+        var own = ownYears.Where(y => y <= origin).ToHashSet();
+        var last = window.Count == 0 ? int.MaxValue : window[^1];
+        var years = window.Where(own.Contains).Concat(own.Where(y => y > last).Order()).ToList();
+        return years.Skip(Math.Max(0, years.Count - Window));
+    }
 }
 
 /// <summary>Net entry rates by age band, pooled and per LA.</summary>
@@ -65,12 +99,12 @@ internal sealed class AgeRates
     private readonly EhcpTables _tables;
     private readonly double[] _pooled;
     private readonly Dictionary<string, double[]> _deviation = [];
-    private readonly int _lastYear;
+    private readonly int _origin;
 
-    private AgeRates(EhcpTables tables, int lastYear, double[] pooled)
+    private AgeRates(EhcpTables tables, int origin, double[] pooled)
     {
         _tables = tables;
-        _lastYear = lastYear;
+        _origin = origin;
         _pooled = pooled;
     }
 
@@ -92,7 +126,7 @@ internal sealed class AgeRates
     {
         var bands = EhcpTables.Bands.Count;
         var las = tables.AgeBands.Where(a => a.Key != "").ToList();
-        var years = las.SelectMany(a => a.Value.Keys).Where(y => y <= origin).Distinct().Order().ToList();
+        var years = CohortModel.PooledYears(las.Select(a => a.Value.Keys), origin);
         var last = years.Count == 0 ? int.MinValue : years[^1];
         var window = years.Where(y => y > last - CohortModel.Window && years.Contains(y - 1)).ToList();
         var pooledByYear = new Dictionary<int, double[]>();
@@ -111,19 +145,21 @@ internal sealed class AgeRates
         }
         var pooled = Enumerable.Range(0, bands).Select(b => CohortModel.Mean(pooledByYear.Values
             .Select(p => p[b]))).ToArray();
-        var rates = new AgeRates(tables, last, pooled);
+        var rates = new AgeRates(tables, origin, pooled);
         rates.PooledTotalGrowth = CohortModel.Mean(window.Select(y => TotalGrowth.PooledIn(tables, y)));
 
         var deviations = new Dictionary<string, List<double>[]>();
         foreach (var (code, byYear) in las)
         {
             var lists = Enumerable.Range(0, bands).Select(_ => new List<double>()).ToArray();
-            foreach (var y in window)
+            var own = byYear.Keys.Where(y => byYear.ContainsKey(y - 1));
+            foreach (var y in CohortModel.DeviationYears(window, own, origin))
             {
                 if (!byYear.TryGetValue(y - 1, out var before) || !byYear.TryGetValue(y, out var after)) continue;
                 var c = Carried(before);
+                var pool = pooledByYear.GetValueOrDefault(y, pooled);
                 for (var b = 0; b < bands; b++)
-                    if (c[b] > 0 && after[b] > 0) lists[b].Add(Math.Log(after[b] / c[b]) - pooledByYear[y][b]);
+                    if (c[b] > 0 && after[b] > 0) lists[b].Add(Math.Log(after[b] / c[b]) - pool[b]);
             }
             deviations[code] = lists;
         }
@@ -147,7 +183,7 @@ internal sealed class AgeRates
         if (!_tables.AgeBands.TryGetValue(code, out var byYear)) return null;
         var start = byYear.Keys.Where(y => y <= origin
             && y >= origin - CohortModel.Window).DefaultIfEmpty(int.MinValue).Max();
-        if (start == int.MinValue || start > _lastYear) return null;
+        if (start == int.MinValue || start > _origin) return null;
         var state = (double[])byYear[start].Clone();
         _deviation.TryGetValue(code, out var deviation);
         double atOrigin = 0;
@@ -184,7 +220,7 @@ internal sealed class TotalGrowth(double pooled, Dictionary<string, double> devi
     public static TotalGrowth Estimate(EhcpTables tables, int origin)
     {
         var las = tables.Totals.Where(t => t.Key != "").ToList();
-        var years = las.SelectMany(t => t.Value.Keys).Where(y => y <= origin).Distinct().Order().ToList();
+        var years = CohortModel.PooledYears(las.Select(t => t.Value.Keys), origin);
         var last = years.Count == 0 ? 0 : years[^1];
         var window = years.Where(y => y > last - CohortModel.Window).ToList();
         var pooledByYear = new Dictionary<int, double>();
@@ -195,12 +231,14 @@ internal sealed class TotalGrowth(double pooled, Dictionary<string, double> devi
                 if (t.TryGetValue(y - 1, out var b) && t.TryGetValue(y, out var n)) { before += b; now += n; }
             if (before > 0 && now > 0) pooledByYear[y] = Math.Log(now / before);
         }
-        var lists = las.ToDictionary(t => t.Key, t => (IReadOnlyList<double>)pooledByYear
-            .Where(p => t.Value.TryGetValue(p.Key - 1, out var b) && b > 0 && t.Value.TryGetValue(p.Key, out var n)
-                && n > 0)
-            .Select(p => Math.Log(t.Value[p.Key] / t.Value[p.Key - 1]) - p.Value).ToList());
+        var mean = CohortModel.Mean(pooledByYear.Values);
+        var pooledYears = pooledByYear.Keys.Order().ToList();
+        var lists = las.ToDictionary(t => t.Key, t => (IReadOnlyList<double>)CohortModel
+            .DeviationYears(pooledYears, t.Value.Keys.Where(y => t.Value.ContainsKey(y - 1)), origin)
+            .Where(y => t.Value.TryGetValue(y - 1, out var b) && b > 0 && t.Value.TryGetValue(y, out var n) && n > 0)
+            .Select(y => Math.Log(t.Value[y] / t.Value[y - 1]) - pooledByYear.GetValueOrDefault(y, mean)).ToList());
         var weight = Shrinkage.Weights(lists.Values);
-        return new TotalGrowth(CohortModel.Mean(pooledByYear.Values),
+        return new TotalGrowth(mean,
             lists.ToDictionary(l => l.Key, l => l.Value.Count == 0 ? 0 : weight(l.Value.Count) * l.Value.Average()));
     }
 

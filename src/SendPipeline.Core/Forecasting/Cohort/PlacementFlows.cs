@@ -17,6 +17,7 @@ internal sealed class PlacementFlows
     private readonly Dictionary<string, double> _groupGrowth = [];
     private readonly Dictionary<(string Code, string Group), double> _groupDeviation = [];
     private readonly Dictionary<string, double> _newPlanDeviation = [];
+    private RequestConversion? _requests;
 
     private PlacementFlows(EhcpTables tables, int origin)
     {
@@ -26,12 +27,16 @@ internal sealed class PlacementFlows
 
     private static IEnumerable<string> Names => PlacementGroups.All.Select(g => g.Breakdown);
 
-    public static PlacementFlows Estimate(EhcpTables tables, int origin)
+    /// <param name="fromRequests">New plans from requests and their conversion (<see cref="RequestConversion"/>)
+    /// where the LA has requests at the origin; else, and by default, new plans grow at their own rate.</param>
+    public static PlacementFlows Estimate(EhcpTables tables, int origin, bool fromRequests = false)
     {
         var flows = new PlacementFlows(tables, origin);
+        if (fromRequests) flows._requests = RequestConversion.Estimate(tables, origin);
         var las = tables.Placements.Where(p => p.Key != "").ToList();
-        var flowYears = las.SelectMany(p => p.Value.Keys).Where(y => y <= origin
-            && tables.NewPlansByGroup.Values.Any(n => n.ContainsKey(y))).Distinct().Order().ToList();
+        var transitions = las.ToDictionary(l => l.Key, l => l.Value.Keys
+            .Where(y => Transition(tables, l.Key, l.Value, y, PlacementGroups.Other.Breakdown) is not null).ToList());
+        var flowYears = CohortModel.PooledYears(transitions.Values, origin);
         var window = flowYears.Where(y => flowYears.Count > 0 && y > flowYears[^1] - CohortModel.Window).ToList();
 
         foreach (var group in Names)
@@ -44,10 +49,12 @@ internal sealed class PlacementFlows
                     if (Transition(tables, code, byYear, y, group) is { } t) { before += t.Before; kept += t.Kept; }
                 if (before > 0) pooledByYear[y] = kept / before;
             }
-            flows._pooledKeep[group] = CohortModel.Mean(pooledByYear.Values);
-            var lists = las.ToDictionary(l => l.Key, l => (IReadOnlyList<double>)pooledByYear
-                .Select(p => Transition(tables, l.Key, l.Value, p.Key, group) is { Before: >= 1 } t
-                    ? t.Kept / t.Before - p.Value : double.NaN)
+            var keep = flows._pooledKeep[group] = CohortModel.Mean(pooledByYear.Values);
+            var keptYears = pooledByYear.Keys.Order().ToList();
+            var lists = las.ToDictionary(l => l.Key, l => (IReadOnlyList<double>)CohortModel
+                .DeviationYears(keptYears, transitions[l.Key], origin)
+                .Select(y => Transition(tables, l.Key, l.Value, y, group) is { Before: >= 1 } t
+                    ? t.Kept / t.Before - pooledByYear.GetValueOrDefault(y, keep) : double.NaN)
                 .Where(d => !double.IsNaN(d)).ToList());
             var weight = Shrinkage.Weights(lists.Values);
             foreach (var (code, list) in lists)
@@ -63,7 +70,7 @@ internal sealed class PlacementFlows
         // Each group's own growth: pooled log growth over the window plus the LA's shrunk deviation.
         foreach (var group in Names)
         {
-            var years = las.SelectMany(p => p.Value.Keys).Where(y => y <= origin).Distinct().Order().ToList();
+            var years = CohortModel.PooledYears(las.Select(p => p.Value.Keys), origin);
             var recent = years.Where(y => y > years[^1] - CohortModel.Window && years.Contains(y - 1)).ToList();
             var byYear = new Dictionary<int, double>();
             foreach (var y in recent)
@@ -74,11 +81,13 @@ internal sealed class PlacementFlows
                         && p.TryGetValue(y, out var a)) { before += b[group]; now += a[group]; }
                 if (before > 0 && now > 0) byYear[y] = Math.Log(now / before);
             }
-            flows._groupGrowth[group] = CohortModel.Mean(byYear.Values);
-            var lists = las.ToDictionary(l => l.Key, l => (IReadOnlyList<double>)byYear
-                .Where(g => l.Value.TryGetValue(g.Key - 1, out var b) && b[group] > 0
-                    && l.Value.TryGetValue(g.Key, out var a) && a[group] > 0)
-                .Select(g => Math.Log(l.Value[g.Key][group] / l.Value[g.Key - 1][group]) - g.Value).ToList());
+            var growth = flows._groupGrowth[group] = CohortModel.Mean(byYear.Values);
+            var grownYears = byYear.Keys.Order().ToList();
+            var lists = las.ToDictionary(l => l.Key, l => (IReadOnlyList<double>)CohortModel
+                .DeviationYears(grownYears, l.Value.Keys.Where(y => l.Value.ContainsKey(y - 1)), origin)
+                .Where(y => l.Value[y - 1][group] > 0 && l.Value[y][group] > 0)
+                .Select(y => Math.Log(l.Value[y][group] / l.Value[y - 1][group])
+                    - byYear.GetValueOrDefault(y, growth)).ToList());
             var weight = Shrinkage.Weights(lists.Values);
             foreach (var (code, list) in lists)
                 flows._groupDeviation[(code, group)] = list.Count == 0 ? 0 : weight(list.Count) * list.Average();
@@ -86,7 +95,7 @@ internal sealed class PlacementFlows
 
         // New plans: pooled log growth over the window, and each LA's shrunk deviation.
         var newLas = tables.NewPlans.Where(n => n.Key != "").ToList();
-        var newYears = newLas.SelectMany(n => n.Value.Keys).Where(y => y <= origin).Distinct().Order().ToList();
+        var newYears = CohortModel.PooledYears(newLas.Select(n => n.Value.Keys), origin);
         var growthYears = newYears.Where(y => newYears.Count > 0 && y > newYears[^1] - CohortModel.Window).ToList();
         var growthByYear = new Dictionary<int, double>();
         foreach (var y in growthYears)
@@ -96,11 +105,13 @@ internal sealed class PlacementFlows
                 if (n.TryGetValue(y - 1, out var b) && n.TryGetValue(y, out var a)) { before += b; now += a; }
             if (before > 0 && now > 0) growthByYear[y] = Math.Log(now / before);
         }
-        flows._newPlanGrowth = CohortModel.Mean(growthByYear.Values);
-        var newLists = newLas.ToDictionary(n => n.Key, n => (IReadOnlyList<double>)growthByYear
-            .Where(g => n.Value.TryGetValue(g.Key - 1, out var b) && b > 0 && n.Value.TryGetValue(g.Key, out var a)
-                && a > 0)
-            .Select(g => Math.Log(n.Value[g.Key] / n.Value[g.Key - 1]) - g.Value).ToList());
+        var newGrowth = flows._newPlanGrowth = CohortModel.Mean(growthByYear.Values);
+        var newGrowthYears = growthByYear.Keys.Order().ToList();
+        var newLists = newLas.ToDictionary(n => n.Key, n => (IReadOnlyList<double>)CohortModel
+            .DeviationYears(newGrowthYears, n.Value.Keys.Where(y => n.Value.ContainsKey(y - 1)), origin)
+            .Where(y => n.Value[y - 1] > 0 && n.Value[y] > 0)
+            .Select(y => Math.Log(n.Value[y] / n.Value[y - 1]) - growthByYear.GetValueOrDefault(y, newGrowth))
+            .ToList());
         var newWeight = Shrinkage.Weights(newLists.Values);
         foreach (var (code, list) in newLists)
             flows._newPlanDeviation[code] = list.Count == 0 ? 0 : newWeight(list.Count) * list.Average();
@@ -144,7 +155,7 @@ internal sealed class PlacementFlows
         {
             if (canFlow)
             {
-                newPlans *= Math.Exp(growth);
+                newPlans = _requests?.NewPlans(code, h + 1) ?? newPlans * Math.Exp(growth);
                 foreach (var g in Names)
                     state[g] = Math.Max(0, (_pooledKeep[g] + _keepDeviation.GetValueOrDefault((code, g))) * state[g]
                         + mix[g] * newPlans);

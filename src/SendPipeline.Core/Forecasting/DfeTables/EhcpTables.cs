@@ -94,6 +94,36 @@ public sealed class EhcpTables
         return tables;
     }
 
+    /// <summary>
+    /// A copy whose areas' series can be replaced without changing these tables (<see cref="Cohort.OwnReturns"/>):
+    /// every area's years are a dictionary of its own; the values themselves are shared, never changed in place.
+    /// </summary>
+    public EhcpTables Copy()
+    {
+        var copy = new EhcpTables();
+        foreach (var (code, area) in Areas) copy.Areas[code] = area;
+        copy.Notes.AddRange(Notes);
+        static void Each<T>(Dictionary<string, Dictionary<int, T>> from, Dictionary<string, Dictionary<int, T>> to)
+        {
+            foreach (var (key, years) in from) to[key] = new Dictionary<int, T>(years);
+        }
+        Each(Totals, copy.Totals);
+        Each(AgeBands, copy.AgeBands);
+        Each(Placements, copy.Placements);
+        Each(Parts, copy.Parts);
+        Each(NewPlans, copy.NewPlans);
+        Each(NewPlansByGroup, copy.NewPlansByGroup);
+        Each(Requests, copy.Requests);
+        Each(Ceased, copy.Ceased);
+        Each(Timeliness, copy.Timeliness);
+        Each(RegionTotals, copy.RegionTotals);
+        Each(RegionPlacements, copy.RegionPlacements);
+        Each(RegionTimeliness, copy.RegionTimeliness);
+        foreach (var (code, region) in RegionOf) copy.RegionOf[code] = region;
+        foreach (var (newCode, code) in CodeOfNewCode) copy.CodeOfNewCode[newCode] = code;
+        return copy;
+    }
+
     private static bool IsRegion(DfeRow row) => row.Area.GeographicLevel == DfeTable.Regional;
 
     private static Dictionary<int, T> For<T>(Dictionary<string, Dictionary<int, T>> map, string code) =>
