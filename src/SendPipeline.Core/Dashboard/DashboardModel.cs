@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using SendPipeline.Core.Forecasting;
 using SendPipeline.Core.Picture;
 using SendPipeline.Core.Reference;
@@ -49,17 +50,18 @@ public sealed record DashboardModel(
         var quarter = QuarterOf(picture, capacity);
         // The latest census in force, even when it is later than the workforce quarter: the freshest count of pupils.
         var census = LatestCensus(picture);
+        var pupils = census is { } on ? CensusPanel.DistinctPupils(picture, on) : [];
         var counts = quarter is { } forQuarter ? ReturnCounts.For(picture, laCode, forQuarter) : null;
         var ehcp = EhcpPanel.From(caseload, assumptions.GrowthMethod.Name, laCode);
         return new DashboardModel(laCode, caseload?.Area.LaName,
-            census is { } day ? ehcp with { OwnCensus = CensusPanel.EhcPlans(picture, day) } : ehcp,
+            census is { } day ? ehcp with { OwnCensus = CensusPanel.EhcPlans(pupils, day) } : ehcp,
             HnbPanel.From(hnb),
             WorkforcePanel.From(capacity) with { MissingServices = counts?.Services.Missing ?? [] },
             SettingDaysPanel.From(capacity, picture),
             DataQualityPanel.From(quality) with { Counts = counts })
         {
             AsAt = AsAt.Of(picture, quarter, census),
-            Census = census is { } date ? CensusPanel.From(picture, date) : null,
+            Census = census is { } date ? CensusPanel.From(picture, date, pupils) : null,
             Counts = counts,
         };
     }
@@ -124,32 +126,66 @@ public sealed record CensusPanel(
 
     public int SenSupport => ByNeed.Sum(g => g.SenSupport);
 
-    public static CensusPanel From(LaPicture picture, DateOnly census)
+    public static CensusPanel From(LaPicture picture, DateOnly census) =>
+        From(picture, census, DistinctPupils(picture, census));
+
+    /// <summary>
+    /// The panel from the census's <see cref="DistinctPupils"/>, counted in one pass: by need code and by school,
+    /// then the schools by phase. A region's census has millions of rows, so nothing is grouped or named per pupil.
+    /// </summary>
+    internal static CensusPanel From(LaPicture picture, DateOnly census, IReadOnlyList<CensusPupil> pupils)
     {
-        var pupils = Pupils(picture, census).Where(p => p.Provision is 'E' or 'K').ToList();
+        var byNeed = new Dictionary<string, (int Ehc, int Support)>(StringComparer.Ordinal);
+        var bySchool = new Dictionary<string, (int Ehc, int Support)>(StringComparer.Ordinal);
+        foreach (var pupil in pupils)
+        {
+            if (pupil.Provision is not ('E' or 'K')) continue;
+            var (ehc, support) = pupil.Provision == 'E' ? (1, 0) : (0, 1);
+            Add(byNeed, pupil.SenType1 ?? "", ehc, support);
+            Add(bySchool, pupil.LaEstab, ehc, support);
+        }
         var phases = picture.Establishments.GroupBy(e => e.LaEstab, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Phase, StringComparer.Ordinal);
-        string PhaseOf(string laEstab) =>
-            phases.GetValueOrDefault(laEstab) is { } phase && !string.IsNullOrWhiteSpace(phase)
-                ? phase.Trim() : SettingDaysPanel.NotRecorded;
-        static IReadOnlyList<SenGroup> Groups(IEnumerable<IGrouping<string, CensusPupil>> groups) =>
-            [.. groups.Select(g => new SenGroup(g.Key,
-                    g.Count(p => p.Provision == 'E'), g.Count(p => p.Provision == 'K')))
-                .OrderByDescending(g => g.Total).ThenBy(g => g.Group, StringComparer.Ordinal)];
-        return new CensusPanel(census, pupils.Select(p => p.LaEstab).Distinct(StringComparer.Ordinal).Count(),
-            Groups(pupils.GroupBy(p => p.SenType1 is { } need ? $"{need} {SenTypes.Meaning(need)}" : NeedNotRecorded)),
-            [.. Groups(pupils.GroupBy(p => PhaseOf(p.LaEstab))).OrderBy(g => SettingDaysPanel.PhaseOrder(g.Group))]);
+        var byPhase = new Dictionary<string, (int Ehc, int Support)>(StringComparer.Ordinal);
+        foreach (var (school, (ehc, support)) in bySchool)
+        {
+            var phase = phases.GetValueOrDefault(school) is { } p && !string.IsNullOrWhiteSpace(p)
+                ? p.Trim() : SettingDaysPanel.NotRecorded;
+            Add(byPhase, phase, ehc, support);
+        }
+        static IReadOnlyList<SenGroup> Groups(IEnumerable<SenGroup> groups) =>
+            [.. groups.OrderByDescending(g => g.Total).ThenBy(g => g.Group, StringComparer.Ordinal)];
+        var needs = byNeed.Select(n => new SenGroup(
+            n.Key.Length == 0 ? NeedNotRecorded : $"{n.Key} {SenTypes.Meaning(n.Key)}", n.Value.Ehc, n.Value.Support));
+        var schoolPhases = byPhase.Select(p => new SenGroup(p.Key, p.Value.Ehc, p.Value.Support));
+        return new CensusPanel(census, bySchool.Count, Groups(needs),
+            [.. Groups(schoolPhases).OrderBy(g => SettingDaysPanel.PhaseOrder(g.Group))]);
+
+        static void Add(Dictionary<string, (int Ehc, int Support)> counts, string key, int ehc, int support)
+        {
+            ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _);
+            count = (count.Ehc + ehc, count.Support + support);
+        }
     }
 
     private const string NeedNotRecorded = "Need not recorded";
 
     /// <summary>The LA's own count of EHC plans on a January census: pupils with provision E in its schools.</summary>
     public static OwnCensusCount? EhcPlans(LaPicture picture, DateOnly census) =>
-        census.Month != 1 ? null : new OwnCensusCount(census, Pupils(picture, census).Count(p => p.Provision == 'E'));
+        EhcPlans(DistinctPupils(picture, census), census);
 
-    /// <summary>One row per pupil: a UPN twice on one school's census counts once.</summary>
-    private static IEnumerable<CensusPupil> Pupils(LaPicture picture, DateOnly census) =>
-        picture.Census.Where(p => p.CensusDate == census).DistinctBy(p => (p.LaEstab, p.Upn));
+    internal static OwnCensusCount? EhcPlans(IReadOnlyList<CensusPupil> pupils, DateOnly census) =>
+        census.Month != 1 ? null : new OwnCensusCount(census, pupils.Count(p => p.Provision == 'E'));
+
+    /// <summary>One row per pupil on the census of that day: a UPN twice on one school's census counts once.</summary>
+    internal static List<CensusPupil> DistinctPupils(LaPicture picture, DateOnly census)
+    {
+        var seen = new HashSet<(string, string)>();
+        var pupils = new List<CensusPupil>();
+        foreach (var pupil in picture.Census)
+            if (pupil.CensusDate == census && seen.Add((pupil.LaEstab, pupil.Upn))) pupils.Add(pupil);
+        return pupils;
+    }
 }
 
 /// <summary>
