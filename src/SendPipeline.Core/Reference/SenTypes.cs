@@ -19,8 +19,14 @@ public static class SenTypes
     private static readonly System.Collections.Frozen.FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> BySpan =
         ByCode.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // Codes as an MIS writes them, in capitals, found by length and exact comparison before the case-blind hash.
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Exact =
+        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(All, c => c, c => c, StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The canonical (upper-case) code, or null when <paramref name="value"/> is not one.</summary>
-    public static string? Canonical(ReadOnlySpan<char> value) => BySpan.TryGetValue(value, out var code) ? code : null;
+    public static string? Canonical(ReadOnlySpan<char> value) =>
+        Exact.TryGetValue(value, out var code) || BySpan.TryGetValue(value, out code) ? code : null;
 
     private static readonly Dictionary<string, string> Meanings = new(StringComparer.Ordinal)
     {

@@ -27,8 +27,22 @@ public sealed class CanonicalCsvWriter : IDisposable
     public const string SourceRowColumn = "SourceRow";
 
     public CanonicalCsvWriter(TextWriter writer, IEnumerable<string> columns)
+        : this(CsvWriter.Create(writer, Options, leaveOpen: true), columns)
     {
-        _csv = CsvWriter.Create(writer, Options, leaveOpen: true);
+    }
+
+    /// <summary>
+    /// Straight to bytes (UTF-8, no BOM): the same bytes as through a UTF-8 text writer, without CsvHelper's UTF-8
+    /// being decoded for the text writer and encoded again by it.
+    /// </summary>
+    public CanonicalCsvWriter(Stream utf8, IEnumerable<string> columns)
+        : this(CsvWriter.Create(utf8, Options, leaveOpen: true), columns)
+    {
+    }
+
+    private CanonicalCsvWriter(CsvWriter csv, IEnumerable<string> columns)
+    {
+        _csv = csv;
         foreach (var column in columns) Field(column);
         Field(SourceRowColumn);
         _csv.EndRecord();

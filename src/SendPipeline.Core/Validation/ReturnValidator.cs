@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using SendPipeline.Core.Reading;
 using SendPipeline.Core.Returns;
 using SendPipeline.Core.Uploads;
@@ -39,8 +38,6 @@ public static class ReturnValidator
     private sealed record CanonicalTarget(TextWriter? Text, Stream? Bytes)
     {
         public bool Wanted => Text is not null || Bytes is not null;
-
-        public TextWriter? OpenText() => Text ?? (Bytes is null ? null : new StreamWriter(Bytes, new UTF8Encoding(false), 1 << 16, leaveOpen: true));
 
         /// <summary>A whole-file return writes bytes: a caller's stream writer gives its stream, anything else cannot take them.</summary>
         public Stream? OpenBytes()
@@ -137,17 +134,10 @@ public static class ReturnValidator
         if (definition.WholeFile is { } wholeFile)
             return ValidateWholeFile(wholeFile, bounded, kind, context, issues, canonical, Path.GetFileName(request.File));
         // Every return has a table or a whole-file validator (ReturnDefinition.Check holds that).
-        var text = canonical.OpenText();
-        try
-        {
-            var table = ValidateTable(definition.Table!, bounded, kind, context, issues, text);
-            return new Outcome(table.RowsRead, table.Period, table.Format, table.Encoding, table.Subject);
-        }
-        finally
-        {
-            // Only a writer opened here over the caller's bytes is closed here (flushing it); the caller's own stays open.
-            if (canonical.Text is null) text?.Dispose();
-        }
+        var table = canonical.Bytes is { } bytes
+            ? ValidateTable(definition.Table!, bounded, kind, context, issues, columns => new CanonicalCsvWriter(bytes, columns))
+            : ValidateTable(definition.Table!, bounded, kind, context, issues, canonical.Text);
+        return new Outcome(table.RowsRead, table.Period, table.Format, table.Encoding, table.Subject);
     }
 
     /// <summary>
@@ -156,7 +146,13 @@ public static class ReturnValidator
     /// several files runs each of its tables through this, so a table reads and reports the same wherever it comes.
     /// </summary>
     internal static TableOutcome ValidateTable(IReturnSchema schema, Stream content, FileKind kind, ValidationContext context,
-        IssueCollector issues, TextWriter? canonical)
+        IssueCollector issues, TextWriter? canonical) =>
+        ValidateTable(schema, content, kind, context, issues,
+            canonical is null ? null : columns => new CanonicalCsvWriter(canonical, columns));
+
+    /// <summary>As above, the canonical CSV going to the writer <paramref name="openCanonical"/> opens, if any.</summary>
+    private static TableOutcome ValidateTable(IReturnSchema schema, Stream content, FileKind kind, ValidationContext context,
+        IssueCollector issues, Func<IEnumerable<string>, CanonicalCsvWriter>? openCanonical)
     {
         var rowsRead = 0;
         IRowValidator? validator = null;
@@ -181,7 +177,7 @@ public static class ReturnValidator
             if (columns.Missing.Count > 0 || columns.Duplicates.Count > 0)
                 return new TableOutcome(0, null, null, format, reader.Encoding);
 
-            using var writer = canonical is null ? null : new CanonicalCsvWriter(canonical, schema.CanonicalColumns);
+            using var writer = openCanonical?.Invoke(schema.CanonicalColumns);
             validator = schema.CreateValidator(context, columns, issues, writer);
             var headerCount = reader.Header.Count;
             var checkFieldCount = kind == FileKind.Text;

@@ -21,6 +21,9 @@ internal sealed class SchoolCensusValidator : RowValidatorBase
     private bool _reportedOtherSubmitter;
     private bool _reportedOtherLa;
     private DateOnly? _censusDate;
+    // The last census date seen and its parts: every row has the same one, so it is taken apart once.
+    private DateOnly _partsOf;
+    private CalendarDate _censusParts;
 
     public SchoolCensusValidator(SchoolCensusSchema schema, ValidationContext context, HeaderMap columns, IssueCollector issues, CanonicalCsvWriter? canonical)
         : base(schema, context, columns, issues, canonical)
@@ -52,18 +55,21 @@ internal sealed class SchoolCensusValidator : RowValidatorBase
         }
 
         var upnText = Value(row, UpnColumn);
-        Span<char> upn = stackalloc char[Math.Min(upnText.Length, 16)];
+        Span<char> upn = stackalloc char[16];
+        upn = upn[..Math.Min(upnText.Length, 16)];
         if (Required(upnText, r, UpnColumn)) CheckUpn(upnText, upn, r);
 
         var dobText = Value(row, Dob);
         DateOnly? dob = null;
         var ageOk = false;
+        CalendarDate born = default, on = default;
         if (Required(dobText, r, Dob) && Date(dobText, r, Dob) is { } d)
         {
             dob = d;
             if (census is { } cd)
             {
-                var age = Ages.InYears(d, cd);
+                (born, on) = (CalendarDate.Of(d), CensusParts(cd));
+                var age = Ages.InYears(born, on);
                 ageOk = age is >= 2 and <= 25;
                 if (!ageOk) Add(R.AgeOutOfRange, r, Dob, dobText, ("age", age.ToString(CultureInfo.InvariantCulture)));
             }
@@ -84,9 +90,9 @@ internal sealed class SchoolCensusValidator : RowValidatorBase
         {
             ncValid = NcYears.TryParse(ncText, out ncYear);
             if (!ncValid) Add(R.NcYearInvalid, r, NcYear, ncText);
-            else if (ncYear != NcYears.NoYearGroup && ageOk && dob is { } b && census is { } cd
-                     && Math.Abs(ncYear - NcYears.ExpectedFor(b, cd)) > 1)
-                Add(R.NcYearUnusualForAge, r, NcYear, ncText, ("age", Ages.InYears(b, cd).ToString(CultureInfo.InvariantCulture)));
+            // ageOk means both dates were read, and taken apart above.
+            else if (ncYear != NcYears.NoYearGroup && ageOk && Math.Abs(ncYear - NcYears.ExpectedFor(born, on)) > 1)
+                Add(R.NcYearUnusualForAge, r, NcYear, ncText, ("age", Ages.InYears(born, on).ToString(CultureInfo.InvariantCulture)));
         }
 
         var provText = Value(row, Provision);
@@ -96,8 +102,10 @@ internal sealed class SchoolCensusValidator : RowValidatorBase
             if (provText.Length == 1 && char.ToUpperInvariant(provText[0]) is 'E' or 'K' or 'N') provision = char.ToUpperInvariant(provText[0]);
             else Add(R.ProvisionInvalid, r, Provision, provText);
         }
-        var type1 = CheckSenType1(row, r, provision, census);
-        var type2 = CheckSenType2(row, r, provision, type1, census);
+        var type1Text = Value(row, SenType1);
+        var type1 = CheckSenType1(type1Text, r, provision, census);
+        var type2Text = Value(row, SenType2);
+        var type2 = CheckSenType2(type2Text, r, provision, type1, census);
 
         var unit = Boolean(row, r, SenUnit);
         var resourced = Boolean(row, r, ResourcedProvision);
@@ -123,8 +131,8 @@ internal sealed class SchoolCensusValidator : RowValidatorBase
             w.Field(sex == '\0' ? sexText : [sex]);
             w.Field(ncValid ? NcYears.Format(ncYear) : ncText);
             w.Field(provision == '\0' ? provText : [provision]);
-            w.Field(type1 ?? (ReadOnlySpan<char>)Value(row, SenType1));
-            w.Field(type2 ?? (ReadOnlySpan<char>)Value(row, SenType2));
+            w.Field(type1 is null ? type1Text : type1.AsSpan());
+            w.Field(type2 is null ? type2Text : type2.AsSpan());
             w.Field(unit);
             w.Field(resourced);
             w.Field(topUp);
@@ -165,6 +173,12 @@ internal sealed class SchoolCensusValidator : RowValidatorBase
         }
     }
 
+    private CalendarDate CensusParts(DateOnly census)
+    {
+        if (census != _partsOf || _censusParts.Year == 0) (_partsOf, _censusParts) = (census, CalendarDate.Of(census));
+        return _censusParts;
+    }
+
     private void CheckCensusDate(DateOnly date, ReadOnlySpan<char> text, int r)
     {
         if (_censusDate is null)
@@ -189,9 +203,8 @@ internal sealed class SchoolCensusValidator : RowValidatorBase
             Add(R.UpnDuplicate, r, UpnColumn, text, ("firstRow", _oddUpnRows[upn.ToString()].ToString(CultureInfo.InvariantCulture)));
     }
 
-    private string? CheckSenType1(ITabularReader row, int r, char provision, DateOnly? census)
+    private string? CheckSenType1(ReadOnlySpan<char> text, int r, char provision, DateOnly? census)
     {
-        var text = Value(row, SenType1);
         if (text.IsEmpty)
         {
             if (provision is 'E' or 'K') Add(R.SenType1Missing, r, SenType1, text, ("provision", provision.ToString()));
@@ -209,9 +222,8 @@ internal sealed class SchoolCensusValidator : RowValidatorBase
         return code;
     }
 
-    private string? CheckSenType2(ITabularReader row, int r, char provision, string? type1, DateOnly? census)
+    private string? CheckSenType2(ReadOnlySpan<char> text, int r, char provision, string? type1, DateOnly? census)
     {
-        var text = Value(row, SenType2);
         if (text.IsEmpty) return null;
         var code = SenTypes.Canonical(text);
         if (code is null)
