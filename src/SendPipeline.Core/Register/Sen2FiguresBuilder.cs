@@ -35,13 +35,20 @@ public static class Sen2FiguresBuilder
         var periods = Periods(cases, reference);
         var dates = (censusDates ?? CensusDatesBefore(reference, 4)).Where(d => d <= reference).Distinct().Order()
             .ToList();
+        // Found once, not once per census day: a register has thousands of plans and five years of census days.
+        var issued = cases.Select(c => (Case: c, First: FirstIssued(c.Request)))
+            .Where(c => c.First is not null)
+            .Select(c => new IssuedCase(c.Case, c.First!.Value.Plan, PrimaryNeed(c.Case.Request))).ToList();
         return new Sen2Figures(
             reference, register.LaCode,
             Requests(cases, periods, reference), Assessments(cases, periods, reference),
             Timeliness(cases, periods, reference), Ceased(cases, periods, reference),
             Reviews(cases, periods, reference),
-            dates.SelectMany(d => InForce(cases, d)).ToList(), Overdue(cases, reference));
+            dates.SelectMany(d => InForce(issued, d)).ToList(), Overdue(cases, reference));
     }
+
+    /// <summary>A request whose plan was issued, with what does not change from one census day to the next.</summary>
+    private sealed record IssuedCase(Case Case, Sen2NamedPlan Plan, string PrimaryNeed);
 
     /// <summary>
     /// The census days (spec 1: January, May, October) of the reference year and the years before it, up to it.
@@ -169,16 +176,14 @@ public static class Sen2FiguresBuilder
         return tally.Rows((p, c) => new ReviewFigures(p, c[0], c[1], c[2], c[3]));
     }
 
-    private static IEnumerable<ActivePlanCount> InForce(List<Case> cases, DateOnly date)
+    private static IEnumerable<ActivePlanCount> InForce(List<IssuedCase> issued, DateOnly date)
     {
-        var inForce = cases
-            .Where(c => FirstIssued(c.Request) is { Plan: var plan } && plan.IssuedDate <= date && !plan.CeasedOn(date))
-            .ToList();
+        var inForce = issued.Where(c => c.Plan.IssuedDate <= date && !c.Plan.CeasedOn(date)).ToList();
         var rows = new List<ActivePlanCount> { new(date, TotalTopic, TotalTopic, inForce.Count) };
-        rows.AddRange(Count(date, AgeTopic, inForce.Select(c => c.Person.BirthDate is { } birth
+        rows.AddRange(Count(date, AgeTopic, inForce.Select(c => c.Case.Person.BirthDate is { } birth
             ? AgeBand(AgeOn(birth, date)) : NotRecorded), AgeOrder));
-        rows.AddRange(Count(date, NeedTopic, inForce.Select(c => PrimaryNeed(c.Request)), s => s));
-        rows.AddRange(Count(date, SettingTopic, inForce.Select(c => Setting(c.Request, date)), s => s));
+        rows.AddRange(Count(date, NeedTopic, inForce.Select(c => c.PrimaryNeed), s => s));
+        rows.AddRange(Count(date, SettingTopic, inForce.Select(c => Setting(c.Case.Request, date)), s => s));
         return rows;
     }
 
