@@ -18,7 +18,8 @@ namespace SendPipeline.Workflows.Tests;
 /// </summary>
 public sealed class IncrementalRebuildTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "sendpipeline-incremental-" + Guid.NewGuid().ToString("N"));
+    private readonly string _root =
+        Path.Combine(Path.GetTempPath(), "sendpipeline-incremental-" + Guid.NewGuid().ToString("N"));
     private readonly LocalFolderStore _store;
     private readonly PipelineOptions _options = new("855");
 
@@ -58,7 +59,7 @@ public sealed class IncrementalRebuildTests : IDisposable
                 NullLogger<RebuildActivities>.Instance));
             var full = await Outputs();
 
-            Assert.True(incremental.Count > 20, $"seed {seed}, step {step} ({change}): only {incremental.Count} outputs");
+            Assert.True(incremental.Count > 20, $"seed {seed}, step {step} ({change}): {incremental.Count} outputs");
             foreach (var (name, outputs) in new[] { ("kept in memory", incremental), ("kept in storage", fromFile) })
             {
                 Assert.Equal(full.Keys.Order(StringComparer.Ordinal), outputs.Keys.Order(StringComparer.Ordinal));
@@ -91,7 +92,8 @@ public sealed class IncrementalRebuildTests : IDisposable
         Assert.Equal(1, worker.Pictures.ReturnsReadLastTime);
         Assert.Equal(5, picture.Lineage.Count);
         Assert.Single(picture.Lineage, l => l.UploadPath == $"uploads/{Schools[1]}/school-census/2-{Schools[1]}.csv");
-        Assert.DoesNotContain(picture.Lineage, l => l.UploadPath == $"uploads/{Schools[1]}/school-census/1-{Schools[1]}.csv");
+        Assert.DoesNotContain(picture.Lineage,
+            l => l.UploadPath == $"uploads/{Schools[1]}/school-census/1-{Schools[1]}.csv");
     }
 
     /// <summary>One random upload; returns what it was, for the failure message.</summary>
@@ -114,8 +116,8 @@ public sealed class IncrementalRebuildTests : IDisposable
                 using (var copy = new MemoryStream())
                 {
                     await stream.CopyToAsync(copy);
-                    await _store.WriteAsync($"uploads/{school}/school-census/{step}-again.csv", new MemoryStream(copy.ToArray()),
-                        overwrite: false);
+                    await _store.WriteAsync($"uploads/{school}/school-census/{step}-again.csv",
+                        new MemoryStream(copy.ToArray()), overwrite: false);
                 }
                 return $"the same census again from {school}";
             case 3:
@@ -138,17 +140,19 @@ public sealed class IncrementalRebuildTests : IDisposable
         // Drawn from one small pool of children, so the same child on two schools' censuses happens.
         foreach (var upn in Upns.OrderBy(_ => random.Next()).Take(random.Next(2, 6)).Order(StringComparer.Ordinal))
             csv.Append(CultureInfo.InvariantCulture,
-                $"{school},2026-01-15,{upn},2016-10-01,F,4,{(random.Next(3) == 0 ? 'E' : 'K')},{(random.Next(2) == 0 ? "ASD" : "SLCN")}\r\n");
+                $"{school},2026-01-15,{upn},2016-10-01,F,4,{(random.Next(3) == 0 ? 'E' : 'K')}," +
+                $"{(random.Next(2) == 0 ? "ASD" : "SLCN")}\r\n");
         return csv.ToString();
     }
 
     private static string Placements(Random random)
     {
-        var csv = new StringBuilder("ProviderId,ReturnDate,UPN,ULN,DOB,PlacementCategory,PlacementStart,PlacementEnd,Residential," +
-            "AnnualCost,FundingElement,PrimaryNeed,EHCP,HomeLA\r\n");
+        var csv = new StringBuilder("ProviderId,ReturnDate,UPN,ULN,DOB,PlacementCategory,PlacementStart," +
+            "PlacementEnd,Residential,AnnualCost,FundingElement,PrimaryNeed,EHCP,HomeLA\r\n");
         foreach (var upn in Upns.OrderBy(_ => random.Next()).Take(random.Next(1, 4)).Order(StringComparer.Ordinal))
             csv.Append(CultureInfo.InvariantCulture,
-                $"{SpecialSchoolUrn},2026-03-31,{upn},,2016-10-01,MSS,2025-09-01,,N,{random.Next(20, 40)}000,TOPUP,ASD,Y,855\r\n");
+                $"{SpecialSchoolUrn},2026-03-31,{upn},,2016-10-01,MSS,2025-09-01,,N,{random.Next(20, 40)}000,")
+                .Append("TOPUP,ASD,Y,855\r\n");
         return csv.ToString();
     }
 
@@ -158,7 +162,8 @@ public sealed class IncrementalRebuildTests : IDisposable
             "PhaseOfEducation (name),NumberOfPupils,EstablishmentStatus (name)\r\n");
         for (var i = 0; i < 3; i++)
             csv.Append(CultureInfo.InvariantCulture,
-                $"10000{i + 1},855,{2001 + i},School {i + 1},Community school,Primary,{random.Next(100, 400)},Open\r\n");
+                $"10000{i + 1},855,{2001 + i},School {i + 1},Community school,Primary," +
+                $"{random.Next(100, 400)},Open\r\n");
         csv.Append($"{SpecialSchoolUrn},855,7001,Special School,Community special school,All-through,120,Open\r\n");
         if (extra) csv.Append("100009,855,2009,School 9,Academy converter,Primary,210,Open\r\n");
         return csv.ToString();
@@ -169,8 +174,8 @@ public sealed class IncrementalRebuildTests : IDisposable
             new MemoryStream(Encoding.UTF8.GetBytes(text)), overwrite: false);
 
     private async Task Sweep() =>
-        await new UploadSweep(_store, _store, new IngestActivities(_store, _store, _options, NullLogger<IngestActivities>.Instance))
-            .RunAsync();
+        await new UploadSweep(_store, _store,
+            new IngestActivities(_store, _store, _options, NullLogger<IngestActivities>.Instance)).RunAsync();
 
     private static async Task Rebuild(RebuildActivities activities) =>
         await RebuildWorkflow.RunAsync(new DirectWorkflowContext(RebuildWorkflow.SingletonInstanceId,

@@ -27,14 +27,16 @@ public static class PicturePartCodec
     /// </summary>
     public static readonly Guid CodeVersion = typeof(LaPicture).Assembly.ManifestModule.ModuleVersionId;
 
-    /// <summary>True when the part holds only rows this file can keep (not a register, not DfE tables, not uploads).</summary>
-    public static bool CanKeep(LaPicture part) => part.Register is null && part.DfeTables is null && part.Uploads.Count == 0;
+    /// <summary>True when the part holds only rows this file keeps (no register, no DfE tables, no uploads).</summary>
+    public static bool CanKeep(LaPicture part) =>
+        part.Register is null && part.DfeTables is null && part.Uploads.Count == 0;
 
     /// <summary>One part as the file holds it: its own string table, then every list's rows.</summary>
     public static byte[] Encode(LaPicture part)
     {
         using var encoded = new MemoryStream();
-        using (var writer = new BinaryWriter(encoded, Encoding.UTF8, leaveOpen: true)) new PartWriter(writer).Write(part);
+        using (var writer = new BinaryWriter(encoded, Encoding.UTF8, leaveOpen: true))
+            new PartWriter(writer).Write(part);
         return encoded.ToArray();
     }
 
@@ -90,7 +92,8 @@ public static class PicturePartCodec
             }
             const int hashLength = 32;
             if (file.Length < hashLength + 24
-                || !SHA256.HashData(file.AsSpan(0, file.Length - hashLength)).AsSpan().SequenceEqual(file.AsSpan(^hashLength)))
+                || !SHA256.HashData(file.AsSpan(0, file.Length - hashLength)).AsSpan()
+                    .SequenceEqual(file.AsSpan(^hashLength)))
                 return parts;
             using var reader = new BinaryReader(new MemoryStream(file, 0, file.Length - hashLength, writable: false));
             if (reader.ReadInt32() != FormatVersion || new Guid(reader.ReadBytes(16)) != CodeVersion) return parts;
@@ -102,7 +105,8 @@ public static class PicturePartCodec
                 var at = (int)reader.BaseStream.Position;
                 var encoded = new ReadOnlyMemory<byte>(file, at, length);
                 reader.BaseStream.Position = at + length;
-                using var partReader = new BinaryReader(new MemoryStream(file, at, length, writable: false), Encoding.UTF8);
+                var bytes = new MemoryStream(file, at, length, writable: false);
+                using var partReader = new BinaryReader(bytes, Encoding.UTF8);
                 parts[key] = (new PartReader(partReader).Read(), encoded);
             }
             return parts;
@@ -141,7 +145,8 @@ public static class PicturePartCodec
             });
             Rows(part.Posts, p =>
             {
-                S(p.ServiceCode); S(p.Quarter); S(p.PostId); S(p.Discipline); S(p.Role); _rows.Write(p.Fte); S(p.Status);
+                S(p.ServiceCode); S(p.Quarter); S(p.PostId); S(p.Discipline); S(p.Role); _rows.Write(p.Fte);
+                S(p.Status);
                 _rows.Write(p.AnnualCost); S(p.FundingSource); D(p.TimeLimitedUntil); Src(p.Source);
             });
             Rows(part.Activities, a =>
@@ -154,7 +159,10 @@ public static class PicturePartCodec
                 S(h.TimePeriod); S(h.GeographicLevel); S(h.OldLaCode); S(h.AreaName); _rows.Write(h.Plans.HasValue);
                 _rows.Write(h.Plans ?? 0); Src(h.Source);
             });
-            Rows(part.FinanceLines, f => { S(f.FinancialYear); S(f.S251Line); S(f.Basis); _rows.Write(f.Amount); Src(f.Source); });
+            Rows(part.FinanceLines, f =>
+            {
+                S(f.FinancialYear); S(f.S251Line); S(f.Basis); _rows.Write(f.Amount); Src(f.Source);
+            });
             Rows(part.Assumptions, a => { S(a.Section); S(a.Key); S(a.Scenario); S(a.Value); Src(a.Source); });
 
             var ordered = new string[_strings.Count];
@@ -215,8 +223,8 @@ public static class PicturePartCodec
             Rows(part.Lineage, () => new LineageEntry(S()!, S()!, S()!, S()));
             Rows(part.Census, () => new CensusPupil(S()!, D()!.Value, S()!, _rows.ReadChar(), Src(), S(), S(),
                 _rows.Read7BitEncodedInt() is var age and > 0 ? (byte)(age - 1) : null));
-            Rows(part.Placements, () => new Placement(S()!, D()!.Value, S(), S(), S()!, D()!.Value, D(), _rows.ReadBoolean(),
-                S()!, Src(), M(), S(), S(), _rows.ReadByte() switch { 2 => true, 1 => false, _ => null }));
+            Rows(part.Placements, () => new Placement(S()!, D()!.Value, S(), S(), S()!, D()!.Value, D(),
+                _rows.ReadBoolean(), S()!, Src(), M(), S(), S(), YesNo()));
             Rows(part.Establishments, () => new Establishment(S()!, S()!, S()!, S(), S(), I(), S()!, Src(), S()));
             Rows(part.Posts, () => new WorkforcePost(S()!, S()!, S()!, S()!, S()!, _rows.ReadDecimal(), S()!,
                 _rows.ReadDecimal(), S()!, D(), Src()));
@@ -239,6 +247,8 @@ public static class PicturePartCodec
         private DateOnly? D() => _rows.Read7BitEncodedInt() is var day and > 0 ? DateOnly.FromDayNumber(day - 1) : null;
 
         private decimal? M() => _rows.ReadBoolean() ? _rows.ReadDecimal() : null;
+
+        private bool? YesNo() => _rows.ReadByte() switch { 2 => true, 1 => false, _ => null };
 
         private int? I()
         {

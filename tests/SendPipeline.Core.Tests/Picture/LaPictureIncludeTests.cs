@@ -11,7 +11,8 @@ namespace SendPipeline.Core.Tests.Picture;
 /// </summary>
 public sealed class LaPictureIncludeTests
 {
-    private static readonly AssumptionRow Assumption = new("meta", "version", "all", "v1", new Source("u9", "p", "la", 2));
+    private static readonly AssumptionRow Assumption =
+        new("meta", "version", "all", "v1", new Source("u9", "p", "la", 2));
     private static readonly UploadStatusRow Upload =
         new("8552001", "school-census", "p", "u1", "accepted", "2026-01", DateTimeOffset.UnixEpoch, 0, 0, true);
 

@@ -15,16 +15,19 @@ public sealed class PicturePartCodecTests
         var parts = new PictureBuilder
         {
             Finance = ["2024-25,1.2.1,Actual,1000000.50,,2"],
-            Placements = [$"123456,2025-12-31,,1234567890,2008-01-01,SPI,2021-09-01,2026-07-31,Y,25000.10,FULL,SLD,Y,855,2"],
+            Placements =
+                ["123456,2025-12-31,,1234567890,2008-01-01,SPI,2021-09-01,2026-07-31,Y,25000.10,FULL,SLD,Y,855,2"],
         }.BuildParts().Select((part, i) => ($"key-{i}", part)).ToList();
-        parts[0].Item2.Assumptions.Add(new AssumptionRow("meta", "version", "all", "v1", new Source("u9", "p", "la", 2)));
+        parts[0].Item2.Assumptions.Add(
+            new AssumptionRow("meta", "version", "all", "v1", new Source("u9", "p", "la", 2)));
         return parts;
     }
 
     private static byte[] Written(IReadOnlyList<(string Key, LaPicture Part)> parts)
     {
         using var file = new MemoryStream();
-        PicturePartCodec.Write(file, [.. parts.Select(p => (p.Key, (ReadOnlyMemory<byte>)PicturePartCodec.Encode(p.Part)))]);
+        PicturePartCodec.Write(file,
+            [.. parts.Select(p => (p.Key, (ReadOnlyMemory<byte>)PicturePartCodec.Encode(p.Part)))]);
         return file.ToArray();
     }
 
