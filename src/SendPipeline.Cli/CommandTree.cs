@@ -75,12 +75,13 @@ internal static class CommandTree
             Text("--train-through", "The last DfE time_period to train on, e.g. 202122.", "YYYYYY", required: true),
             Whole("--horizon", "Years ahead to forecast, 1 to 10.", 1, 10, required: true),
             Text("--out", "The CSV to write.", "FILE.csv", required: true),
-            Method()));
+            Method(), NewPlans()));
         root.Subcommands.Add(Make("backtest", "Backtest every forecasting method on a DfE caseload history.",
             "sendpipeline backtest --history caseload.csv", (a, o) => Task.FromResult(BacktestCommand.Run(a, o)),
             MustBeFile(Text("--history", "The DfE EHC plan caseload history (CSV); or --data-dir.", "FILE")), DataDir(),
             Whole("--age-lag",
-                "With --data-dir: withhold the age bands of the last N years before each origin (default 0).", 0, 5)));
+                "With --data-dir: withhold the age bands of the last N years before each origin (default 0).", 0, 5),
+            NewPlans()));
         root.Subcommands.Add(Make("scenario",
             "Run named reform scenarios (assumptions CSVs of levers) side by side: EHC plans and HNB spend by S251 " +
             "line, by year; with --goal, the lever value that reaches a target spend (exit 1 when none in its range).",
@@ -294,6 +295,10 @@ internal static class CommandTree
         });
         return la;
     }
+
+    private static Option<string> NewPlans() => Text("--new-plans",
+        "With --data-dir: the cohort model's new plans by their own 'trend' (default) or from 'requests' and their " +
+        "conversion.", "trend|requests");
 
     private static Option<int> Seed() => Whole("--seed", "The random seed (default 1).", 0);
 

@@ -79,7 +79,30 @@ public sealed class CohortCommandTests : IDisposable
         Assert.All(rows, r => Assert.Contains(",All EHC plans,", r));
     }
 
+    [Fact]
+    public async Task ForecastEhcp_NewPlansFromRequests_ProjectsOtherTotalsThanTheTrend_AndSaysSoInTheBacktest()
+    {
+        var (trend, requests) = (Path.Combine(_dir, "trend.csv"), Path.Combine(_dir, "requests.csv"));
+
+        var byTrend = await CliRunner.Run("forecast-ehcp", "--data-dir", DataDir, "--train-through", "202223",
+            "--horizon", "2", "--out", trend);
+        var fromRequests = await CliRunner.Run("forecast-ehcp", "--data-dir", DataDir, "--train-through", "202223",
+            "--horizon", "2", "--out", requests, "--new-plans", "requests");
+
+        Assert.Equal((0, 0), (byTrend.Exit, fromRequests.Exit));
+        static string[] Leicestershire(string path) =>
+            [.. File.ReadAllLines(path).Where(l => l.StartsWith("Local authority,855,", StringComparison.Ordinal))];
+        Assert.Equal(2, Leicestershire(requests).Length);
+        // The requests path projects new plans otherwise, so the totals differ (6,794 against 6,702 in 2023/24).
+        Assert.NotEqual(Leicestershire(trend), Leicestershire(requests));
+        var (exit, output, _) = await CliRunner.Run("backtest", "--data-dir", DataDir, "--new-plans", "requests");
+        Assert.Equal(0, exit);
+        Assert.Contains("new plans from requests and their conversion (--new-plans requests)", output);
+    }
+
     [Theory]
+    [InlineData("--new-plans", "bogus", "--new-plans")]
+    [InlineData("--new-plans", "requests", "--history")]
     [InlineData("--by", "placement", "--history")]
     [InlineData("--by", "need", "--by")]
     [InlineData("--method", "linear-trend", "--method")]

@@ -9,15 +9,19 @@ namespace SendPipeline.Cli.Commands;
 /// </summary>
 public static class BacktestCommand
 {
-    public const string Usage = "sendpipeline backtest --history FILE | --data-dir DIR [--age-lag N]";
+    public const string Usage =
+        "sendpipeline backtest --history FILE | --data-dir DIR [--age-lag N] [--new-plans trend|requests]";
 
     public static int Run(CommandLine args, TextWriter output)
     {
         var dataDir = args.Option("data-dir");
         var historyPath = args.Option("history");
         var ageLag = args.Int("age-lag", 0);
+        var newPlans = args.Option("new-plans");
         args.EnsureAllRead();
-        if (dataDir is not null) return CohortBacktestReport.Write(DfeFolders.Read(dataDir), output, ageLag);
+        var fromRequests = NewPlansOption.FromRequests(newPlans, dataDir);
+        if (dataDir is not null)
+            return CohortBacktestReport.Write(DfeFolders.Read(dataDir), output, ageLag, fromRequests);
         if (historyPath is null) throw new UsageException("backtest needs --history FILE or --data-dir DIR.");
         var history = Histories.Read(historyPath);
         var result = Backtest.Run(history, ForecastMethods.All);

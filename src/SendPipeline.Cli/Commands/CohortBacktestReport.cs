@@ -17,12 +17,13 @@ internal static class CohortBacktestReport
 
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static int Write(EhcpTables tables, TextWriter output, int ageLag = 0)
+    public static int Write(EhcpTables tables, TextWriter output, int ageLag = 0, bool fromRequests = false)
     {
-        var result = CohortBacktest.Run(tables, ageLag: ageLag);
+        var result = CohortBacktest.Run(tables, ageLag: ageLag, fromRequests: fromRequests);
         output.WriteLine(string.Create(Inv,
             $"Origins (train through): {string.Join(", ", result.Origins.Select(AcademicYear.Format))}; " +
-            $"outcomes scored: {result.Outcomes.Count}; age bands withheld: {ageLag} year(s)."));
+            $"outcomes scored: {result.Outcomes.Count}; age bands withheld: {ageLag} year(s); " +
+            $"the cohort model's new plans {NewPlansOption.Describe(fromRequests)}."));
         output.WriteLine();
         output.WriteLine("| breakdown | method | horizon | forecasts | median APE | mean APE | with interval | inside 80% interval |");
         output.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|");

@@ -12,7 +12,8 @@ namespace SendPipeline.Cli.Commands;
 public static class ForecastEhcpCommand
 {
     public const string Usage =
-        "sendpipeline forecast-ehcp --history FILE | --data-dir DIR [--by placement] --train-through YYYYYY --horizon N --out FILE.csv [--method NAME]";
+        "sendpipeline forecast-ehcp --history FILE | --data-dir DIR [--by placement] [--new-plans trend|requests] " +
+        "--train-through YYYYYY --horizon N --out FILE.csv [--method NAME]";
 
     public static int Run(CommandLine args, TextWriter output)
     {
@@ -25,6 +26,7 @@ public static class ForecastEhcpCommand
         var horizonText = args.Option("horizon") ?? throw new UsageException("forecast-ehcp needs --horizon N.");
         var outPath = args.Option("out") ?? throw new UsageException("forecast-ehcp needs --out FILE.csv.");
         var methodName = args.Option("method");
+        NewPlansOption.FromRequests(args.Option("new-plans"), dataDir: null);
         args.EnsureAllRead();
 
         if (!AcademicYear.TryParse(throughText, out var through))
@@ -72,6 +74,7 @@ public static class ForecastEhcpCommand
             throw new UsageException($"--data-dir forecasts with the cohort model; --method {method} reads --history instead.");
         if (args.Option("history") is not null)
             throw new UsageException("Give --history FILE or --data-dir DIR, not both: the folder's caseload.csv is the history.");
+        var fromRequests = NewPlansOption.FromRequests(args.Option("new-plans"), dataDir);
         args.EnsureAllRead();
         if (horizon < 1) throw new UsageException("--horizon must be 1 or more.");
         if (by is not null && by != "placement") throw new UsageException($"--by must be 'placement', not '{by}'.");
@@ -84,7 +87,7 @@ public static class ForecastEhcpCommand
         CohortForecastResult result;
         try
         {
-            result = CohortForecast.Run(tables, through, horizon, byPlacement: by is not null);
+            result = CohortForecast.Run(tables, through, horizon, byPlacement: by is not null, fromRequests);
         }
         catch (InvalidDataException e)
         {

@@ -33,9 +33,11 @@ public static class CohortBacktest
 
     /// <param name="ageLag">Years of age bands to withhold before each origin: 1 tests the forecast the age table
     /// allows today (it ends a year before the totals).</param>
+    /// <param name="fromRequests">The cohort model's new plans from requests and their conversion
+    /// (<see cref="CohortModel.Project"/>), where requests are published.</param>
     public static CohortBacktestResult Run(EhcpTables tables, int maxHorizon = Backtest.MaxHorizon, int? lastOrigin =
         null,
-        int ageLag = 0)
+        int ageLag = 0, bool fromRequests = CohortModel.NewPlansFromRequests)
     {
         var years = tables.Totals.Values.SelectMany(t => t.Keys).Distinct().Order().ToList();
         if (years.Count < 3) return new CohortBacktestResult([], [], []);
@@ -51,7 +53,7 @@ public static class CohortBacktest
         {
             var cut = Truncate(tables, origin, ageLag);
             var horizon = Math.Min(maxHorizon, last - origin);
-            var paths = CohortModel.Project(cut, origin, horizon).ToDictionary(p => p.Code);
+            var paths = CohortModel.Project(cut, origin, horizon, fromRequests).ToDictionary(p => p.Code);
             foreach (var (breakdown, series) in breakdowns)
             {
                 var pool = PooledGrowth.Estimate(series, origin);

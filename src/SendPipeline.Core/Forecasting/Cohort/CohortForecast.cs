@@ -20,11 +20,14 @@ public static class CohortForecast
 {
     public const string Method = CohortBacktest.Method;
 
-    public static CohortForecastResult Run(EhcpTables tables, int trainThrough, int horizon, bool byPlacement)
+    /// <param name="fromRequests">New plans from requests and their conversion, in the forecast and in the backtest
+    /// its intervals are calibrated on alike.</param>
+    public static CohortForecastResult Run(EhcpTables tables, int trainThrough, int horizon, bool byPlacement,
+        bool fromRequests = CohortModel.NewPlansFromRequests)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(horizon, 1);
         var known = CohortBacktest.Truncate(tables, trainThrough);
-        var backtest = CohortBacktest.Run(known);
+        var backtest = CohortBacktest.Run(known, fromRequests: fromRequests);
         var breakdowns = CohortBacktest.Breakdowns(known).ToDictionary(b => b.Breakdown, b => b.Series);
         var wanted = new List<string> { PlacementGroups.AllPlans };
         if (byPlacement) wanted.AddRange(PlacementGroups.Breakdowns);
@@ -44,7 +47,7 @@ public static class CohortForecast
                     "groups three years of placements (train through 202021 or later).");
         }
 
-        var paths = CohortModel.Project(known, trainThrough, horizon).ToDictionary(p => p.Code);
+        var paths = CohortModel.Project(known, trainThrough, horizon, fromRequests).ToDictionary(p => p.Code);
         var rows = new List<CohortRow>();
         var skipped = new List<SkippedArea>();
         var basis = new Dictionary<string, string>();
