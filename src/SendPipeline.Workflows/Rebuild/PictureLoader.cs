@@ -80,11 +80,12 @@ public sealed class PictureLoader(IBlobStore blobs, ITableStore tables, bool rea
         var kept = _parts;
         var fromFile = kept.Count == 0 && !readEveryReturn;
         if (fromFile) kept = await ReadPartsFileAsync(cancellationToken);
+        var keys = accepted.Select(PartKey).ToArray();
         var parts = new LaPicture?[accepted.Count];
         var toRead = new List<int>();
         for (var i = 0; i < accepted.Count; i++)
         {
-            if (kept.TryGetValue(PartKey(accepted[i]), out var part)) parts[i] = part;
+            if (kept.TryGetValue(keys[i], out var part)) parts[i] = part;
             else toRead.Add(i);
         }
         var parallel = new ParallelOptions
@@ -102,10 +103,10 @@ public sealed class PictureLoader(IBlobStore blobs, ITableStore tables, bool rea
         {
             inForce.Add(accepted[i].GetString(UploadRecords.Field.UploadId)!);
             picture.Include(parts[i]!);
-            now[PartKey(accepted[i])] = parts[i]!;
+            now[keys[i]] = parts[i]!;
         }
         _parts = now;
-        await WritePartsFileAsync(accepted, now, cancellationToken);
+        await WritePartsFileAsync(keys, now, cancellationToken);
 
         var latest = new Dictionary<(string, string), TableRow>();
         foreach (var row in uploads)
@@ -122,11 +123,11 @@ public sealed class PictureLoader(IBlobStore blobs, ITableStore tables, bool rea
         return picture;
     }
 
-    /// <summary>The keys of the parts the file in storage holds, as far as this loader knows; null: unknown.</summary>
-    private string? _partsFileKeys;
-
-    /// <summary>Each kept part as the file holds it, so writing the file again encodes only the new parts.</summary>
-    private Dictionary<string, ReadOnlyMemory<byte>> _encoded = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Each part as the file in storage holds it, so writing the file again encodes only the new parts; its keys are
+    /// what the file holds, as far as this loader knows (null: not known, so the next read writes the file).
+    /// </summary>
+    private Dictionary<string, ReadOnlyMemory<byte>>? _encoded;
 
     private async Task<Dictionary<string, LaPicture>> ReadPartsFileAsync(CancellationToken cancellationToken)
     {
@@ -134,7 +135,6 @@ public sealed class PictureLoader(IBlobStore blobs, ITableStore tables, bool rea
         {
             await using var stream = await blobs.OpenReadAsync(PartsPath, cancellationToken);
             var parts = PicturePartCodec.Read(stream);
-            _partsFileKeys = KeysOf(parts.Keys);
             _encoded = parts.ToDictionary(p => p.Key, p => p.Value.Encoded, StringComparer.Ordinal);
             return parts.ToDictionary(p => p.Key, p => p.Value.Part, StringComparer.Ordinal);
         }
@@ -145,25 +145,25 @@ public sealed class PictureLoader(IBlobStore blobs, ITableStore tables, bool rea
     }
 
     /// <summary>
-    /// Keeps the parts of the returns in force, in the accepted table's order. Only a cache: written after the parts
-    /// are read, so a crash leaves the previous file, whose parts are keyed by upload and so still true.
+    /// Keeps the parts of the returns in force (<paramref name="keys"/>, in the accepted table's order). Only a cache:
+    /// written after the parts are read, so a crash leaves the previous file, whose parts are keyed by upload and so
+    /// still true. Not written when the file already holds exactly these parts.
     /// </summary>
-    private async Task WritePartsFileAsync(List<TableRow> accepted, Dictionary<string, LaPicture> parts,
+    private async Task WritePartsFileAsync(string[] keys, Dictionary<string, LaPicture> parts,
         CancellationToken cancellationToken)
     {
-        var keep = accepted.Select(PartKey).Where(key => PicturePartCodec.CanKeep(parts[key])).ToList();
-        var keys = KeysOf(keep);
-        if (keys == _partsFileKeys) return;
+        var keep = keys.Where(key => PicturePartCodec.CanKeep(parts[key])).ToList();
+        var known = _encoded;
+        if (known is not null && known.Count == keep.Count && keep.All(known.ContainsKey)) return;
         var encoded = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
         foreach (var key in keep)
-            encoded[key] = _encoded.TryGetValue(key, out var bytes) ? bytes : PicturePartCodec.Encode(parts[key]);
+            encoded[key] = known is not null && known.TryGetValue(key, out var bytes)
+                ? bytes : PicturePartCodec.Encode(parts[key]);
         var entries = keep.Select(key => (key, encoded[key])).ToList();
         await blobs.WriteRenderedAsync(PartsPath, "application/octet-stream", s => PicturePartCodec.Write(s, entries),
             cancellationToken);
-        (_partsFileKeys, _encoded) = (keys, encoded);
+        _encoded = encoded;
     }
-
-    private static string KeysOf(IEnumerable<string> keys) => string.Join('\0', keys.Order(StringComparer.Ordinal));
 
     /// <summary>
     /// One return in force read alone. A row with no canonical copy still counts in force but adds nothing, as a

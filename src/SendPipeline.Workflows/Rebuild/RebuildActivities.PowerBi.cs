@@ -24,7 +24,7 @@ public sealed partial class RebuildActivities
     {
         var secretSource = options.PupilKeySecret ?? new StorePupilKeySecret(blobs);
         var secret = await secretSource.GetAsync(cancellationToken);
-        var picture = await _pictures.LoadAsync(cancellationToken);
+        var picture = await Pictures.LoadAsync(cancellationToken);
         var schema = StarSchemaBuilder.Build(picture, _derived.Hnb(picture).Forecast, _derived.Caseload(picture),
             _derived.Workforce(picture), _derived.DataQuality(picture),
             new StarSchemaOptions(secret, options.SuppressUnder), _derived.Field(picture));

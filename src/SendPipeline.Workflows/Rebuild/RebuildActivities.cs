@@ -17,11 +17,10 @@ namespace SendPipeline.Workflows.Rebuild;
 public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tables, PipelineOptions options, ILogger<RebuildActivities> logger)
     : IRebuildActivities
 {
-    private readonly PictureLoader _pictures = new(blobs, tables, readEveryReturn: options.FullRebuild);
     private readonly DerivedDatasets _derived = new(options.LaCode);
 
     /// <summary>The worker's picture loader, which keeps each return's part between rebuilds.</summary>
-    public PictureLoader Pictures => _pictures;
+    public PictureLoader Pictures { get; } = new(blobs, tables, readEveryReturn: options.FullRebuild);
 
     public const string DataQualityFolder = StorageLayout.Datasets + "/data-quality";
 
@@ -30,7 +29,7 @@ public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tabl
 
     public async Task<DataQualitySummary> BuildDataQualityAsync(RebuildRequest request, CancellationToken cancellationToken = default)
     {
-        var (picture, builtFrom) = await _pictures.LoadWithFingerprintAsync(cancellationToken);
+        var (picture, builtFrom) = await Pictures.LoadWithFingerprintAsync(cancellationToken);
         var report = _derived.DataQuality(picture);
         var json = $"{DataQualityFolder}/data-quality.json";
         var html = $"{DataQualityFolder}/data-quality.html";
@@ -58,7 +57,7 @@ public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tabl
 
     public async Task<WorkforceSummary> BuildWorkforceAsync(RebuildRequest request, CancellationToken cancellationToken = default)
     {
-        var picture = await _pictures.LoadReturnsInForceAsync(cancellationToken);
+        var picture = await Pictures.LoadReturnsInForceAsync(cancellationToken);
         var capacity = _derived.Workforce(picture);
         await blobs.WriteRenderedAsync($"{WorkforceFolder}/workforce.json", "application/json", s => WorkforceWriters.WriteJson(capacity, s), cancellationToken);
         await blobs.WriteRenderedAsync($"{WorkforceFolder}/fte.csv", "text/csv", s => WorkforceWriters.WriteFte(capacity, s), cancellationToken);
@@ -79,7 +78,7 @@ public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tabl
 
     public async Task<HnbForecastSummary> BuildHnbForecastAsync(RebuildRequest request, CancellationToken cancellationToken = default)
     {
-        var picture = await _pictures.LoadReturnsInForceAsync(cancellationToken);
+        var picture = await Pictures.LoadReturnsInForceAsync(cancellationToken);
         var assumptions = HnbAssumptions.From(picture.Assumptions);
         var (baseYear, endYear) = (assumptions.BaseYear, assumptions.EndYear);
         var outcome = _derived.Hnb(picture);
@@ -105,7 +104,7 @@ public sealed partial class RebuildActivities(IBlobStore blobs, ITableStore tabl
     /// </summary>
     public async Task<DashboardSummary> BuildDashboardAsync(RebuildRequest request, CancellationToken cancellationToken = default)
     {
-        var picture = await _pictures.LoadAsync(cancellationToken);
+        var picture = await Pictures.LoadAsync(cancellationToken);
         var assumptions = HnbAssumptions.From(picture.Assumptions);
         var model = DashboardModel.Build(picture, options.LaCode, assumptions,
             _derived.Hnb(picture), _derived.Workforce(picture), _derived.DataQuality(picture), _derived.Caseload(picture));
