@@ -126,9 +126,6 @@ public sealed record CensusPanel(
 
     public int SenSupport => ByNeed.Sum(g => g.SenSupport);
 
-    public static CensusPanel From(LaPicture picture, DateOnly census) =>
-        From(picture, census, DistinctPupils(picture, census));
-
     /// <summary>
     /// The panel from the census's <see cref="DistinctPupils"/>, counted in one pass: by need code and by school,
     /// then the schools by phase. A region's census has millions of rows, so nothing is grouped or named per pupil.
@@ -171,9 +168,6 @@ public sealed record CensusPanel(
     private const string NeedNotRecorded = "Need not recorded";
 
     /// <summary>The LA's own count of EHC plans on a January census: pupils with provision E in its schools.</summary>
-    public static OwnCensusCount? EhcPlans(LaPicture picture, DateOnly census) =>
-        EhcPlans(DistinctPupils(picture, census), census);
-
     internal static OwnCensusCount? EhcPlans(IReadOnlyList<CensusPupil> pupils, DateOnly census) =>
         census.Month != 1 ? null : new OwnCensusCount(census, pupils.Count(p => p.Provision == 'E'));
 

@@ -28,6 +28,11 @@ public sealed class EhcpHistoryZipTests
     private static (string, byte[])[] TheFolder(string prefix = "dfe-ehcp/") =>
         [.. Directory.GetFiles(Folder).Order(StringComparer.Ordinal).Select(f => (prefix + Path.GetFileName(f), File.ReadAllBytes(f)))];
 
+    /// <summary>The folder's tables with one of them, by its file name, replaced by these lines.</summary>
+    private static (string, byte[])[] TheFolderWith(string table, IEnumerable<string> lines) =>
+        [.. TheFolder().Select(f => f.Item1.EndsWith("/" + table, StringComparison.Ordinal)
+            ? (f.Item1, Encoding.UTF8.GetBytes(string.Join('\n', lines))) : f)];
+
     private static (ValidationReport Report, byte[] Canonical) Validate(byte[] upload)
     {
         var canonical = new MemoryStream();
@@ -85,8 +90,7 @@ public sealed class EhcpHistoryZipTests
         var cells = lines[5].Split(',');
         cells[Array.IndexOf(header, "new_ehc_plans")] = "many";
         lines[5] = string.Join(',', cells);
-        var files = TheFolder().Select(f => f.Item1.EndsWith("/newplans.csv", StringComparison.Ordinal)
-            ? (f.Item1, Encoding.UTF8.GetBytes(string.Join('\n', lines))) : f).ToArray();
+        var files = TheFolderWith("newplans.csv", lines);
 
         var (report, canonical) = Validate(Zip(files));
 
@@ -105,8 +109,7 @@ public sealed class EhcpHistoryZipTests
         var header = lines[0].Split(',');
         var drop = Array.IndexOf(header, "region_name");
         var cut = lines.Select(l => string.Join(',', l.Split(',').Where((_, i) => i != drop)));
-        var files = TheFolder().Select(f => f.Item1.EndsWith("/timeliness_20_week.csv", StringComparison.Ordinal)
-            ? (f.Item1, Encoding.UTF8.GetBytes(string.Join('\n', cut))) : f).ToArray();
+        var files = TheFolderWith("timeliness_20_week.csv", cut);
 
         var (report, _) = Validate(Zip(files));
 
