@@ -43,7 +43,7 @@ public static class CohortModel
     {
         var ages = AgeRates.Estimate(tables, origin);
         var flows = PlacementFlows.Estimate(tables, origin, fromRequests);
-        var totalGrowth = TotalGrowth.Estimate(tables, origin);
+        var totalGrowth = SeriesGrowth.Estimate(tables.Totals, origin);
         var paths = new List<CohortPath>();
         foreach (var code in tables.Totals.Keys.Order(StringComparer.Ordinal))
         {
@@ -146,7 +146,7 @@ internal sealed class AgeRates
         var pooled = Enumerable.Range(0, bands).Select(b => CohortModel.Mean(pooledByYear.Values
             .Select(p => p[b]))).ToArray();
         var rates = new AgeRates(tables, origin, pooled);
-        rates.PooledTotalGrowth = CohortModel.Mean(window.Select(y => TotalGrowth.PooledIn(tables, y)));
+        rates.PooledTotalGrowth = CohortModel.Mean(window.Select(y => SeriesGrowth.PooledIn(tables, y)));
 
         var deviations = new Dictionary<string, List<double>[]>();
         foreach (var (code, byYear) in las)
@@ -201,10 +201,16 @@ internal sealed class AgeRates
     }
 }
 
-/// <summary>Growth of the total alone, for an LA the age table does not cover (a new code).</summary>
-internal sealed class TotalGrowth(double pooled, Dictionary<string, double> deviation)
+/// <summary>
+/// A series' growth (the total, for an LA the age table does not cover; new plans, in the flows): the pooled log
+/// growth of all LAs over the window plus each LA's shrunk mean deviation from it.
+/// </summary>
+internal sealed class SeriesGrowth(double pooled, Dictionary<string, double> deviation)
 {
     public double Pooled => pooled;
+
+    /// <summary>The LA's yearly log growth: the pooled growth plus its shrunk deviation (0 for an LA unseen).</summary>
+    public double Of(string code) => pooled + deviation.GetValueOrDefault(code);
 
     /// <summary>ln(Σ plans in <paramref name="year"/> / Σ plans the year before) over LAs with both, 0 when
     /// none.</summary>
@@ -217,9 +223,9 @@ internal sealed class TotalGrowth(double pooled, Dictionary<string, double> devi
         return before > 0 && now > 0 ? Math.Log(now / before) : 0;
     }
 
-    public static TotalGrowth Estimate(EhcpTables tables, int origin)
+    public static SeriesGrowth Estimate(Dictionary<string, Dictionary<int, double>> series, int origin)
     {
-        var las = tables.Totals.Where(t => t.Key != "").ToList();
+        var las = series.Where(t => t.Key != "").ToList();
         var years = CohortModel.PooledYears(las.Select(t => t.Value.Keys), origin);
         var last = years.Count == 0 ? 0 : years[^1];
         var window = years.Where(y => y > last - CohortModel.Window).ToList();
@@ -238,13 +244,13 @@ internal sealed class TotalGrowth(double pooled, Dictionary<string, double> devi
             .Where(y => t.Value.TryGetValue(y - 1, out var b) && b > 0 && t.Value.TryGetValue(y, out var n) && n > 0)
             .Select(y => Math.Log(t.Value[y] / t.Value[y - 1]) - pooledByYear.GetValueOrDefault(y, mean)).ToList());
         var weight = Shrinkage.Weights(lists.Values);
-        return new TotalGrowth(mean,
+        return new SeriesGrowth(mean,
             lists.ToDictionary(l => l.Key, l => l.Value.Count == 0 ? 0 : weight(l.Value.Count) * l.Value.Average()));
     }
 
     public double[] Ratios(string code, int origin, int horizon)
     {
-        var g = pooled + deviation.GetValueOrDefault(code);
+        var g = Of(code);
         return [.. Enumerable.Range(1, horizon).Select(h => Math.Exp(h * g))];
     }
 }

@@ -13,16 +13,16 @@ internal sealed class PlacementFlows
     private readonly Dictionary<string, double> _pooledKeep = [];
     private readonly Dictionary<(string Code, string Group), double> _keepDeviation = [];
     private readonly Dictionary<string, double> _pooledMix = [];
-    private double _newPlanGrowth;
+    private readonly SeriesGrowth _newPlans;
     private readonly Dictionary<string, double> _groupGrowth = [];
     private readonly Dictionary<(string Code, string Group), double> _groupDeviation = [];
-    private readonly Dictionary<string, double> _newPlanDeviation = [];
     private RequestConversion? _requests;
 
-    private PlacementFlows(EhcpTables tables, int origin)
+    private PlacementFlows(EhcpTables tables, int origin, SeriesGrowth newPlans)
     {
         _tables = tables;
         _origin = origin;
+        _newPlans = newPlans;
     }
 
     private static IEnumerable<string> Names => PlacementGroups.All.Select(g => g.Breakdown);
@@ -31,7 +31,8 @@ internal sealed class PlacementFlows
     /// where the LA has requests at the origin; else, and by default, new plans grow at their own rate.</param>
     public static PlacementFlows Estimate(EhcpTables tables, int origin, bool fromRequests = false)
     {
-        var flows = new PlacementFlows(tables, origin);
+        // New plans: pooled log growth over the window, and each LA's shrunk deviation.
+        var flows = new PlacementFlows(tables, origin, SeriesGrowth.Estimate(tables.NewPlans, origin));
         if (fromRequests) flows._requests = RequestConversion.Estimate(tables, origin);
         var las = tables.Placements.Where(p => p.Key != "").ToList();
         var transitions = las.ToDictionary(l => l.Key, l => l.Value.Keys
@@ -92,29 +93,6 @@ internal sealed class PlacementFlows
             foreach (var (code, list) in lists)
                 flows._groupDeviation[(code, group)] = list.Count == 0 ? 0 : weight(list.Count) * list.Average();
         }
-
-        // New plans: pooled log growth over the window, and each LA's shrunk deviation.
-        var newLas = tables.NewPlans.Where(n => n.Key != "").ToList();
-        var newYears = CohortModel.PooledYears(newLas.Select(n => n.Value.Keys), origin);
-        var growthYears = newYears.Where(y => newYears.Count > 0 && y > newYears[^1] - CohortModel.Window).ToList();
-        var growthByYear = new Dictionary<int, double>();
-        foreach (var y in growthYears)
-        {
-            double before = 0, now = 0;
-            foreach (var (_, n) in newLas)
-                if (n.TryGetValue(y - 1, out var b) && n.TryGetValue(y, out var a)) { before += b; now += a; }
-            if (before > 0 && now > 0) growthByYear[y] = Math.Log(now / before);
-        }
-        var newGrowth = flows._newPlanGrowth = CohortModel.Mean(growthByYear.Values);
-        var newGrowthYears = growthByYear.Keys.Order().ToList();
-        var newLists = newLas.ToDictionary(n => n.Key, n => (IReadOnlyList<double>)CohortModel
-            .DeviationYears(newGrowthYears, n.Value.Keys.Where(y => n.Value.ContainsKey(y - 1)), origin)
-            .Where(y => n.Value[y - 1] > 0 && n.Value[y] > 0)
-            .Select(y => Math.Log(n.Value[y] / n.Value[y - 1]) - growthByYear.GetValueOrDefault(y, newGrowth))
-            .ToList());
-        var newWeight = Shrinkage.Weights(newLists.Values);
-        foreach (var (code, list) in newLists)
-            flows._newPlanDeviation[code] = list.Count == 0 ? 0 : newWeight(list.Count) * list.Average();
         return flows;
     }
 
@@ -150,7 +128,7 @@ internal sealed class PlacementFlows
         var mix = Mix(code);
         var canFlow = _pooledKeep.Values.Any(k => k > 0) && NewPlansAtOrigin(code) is not null;
         var newPlans = NewPlansAtOrigin(code) ?? 0;
-        var growth = _newPlanGrowth + _newPlanDeviation.GetValueOrDefault(code);
+        var growth = _newPlans.Of(code);
         for (var h = 0; h < totals.Length; h++)
         {
             if (canFlow)
